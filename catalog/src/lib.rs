@@ -1,0 +1,25 @@
+//! The error-catalog file format: load a YAML catalog with positions, validate it, render docs.
+//!
+//! This crate is shared by the `#[derive(ApiErrorCatalog)]` macro and by
+//! `cargo xtask gen-docs`; it has no proc-macro dependencies so tools build fast.
+//!
+//! ```
+//! let catalog = error_catalog_model::load_str(
+//!     "name: demo\nwire: flat\nerrors:\n  model_not_found:\n    status: 404\n    message: \"model '{model}' not found\"\n",
+//! ).unwrap();
+//! assert_eq!(catalog.entries[0].rust_name, "ModelNotFound");
+//! assert_eq!(catalog.entries[0].params[0].name, "model");
+//! ```
+
+mod diagnostic;
+mod load;
+mod model;
+mod node;
+pub mod template;
+mod validate;
+pub mod wire;
+
+pub use diagnostic::{Diagnostic, Diagnostics, Pos};
+pub use load::{load_bytes, load_file, load_str, parse_tree, Limits, LIMITS};
+pub use model::{Catalog, Entry, HeaderDoc, Param, ParamKind};
+pub use node::{Key, Node, Value};

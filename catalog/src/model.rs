@@ -1,0 +1,148 @@
+//! A validated catalog: what the derive and the docs renderer work from.
+
+use crate::diagnostic::Pos;
+use crate::template::Template;
+use crate::wire::WireFormat;
+
+/// A whole catalog file after validation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalog {
+    /// Short machine name of the API (`aiapi`).
+    pub name: String,
+    /// Human title (`aiapi.services`).
+    pub title: String,
+    /// What the API is and where its reference lives.
+    pub description: Option<String>,
+    /// The error body format.
+    pub wire: WireFormat,
+    /// Rate-limit response headers the API documents, sent with retryable errors.
+    pub rate_limit_headers: Vec<HeaderDoc>,
+    /// Every error, in file order.
+    pub entries: Vec<Entry>,
+}
+
+/// A documented response header and an example value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeaderDoc {
+    /// Header name as the API sends it.
+    pub name: String,
+    /// What it carries.
+    pub description: String,
+    /// An example value.
+    pub example: Option<String>,
+}
+
+/// The type of a message or data parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ParamKind {
+    /// Text; a Rust `String`.
+    String,
+    /// A whole number; a Rust `i64` (`u64` for `retry_after`).
+    Integer,
+    /// A number; a Rust `f64`.
+    Number,
+    /// `true` or `false`; a Rust `bool`.
+    Boolean,
+}
+
+impl ParamKind {
+    /// Every kind with its catalog spelling.
+    pub const ALL: [(ParamKind, &'static str); 4] = [
+        (ParamKind::String, "string"),
+        (ParamKind::Integer, "integer"),
+        (ParamKind::Number, "number"),
+        (ParamKind::Boolean, "boolean"),
+    ];
+
+    /// The kind's catalog spelling.
+    pub fn name(self) -> &'static str {
+        ParamKind::ALL
+            .iter()
+            .find(|(k, _)| *k == self)
+            .map(|(_, n)| *n)
+            .unwrap_or("string")
+    }
+}
+
+/// A parameter of an entry: a message placeholder or a data member.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Param {
+    /// The name (snake_case); also the variant's field name.
+    pub name: String,
+    /// Its type.
+    pub kind: ParamKind,
+    /// Whether the message template uses it; if not, it travels in the body's `$params`.
+    pub in_message: bool,
+    /// Whether it holds sensitive data (an API key, a prompt) to keep out of logs and 5xx bodies.
+    pub sensitive: bool,
+}
+
+/// One error of the API.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The key under `errors:`.
+    pub key: String,
+    /// Where the key is.
+    pub pos: Option<Pos>,
+    /// The wire code, exactly as written.
+    pub code: String,
+    /// The Rust variant name (UpperCamelCase).
+    pub rust_name: String,
+    /// Where the Rust name comes from: the explicit `name:` value, or the entry key.
+    pub rust_name_pos: Option<Pos>,
+    /// The HTTP status, 400 to 599.
+    pub status: u16,
+    /// The message template.
+    pub message: Template,
+    /// Where the message is.
+    pub message_pos: Option<Pos>,
+    /// The request parameter at fault.
+    pub field: Option<String>,
+    /// Whether a client may retry.
+    pub retryable: bool,
+    /// Whether `retryable` was written in the catalog (rather than following from status).
+    pub retryable_explicit: bool,
+    /// Suggested wait before retrying, in seconds.
+    pub retry_after: Option<u64>,
+    /// Section of the reference (Authentication, Rate limiting, ...).
+    pub group: Option<String>,
+    /// What the error means.
+    pub description: Option<String>,
+    /// Why it happens.
+    pub causes: Vec<String>,
+    /// What to do about it.
+    pub solutions: Vec<String>,
+    /// Parameters: placeholders first, in message order, then data members.
+    pub params: Vec<Param>,
+}
+
+impl Entry {
+    /// Whether the status is one a client may retry by default: 429 and every 5xx.
+    pub fn default_retryable(status: u16) -> bool {
+        status == 429 || (500..=599).contains(&status)
+    }
+
+    /// The parameter named `name`.
+    pub fn param(&self, name: &str) -> Option<&Param> {
+        self.params.iter().find(|p| p.name == name)
+    }
+}
+
+impl Catalog {
+    /// Group names in order of first appearance; entries without a group come last under "Other".
+    pub fn groups(&self) -> Vec<&str> {
+        let mut groups: Vec<&str> = Vec::new();
+        for entry in &self.entries {
+            let group = entry.group.as_deref().unwrap_or("Other");
+            if !groups.contains(&group) {
+                groups.push(group);
+            }
+        }
+        groups
+    }
+
+    /// The entry whose key is `key`.
+    pub fn entry(&self, key: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.key == key)
+    }
+}

@@ -1,0 +1,173 @@
+//! Message templates: `model '{model}' not found` split into text and placeholders.
+//!
+//! `{name}` is a placeholder (a snake_case name); `{{` and `}}` stand for literal braces.
+
+use std::fmt;
+
+/// One piece of a message template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    /// Text copied as it is.
+    Literal(String),
+    /// A placeholder filled from the parameter of that name.
+    Placeholder(String),
+}
+
+/// A parsed message template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Template {
+    /// The template as written in the catalog.
+    pub source: String,
+    /// Its pieces in order; adjacent literals are merged, so literals and
+    /// placeholders alternate only where text separates them.
+    pub segments: Vec<Segment>,
+}
+
+/// Why a template could not be parsed; `offset` is the character index in the template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateError {
+    /// Character offset of the problem inside the template.
+    pub offset: usize,
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
+
+impl Template {
+    /// Parses `source`, reporting the first malformed brace.
+    pub fn parse(source: &str) -> Result<Template, TemplateError> {
+        let mut segments = Vec::new();
+        let mut literal = String::new();
+        let mut chars = source.char_indices().enumerate().peekable();
+        while let Some((index, (_, c))) = chars.next() {
+            match c {
+                '{' if matches!(chars.peek(), Some((_, (_, '{')))) => {
+                    chars.next();
+                    literal.push('{');
+                }
+                '}' if matches!(chars.peek(), Some((_, (_, '}')))) => {
+                    chars.next();
+                    literal.push('}');
+                }
+                '}' => {
+                    return Err(TemplateError {
+                        offset: index,
+                        message: "unmatched `}` in message; write `}}` for a literal brace"
+                            .to_owned(),
+                    })
+                }
+                '{' => {
+                    let mut name = String::new();
+                    let mut closed = false;
+                    for (_, (_, c)) in chars.by_ref() {
+                        if c == '}' {
+                            closed = true;
+                            break;
+                        }
+                        name.push(c);
+                    }
+                    if !closed {
+                        return Err(TemplateError {
+                            offset: index,
+                            message: "unclosed `{` in message; close the placeholder with `}` or write `{{` for a literal brace".to_owned(),
+                        });
+                    }
+                    if !is_param_name(&name) {
+                        return Err(TemplateError {
+                            offset: index,
+                            message: format!(
+                                "placeholder `{{{name}}}` is not a snake_case name; use letters, digits and `_`, starting with a letter (e.g. `{{model}}`), or write `{{{{` for a literal brace"
+                            ),
+                        });
+                    }
+                    if !literal.is_empty() {
+                        segments.push(Segment::Literal(std::mem::take(&mut literal)));
+                    }
+                    segments.push(Segment::Placeholder(name));
+                }
+                c => literal.push(c),
+            }
+        }
+        if !literal.is_empty() {
+            segments.push(Segment::Literal(literal));
+        }
+        Ok(Template {
+            source: source.to_owned(),
+            segments,
+        })
+    }
+
+    /// The placeholder names in order of first appearance, without repeats.
+    pub fn placeholders(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = Vec::new();
+        for segment in &self.segments {
+            if let Segment::Placeholder(name) = segment {
+                if !names.contains(&name.as_str()) {
+                    names.push(name);
+                }
+            }
+        }
+        names
+    }
+
+    /// Whether the template has no placeholders.
+    pub fn is_constant(&self) -> bool {
+        self.segments
+            .iter()
+            .all(|s| matches!(s, Segment::Literal(_)))
+    }
+}
+
+impl fmt::Display for Template {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.source)
+    }
+}
+
+/// Whether `name` is a valid parameter name: ASCII snake_case starting with a letter.
+pub fn is_param_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_text_and_placeholders() {
+        let t = Template::parse("model '{model}' not found").unwrap();
+        assert_eq!(
+            t.segments,
+            vec![
+                Segment::Literal("model '".into()),
+                Segment::Placeholder("model".into()),
+                Segment::Literal("' not found".into()),
+            ]
+        );
+        assert_eq!(t.placeholders(), vec!["model"]);
+    }
+
+    #[test]
+    fn doubled_braces_are_literal() {
+        let t = Template::parse("use {{json}} for {kind}").unwrap();
+        assert_eq!(t.segments[0], Segment::Literal("use {json} for ".into()));
+        assert!(!t.is_constant());
+        assert!(Template::parse("a }} b").unwrap().is_constant());
+    }
+
+    #[test]
+    fn reports_malformed_braces_with_offsets() {
+        assert_eq!(Template::parse("ab {x").unwrap_err().offset, 3);
+        assert_eq!(Template::parse("ab } x").unwrap_err().offset, 3);
+        let bad = Template::parse("x {Model} y").unwrap_err();
+        assert_eq!(bad.offset, 2);
+        assert!(bad.message.contains("snake_case"), "{}", bad.message);
+    }
+
+    #[test]
+    fn repeated_placeholder_is_listed_once() {
+        let t = Template::parse("{a} and {b} and {a}").unwrap();
+        assert_eq!(t.placeholders(), vec!["a", "b"]);
+    }
+}
