@@ -21,5 +21,5 @@ pub mod wire;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Pos};
 pub use load::{load_bytes, load_file, load_str, parse_tree, Limits, LIMITS};
-pub use model::{Catalog, Entry, HeaderDoc, Param, ParamKind};
+pub use model::{Catalog, Entry, HeaderDoc, Param, ParamKind, StatusDoc};
 pub use node::{Key, Node, Value};

@@ -15,10 +15,25 @@ pub struct Catalog {
     pub description: Option<String>,
     /// The error body format.
     pub wire: WireFormat,
+    /// The HTTP statuses the API documents, with meaning, causes and what to do.
+    pub statuses: Vec<StatusDoc>,
     /// Rate-limit response headers the API documents, sent with retryable errors.
     pub rate_limit_headers: Vec<HeaderDoc>,
     /// Every error, in file order.
     pub entries: Vec<Entry>,
+}
+
+/// What the API's reference says about one HTTP status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusDoc {
+    /// The status (1xx to 5xx; success statuses may be listed for completeness).
+    pub status: u16,
+    /// Its name or meaning (`Too Many Requests`).
+    pub meaning: String,
+    /// Common causes.
+    pub causes: Option<String>,
+    /// What to do.
+    pub solution: Option<String>,
 }
 
 /// A documented response header and an example value.

@@ -7,7 +7,7 @@
 use heck::ToUpperCamelCase;
 
 use crate::diagnostic::{Diagnostics, Pos};
-use crate::model::{Catalog, Entry, HeaderDoc, Param, ParamKind};
+use crate::model::{Catalog, Entry, HeaderDoc, Param, ParamKind, StatusDoc};
 use crate::node::{Key, Node, Value};
 use crate::template::{is_param_name, Template};
 use crate::wire::{self, quoted_list, Slot, WireFormat};
@@ -17,6 +17,7 @@ const CATALOG_KEYS: &[&str] = &[
     "title",
     "description",
     "wire",
+    "statuses",
     "rate_limit_headers",
     "errors",
 ];
@@ -73,6 +74,9 @@ pub(crate) fn catalog(root: &Node, d: &mut Diagnostics) -> Option<Catalog> {
         d,
     )
     .and_then(|n| wire::parse_wire(n, d));
+    let statuses = member(members, "statuses")
+        .map(|n| statuses(n, d))
+        .unwrap_or_default();
     let rate_limit_headers = member(members, "rate_limit_headers")
         .map(|n| headers(n, d))
         .unwrap_or_default();
@@ -102,6 +106,7 @@ pub(crate) fn catalog(root: &Node, d: &mut Diagnostics) -> Option<Catalog> {
         name,
         description,
         wire,
+        statuses,
         rate_limit_headers,
         entries,
     })
@@ -242,6 +247,7 @@ fn entry(key: &Key, node: &Node, d: &mut Diagnostics) -> Option<Entry> {
         .unwrap_or_default();
 
     let message = message?;
+    check_placeholders_separated(&message, message_node, d);
     let params = params(&message, message_node, &declared, d);
     if d_len(d) != before {
         return None;
@@ -383,6 +389,52 @@ fn params(
     out
 }
 
+fn statuses(node: &Node, d: &mut Diagnostics) -> Vec<StatusDoc> {
+    let Value::Map(members) = &node.value else {
+        d.error(
+            node.pos,
+            "`statuses` must map HTTP statuses to `{meaning, causes, solution}` (e.g. `429: {meaning: Too Many Requests}`)",
+        );
+        return Vec::new();
+    };
+    let mut out: Vec<StatusDoc> = Vec::new();
+    for (key, value) in members {
+        let status = match key.name.parse::<u16>() {
+            Ok(s) if (100..=599).contains(&s) => s,
+            _ => {
+                d.error(
+                    key.pos,
+                    format!("`{}` is not an HTTP status; use a number from 100 to 599", key.name),
+                );
+                continue;
+            }
+        };
+        if out.iter().any(|s| s.status == status) {
+            d.error(key.pos, format!("status {status} is listed twice in `statuses`; remove one"));
+            continue;
+        }
+        let what = format!("status {status}");
+        let Value::Map(spec) = &value.value else {
+            d.error(value.pos, format!("{what} must be a mapping with `meaning` (and optionally `causes`, `solution`)"));
+            continue;
+        };
+        check_keys(spec, &["meaning", "causes", "solution"], &what, d);
+        let meaning = required(spec, "meaning", value.pos, &what, "`meaning: Too Many Requests`", d)
+            .and_then(|n| text(n, "meaning", d));
+        let causes = member(spec, "causes").and_then(|n| text(n, "causes", d));
+        let solution = member(spec, "solution").and_then(|n| text(n, "solution", d));
+        if let Some(meaning) = meaning {
+            out.push(StatusDoc {
+                status,
+                meaning,
+                causes,
+                solution,
+            });
+        }
+    }
+    out
+}
+
 fn headers(node: &Node, d: &mut Diagnostics) -> Vec<HeaderDoc> {
     let Value::Seq(items) = &node.value else {
         d.error(
@@ -419,6 +471,22 @@ fn headers(node: &Node, d: &mut Diagnostics) -> Vec<HeaderDoc> {
         }
     }
     out
+}
+
+// Rule: two placeholders need text between them, or a client reading the
+// message back could not tell where one value ends and the next begins.
+fn check_placeholders_separated(message: &Template, node: Option<&Node>, d: &mut Diagnostics) {
+    use crate::template::Segment;
+    for pair in message.segments.windows(2) {
+        if let [Segment::Placeholder(a), Segment::Placeholder(b)] = pair {
+            d.error(
+                node.and_then(|n| n.pos),
+                format!(
+                    "placeholders `{{{a}}}` and `{{{b}}}` touch; put text between them (e.g. `{{{a}}} {{{b}}}`) so clients can read the values back"
+                ),
+            );
+        }
+    }
 }
 
 // Rule: two entries may not map to the same Rust name; the second is reported

@@ -1,0 +1,126 @@
+//! The user's enum, as the checks and the expansion see it.
+
+use proc_macro2::Span;
+use syn::{Data, DeriveInput, Error, Fields, Ident, LitStr, Result, Type};
+
+use crate::attr::{self, EnumAttr, VariantAttr};
+
+pub struct Input<'a> {
+    pub ident: &'a Ident,
+    pub attr: EnumAttr,
+    pub variants: Vec<Variant<'a>>,
+}
+
+pub struct Variant<'a> {
+    pub ident: &'a Ident,
+    pub attr: VariantAttr,
+    pub shape: Shape,
+    pub fields: Vec<Field<'a>>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Unit,
+    Named,
+    Tuple,
+}
+
+pub struct Field<'a> {
+    /// `None` for tuple fields.
+    pub ident: Option<&'a Ident>,
+    pub ty: &'a Type,
+    pub source: bool,
+    pub span: Span,
+}
+
+impl Field<'_> {
+    /// Whether the type is written `Option<...>`, so parsing can fill it with `None`.
+    pub fn is_option(&self) -> bool {
+        match self.ty {
+            Type::Path(p) => p
+                .path
+                .segments
+                .last()
+                .is_some_and(|s| s.ident == "Option"),
+            _ => false,
+        }
+    }
+}
+
+impl<'a> Input<'a> {
+    pub fn from_syn(input: &'a DeriveInput) -> Result<Self> {
+        let Data::Enum(data) = &input.data else {
+            return Err(Error::new_spanned(
+                &input.ident,
+                "ApiErrorCatalog can only be derived for an enum whose variants are catalog entries",
+            ));
+        };
+        if !input.generics.params.is_empty() {
+            return Err(Error::new_spanned(
+                &input.generics,
+                "ApiErrorCatalog does not support generic enums; remove the type parameters",
+            ));
+        }
+        let mut errors: Option<Error> = None;
+        let mut push = |e: Error| match &mut errors {
+            Some(all) => all.combine(e),
+            None => errors = Some(e),
+        };
+        let attr = attr::enum_attr(&input.attrs).unwrap_or_else(|e| {
+            push(e);
+            EnumAttr::default()
+        });
+        let mut variants = Vec::new();
+        for v in &data.variants {
+            let vattr = attr::variant_attr(&v.attrs).unwrap_or_else(|e| {
+                push(e);
+                VariantAttr::default()
+            });
+            let (shape, raw): (Shape, Vec<&syn::Field>) = match &v.fields {
+                Fields::Unit => (Shape::Unit, Vec::new()),
+                Fields::Named(n) => (Shape::Named, n.named.iter().collect()),
+                Fields::Unnamed(u) => (Shape::Tuple, u.unnamed.iter().collect()),
+            };
+            let mut fields = Vec::new();
+            for f in raw {
+                let fattr = attr::field_attr(&f.attrs).unwrap_or_else(|e| {
+                    push(e);
+                    Default::default()
+                });
+                fields.push(Field {
+                    ident: f.ident.as_ref(),
+                    ty: &f.ty,
+                    source: fattr.source,
+                    span: f.ident.as_ref().map_or_else(|| syn::spanned::Spanned::span(&f.ty), Ident::span),
+                });
+            }
+            variants.push(Variant {
+                ident: &v.ident,
+                attr: vattr,
+                shape,
+                fields,
+            });
+        }
+        if attr.path.is_none() {
+            push(Error::new_spanned(
+                &input.ident,
+                "missing `#[catalog(path = \"catalog/your_api.yaml\")]` on the enum; the path is relative to the crate's Cargo.toml",
+            ));
+        }
+        match errors {
+            Some(e) => Err(e),
+            None => Ok(Input {
+                ident: &input.ident,
+                attr,
+                variants,
+            }),
+        }
+    }
+
+    pub fn path(&self) -> &LitStr {
+        self.attr
+            .path
+            .as_ref()
+            .expect("from_syn refuses an enum without a path")
+    }
+}

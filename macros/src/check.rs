@@ -1,0 +1,277 @@
+//! Checks the enum against the catalog; every mismatch is collected, none stops the others.
+//!
+//! Each rule opens with a comment stating it. Errors about Rust code are spanned
+//! on that code and name the YAML position; errors about the catalog are spanned
+//! on the path literal.
+
+use error_catalog_model::{Catalog, Entry};
+use syn::{Error, LitStr};
+
+use crate::ast::{Input, Shape, Variant};
+use crate::source::at;
+
+/// Which entry each variant stands for.
+pub struct Plan {
+    /// `(variant index, entry index)` for every catalog variant.
+    pub mapped: Vec<(usize, usize)>,
+    /// The `#[catalog(unknown)]` variant, if any.
+    pub unknown: Option<usize>,
+}
+
+struct Errors(Option<Error>);
+
+impl Errors {
+    fn push(&mut self, e: Error) {
+        match &mut self.0 {
+            Some(all) => all.combine(e),
+            None => self.0 = Some(e),
+        }
+    }
+}
+
+pub fn check(input: &Input<'_>, catalog: &Catalog, path: &LitStr) -> Result<Plan, Error> {
+    let shown = path.value();
+    let mut errors = Errors(None);
+    let mut mapped: Vec<(usize, usize)> = Vec::new();
+    let mut unknown = None;
+
+    for (vi, variant) in input.variants.iter().enumerate() {
+        // Rule: at most one variant holds unknown errors, and it has one unnamed field.
+        if variant.attr.unknown.is_some() {
+            if let Some(first) = unknown {
+                let first: &Variant = &input.variants[first];
+                errors.push(Error::new(
+                    variant.ident.span(),
+                    format!("only one variant may be `#[catalog(unknown)]`; `{}` already is", first.ident),
+                ));
+            } else if variant.shape != Shape::Tuple || variant.fields.len() != 1 {
+                errors.push(Error::new(
+                    variant.ident.span(),
+                    format!(
+                        "the `#[catalog(unknown)]` variant must hold the fallback value: write `{}(error_catalog::UnknownError)`",
+                        variant.ident
+                    ),
+                ));
+            } else {
+                unknown = Some(vi);
+            }
+            continue;
+        }
+
+        let Some(ei) = find_entry(variant, catalog, &shown, &mut errors) else {
+            continue;
+        };
+        // Rule: one variant per entry.
+        if let Some((other, _)) = mapped.iter().find(|(_, e)| *e == ei) {
+            errors.push(Error::new(
+                variant.ident.span(),
+                format!(
+                    "`{}` and `{}` both stand for catalog entry `{}`; remove one",
+                    input.variants[*other].ident, variant.ident, catalog.entries[ei].key
+                ),
+            ));
+            continue;
+        }
+        check_fields(variant, &catalog.entries[ei], &shown, &mut errors);
+        mapped.push((vi, ei));
+    }
+
+    // Rule: unless the enum says `subset`, every entry has a variant, so a
+    // server cannot forget an error the API documents.
+    if !input.attr.subset {
+        for (ei, entry) in catalog.entries.iter().enumerate() {
+            if !mapped.iter().any(|(_, e)| *e == ei) {
+                errors.push(Error::new(
+                    path.span(),
+                    format!(
+                        "{}: entry `{}` has no variant in `{}`; add `{}`, or write `#[catalog(path = \"{shown}\", subset)]` to cover only some entries",
+                        at(&shown, entry.pos),
+                        entry.key,
+                        input.ident,
+                        suggested_variant(entry)
+                    ),
+                ));
+            }
+        }
+    }
+
+    match errors.0 {
+        Some(e) => Err(e),
+        None => Ok(Plan { mapped, unknown }),
+    }
+}
+
+fn find_entry(variant: &Variant<'_>, catalog: &Catalog, shown: &str, errors: &mut Errors) -> Option<usize> {
+    let entries = &catalog.entries;
+    if let Some(key) = &variant.attr.entry {
+        let found = entries.iter().position(|e| e.key == key.value());
+        if found.is_none() {
+            errors.push(Error::new(
+                key.span(),
+                format!("{shown} has no entry `{}`{}", key.value(), did_you_mean(&key.value(), entries.iter().map(|e| e.key.as_str()))),
+            ));
+        }
+        return found;
+    }
+    if let Some(code) = &variant.attr.code {
+        let matches: Vec<usize> = entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.code == code.value())
+            .map(|(i, _)| i)
+            .collect();
+        // Rule: a code shared by several entries does not say which one is meant.
+        return match matches.as_slice() {
+            [one] => Some(*one),
+            [] => {
+                errors.push(Error::new(
+                    code.span(),
+                    format!(
+                        "{shown} has no entry with code `{}`{}",
+                        code.value(),
+                        did_you_mean(&code.value(), entries.iter().map(|e| e.code.as_str()))
+                    ),
+                ));
+                None
+            }
+            many => {
+                let keys: Vec<String> = many.iter().map(|i| format!("`{}`", entries[*i].key)).collect();
+                errors.push(Error::new(
+                    code.span(),
+                    format!(
+                        "code `{}` is shared by entries {} in {shown}; pick one with `#[catalog(entry = \"...\")]`",
+                        code.value(),
+                        keys.join(", ")
+                    ),
+                ));
+                None
+            }
+        };
+    }
+    let name = variant.ident.to_string();
+    // Rule: a variant names an entry by its Rust name (the entry key in UpperCamelCase).
+    let found = entries.iter().position(|e| e.rust_name == name);
+    if found.is_none() {
+        errors.push(Error::new(
+            variant.ident.span(),
+            format!(
+                "variant `{name}` has no entry in {shown}{}; add the entry to the catalog, rename the variant, or pick the entry with `#[catalog(code = \"...\")]`",
+                did_you_mean(&name, entries.iter().map(|e| e.rust_name.as_str()))
+            ),
+        ));
+    }
+    found
+}
+
+// Rule: the variant's fields are exactly the entry's parameters (message
+// placeholders and declared data members), plus any `#[catalog(source)]` field.
+fn check_fields(variant: &Variant<'_>, entry: &Entry, shown: &str, errors: &mut Errors) {
+    let where_ = at(shown, entry.message_pos.or(entry.pos));
+    if variant.shape == Shape::Tuple {
+        errors.push(Error::new(
+            variant.ident.span(),
+            format!(
+                "variant `{}` has unnamed fields; catalog parameters are named: write `{}`",
+                variant.ident,
+                suggested_variant(entry)
+            ),
+        ));
+        return;
+    }
+    for param in &entry.params {
+        let has = variant
+            .fields
+            .iter()
+            .any(|f| f.ident.is_some_and(|i| i == param.name.as_str()));
+        if !has {
+            let role = if param.in_message {
+                format!("placeholder `{{{}}}` in the message at {where_}", param.name)
+            } else {
+                format!("parameter `{}` declared under `params` of entry `{}` ({})", param.name, entry.key, at(shown, entry.pos))
+            };
+            errors.push(Error::new(
+                variant.ident.span(),
+                format!(
+                    "variant `{}` has no field `{}` for the {role}; add `{}: {}`",
+                    variant.ident,
+                    param.name,
+                    param.name,
+                    rust_type(entry, &param.name)
+                ),
+            ));
+        }
+    }
+    let mut sources = 0;
+    for field in &variant.fields {
+        let Some(ident) = field.ident else { continue };
+        if field.source {
+            sources += 1;
+            // Rule: one internal cause per variant.
+            if sources > 1 {
+                errors.push(Error::new(field.span, "only one field per variant may be `#[catalog(source)]`"));
+            }
+            continue;
+        }
+        if entry.param(&ident.to_string()).is_none() {
+            errors.push(Error::new(
+                field.span,
+                format!(
+                    "field `{ident}` has no placeholder in the message of entry `{}` ({where_}: \"{}\"); use `{{{ident}}}` in the message, declare it under `params:`, mark it `#[catalog(source)]` if it is an internal cause, or remove it",
+                    entry.key, entry.message.source
+                ),
+            ));
+        }
+    }
+}
+
+/// The variant a user should write for `entry`.
+pub fn suggested_variant(entry: &Entry) -> String {
+    if entry.params.is_empty() {
+        return entry.rust_name.clone();
+    }
+    let fields: Vec<String> = entry
+        .params
+        .iter()
+        .map(|p| format!("{}: {}", p.name, rust_type(entry, &p.name)))
+        .collect();
+    format!("{} {{ {} }}", entry.rust_name, fields.join(", "))
+}
+
+/// The Rust type a parameter gets in the generated enum and in suggestions.
+pub fn rust_type(entry: &Entry, name: &str) -> &'static str {
+    use error_catalog_model::ParamKind;
+    match entry.param(name).map(|p| p.kind) {
+        Some(ParamKind::Integer) if name == "retry_after" => "u64",
+        Some(ParamKind::Integer) => "i64",
+        Some(ParamKind::Number) => "f64",
+        Some(ParamKind::Boolean) => "bool",
+        _ => "String",
+    }
+}
+
+fn did_you_mean<'a>(word: &str, choices: impl Iterator<Item = &'a str>) -> String {
+    let lower = word.to_lowercase();
+    let best = choices
+        .map(|c| (distance(&lower, &c.to_lowercase()), c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
+        .min_by_key(|(d, _)| *d);
+    match best {
+        Some((_, c)) => format!(" (did you mean `{c}`?)"),
+        None => String::new(),
+    }
+}
+
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}

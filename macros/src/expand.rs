@@ -1,0 +1,336 @@
+//! Emits the impls for a checked enum: the static catalog, `ApiErrorCatalog`,
+//! `Display`, `Error`, `Serialize` and `Deserialize`.
+
+use error_catalog_model::template::Segment;
+use error_catalog_model::wire::{Constant, WireNode};
+use error_catalog_model::{Catalog, Entry, ParamKind};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned};
+use syn::{DeriveInput, LitStr};
+
+use crate::ast::{Input, Variant};
+use crate::check::{self, Plan};
+use crate::source::{self, Loaded};
+
+pub fn derive(input: &DeriveInput) -> TokenStream {
+    match try_derive(input) {
+        Ok(tokens) => tokens,
+        Err(error) => {
+            let mut out = error.to_compile_error();
+            out.extend(crate::fallback::expand(input));
+            out
+        }
+    }
+}
+
+fn try_derive(input: &DeriveInput) -> syn::Result<TokenStream> {
+    let ast = Input::from_syn(input)?;
+    let path = ast.path().clone();
+    let Loaded { catalog, absolute } = source::load(&path)?;
+    let plan = check::check(&ast, &catalog, &path)?;
+    Ok(emit(&ast, &catalog, &plan, &absolute.display().to_string(), &path))
+}
+
+fn emit(input: &Input<'_>, catalog: &Catalog, plan: &Plan, absolute: &str, path: &LitStr) -> TokenStream {
+    let ident = input.ident;
+    let p = quote!(::error_catalog::__private);
+    let n = catalog.entries.len();
+    let include = LitStr::new(absolute, path.span());
+
+    let entries = catalog.entries.iter().map(|e| entry_tokens(e, &p));
+    let mut code_index: Vec<(&str, usize)> = catalog
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.code.as_str(), i))
+        .collect();
+    code_index.sort();
+    let code_index = code_index.iter().map(|(code, i)| {
+        let i = *i as u32;
+        quote!((#code, #i))
+    });
+    let wire_body = wire_tokens(&catalog.wire.body, &p);
+    let preset = opt_str(catalog.wire.preset.as_deref());
+    let content_type = &catalog.wire.content_type;
+    let name = &catalog.name;
+    let title = &catalog.title;
+    let description = opt_str(catalog.description.as_deref());
+
+    let variant = |vi: usize| &input.variants[vi];
+    let entry_arms = plan.mapped.iter().map(|(vi, ei)| {
+        let v = variant(*vi).ident;
+        quote!(Self::#v { .. } => ::core::option::Option::Some(&__ENTRIES[#ei]),)
+    });
+    let unknown_ident = plan.unknown.map(|vi| variant(vi).ident);
+    let unknown_entry_arm = unknown_ident.map(|u| quote!(Self::#u(..) => ::core::option::Option::None,));
+    let unknown_arm = unknown_ident.map(|u| quote!(Self::#u(__unknown) => ::core::option::Option::Some(__unknown),));
+    let from_unknown = match unknown_ident {
+        Some(u) => quote!(::core::result::Result::Ok(Self::#u(unknown))),
+        None => quote!(::core::result::Result::Err(unknown)),
+    };
+
+    let param_arms = plan.mapped.iter().filter_map(|(vi, ei)| {
+        let entry = &catalog.entries[*ei];
+        if entry.params.is_empty() {
+            return None;
+        }
+        let v = variant(*vi).ident;
+        let names: Vec<_> = entry.params.iter().map(|p| format_ident!("{}", p.name)).collect();
+        let keys = entry.params.iter().map(|p| &p.name);
+        Some(quote! {
+            Self::#v { #(#names,)* .. } => {
+                #( visitor(#keys, #p::ToParam::to_param(#names)); )*
+            }
+        })
+    });
+
+    let from_parts_arms = plan.mapped.iter().map(|(vi, ei)| from_parts_arm(variant(*vi), &catalog.entries[*ei], *ei, &p));
+    let display_arms = plan.mapped.iter().map(|(vi, ei)| display_arm(variant(*vi), &catalog.entries[*ei]));
+    let unknown_display = unknown_ident.map(|u| quote!(Self::#u(__unknown) => ::core::fmt::Display::fmt(__unknown, __f),));
+    let source_arms = plan.mapped.iter().filter_map(|(vi, _)| source_arm(variant(*vi)));
+    let wildcard = (plan.mapped.len() + usize::from(plan.unknown.is_some()) > 1 || plan.unknown.is_some())
+        .then(|| quote!(_ => {}));
+    let source_wildcard = quote!(#[allow(unreachable_patterns)] _ => ::core::option::Option::None,);
+    let empty_enum = plan.mapped.is_empty() && plan.unknown.is_none();
+    let display_body = if empty_enum {
+        quote!(match *self {})
+    } else {
+        quote!(match self { #(#display_arms)* #unknown_display })
+    };
+    let entry_body = if empty_enum {
+        quote!(match *self {})
+    } else {
+        quote!(match self { #(#entry_arms)* #unknown_entry_arm })
+    };
+
+    quote! {
+        #[allow(non_upper_case_globals, clippy::all)]
+        const _: () = {
+            // Makes cargo rebuild this crate when the catalog file changes.
+            const _: &[u8] = ::core::include_bytes!(#include);
+
+            static __ENTRIES: [#p::ErrorEntry; #n] = [#(#entries),*];
+            static __CATALOG: #p::Catalog = #p::Catalog {
+                name: #name,
+                title: #title,
+                description: #description,
+                wire: #p::WireFormat { preset: #preset, body: #wire_body, content_type: #content_type },
+                entries: &__ENTRIES,
+                code_index: &[#(#code_index),*],
+            };
+
+            #[automatically_derived]
+            impl #p::ApiErrorCatalog for #ident {
+                fn catalog() -> &'static #p::Catalog {
+                    &__CATALOG
+                }
+
+                #[inline]
+                fn entry(&self) -> ::core::option::Option<&'static #p::ErrorEntry> {
+                    #entry_body
+                }
+
+                fn unknown(&self) -> ::core::option::Option<&#p::UnknownError> {
+                    #[allow(unreachable_patterns)]
+                    match self {
+                        #unknown_arm
+                        _ => ::core::option::Option::None,
+                    }
+                }
+
+                fn visit_params<'__a>(&'__a self, visitor: &mut dyn ::core::ops::FnMut(&'static str, #p::ParamValue<'__a>)) {
+                    let _ = &visitor;
+                    #[allow(unreachable_patterns, unused_variables)]
+                    match self {
+                        #(#param_arms)*
+                        #wildcard
+                    }
+                }
+
+                fn __from_parts(index: usize, parts: &#p::Parts<'_>) -> ::core::option::Option<Self> {
+                    let _ = parts;
+                    match index {
+                        #(#from_parts_arms)*
+                        _ => ::core::option::Option::None,
+                    }
+                }
+
+                fn __from_unknown(unknown: #p::UnknownError) -> ::core::result::Result<Self, #p::UnknownError> {
+                    #from_unknown
+                }
+            }
+
+            #[automatically_derived]
+            impl ::core::fmt::Display for #ident {
+                fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    #display_body
+                }
+            }
+
+            #[automatically_derived]
+            impl ::std::error::Error for #ident {
+                fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
+                    #[allow(unused_imports)]
+                    use #p::AsDynError as _;
+                    match self {
+                        #(#source_arms)*
+                        #source_wildcard
+                    }
+                }
+            }
+
+            #[automatically_derived]
+            impl #p::serde::Serialize for #ident {
+                fn serialize<__S: #p::serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    #p::serialize(self, serializer)
+                }
+            }
+
+            #[automatically_derived]
+            impl<'de> #p::serde::Deserialize<'de> for #ident {
+                fn deserialize<__D: #p::serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
+                    #p::deserialize(deserializer)
+                }
+            }
+        };
+    }
+}
+
+fn opt_str(s: Option<&str>) -> TokenStream {
+    match s {
+        Some(s) => quote!(::core::option::Option::Some(#s)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+fn entry_tokens(e: &Entry, p: &TokenStream) -> TokenStream {
+    let key = &e.key;
+    let name = &e.rust_name;
+    let code = &e.code;
+    let status = e.status;
+    let message = &e.message.source;
+    let segments = e.message.segments.iter().map(|s| match s {
+        Segment::Literal(t) => quote!(#p::Segment::Literal(#t)),
+        Segment::Placeholder(t) => quote!(#p::Segment::Placeholder(#t)),
+    });
+    let field = opt_str(e.field.as_deref());
+    let retryable = e.retryable;
+    let retry_after = match e.retry_after {
+        Some(s) => quote!(::core::option::Option::Some(#s)),
+        None => quote!(::core::option::Option::None),
+    };
+    let group = opt_str(e.group.as_deref());
+    let description = opt_str(e.description.as_deref());
+    let causes = &e.causes;
+    let solutions = &e.solutions;
+    let params = e.params.iter().map(|param| {
+        let pname = &param.name;
+        let kind = format_ident!(
+            "{}",
+            match param.kind {
+                ParamKind::String => "String",
+                ParamKind::Integer => "Integer",
+                ParamKind::Number => "Number",
+                ParamKind::Boolean => "Boolean",
+            }
+        );
+        let in_message = param.in_message;
+        let sensitive = param.sensitive;
+        quote!(#p::ParamInfo { name: #pname, kind: #p::ParamKind::#kind, in_message: #in_message, sensitive: #sensitive })
+    });
+    quote! {
+        #p::ErrorEntry {
+            key: #key,
+            name: #name,
+            code: #code,
+            status: #status,
+            message: #message,
+            segments: &[#(#segments),*],
+            field: #field,
+            retryable: #retryable,
+            retry_after: #retry_after,
+            group: #group,
+            description: #description,
+            causes: &[#(#causes),*],
+            solutions: &[#(#solutions),*],
+            params: &[#(#params),*],
+        }
+    }
+}
+
+fn wire_tokens(node: &WireNode, p: &TokenStream) -> TokenStream {
+    match node {
+        WireNode::Object(members) => {
+            let members = members.iter().map(|(k, v)| {
+                let v = wire_tokens(v, p);
+                quote!((#k, #v))
+            });
+            quote!(#p::Node::Object(&[#(#members),*]))
+        }
+        WireNode::Slot(slot) => {
+            let v = format_ident!("{}", slot.variant_name());
+            quote!(#p::Node::Slot(#p::Slot::#v))
+        }
+        WireNode::Constant(Constant::Null) => quote!(#p::Node::Null),
+        WireNode::Constant(Constant::Bool(b)) => quote!(#p::Node::Bool(#b)),
+        WireNode::Constant(Constant::Int(i)) => quote!(#p::Node::Int(#i)),
+        WireNode::Constant(Constant::Str(s)) => quote!(#p::Node::Str(#s)),
+    }
+}
+
+fn display_arm(variant: &Variant<'_>, entry: &Entry) -> TokenStream {
+    let v = variant.ident;
+    let used: Vec<_> = entry
+        .message
+        .placeholders()
+        .into_iter()
+        .map(|n| format_ident!("{}", n))
+        .collect();
+    let writes = entry.message.segments.iter().map(|s| match s {
+        Segment::Literal(t) => quote!(__f.write_str(#t)?;),
+        Segment::Placeholder(name) => {
+            let id = format_ident!("{}", name);
+            quote!(::core::fmt::Display::fmt(#id, __f)?;)
+        }
+    });
+    quote! {
+        Self::#v { #(#used,)* .. } => {
+            #(#writes)*
+            ::core::result::Result::Ok(())
+        }
+    }
+}
+
+fn from_parts_arm(variant: &Variant<'_>, entry: &Entry, index: usize, p: &TokenStream) -> TokenStream {
+    let v = variant.ident;
+    let mut inits = Vec::new();
+    for field in &variant.fields {
+        let Some(ident) = field.ident else { continue };
+        if field.source {
+            if field.is_option() {
+                inits.push(quote!(#ident: ::core::option::Option::None));
+            } else {
+                // The internal cause never travels in a body, and this field has
+                // no empty value: such a variant cannot be rebuilt from a body.
+                return quote!(#index => ::core::option::Option::None,);
+            }
+        } else {
+            let name = ident.to_string();
+            debug_assert!(entry.param(&name).is_some());
+            inits.push(quote!(#ident: #p::param(parts, #name)?));
+        }
+    }
+    quote!(#index => ::core::option::Option::Some(Self::#v { #(#inits),* }),)
+}
+
+fn source_arm(variant: &Variant<'_>) -> Option<TokenStream> {
+    let field = variant.fields.iter().find(|f| f.source)?;
+    let ident = field.ident?;
+    let v = variant.ident;
+    let span = field.span;
+    Some(if field.is_option() {
+        quote_spanned!(span=> Self::#v { #ident, .. } => #ident.as_ref().map(|__c| __c.as_dyn_error()),)
+    } else {
+        quote_spanned!(span=> Self::#v { #ident, .. } => ::core::option::Option::Some(#ident.as_dyn_error()),)
+    })
+}

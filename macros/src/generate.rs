@@ -1,0 +1,129 @@
+//! `#[catalog_enum(path = "...")]`: writes the whole enum from the catalog,
+//! then hands it to `#[derive(ApiErrorCatalog)]`, so both forms share one expansion.
+
+use error_catalog_model::{Catalog, Entry};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use syn::parse::Parser;
+use syn::{DeriveInput, Error, LitStr};
+
+use crate::check::rust_type;
+use crate::source;
+
+pub fn catalog_enum(args: TokenStream, input: TokenStream) -> TokenStream {
+    let input: DeriveInput = match syn::parse2(input) {
+        Ok(i) => i,
+        Err(e) => return e.to_compile_error(),
+    };
+    match try_generate(args, &input) {
+        Ok(tokens) => tokens,
+        Err(error) => {
+            let mut out = error.to_compile_error();
+            out.extend(quote!(#input));
+            out.extend(crate::fallback::expand(&input));
+            out
+        }
+    }
+}
+
+fn try_generate(args: TokenStream, input: &DeriveInput) -> syn::Result<TokenStream> {
+    let mut path: Option<LitStr> = None;
+    let parser = syn::meta::parser(|meta| {
+        if meta.path.is_ident("path") {
+            path = Some(meta.value()?.parse()?);
+            Ok(())
+        } else {
+            Err(meta.error("expected `path = \"catalog/your_api.yaml\"`"))
+        }
+    });
+    parser.parse2(args)?;
+    let path = path.ok_or_else(|| {
+        Error::new_spanned(
+            &input.ident,
+            "write `#[catalog_enum(path = \"catalog/your_api.yaml\")]`; the path is relative to the crate's Cargo.toml",
+        )
+    })?;
+    let syn::Data::Enum(data) = &input.data else {
+        return Err(Error::new_spanned(&input.ident, "`#[catalog_enum]` goes on an empty enum: `pub enum ApiError {}`"));
+    };
+    if let Some(v) = data.variants.first() {
+        return Err(Error::new_spanned(
+            &v.ident,
+            "`#[catalog_enum]` writes every variant from the catalog; leave the enum empty, or use `#[derive(ApiErrorCatalog)]` to write the variants yourself",
+        ));
+    }
+    let loaded = source::load(&path)?;
+    let catalog = &loaded.catalog;
+    let variants = catalog.entries.iter().map(variant);
+    let unknown = unknown_name(catalog);
+    let attrs = &input.attrs;
+    let vis = &input.vis;
+    let ident = &input.ident;
+    let unknown_doc = format!(
+        "An error {} may send that this catalog does not list; keeps its code, status and message.",
+        catalog.title
+    );
+    Ok(quote! {
+        #(#attrs)*
+        #[derive(::error_catalog::ApiErrorCatalog)]
+        #[catalog(path = #path)]
+        #vis enum #ident {
+            #(#variants)*
+            #[doc = #unknown_doc]
+            #[catalog(unknown)]
+            #unknown(::error_catalog::UnknownError),
+        }
+    })
+}
+
+fn unknown_name(catalog: &Catalog) -> syn::Ident {
+    let taken = |n: &str| catalog.entries.iter().any(|e| e.rust_name == n);
+    let name = ["Unknown", "Unrecognized", "UnknownApiError"]
+        .into_iter()
+        .find(|n| !taken(n))
+        .unwrap_or("UnknownCatalogError");
+    format_ident!("{}", name)
+}
+
+fn variant(entry: &Entry) -> TokenStream {
+    let ident = format_ident!("{}", entry.rust_name);
+    let docs = variant_docs(entry);
+    if entry.params.is_empty() {
+        return quote!(#(#[doc = #docs])* #ident,);
+    }
+    let fields = entry.params.iter().map(|p| {
+        let name = format_ident!("{}", p.name);
+        let ty: syn::Type = syn::parse_str(rust_type(entry, &p.name)).unwrap_or_else(|_| syn::parse_quote!(String));
+        let doc = if p.in_message {
+            format!("Fills `{{{}}}` in the message.", p.name)
+        } else {
+            format!("Sent in the body's data as `{}`.", p.name)
+        };
+        quote!(#[doc = #doc] #name: #ty)
+    });
+    quote!(#(#[doc = #docs])* #ident { #(#fields),* },)
+}
+
+fn variant_docs(entry: &Entry) -> Vec<String> {
+    let mut lines = vec![format!(" `{}` {}: {}", entry.status, entry.code, entry.message.source)];
+    if let Some(d) = &entry.description {
+        lines.push(String::new());
+        lines.push(format!(" {d}"));
+    }
+    lines.push(String::new());
+    let mut facts = vec![format!(
+        "Retryable: {}",
+        if entry.retryable { "yes" } else { "no" }
+    )];
+    if let Some(f) = &entry.field {
+        facts.push(format!("field: `{f}`"));
+    }
+    if let Some(s) = entry.retry_after {
+        facts.push(format!("retry after {s} s"));
+    }
+    if let Some(g) = &entry.group {
+        facts.push(format!("group: {g}"));
+    }
+    lines.push(format!(" {}.", facts.join("; ")));
+    lines
+}

@@ -1,0 +1,41 @@
+//! Proc macros of error-catalog: `#[derive(ApiErrorCatalog)]` and `#[catalog_enum]`.
+//!
+//! Each macro runs the same pipeline: parse the Rust input (`ast`), load the
+//! catalog (`source`), check one against the other (`check`), then emit code
+//! (`expand`); on errors, `fallback` emits stub impls so only the real
+//! problems are reported.
+
+mod ast;
+mod attr;
+mod check;
+mod expand;
+mod fallback;
+mod generate;
+mod source;
+
+use proc_macro::TokenStream;
+use syn::{parse_macro_input, DeriveInput};
+
+/// Implements `ApiErrorCatalog`, `Display`, `Error`, `Serialize` and
+/// `Deserialize` for an enum whose variants are the entries of a YAML catalog.
+///
+/// See the `error_catalog` crate for the attribute reference.
+#[proc_macro_derive(ApiErrorCatalog, attributes(catalog))]
+pub fn derive_api_error_catalog(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand::derive(&input).into()
+}
+
+/// Writes the whole enum from the catalog: one variant per entry, fields from
+/// its parameters, rustdoc from its status, message and description, and an
+/// `Unknown` fallback variant; then derives `ApiErrorCatalog` on it.
+///
+/// ```ignore
+/// #[error_catalog::catalog_enum(path = "catalog/aiapi.yaml")]
+/// #[derive(Debug)]
+/// pub enum AiApiError {}
+/// ```
+#[proc_macro_attribute]
+pub fn catalog_enum(args: TokenStream, input: TokenStream) -> TokenStream {
+    generate::catalog_enum(args.into(), input.into()).into()
+}

@@ -1,0 +1,126 @@
+//! The `ApiErrorCatalog` trait that every derived error enum implements.
+
+use std::fmt;
+use std::time::Duration;
+
+use crate::context::{RequestContext, WithContext};
+use crate::entry::{Catalog, ErrorEntry};
+use crate::param::ParamValue;
+use crate::parse::{BodyError, Parts};
+use crate::unknown::UnknownError;
+
+/// An error enum generated from a catalog by `#[derive(ApiErrorCatalog)]`.
+///
+/// Every accessor reads the variant's `'static` [`ErrorEntry`], so status,
+/// code and retry rule are table reads, not per-variant code. Implement it
+/// with the derive; the hidden methods are for generated code.
+pub trait ApiErrorCatalog: Sized + fmt::Display + fmt::Debug + 'static {
+    /// The catalog the enum was generated from.
+    fn catalog() -> &'static Catalog;
+
+    /// The catalog entry of this value; `None` for the unknown-code fallback.
+    fn entry(&self) -> Option<&'static ErrorEntry>;
+
+    /// The fallback value, when this is an error the catalog does not know.
+    fn unknown(&self) -> Option<&UnknownError>;
+
+    /// Calls `visitor` with each parameter of this value, in catalog order.
+    fn visit_params<'a>(&'a self, visitor: &mut dyn FnMut(&'static str, ParamValue<'a>));
+
+    #[doc(hidden)]
+    fn __from_parts(index: usize, parts: &Parts<'_>) -> Option<Self>;
+
+    #[doc(hidden)]
+    fn __from_unknown(unknown: UnknownError) -> Result<Self, UnknownError>;
+
+    /// Every entry of the catalog, in file order (for docs, `/errors` endpoints, clients).
+    fn entries() -> &'static [ErrorEntry] {
+        Self::catalog().entries
+    }
+
+    /// The wire code (`invalid_api_key`); empty for an unknown error whose body had none.
+    fn code(&self) -> &str {
+        match (self.entry(), self.unknown()) {
+            (Some(entry), _) => entry.code,
+            (None, Some(unknown)) => unknown.code.as_deref().unwrap_or(""),
+            (None, None) => "",
+        }
+    }
+
+    /// The HTTP status, as the type axum, reqwest and hyper use.
+    fn status(&self) -> http::StatusCode {
+        http::StatusCode::from_u16(self.status_u16())
+            .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
+    /// The HTTP status as a number. An unknown error without a status reports 500.
+    fn status_u16(&self) -> u16 {
+        match (self.entry(), self.unknown()) {
+            (Some(entry), _) => entry.status,
+            (None, Some(unknown)) => unknown.status.unwrap_or(500),
+            (None, None) => 500,
+        }
+    }
+
+    /// Whether a client may send the same request again: the catalog's rule
+    /// (429 and 5xx unless the entry says otherwise); by status for unknown errors.
+    fn is_retryable(&self) -> bool {
+        match (self.entry(), self.unknown()) {
+            (Some(entry), _) => entry.retryable,
+            (None, Some(unknown)) => unknown.is_retryable(),
+            (None, None) => false,
+        }
+    }
+
+    /// The request parameter at fault (`prompt`, `temperature`), if any.
+    fn field(&self) -> Option<&str> {
+        match (self.entry(), self.unknown()) {
+            (Some(entry), _) => entry.field,
+            (None, Some(unknown)) => unknown.field.as_deref(),
+            (None, None) => None,
+        }
+    }
+
+    /// How long to wait before retrying: the value's `retry_after` parameter
+    /// when it has one, else the catalog's hint.
+    fn retry_after(&self) -> Option<Duration> {
+        retry_after_secs(self).map(Duration::from_secs)
+    }
+
+    /// The error with the context of the response that carries it; serialize
+    /// the result to get the full body (request id, path, timestamp filled in).
+    fn with_context<'a>(&'a self, context: &'a RequestContext) -> WithContext<'a, Self> {
+        WithContext {
+            error: self,
+            context,
+        }
+    }
+
+    /// Parses an error body. `status` is the response's HTTP status when known;
+    /// it picks the entry for formats that carry none. A code the catalog does not
+    /// know becomes the `#[catalog(unknown)]` variant, or [`BodyError::Unknown`].
+    fn from_body(body: &[u8], status: Option<u16>) -> Result<Self, BodyError> {
+        crate::parse::from_slice(body, status)
+    }
+}
+
+pub(crate) fn retry_after_secs<E: ApiErrorCatalog>(error: &E) -> Option<u64> {
+    if let Some(unknown) = error.unknown() {
+        return unknown.retry_after;
+    }
+    let entry = error.entry()?;
+    let mut from_param = None;
+    if entry.param("retry_after").is_some() {
+        error.visit_params(&mut |name, value| {
+            if name == "retry_after" {
+                from_param = match value {
+                    ParamValue::UInt(u) => Some(u),
+                    ParamValue::Int(i) => u64::try_from(i).ok(),
+                    ParamValue::Float(x) if x >= 0.0 => Some(x.ceil() as u64),
+                    _ => None,
+                };
+            }
+        });
+    }
+    from_param.or(entry.retry_after)
+}

@@ -1,0 +1,53 @@
+//! Strongly typed API errors from a YAML catalog: one file lists every error an
+//! API returns; `#[derive(ApiErrorCatalog)]` turns it into an enum with `Display`,
+//! `status()`, `is_retryable()`, and serde impls that write and read the API's
+//! exact error body.
+//!
+//! ```
+//! use error_catalog::ApiErrorCatalog;
+//!
+//! #[derive(Debug, ApiErrorCatalog)]
+//! #[catalog(path = "../catalog/aiapi.yaml", subset)]
+//! pub enum AiApiError {
+//!     InvalidApiKey,
+//!     ModelNotFound { model: String },
+//!     RateLimitExceeded { retry_after: u64 },
+//!     #[catalog(code = "quota_not_enough")]
+//!     OutOfQuota,
+//! }
+//!
+//! let e = AiApiError::ModelNotFound { model: "gpt-9".into() };
+//! assert_eq!(e.to_string(), "model 'gpt-9' not found");
+//! assert_eq!(e.status(), 404);
+//! assert!(!e.is_retryable());
+//! assert_eq!(
+//!     serde_json::to_string(&e).unwrap(),
+//!     r#"{"code":"model_not_found","message":"model 'gpt-9' not found","data":null}"#
+//! );
+//! let back: AiApiError = serde_json::from_str(r#"{"code":"model_not_found","message":"model 'x' not found","data":null}"#).unwrap();
+//! assert!(matches!(back, AiApiError::ModelNotFound { model } if model == "x"));
+//! ```
+//!
+//! Catalog paths are relative to the crate's `Cargo.toml`. Editing the YAML file
+//! rebuilds the crate; rust-analyzer caches expansions and only sees the edit
+//! after a Rust file of the crate changes.
+
+mod api_error;
+mod body;
+mod context;
+mod entry;
+mod param;
+mod parse;
+mod unknown;
+pub mod wire;
+
+#[doc(hidden)]
+pub mod __private;
+
+pub use api_error::ApiErrorCatalog;
+pub use context::{RequestContext, WithContext};
+pub use entry::{Catalog, ErrorEntry, ParamInfo, ParamKind, Segment};
+pub use error_catalog_macros::{catalog_enum, ApiErrorCatalog};
+pub use param::{FromParam, ParamValue, ToParam};
+pub use parse::{from_slice, from_value, match_template, BodyError};
+pub use unknown::UnknownError;

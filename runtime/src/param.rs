@@ -1,0 +1,250 @@
+//! Conversions between variant fields and the parameters of a message or body.
+//!
+//! A variant field's type implements [`ToParam`] to be written into a body and
+//! [`FromParam`] to be read back from one. The common types are covered; implement
+//! both for your own newtypes.
+
+use std::borrow::Cow;
+use std::fmt;
+
+/// A borrowed parameter value, ready to be written as JSON.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ParamValue<'a> {
+    /// Text.
+    Str(&'a str),
+    /// A signed integer.
+    Int(i64),
+    /// An unsigned integer.
+    UInt(u64),
+    /// A floating-point number.
+    Float(f64),
+    /// A boolean.
+    Bool(bool),
+    /// No value (`None`).
+    Null,
+}
+
+impl fmt::Display for ParamValue<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ParamValue::Str(s) => f.write_str(s),
+            ParamValue::Int(i) => fmt::Display::fmt(i, f),
+            ParamValue::UInt(u) => fmt::Display::fmt(u, f),
+            ParamValue::Float(x) => fmt::Display::fmt(x, f),
+            ParamValue::Bool(b) => fmt::Display::fmt(b, f),
+            ParamValue::Null => Ok(()),
+        }
+    }
+}
+
+impl serde::Serialize for ParamValue<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match *self {
+            ParamValue::Str(s) => serializer.serialize_str(s),
+            ParamValue::Int(i) => serializer.serialize_i64(i),
+            ParamValue::UInt(u) => serializer.serialize_u64(u),
+            ParamValue::Float(x) => serializer.serialize_f64(x),
+            ParamValue::Bool(b) => serializer.serialize_bool(b),
+            ParamValue::Null => serializer.serialize_unit(),
+        }
+    }
+}
+
+/// A field type that can be written into an error body.
+pub trait ToParam {
+    /// The value as a body parameter.
+    fn to_param(&self) -> ParamValue<'_>;
+}
+
+/// A field type that can be read back from an error body: from a JSON member
+/// of the body's data object, or from the text a message placeholder matched.
+pub trait FromParam: Sized {
+    /// Reads the value from a JSON member.
+    fn from_json(value: &serde_json::Value) -> Option<Self>;
+    /// Reads the value from the text of a message placeholder.
+    fn from_text(text: &str) -> Option<Self>;
+}
+
+impl<T: ToParam + ?Sized> ToParam for &T {
+    fn to_param(&self) -> ParamValue<'_> {
+        (**self).to_param()
+    }
+}
+
+impl<T: ToParam + ?Sized> ToParam for Box<T> {
+    fn to_param(&self) -> ParamValue<'_> {
+        (**self).to_param()
+    }
+}
+
+impl ToParam for str {
+    fn to_param(&self) -> ParamValue<'_> {
+        ParamValue::Str(self)
+    }
+}
+
+impl ToParam for String {
+    fn to_param(&self) -> ParamValue<'_> {
+        ParamValue::Str(self)
+    }
+}
+
+impl ToParam for Cow<'_, str> {
+    fn to_param(&self) -> ParamValue<'_> {
+        ParamValue::Str(self)
+    }
+}
+
+impl FromParam for String {
+    fn from_json(value: &serde_json::Value) -> Option<Self> {
+        match value {
+            serde_json::Value::String(s) => Some(s.clone()),
+            serde_json::Value::Number(n) => Some(n.to_string()),
+            serde_json::Value::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    }
+    fn from_text(text: &str) -> Option<Self> {
+        Some(text.to_owned())
+    }
+}
+
+impl FromParam for Cow<'static, str> {
+    fn from_json(value: &serde_json::Value) -> Option<Self> {
+        String::from_json(value).map(Cow::Owned)
+    }
+    fn from_text(text: &str) -> Option<Self> {
+        Some(Cow::Owned(text.to_owned()))
+    }
+}
+
+macro_rules! signed {
+    ($($t:ty),*) => {$(
+        impl ToParam for $t {
+            fn to_param(&self) -> ParamValue<'_> {
+                ParamValue::Int(*self as i64)
+            }
+        }
+        impl FromParam for $t {
+            fn from_json(value: &serde_json::Value) -> Option<Self> {
+                value.as_i64().and_then(|i| <$t>::try_from(i).ok())
+            }
+            fn from_text(text: &str) -> Option<Self> {
+                text.parse().ok()
+            }
+        }
+    )*};
+}
+
+macro_rules! unsigned {
+    ($($t:ty),*) => {$(
+        impl ToParam for $t {
+            fn to_param(&self) -> ParamValue<'_> {
+                ParamValue::UInt(*self as u64)
+            }
+        }
+        impl FromParam for $t {
+            fn from_json(value: &serde_json::Value) -> Option<Self> {
+                value.as_u64().and_then(|u| <$t>::try_from(u).ok())
+            }
+            fn from_text(text: &str) -> Option<Self> {
+                text.parse().ok()
+            }
+        }
+    )*};
+}
+
+signed!(i8, i16, i32, i64, isize);
+unsigned!(u8, u16, u32, u64, usize);
+
+impl ToParam for f64 {
+    fn to_param(&self) -> ParamValue<'_> {
+        ParamValue::Float(*self)
+    }
+}
+
+impl ToParam for f32 {
+    fn to_param(&self) -> ParamValue<'_> {
+        ParamValue::Float(f64::from(*self))
+    }
+}
+
+impl FromParam for f64 {
+    fn from_json(value: &serde_json::Value) -> Option<Self> {
+        value.as_f64()
+    }
+    fn from_text(text: &str) -> Option<Self> {
+        text.parse().ok()
+    }
+}
+
+impl FromParam for f32 {
+    fn from_json(value: &serde_json::Value) -> Option<Self> {
+        value.as_f64().map(|x| x as f32)
+    }
+    fn from_text(text: &str) -> Option<Self> {
+        text.parse().ok()
+    }
+}
+
+impl ToParam for bool {
+    fn to_param(&self) -> ParamValue<'_> {
+        ParamValue::Bool(*self)
+    }
+}
+
+impl FromParam for bool {
+    fn from_json(value: &serde_json::Value) -> Option<Self> {
+        value.as_bool()
+    }
+    fn from_text(text: &str) -> Option<Self> {
+        text.parse().ok()
+    }
+}
+
+impl<T: ToParam> ToParam for Option<T> {
+    fn to_param(&self) -> ParamValue<'_> {
+        match self {
+            Some(v) => v.to_param(),
+            None => ParamValue::Null,
+        }
+    }
+}
+
+impl<T: FromParam> FromParam for Option<T> {
+    fn from_json(value: &serde_json::Value) -> Option<Self> {
+        match value {
+            serde_json::Value::Null => Some(None),
+            other => T::from_json(other).map(Some),
+        }
+    }
+    fn from_text(text: &str) -> Option<Self> {
+        T::from_text(text).map(Some)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integers_refuse_values_out_of_range() {
+        assert_eq!(u8::from_json(&serde_json::json!(300)), None);
+        assert_eq!(u64::from_json(&serde_json::json!(-1)), None);
+        assert_eq!(u64::from_text("60"), Some(60));
+        assert_eq!(i32::from_text("x"), None);
+    }
+
+    #[test]
+    fn strings_read_numbers_as_written() {
+        assert_eq!(String::from_json(&serde_json::json!(42)), Some("42".into()));
+        assert_eq!(String::from_json(&serde_json::json!({"a": 1})), None);
+    }
+
+    #[test]
+    fn display_writes_the_bare_value() {
+        assert_eq!(ParamValue::Str("gpt").to_string(), "gpt");
+        assert_eq!(ParamValue::UInt(60).to_string(), "60");
+        assert_eq!(ParamValue::Null.to_string(), "");
+    }
+}

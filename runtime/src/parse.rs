@@ -1,0 +1,347 @@
+//! Reading an error body back: find each slot in the JSON, then the entry, then its parameters.
+//!
+//! Lenient about member order, extra members and whitespace; strict about the
+//! types the format defines. A code or message the catalog does not know
+//! becomes an [`UnknownError`], never a failure.
+
+use std::fmt;
+
+use serde_json::{Map, Value};
+
+use crate::entry::{ErrorEntry, Segment};
+use crate::param::FromParam;
+use crate::unknown::UnknownError;
+use crate::wire::{Node, Slot};
+use crate::ApiErrorCatalog;
+
+/// Why a body could not be read as an error of the catalog.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum BodyError {
+    /// The body is not JSON.
+    Json(serde_json::Error),
+    /// The body is JSON but not in the catalog's format.
+    Format(String),
+    /// The body is well-formed, but its code or message is not in the catalog
+    /// and the enum has no `#[catalog(unknown)]` variant to hold it.
+    Unknown(UnknownError),
+}
+
+impl fmt::Display for BodyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BodyError::Json(e) => write!(f, "error body is not valid JSON: {e}"),
+            BodyError::Format(what) => write!(f, "error body is not in the catalog's format: {what}"),
+            BodyError::Unknown(u) => write!(
+                f,
+                "error body has a code the catalog does not know ({}): {}; add a `#[catalog(unknown)]` variant to keep such errors",
+                u.code.as_deref().unwrap_or("no code"),
+                u.message
+            ),
+        }
+    }
+}
+
+impl std::error::Error for BodyError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            BodyError::Json(e) => Some(e),
+            BodyError::Unknown(u) => Some(u),
+            BodyError::Format(_) => None,
+        }
+    }
+}
+
+/// What the slots of a body held.
+#[derive(Debug, Default)]
+struct Found<'v> {
+    code: Option<&'v str>,
+    message: Option<&'v str>,
+    status: Option<u16>,
+    field: Option<&'v str>,
+    params: Option<&'v Map<String, Value>>,
+    params_raw: Option<&'v Value>,
+    retry_after: Option<u64>,
+}
+
+/// Parses a JSON body; `status` is the HTTP status of the response, when known.
+pub fn from_slice<E: ApiErrorCatalog>(body: &[u8], status: Option<u16>) -> Result<E, BodyError> {
+    let value: Value = serde_json::from_slice(body).map_err(BodyError::Json)?;
+    from_value(&value, status)
+}
+
+/// Reads an already parsed JSON body; `status` is the HTTP status of the response, when known.
+pub fn from_value<E: ApiErrorCatalog>(value: &Value, status: Option<u16>) -> Result<E, BodyError> {
+    let catalog = E::catalog();
+    let mut found = Found::default();
+    read(&catalog.wire.body, value, "", &mut found)?;
+    let Some(message) = found.message else {
+        return Err(BodyError::Format("the message is missing".into()));
+    };
+    if catalog.wire.has_slot(Slot::Code) && found.code.is_none() {
+        return Err(BodyError::Format("the code is missing".into()));
+    }
+    let status = found.status.or(status);
+
+    if let Some(made) = identify::<E>(&found, message, status) {
+        return Ok(made);
+    }
+    let unknown = UnknownError {
+        code: found.code.map(str::to_owned),
+        status,
+        message: message.to_owned(),
+        field: found.field.map(str::to_owned),
+        data: found.params_raw.filter(|v| !v.is_null()).cloned(),
+        retry_after: found.retry_after.or_else(|| {
+            found
+                .params
+                .and_then(|p| p.get("retry_after"))
+                .and_then(Value::as_u64)
+        }),
+    };
+    E::__from_unknown(unknown).map_err(BodyError::Unknown)
+}
+
+fn identify<E: ApiErrorCatalog>(found: &Found<'_>, message: &str, status: Option<u16>) -> Option<E> {
+    let catalog = E::catalog();
+    let build = |index: usize, entry: &'static ErrorEntry, require_message: bool| -> Option<E> {
+        if status.is_some_and(|s| s != entry.status) {
+            return None;
+        }
+        if let (Some(f), Some(ef)) = (found.field, entry.field) {
+            if f != ef {
+                return None;
+            }
+        }
+        let texts = match match_template(entry.segments, message) {
+            Some(t) => t,
+            None if require_message => return None,
+            None => Vec::new(),
+        };
+        let parts = Parts {
+            texts,
+            data: found.params,
+            retry_after: found.retry_after,
+        };
+        E::__from_parts(index, &parts)
+    };
+    match found.code {
+        Some(code) => {
+            let candidates: Vec<(usize, &'static ErrorEntry)> = catalog.entries_with_code(code).collect();
+            // One entry for the code: the code decides, even if the server reworded the message.
+            // Several: the message must say which.
+            let require_message = candidates.len() != 1;
+            candidates
+                .into_iter()
+                .find_map(|(i, entry)| build(i, entry, require_message))
+        }
+        None => catalog
+            .entries
+            .iter()
+            .enumerate()
+            .find_map(|(i, entry)| build(i, entry, true)),
+    }
+}
+
+/// Walks the template and the body side by side, recording each slot's value.
+fn read<'v>(node: &Node, value: &'v Value, path: &str, found: &mut Found<'v>) -> Result<(), BodyError> {
+    match node {
+        Node::Object(members) => {
+            let object = match value {
+                Value::Object(o) => o,
+                Value::Null if !path.is_empty() => return Ok(()),
+                other => {
+                    return Err(BodyError::Format(format!(
+                        "expected an object at `{}`, found {}",
+                        display_path(path),
+                        kind(other)
+                    )))
+                }
+            };
+            for (key, child) in members.iter() {
+                if let Some(v) = object.get(*key) {
+                    let child_path = if path.is_empty() {
+                        (*key).to_owned()
+                    } else {
+                        format!("{path}.{key}")
+                    };
+                    read(child, v, &child_path, found)?;
+                }
+            }
+            Ok(())
+        }
+        Node::Slot(slot) => read_slot(*slot, value, path, found),
+        // Constants are not checked: a body that differs only there is still readable.
+        _ => Ok(()),
+    }
+}
+
+fn read_slot<'v>(slot: Slot, value: &'v Value, path: &str, found: &mut Found<'v>) -> Result<(), BodyError> {
+    let wrong = |expected: &str| {
+        Err(BodyError::Format(format!(
+            "`{}` must be {expected}, found {}",
+            display_path(path),
+            kind(value)
+        )))
+    };
+    match slot {
+        Slot::Code => match value {
+            Value::String(s) => found.code = Some(s),
+            _ => return wrong("a string"),
+        },
+        Slot::Message => match value {
+            Value::String(s) => found.message = Some(s),
+            _ => return wrong("a string"),
+        },
+        Slot::Status => match value.as_u64().and_then(|s| u16::try_from(s).ok()) {
+            Some(s) => found.status = Some(s),
+            None => return wrong("an HTTP status number"),
+        },
+        Slot::StatusText => match value.as_str().and_then(|s| s.trim().parse::<u16>().ok()) {
+            Some(s) => found.status = Some(s),
+            None => return wrong("an HTTP status as a string"),
+        },
+        Slot::Field => match value {
+            Value::String(s) => found.field = Some(s),
+            Value::Null => {}
+            _ => return wrong("a string"),
+        },
+        Slot::Params => match value {
+            Value::Object(o) => {
+                found.params = Some(o);
+                found.params_raw = Some(value);
+            }
+            Value::Null => {}
+            _ => return wrong("an object or null"),
+        },
+        Slot::RetryAfter => match value {
+            Value::Number(n) => found.retry_after = n.as_u64(),
+            Value::Null => {}
+            _ => return wrong("a number of seconds"),
+        },
+        // Context and detail are per response; they do not pick the entry.
+        Slot::Detail | Slot::RequestId | Slot::Path | Slot::Timestamp => {}
+    }
+    Ok(())
+}
+
+fn display_path(path: &str) -> &str {
+    if path.is_empty() {
+        "the body"
+    } else {
+        path
+    }
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Matches `text` against a template and returns what each placeholder covered.
+///
+/// Leading and trailing text must match exactly; each placeholder then takes
+/// the text up to the first occurrence of the literal that follows it. Validation
+/// guarantees placeholders are separated by text, so this is linear and unambiguous.
+pub fn match_template<'t>(segments: &[Segment], text: &'t str) -> Option<Vec<(&'static str, &'t str)>> {
+    let mut rest = text;
+    let mut out = Vec::new();
+    let mut i = 0;
+    // The last literal must be a suffix: strip it first so a placeholder before
+    // it takes everything up to it, including repeats of the literal.
+    let (body, suffix) = match segments.last() {
+        Some(Segment::Literal(lit)) if segments.len() > 1 => (&segments[..segments.len() - 1], Some(*lit)),
+        _ => (segments, None),
+    };
+    if let Some(suffix) = suffix {
+        rest = rest.strip_suffix(suffix)?;
+    }
+    while i < body.len() {
+        match body[i] {
+            Segment::Literal(lit) => rest = rest.strip_prefix(lit)?,
+            Segment::Placeholder(name) => match body.get(i + 1) {
+                Some(Segment::Literal(next)) => {
+                    let at = rest.find(next)?;
+                    out.push((name, &rest[..at]));
+                    rest = &rest[at..];
+                }
+                Some(Segment::Placeholder(_)) => return None,
+                None => {
+                    out.push((name, rest));
+                    rest = "";
+                }
+            },
+        }
+        i += 1;
+    }
+    rest.is_empty().then_some(out)
+}
+
+/// The parameter values found in a body, for generated code to build a variant from.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct Parts<'a> {
+    texts: Vec<(&'static str, &'a str)>,
+    data: Option<&'a Map<String, Value>>,
+    retry_after: Option<u64>,
+}
+
+impl Parts<'_> {
+    /// The parameter `name`: from the body's data object, else from the message.
+    pub fn get<T: FromParam>(&self, name: &str) -> Option<T> {
+        if let Some(v) = self.data.and_then(|d| d.get(name)) {
+            return T::from_json(v);
+        }
+        if let Some((_, text)) = self.texts.iter().find(|(n, _)| *n == name) {
+            return T::from_text(text);
+        }
+        if name == "retry_after" {
+            if let Some(secs) = self.retry_after {
+                return T::from_json(&Value::from(secs));
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MODEL: &[Segment] = &[
+        Segment::Literal("model '"),
+        Segment::Placeholder("model"),
+        Segment::Literal("' not found"),
+    ];
+
+    #[test]
+    fn placeholder_takes_text_between_literals() {
+        assert_eq!(match_template(MODEL, "model 'gpt-9' not found"), Some(vec![("model", "gpt-9")]));
+        assert_eq!(match_template(MODEL, "model '' not found"), Some(vec![("model", "")]));
+        assert_eq!(
+            match_template(MODEL, "model 'a' not found' not found"),
+            Some(vec![("model", "a' not found")])
+        );
+        assert_eq!(match_template(MODEL, "model 'x' missing"), None);
+        assert_eq!(match_template(MODEL, "Model 'x' not found"), None);
+    }
+
+    #[test]
+    fn constant_template_matches_only_itself() {
+        let t = &[Segment::Literal("Internal server error")];
+        assert_eq!(match_template(t, "Internal server error"), Some(vec![]));
+        assert_eq!(match_template(t, "Internal server error "), None);
+    }
+
+    #[test]
+    fn trailing_placeholder_takes_the_rest() {
+        let t = &[Segment::Literal("id: "), Segment::Placeholder("id")];
+        assert_eq!(match_template(t, "id: 1. 2"), Some(vec![("id", "1. 2")]));
+    }
+}

@@ -1,0 +1,24 @@
+//! The seed catalogs as generated enums, shared by the integration tests.
+//!
+//! Each enum is written by `#[catalog_enum]` from its YAML file alone, so these
+//! also prove the generating form covers every seed catalog.
+
+/// Errors of aiapi.services (seed 003), flat `{code, message, data}` bodies.
+#[error_catalog::catalog_enum(path = "../catalog/aiapi.yaml")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum AiApiError {}
+
+/// Errors of the "Error Codes" reference API (seed 002), envelope bodies.
+#[error_catalog::catalog_enum(path = "../catalog/errorcodes.yaml")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum ErrorCodesError {}
+
+/// Errors of the AIML API (seeds 000 and 001), told apart by message.
+#[error_catalog::catalog_enum(path = "../catalog/aimlapi.yaml")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum AimlApiError {}
+
+/// Errors of the AI API gateway (seed 004).
+#[error_catalog::catalog_enum(path = "../catalog/gateway.yaml")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum GatewayError {}
