@@ -44,6 +44,9 @@ pub mod wire;
 #[doc(hidden)]
 pub mod __private;
 
+/// The `http` crate, whose `StatusCode` is what `status()` returns.
+pub use http;
+
 pub use api_error::ApiErrorCatalog;
 pub use context::{RequestContext, WithContext};
 pub use entry::{Catalog, ErrorEntry, ParamInfo, ParamKind, Segment};

@@ -1,0 +1,168 @@
+//! The hand-written derive form: variants named by the user, subsets, code
+//! overrides, internal causes, and the unknown-code fallback.
+
+use std::error::Error as _;
+
+use error_catalog::{ApiErrorCatalog, BodyError, UnknownError};
+use error_catalog_tests::AiApiError as FullAiApiError;
+
+/// The enum from DESIGN.md, as a server for one endpoint would write it.
+#[derive(Debug, ApiErrorCatalog)]
+#[catalog(path = "../catalog/aiapi.yaml", subset)]
+pub enum AiApiError {
+    InvalidApiKey,
+    ModelNotFound {
+        model: String,
+    },
+    RateLimitExceeded {
+        retry_after: u64,
+    },
+    #[catalog(code = "quota_not_enough")]
+    OutOfQuota,
+    #[catalog(entry = "invalid_max_tokens")]
+    BadMaxTokens,
+    /// A 5xx-class failure upstream is not in this catalog; this variant keeps
+    /// the cause for logs only.
+    #[catalog(code = "task_not_found")]
+    TaskNotFound {
+        task_id: String,
+        #[catalog(source)]
+        cause: Option<Box<dyn std::error::Error + Send + Sync>>,
+    },
+}
+
+#[test]
+fn design_example_behaves_as_documented() {
+    let e = AiApiError::ModelNotFound {
+        model: "gpt-9".into(),
+    };
+    assert_eq!(e.to_string(), "model 'gpt-9' not found");
+    assert_eq!(e.status(), 404);
+    assert_eq!(e.status(), http_status(404));
+    assert_eq!(e.status_u16(), 404);
+    assert!(!e.is_retryable());
+    assert_eq!(e.code(), "model_not_found");
+    assert_eq!(
+        serde_json::to_string(&e).unwrap(),
+        r#"{"code":"model_not_found","message":"model 'gpt-9' not found","data":null}"#
+    );
+}
+
+fn http_status(code: u16) -> error_catalog::http::StatusCode {
+    error_catalog::http::StatusCode::from_u16(code).unwrap()
+}
+
+#[test]
+fn code_and_entry_overrides_pick_the_entry() {
+    assert_eq!(AiApiError::OutOfQuota.code(), "quota_not_enough");
+    assert_eq!(AiApiError::OutOfQuota.to_string(), "user quota is not enough");
+    assert_eq!(AiApiError::BadMaxTokens.field(), Some("max_tokens"));
+    assert_eq!(AiApiError::BadMaxTokens.entry().unwrap().key, "invalid_max_tokens");
+}
+
+#[test]
+fn entries_list_the_whole_catalog_even_for_a_subset() {
+    let codes: Vec<&str> = AiApiError::entries().iter().map(|e| e.code).collect();
+    assert_eq!(codes.len(), 10);
+    assert!(codes.contains(&"content_filtered"));
+    assert_eq!(AiApiError::catalog().name, "aiapi");
+}
+
+#[test]
+fn internal_cause_is_the_source_and_never_serialized() {
+    let cause = std::io::Error::other("db pool exhausted: host 10.0.0.7");
+    let e = AiApiError::TaskNotFound {
+        task_id: "abc123".into(),
+        cause: Some(Box::new(cause)),
+    };
+    let json = serde_json::to_string(&e).unwrap();
+    assert!(!json.contains("10.0.0.7"), "{json}");
+    assert_eq!(
+        json,
+        r#"{"code":"task_not_found","message":"Task with id 'abc123' not found","data":null}"#
+    );
+    assert_eq!(e.source().unwrap().to_string(), "db pool exhausted: host 10.0.0.7");
+    // Parsed back, the cause is gone: it never crossed the wire.
+    let back = AiApiError::from_body(json.as_bytes(), Some(404)).unwrap();
+    assert!(matches!(back, AiApiError::TaskNotFound { ref task_id, cause: None } if task_id == "abc123"));
+}
+
+#[test]
+fn unknown_code_without_fallback_variant_is_an_error_value_keeping_everything() {
+    let body = br#"{"code":"brand_new_code","message":"Something new","data":{"x":1}}"#;
+    match AiApiError::from_body(body, Some(418)) {
+        Err(BodyError::Unknown(u)) => {
+            assert_eq!(u.code.as_deref(), Some("brand_new_code"));
+            assert_eq!(u.status, Some(418));
+            assert_eq!(u.message, "Something new");
+            assert_eq!(u.data, Some(serde_json::json!({"x": 1})));
+        }
+        other => panic!("expected the unknown fallback, got {other:?}"),
+    }
+}
+
+#[test]
+fn unknown_code_with_fallback_variant_becomes_that_variant() {
+    let body = br#"{"code":"brand_new_code","message":"Something new","data":null}"#;
+    let e = FullAiApiError::from_body(body, Some(503)).unwrap();
+    let FullAiApiError::Unknown(ref u) = e else {
+        panic!("expected Unknown, got {e:?}")
+    };
+    assert_eq!(u.code.as_deref(), Some("brand_new_code"));
+    assert_eq!(e.code(), "brand_new_code");
+    assert_eq!(e.status(), 503);
+    assert!(e.is_retryable(), "an unknown 503 is retryable by status");
+    assert_eq!(e.to_string(), "Something new");
+    // And it writes the same body back.
+    assert_eq!(
+        serde_json::to_string(&e).unwrap(),
+        r#"{"code":"brand_new_code","message":"Something new","data":null}"#
+    );
+}
+
+#[test]
+fn serde_deserialize_is_the_same_parser() {
+    let e: FullAiApiError =
+        serde_json::from_str(r#"{"data":null,"message":"model 'm' not found","code":"model_not_found","extra":1}"#)
+            .unwrap();
+    assert_eq!(e, FullAiApiError::ModelNotFound { model: "m".into() });
+    let unknown: FullAiApiError = serde_json::from_str(r#"{"code":"nope","message":"m"}"#).unwrap();
+    assert!(matches!(unknown, FullAiApiError::Unknown(UnknownError { .. })));
+}
+
+#[test]
+fn bodies_of_the_wrong_shape_are_errors_not_panics() {
+    let cases: &[&[u8]] = &[
+        b"",
+        b"{",
+        b"[]",
+        b"null",
+        br#"{"code":1,"message":"x"}"#,
+        br#"{"code":"x","message":{"a":1}}"#,
+        br#"{"message":"no code"}"#,
+        br#"{"code":"model_not_found"}"#,
+    ];
+    for body in cases {
+        let result = FullAiApiError::from_body(body, Some(400));
+        assert!(result.is_err(), "{:?} parsed as {:?}", String::from_utf8_lossy(body), result);
+        assert!(!result.unwrap_err().to_string().is_empty());
+    }
+}
+
+#[test]
+fn a_code_that_differs_in_case_is_not_the_known_code() {
+    let e = FullAiApiError::from_body(br#"{"code":"Invalid_API_Key","message":"Invalid API key provided"}"#, Some(401))
+        .unwrap();
+    assert!(matches!(e, FullAiApiError::Unknown(_)), "{e:?}");
+    let e = FullAiApiError::from_body(br#"{"code":" invalid_api_key","message":"x"}"#, Some(401)).unwrap();
+    assert!(matches!(e, FullAiApiError::Unknown(_)), "{e:?}");
+}
+
+#[test]
+fn a_reworded_message_still_maps_by_code_when_it_has_no_parameters() {
+    let e = FullAiApiError::from_body(br#"{"code":"invalid_api_key","message":"Bad key"}"#, Some(401)).unwrap();
+    assert_eq!(e, FullAiApiError::InvalidApiKey);
+    // With a parameter that cannot be recovered, the fallback keeps the message.
+    let e = FullAiApiError::from_body(br#"{"code":"model_not_found","message":"no such model"}"#, Some(404)).unwrap();
+    assert!(matches!(e, FullAiApiError::Unknown(ref u) if u.message == "no such model"), "{e:?}");
+}
