@@ -219,6 +219,7 @@ pub(crate) fn parse_wire(node: &Node, diagnostics: &mut Diagnostics) -> Option<W
             found
         }
         Value::Map(members) => {
+            let before = diagnostics.len();
             let mut body = None;
             let mut content_type = DEFAULT_CONTENT_TYPE.to_owned();
             for (key, value) in members {
@@ -244,6 +245,9 @@ pub(crate) fn parse_wire(node: &Node, diagnostics: &mut Diagnostics) -> Option<W
                 );
             }
             let body = body?;
+            if diagnostics.len() != before {
+                return None;
+            }
             if !body.has_slot(Slot::Message) {
                 diagnostics.error(
                     node.pos,

@@ -88,8 +88,6 @@ fn emit(input: &Input<'_>, catalog: &Catalog, plan: &Plan, absolute: &str, path:
     let display_arms = plan.mapped.iter().map(|(vi, ei)| display_arm(variant(*vi), &catalog.entries[*ei]));
     let unknown_display = unknown_ident.map(|u| quote!(Self::#u(__unknown) => ::core::fmt::Display::fmt(__unknown, __f),));
     let source_arms = plan.mapped.iter().filter_map(|(vi, _)| source_arm(variant(*vi)));
-    let wildcard = (plan.mapped.len() + usize::from(plan.unknown.is_some()) > 1 || plan.unknown.is_some())
-        .then(|| quote!(_ => {}));
     let source_wildcard = quote!(#[allow(unreachable_patterns)] _ => ::core::option::Option::None,);
     let empty_enum = plan.mapped.is_empty() && plan.unknown.is_none();
     let display_body = if empty_enum {
@@ -143,7 +141,7 @@ fn emit(input: &Input<'_>, catalog: &Catalog, plan: &Plan, absolute: &str, path:
                     #[allow(unreachable_patterns, unused_variables)]
                     match self {
                         #(#param_arms)*
-                        #wildcard
+                        _ => {}
                     }
                 }
 

@@ -1,0 +1,151 @@
+//! Loading catalogs through the public API: values kept as written, positions
+//! reported, every problem found in one pass.
+
+use error_catalog_model::{load_bytes, load_str, Diagnostic, ParamKind, Pos};
+
+fn errors(yaml: &str) -> Vec<Diagnostic> {
+    match load_str(yaml) {
+        Ok(c) => panic!("expected errors, loaded {} entries", c.entries.len()),
+        Err(d) => d,
+    }
+}
+
+const HEAD: &str = "name: demo\nwire: flat\nerrors:\n";
+
+#[test]
+fn yaml_1_1_words_and_numbers_stay_the_strings_written() {
+    let yaml = format!(
+        "{HEAD}  NO:\n    status: 400\n    message: yes\n  on:\n    name: OnCode\n    status: 400\n    message: 0x1F\n  e:\n    code: 1e3\n    status: 400\n    message: 1e3\n  f:\n    status: 400\n    message: off\n    code: 0o17\n"
+    );
+    let c = load_str(&yaml).unwrap();
+    let got: Vec<(&str, &str)> = c
+        .entries
+        .iter()
+        .map(|e| (e.code.as_str(), e.message.source.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![("NO", "yes"), ("on", "0x1F"), ("1e3", "1e3"), ("0o17", "off")]
+    );
+}
+
+#[test]
+fn defaults_follow_the_status() {
+    let yaml = format!(
+        "{HEAD}  a: {{status: 429, message: x}}\n  b: {{status: 503, message: y}}\n  c: {{status: 400, message: z}}\n  d: {{status: 500, message: w, retryable: false}}\n"
+    );
+    let c = load_str(&yaml).unwrap();
+    let retry: Vec<bool> = c.entries.iter().map(|e| e.retryable).collect();
+    assert_eq!(retry, vec![true, true, false, false]);
+    assert!(c.entries[3].retryable_explicit);
+    assert_eq!(c.entries[0].rust_name, "A");
+    assert_eq!(c.title, "demo", "title defaults to the name");
+}
+
+#[test]
+fn placeholders_and_declared_params_become_typed_params() {
+    let yaml = format!(
+        "{HEAD}  rate_limit_exceeded:\n    status: 429\n    message: \"Slow down, {{user}}\"\n    params: {{retry_after: integer, user: {{type: string, sensitive: true}}}}\n"
+    );
+    let c = load_str(&yaml).unwrap();
+    let p = &c.entries[0].params;
+    assert_eq!(p.len(), 2);
+    assert_eq!((p[0].name.as_str(), p[0].in_message, p[0].sensitive), ("user", true, true));
+    assert_eq!((p[1].name.as_str(), p[1].kind, p[1].in_message), ("retry_after", ParamKind::Integer, false));
+}
+
+#[test]
+fn every_problem_is_reported_in_one_pass_sorted_by_line() {
+    let yaml = format!(
+        "{HEAD}  a:\n    status: 99\n    message: x\n    colour: red\n  b:\n    message: \"{{unclosed\"\n    retryable: maybe\n"
+    );
+    let all = errors(&yaml);
+    let lines: Vec<u32> = all.iter().map(|d| d.pos.unwrap().line).collect();
+    assert_eq!(all.len(), 5, "{all:#?}");
+    assert!(lines.windows(2).all(|w| w[0] <= w[1]), "{lines:?}");
+    let text: Vec<String> = all.iter().map(ToString::to_string).collect();
+    assert!(text[0].starts_with("5:13: status 99"), "{text:?}");
+    assert!(text.iter().any(|t| t.starts_with("7:5: unknown key `colour`")), "{text:?}");
+    assert!(text.iter().any(|t| t.contains("missing the required key `status`")), "{text:?}");
+    assert!(text.iter().any(|t| t.contains("unclosed `{`")), "{text:?}");
+    assert!(text.iter().any(|t| t.contains("`retryable` must be `true` or `false`")), "{text:?}");
+}
+
+#[test]
+fn duplicate_keys_name_both_positions() {
+    let yaml = format!("{HEAD}  a: {{status: 400, message: x, status: 401}}\n");
+    let all = errors(&yaml);
+    assert_eq!(all.len(), 1);
+    assert!(all[0].message.contains("duplicate key `status`"), "{}", all[0]);
+    assert!(all[0].message.contains("(first at 4:7)"), "{}", all[0]);
+}
+
+#[test]
+fn non_utf8_bytes_are_located() {
+    let mut bytes = format!("{HEAD}  a:\n    status: 400\n    message: ").into_bytes();
+    bytes.extend_from_slice(&[0xff, b'\n']);
+    let all = load_bytes(&bytes).unwrap_err();
+    assert_eq!(all[0].pos, Some(Pos::new(6, 14)));
+    assert!(all[0].message.contains("UTF-8"));
+}
+
+#[test]
+fn alias_bombs_are_refused_quickly() {
+    let mut yaml = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    let mut prev = 'a';
+    for name in ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'] {
+        let refs = vec![format!("*{prev}"); 10].join(", ");
+        yaml.push_str(&format!("{name}: &{name} [{refs}]\n"));
+        prev = name;
+    }
+    let started = std::time::Instant::now();
+    let all = errors(&yaml);
+    // Not a timing assertion on the happy path: a bomb that expanded would
+    // take minutes and gigabytes; this only guards against that.
+    assert!(started.elapsed().as_secs() < 30);
+    assert!(all[0].message.contains("invalid YAML"), "{}", all[0]);
+}
+
+#[test]
+fn deep_nesting_is_refused() {
+    let yaml = format!("{}x{}", "[".repeat(10_000), "]".repeat(10_000));
+    let all = errors(&yaml);
+    assert!(all[0].message.contains("invalid YAML"), "{}", all[0]);
+}
+
+#[test]
+fn oversized_files_are_refused_before_parsing() {
+    let yaml = format!("{HEAD}#{}", "x".repeat(error_catalog_model::LIMITS.max_bytes));
+    let all = errors(&yaml);
+    assert!(all[0].message.contains("past the limit"), "{}", all[0]);
+}
+
+#[test]
+fn custom_body_templates_are_checked() {
+    let yaml = "name: demo\nwire:\n  body:\n    error: {code: $code, msg: $mesage}\nerrors:\n  a: {status: 400, message: x}\n";
+    let all = errors(yaml);
+    assert!(all.iter().any(|d| d.message.contains("unknown slot `$mesage`")), "{all:#?}");
+    assert_eq!(all[0].pos, Some(Pos::new(4, 31)));
+}
+
+#[test]
+fn shared_codes_need_distinct_messages_and_codeless_formats_need_distinct_messages() {
+    let yaml = format!(
+        "{HEAD}  a: {{code: shared, status: 400, message: x}}\n  b: {{code: shared, status: 400, message: y}}\n"
+    );
+    assert!(load_str(&yaml).is_ok());
+    let aiml = "name: demo\nwire: aiml\nerrors:\n  a: {status: 500, message: x}\n  b: {status: 500, message: x}\n  c: {status: 503, message: x}\n";
+    let all = errors(aiml);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert!(all[0].message.contains("carries no code"), "{}", all[0]);
+}
+
+#[test]
+fn seed_catalogs_load() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for name in ["aiapi", "aimlapi", "errorcodes", "gateway"] {
+        let c = error_catalog_model::load_file(&dir.join(format!("{name}.yaml")))
+            .unwrap_or_else(|d| panic!("{name}: {d:#?}"));
+        assert_eq!(c.name, name);
+    }
+}
