@@ -17,6 +17,7 @@ mod model;
 mod node;
 pub mod template;
 mod validate;
+pub use validate::{CATALOG_KEYS, ENTRY_KEYS};
 pub mod wire;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Pos};

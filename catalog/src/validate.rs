@@ -12,7 +12,8 @@ use crate::node::{Key, Node, Value};
 use crate::template::{is_param_name, Template};
 use crate::wire::{self, quoted_list, Slot, WireFormat};
 
-const CATALOG_KEYS: &[&str] = &[
+/// The keys a catalog file may have at the top level.
+pub const CATALOG_KEYS: &[&str] = &[
     "name",
     "title",
     "description",
@@ -22,7 +23,8 @@ const CATALOG_KEYS: &[&str] = &[
     "errors",
 ];
 
-const ENTRY_KEYS: &[&str] = &[
+/// The keys an entry under `errors:` may have.
+pub const ENTRY_KEYS: &[&str] = &[
     "code",
     "name",
     "status",
