@@ -15,6 +15,7 @@ mod diagnostic;
 mod load;
 mod model;
 mod node;
+pub mod render;
 pub mod template;
 mod validate;
 pub use validate::{CATALOG_KEYS, ENTRY_KEYS};

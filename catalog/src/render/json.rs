@@ -1,0 +1,262 @@
+//! Example error bodies for the docs, written from the wire template exactly as
+//! the runtime writes them (compact, members in template order).
+
+use crate::model::{Entry, ParamKind};
+use crate::wire::{Constant, Slot, WireNode};
+
+/// Request context used in documented example bodies.
+#[derive(Debug, Clone, Copy)]
+pub struct ExampleContext<'a> {
+    /// Request id.
+    pub request_id: Option<&'a str>,
+    /// Request path.
+    pub path: Option<&'a str>,
+    /// ISO 8601 timestamp.
+    pub timestamp: Option<&'a str>,
+}
+
+/// The context the generated docs show.
+pub const DOCS_CONTEXT: ExampleContext<'static> = ExampleContext {
+    request_id: Some("req_1234567890"),
+    path: Some("/v1/chat/completions"),
+    timestamp: Some("2025-01-01T00:00:00.000Z"),
+};
+
+/// The example value the docs use for parameter `name` of `entry`.
+pub fn example_value(entry: &Entry, name: &str) -> ExampleValue {
+    let kind = entry.param(name).map_or(ParamKind::String, |p| p.kind);
+    match kind {
+        ParamKind::Integer if name == "retry_after" => ExampleValue::Int(entry.retry_after.unwrap_or(1) as i64),
+        ParamKind::Integer => ExampleValue::Int(1),
+        ParamKind::Number => ExampleValue::Number(0.5),
+        ParamKind::Boolean => ExampleValue::Bool(true),
+        ParamKind::String => ExampleValue::Str(format!("<{name}>")),
+    }
+}
+
+/// A parameter value in an example.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExampleValue {
+    /// Text.
+    Str(String),
+    /// An integer.
+    Int(i64),
+    /// A number.
+    Number(f64),
+    /// A boolean.
+    Bool(bool),
+}
+
+impl ExampleValue {
+    fn text(&self) -> String {
+        match self {
+            ExampleValue::Str(s) => s.clone(),
+            ExampleValue::Int(i) => i.to_string(),
+            ExampleValue::Number(x) => x.to_string(),
+            ExampleValue::Bool(b) => b.to_string(),
+        }
+    }
+
+    fn json(&self) -> String {
+        match self {
+            ExampleValue::Str(s) => string(s),
+            other => other.text(),
+        }
+    }
+}
+
+/// The message of `entry` with example values filled in.
+pub fn example_message(entry: &Entry) -> String {
+    use crate::template::Segment;
+    entry
+        .message
+        .segments
+        .iter()
+        .map(|s| match s {
+            Segment::Literal(t) => t.clone(),
+            Segment::Placeholder(name) => example_value(entry, name).text(),
+        })
+        .collect()
+}
+
+/// The compact JSON body the server sends for `entry`, with example parameters.
+pub fn example_body(body: &WireNode, entry: &Entry, context: ExampleContext<'_>) -> String {
+    let mut out = String::new();
+    write_node(body, entry, context, &mut out);
+    out
+}
+
+fn present(node: &WireNode, entry: &Entry, context: ExampleContext<'_>) -> bool {
+    match node {
+        WireNode::Object(members) => members.iter().any(|(_, n)| present(n, entry, context)),
+        WireNode::Slot(slot) => match slot {
+            Slot::Field => entry.field.is_some(),
+            Slot::Detail => entry.field.is_some() && entry.description.is_some(),
+            Slot::RetryAfter => retry_after(entry).is_some(),
+            Slot::RequestId => context.request_id.is_some(),
+            Slot::Path => context.path.is_some(),
+            Slot::Timestamp => context.timestamp.is_some(),
+            Slot::Code | Slot::Message | Slot::Status | Slot::StatusText | Slot::Params => true,
+        },
+        WireNode::Constant(_) => true,
+    }
+}
+
+fn retry_after(entry: &Entry) -> Option<i64> {
+    if entry.param("retry_after").is_some() {
+        if let ExampleValue::Int(i) = example_value(entry, "retry_after") {
+            return Some(i);
+        }
+    }
+    entry.retry_after.map(|s| s as i64)
+}
+
+fn write_node(node: &WireNode, entry: &Entry, context: ExampleContext<'_>, out: &mut String) {
+    match node {
+        WireNode::Object(members) => {
+            out.push('{');
+            let mut first = true;
+            for (key, value) in members {
+                if !present(value, entry, context) {
+                    continue;
+                }
+                if !first {
+                    out.push(',');
+                }
+                first = false;
+                out.push_str(&string(key));
+                out.push(':');
+                write_node(value, entry, context, out);
+            }
+            out.push('}');
+        }
+        WireNode::Constant(Constant::Null) => out.push_str("null"),
+        WireNode::Constant(Constant::Bool(b)) => out.push_str(&b.to_string()),
+        WireNode::Constant(Constant::Int(i)) => out.push_str(&i.to_string()),
+        WireNode::Constant(Constant::Str(s)) => out.push_str(&string(s)),
+        WireNode::Slot(slot) => {
+            let text = match slot {
+                Slot::Code => string(&entry.code),
+                Slot::Message => string(&example_message(entry)),
+                Slot::Status => entry.status.to_string(),
+                Slot::StatusText => string(&entry.status.to_string()),
+                Slot::Field => string(entry.field.as_deref().unwrap_or_default()),
+                Slot::Detail => string(entry.description.as_deref().unwrap_or_default()),
+                Slot::RetryAfter => retry_after(entry).unwrap_or(0).to_string(),
+                Slot::RequestId => string(context.request_id.unwrap_or_default()),
+                Slot::Path => string(context.path.unwrap_or_default()),
+                Slot::Timestamp => string(context.timestamp.unwrap_or_default()),
+                Slot::Params => params(entry),
+            };
+            out.push_str(&text);
+        }
+    }
+}
+
+fn params(entry: &Entry) -> String {
+    let data: Vec<String> = entry
+        .params
+        .iter()
+        .filter(|p| !p.in_message)
+        .map(|p| format!("{}:{}", string(&p.name), example_value(entry, &p.name).json()))
+        .collect();
+    if data.is_empty() {
+        "null".to_owned()
+    } else {
+        format!("{{{}}}", data.join(","))
+    }
+}
+
+/// A JSON string literal, escaped as serde_json escapes it.
+pub fn string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Re-indents a compact JSON body for reading (2 spaces), leaving strings intact.
+pub fn pretty(compact: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let chars: Vec<char> = compact.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                if matches!(chars.get(i + 1), Some('}') | Some(']')) {
+                    continue;
+                }
+                depth += 1;
+                newline(&mut out, depth);
+            }
+            '}' | ']' => {
+                if !matches!(chars.get(i.wrapping_sub(1)), Some('{') | Some('[')) {
+                    depth = depth.saturating_sub(1);
+                    newline(&mut out, depth);
+                }
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn newline(out: &mut String, depth: usize) {
+    out.push('\n');
+    out.push_str(&"  ".repeat(depth));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_escape_like_serde_json() {
+        assert_eq!(string("a\"b\\c\nd\u{1}"), "\"a\\\"b\\\\c\\nd\\u0001\"");
+    }
+
+    #[test]
+    fn pretty_indents_without_touching_strings() {
+        assert_eq!(
+            pretty(r#"{"a":{"b":"x,{y}:"},"c":null,"d":{}}"#),
+            "{\n  \"a\": {\n    \"b\": \"x,{y}:\"\n  },\n  \"c\": null,\n  \"d\": {}\n}"
+        );
+    }
+}

@@ -1,0 +1,100 @@
+//! The generated reference pages: complete, linked, and showing the bodies the
+//! runtime really sends.
+
+use std::path::{Path, PathBuf};
+
+use error_catalog::{ApiErrorCatalog, RequestContext};
+use error_catalog_model::render::{example_body, DOCS_CONTEXT};
+use error_catalog_model::Catalog;
+use error_catalog_tests::{AiApiError, AimlApiError, ErrorCodesError, GatewayError};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+fn catalog(name: &str) -> Catalog {
+    error_catalog_model::load_file(&root().join(format!("catalog/{name}.yaml"))).unwrap()
+}
+
+fn page(name: &str) -> String {
+    std::fs::read_to_string(root().join(format!("docs/errors/{name}.md"))).unwrap()
+}
+
+const SEEDS: [&str; 4] = ["aiapi", "aimlapi", "errorcodes", "gateway"];
+
+/// Parses each documented body with the runtime and writes it back: the docs
+/// must show exactly what a server built on the derive sends.
+fn documented_bodies_are_what_the_runtime_sends<E: ApiErrorCatalog + serde::Serialize>(name: &str) {
+    let catalog = catalog(name);
+    let context = RequestContext {
+        request_id: DOCS_CONTEXT.request_id.map(str::to_owned),
+        path: DOCS_CONTEXT.path.map(str::to_owned),
+        timestamp: DOCS_CONTEXT.timestamp.map(str::to_owned),
+    };
+    let page = page(name);
+    for entry in &catalog.entries {
+        let documented = example_body(&catalog.wire.body, entry, DOCS_CONTEXT);
+        assert!(page.contains(&format!("\n{documented}\n")), "{name}: page lacks the body of {}", entry.key);
+        let parsed = E::from_body(documented.as_bytes(), Some(entry.status))
+            .unwrap_or_else(|e| panic!("{name}/{}: {e}", entry.key));
+        assert_eq!(parsed.entry().map(|e| e.key), Some(entry.key.as_str()), "{name}: {documented}");
+        let sent = serde_json::to_string(&parsed.with_context(&context)).unwrap();
+        assert_eq!(sent, documented, "{name}/{}", entry.key);
+    }
+}
+
+#[test]
+fn aiapi_docs_bodies_match_the_runtime() {
+    documented_bodies_are_what_the_runtime_sends::<AiApiError>("aiapi");
+}
+
+#[test]
+fn aimlapi_docs_bodies_match_the_runtime() {
+    documented_bodies_are_what_the_runtime_sends::<AimlApiError>("aimlapi");
+}
+
+#[test]
+fn errorcodes_docs_bodies_match_the_runtime() {
+    documented_bodies_are_what_the_runtime_sends::<ErrorCodesError>("errorcodes");
+}
+
+#[test]
+fn gateway_docs_bodies_match_the_runtime() {
+    documented_bodies_are_what_the_runtime_sends::<GatewayError>("gateway");
+}
+
+#[test]
+fn index_links_every_page() {
+    let index = std::fs::read_to_string(root().join("docs/errors/README.md")).unwrap();
+    for name in SEEDS {
+        let c = catalog(name);
+        assert!(index.contains(&format!("]({name}.md)")), "index lacks {name}");
+        assert!(index.contains(&format!("| {} |", c.entries.len())), "index lacks the count of {name}");
+        assert!(root().join(format!("docs/errors/{name}.md")).is_file());
+    }
+}
+
+#[test]
+fn every_entry_appears_with_its_status_anchor_and_table_row() {
+    for name in SEEDS {
+        let c = catalog(name);
+        let page = page(name);
+        for e in &c.entries {
+            assert!(page.contains(&format!("<a id=\"{}\"></a>", e.key)), "{name}: no anchor for {}", e.key);
+            let row = format!("](#{}) | {} |", e.key, e.status);
+            assert!(page.contains(&row), "{name}: no table row `{row}`");
+            assert!(page.contains(&format!("**Status:** {} ", e.status)), "{name}: {}", e.key);
+            for cause in &e.causes {
+                assert!(page.contains(&error_catalog_model::render::prose(cause)), "{name}: cause of {}", e.key);
+            }
+        }
+        for s in &c.statuses {
+            assert!(page.contains(&format!("\n| {} | ", s.status)), "{name}: status {}", s.status);
+        }
+    }
+}
+
+#[test]
+fn shared_codes_link_by_code_too() {
+    assert!(page("aiapi").contains("<a id=\"invalid_request_error\"></a>"));
+}
