@@ -141,7 +141,9 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Catalog, Vec<Diagnostic>> {
 /// Reads and validates the catalog file at `path`.
 pub fn load_file(path: &Path) -> Result<Catalog, Vec<Diagnostic>> {
     match std::fs::metadata(path) {
-        Ok(meta) if meta.len() > LIMITS.max_bytes as u64 => return Err(vec![too_large(meta.len())]),
+        Ok(meta) if meta.len() > LIMITS.max_bytes as u64 => {
+            return Err(vec![too_large(meta.len())])
+        }
         _ => {}
     }
     match std::fs::read(path) {

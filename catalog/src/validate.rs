@@ -168,13 +168,19 @@ fn entry(key: &Key, node: &Node, d: &mut Diagnostics) -> Option<Entry> {
     let before = d_len(d);
 
     if key.name.trim().is_empty() {
-        d.error(key.pos, "an entry key is empty; name the entry after its code");
+        d.error(
+            key.pos,
+            "an entry key is empty; name the entry after its code",
+        );
     }
     let code = match member(members, "code") {
         Some(n) => text(n, "code", d).filter(|c| {
             let ok = !c.trim().is_empty() && c.trim() == c;
             if !ok {
-                d.error(n.pos, "`code` must be non-empty and have no leading or trailing spaces");
+                d.error(
+                    n.pos,
+                    "`code` must be non-empty and have no leading or trailing spaces",
+                );
             }
             ok
         }),
@@ -194,12 +200,22 @@ fn entry(key: &Key, node: &Node, d: &mut Diagnostics) -> Option<Entry> {
                     key.name
                 )
             };
-            d.error(rust_name_pos, format!("Rust name `{name}` {problem}; {fix}"));
+            d.error(
+                rust_name_pos,
+                format!("Rust name `{name}` {problem}; {fix}"),
+            );
         }
     }
 
-    let status = required(members, "status", node.pos.or(key.pos), &what, "`status: 400`", d)
-        .and_then(|n| status(n, d));
+    let status = required(
+        members,
+        "status",
+        node.pos.or(key.pos),
+        &what,
+        "`status: 400`",
+        d,
+    )
+    .and_then(|n| status(n, d));
     let message_node = required(
         members,
         "message",
@@ -219,7 +235,11 @@ fn entry(key: &Key, node: &Node, d: &mut Diagnostics) -> Option<Entry> {
             Err(e) => {
                 d.error(
                     n.pos,
-                    format!("{} (at character {} of the message)", e.message, e.offset + 1),
+                    format!(
+                        "{} (at character {} of the message)",
+                        e.message,
+                        e.offset + 1
+                    ),
                 );
                 None
             }
@@ -228,7 +248,10 @@ fn entry(key: &Key, node: &Node, d: &mut Diagnostics) -> Option<Entry> {
     let field = member(members, "field").and_then(|n| {
         let f = text(n, "field", d)?;
         if f.trim().is_empty() {
-            d.error(n.pos, "`field` is empty; name the request parameter (e.g. `prompt`) or remove the key");
+            d.error(
+                n.pos,
+                "`field` is empty; name the request parameter (e.g. `prompt`) or remove the key",
+            );
             return None;
         }
         Some(f)
@@ -308,16 +331,27 @@ fn param_decls(node: &Node, d: &mut Diagnostics) -> Vec<ParamDecl> {
             continue;
         }
         if let Some(problem) = keyword_problem(&key.name) {
-            d.error(key.pos, format!("parameter name `{}` {problem}; rename it", key.name));
+            d.error(
+                key.pos,
+                format!("parameter name `{}` {problem}; rename it", key.name),
+            );
             continue;
         }
         if let Some(first) = out.iter().find(|p| p.name == key.name) {
-            d.error(key.pos, format!("duplicate parameter `{}`{}", key.name, at(first.pos)));
+            d.error(
+                key.pos,
+                format!("duplicate parameter `{}`{}", key.name, at(first.pos)),
+            );
             continue;
         }
         let (kind_node, sensitive) = match &value.value {
             Value::Map(spec) => {
-                check_keys(spec, &["type", "sensitive"], &format!("parameter `{}`", key.name), d);
+                check_keys(
+                    spec,
+                    &["type", "sensitive"],
+                    &format!("parameter `{}`", key.name),
+                    d,
+                );
                 let sensitive = member(spec, "sensitive")
                     .and_then(|n| boolean(n, "sensitive", d))
                     .unwrap_or(false);
@@ -328,7 +362,10 @@ fn param_decls(node: &Node, d: &mut Diagnostics) -> Vec<ParamDecl> {
         let kind = match kind_node {
             None => ParamKind::String,
             Some(n) => match n.as_text().as_deref().and_then(|t| {
-                ParamKind::ALL.iter().find(|(_, name)| *name == t).map(|(k, _)| *k)
+                ParamKind::ALL
+                    .iter()
+                    .find(|(_, name)| *name == t)
+                    .map(|(k, _)| *k)
             }) {
                 Some(kind) => kind,
                 None => {
@@ -406,23 +443,41 @@ fn statuses(node: &Node, d: &mut Diagnostics) -> Vec<StatusDoc> {
             _ => {
                 d.error(
                     key.pos,
-                    format!("`{}` is not an HTTP status; use a number from 100 to 599", key.name),
+                    format!(
+                        "`{}` is not an HTTP status; use a number from 100 to 599",
+                        key.name
+                    ),
                 );
                 continue;
             }
         };
         if out.iter().any(|s| s.status == status) {
-            d.error(key.pos, format!("status {status} is listed twice in `statuses`; remove one"));
+            d.error(
+                key.pos,
+                format!("status {status} is listed twice in `statuses`; remove one"),
+            );
             continue;
         }
         let what = format!("status {status}");
         let Value::Map(spec) = &value.value else {
-            d.error(value.pos, format!("{what} must be a mapping with `meaning` (and optionally `causes`, `solution`)"));
+            d.error(
+                value.pos,
+                format!(
+                    "{what} must be a mapping with `meaning` (and optionally `causes`, `solution`)"
+                ),
+            );
             continue;
         };
         check_keys(spec, &["meaning", "causes", "solution"], &what, d);
-        let meaning = required(spec, "meaning", value.pos, &what, "`meaning: Too Many Requests`", d)
-            .and_then(|n| text(n, "meaning", d));
+        let meaning = required(
+            spec,
+            "meaning",
+            value.pos,
+            &what,
+            "`meaning: Too Many Requests`",
+            d,
+        )
+        .and_then(|n| text(n, "meaning", d));
         let causes = member(spec, "causes").and_then(|n| text(n, "causes", d));
         let solution = member(spec, "solution").and_then(|n| text(n, "solution", d));
         if let Some(meaning) = meaning {
@@ -448,12 +503,27 @@ fn headers(node: &Node, d: &mut Diagnostics) -> Vec<HeaderDoc> {
     let mut out = Vec::new();
     for item in items {
         let Value::Map(members) = &item.value else {
-            d.error(item.pos, "each rate-limit header must be a mapping with `name` and `description`");
+            d.error(
+                item.pos,
+                "each rate-limit header must be a mapping with `name` and `description`",
+            );
             continue;
         };
-        check_keys(members, &["name", "description", "example"], "a rate-limit header", d);
-        let name = required(members, "name", item.pos, "a rate-limit header", "`name: Retry-After`", d)
-            .and_then(|n| text(n, "name", d));
+        check_keys(
+            members,
+            &["name", "description", "example"],
+            "a rate-limit header",
+            d,
+        );
+        let name = required(
+            members,
+            "name",
+            item.pos,
+            "a rate-limit header",
+            "`name: Retry-After`",
+            d,
+        )
+        .and_then(|n| text(n, "name", d));
         let description = required(
             members,
             "description",
@@ -585,7 +655,14 @@ fn check_keys(members: &[(Key, Node)], allowed: &[&str], what: &str, d: &mut Dia
     let mut seen: Vec<(&str, Option<Pos>)> = Vec::new();
     for (key, _) in members {
         if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key.name) {
-            d.error(key.pos, format!("duplicate key `{}` in {what}{}; remove one", key.name, at(*first)));
+            d.error(
+                key.pos,
+                format!(
+                    "duplicate key `{}` in {what}{}; remove one",
+                    key.name,
+                    at(*first)
+                ),
+            );
         }
         seen.push((&key.name, key.pos));
         if !allowed.contains(&key.name.as_str()) {
@@ -593,7 +670,10 @@ fn check_keys(members: &[(Key, Node)], allowed: &[&str], what: &str, d: &mut Dia
                 Some(near) => format!("did you mean `{near}`?"),
                 None => format!("the keys are {}", quoted_list(allowed)),
             };
-            d.error(key.pos, format!("unknown key `{}` in {what}; {hint}", key.name));
+            d.error(
+                key.pos,
+                format!("unknown key `{}` in {what}; {hint}", key.name),
+            );
         }
     }
 }
@@ -627,7 +707,10 @@ fn text(node: &Node, key: &str, d: &mut Diagnostics) -> Option<String> {
     if found.is_none() {
         d.error(
             node.pos,
-            format!("`{key}` must be a string, found {}; write text (quote it if needed)", node.value.kind()),
+            format!(
+                "`{key}` must be a string, found {}; write text (quote it if needed)",
+                node.value.kind()
+            ),
         );
     }
     found
@@ -636,8 +719,7 @@ fn text(node: &Node, key: &str, d: &mut Diagnostics) -> Option<String> {
 fn identifier_string(node: &Node, key: &str, d: &mut Diagnostics) -> Option<String> {
     let s = text(node, key, d)?;
     let ok = !s.is_empty()
-        && s
-            .chars()
+        && s.chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
     if !ok {
         d.error(
@@ -685,7 +767,9 @@ fn status(node: &Node, d: &mut Diagnostics) -> Option<u16> {
                 format!(
                     "`status` must be an HTTP status number from 400 to 599, found {}{}",
                     other.kind(),
-                    node.as_text().map(|t| format!(" `{t}`")).unwrap_or_default()
+                    node.as_text()
+                        .map(|t| format!(" `{t}`"))
+                        .unwrap_or_default()
                 ),
             );
             None
@@ -712,7 +796,10 @@ fn strings(node: &Node, key: &str, d: &mut Diagnostics) -> Vec<String> {
         other => {
             d.error(
                 node.pos,
-                format!("`{key}` must be a list of strings (`- ...` lines or `[a, b]`), found {}", other.kind()),
+                format!(
+                    "`{key}` must be a list of strings (`- ...` lines or `[a, b]`), found {}",
+                    other.kind()
+                ),
             );
             Vec::new()
         }

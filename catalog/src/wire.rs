@@ -122,7 +122,11 @@ pub enum WireNode {
 impl WireNode {
     /// Every slot in the template with the member path that leads to it.
     pub fn slots(&self) -> Vec<(Vec<&str>, Slot)> {
-        fn walk<'a>(node: &'a WireNode, path: &mut Vec<&'a str>, out: &mut Vec<(Vec<&'a str>, Slot)>) {
+        fn walk<'a>(
+            node: &'a WireNode,
+            path: &mut Vec<&'a str>,
+            out: &mut Vec<(Vec<&'a str>, Slot)>,
+        ) {
             match node {
                 WireNode::Object(members) => {
                     for (key, value) in members {
@@ -310,7 +314,9 @@ fn parse_node(node: &Node, diagnostics: &mut Diagnostics, depth: usize) -> Optio
                         format!(
                             "duplicate member `{}` in the wire body{}; remove one",
                             key.name,
-                            first.map(|p| format!(" (first at {p})")).unwrap_or_default()
+                            first
+                                .map(|p| format!(" (first at {p})"))
+                                .unwrap_or_default()
                         ),
                     );
                     continue;
@@ -351,7 +357,10 @@ fn parse_node(node: &Node, diagnostics: &mut Diagnostics, depth: usize) -> Optio
         Value::Int(i) => match i64::try_from(*i) {
             Ok(i) => WireNode::Constant(Constant::Int(i)),
             Err(_) => {
-                diagnostics.error(node.pos, "this constant does not fit a 64-bit integer; make it a string");
+                diagnostics.error(
+                    node.pos,
+                    "this constant does not fit a 64-bit integer; make it a string",
+                );
                 return None;
             }
         },
@@ -405,7 +414,11 @@ mod tests {
         assert!(parse_wire(&node, &mut d).is_none());
         let all = d.into_sorted();
         assert_eq!(all.len(), 1);
-        assert!(all[0].message.contains("unknown slot `$kode`"), "{}", all[0].message);
+        assert!(
+            all[0].message.contains("unknown slot `$kode`"),
+            "{}",
+            all[0].message
+        );
         assert!(all[0].message.contains("`$code`"));
     }
 }

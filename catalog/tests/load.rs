@@ -25,7 +25,12 @@ fn yaml_1_1_words_and_numbers_stay_the_strings_written() {
         .collect();
     assert_eq!(
         got,
-        vec![("NO", "yes"), ("on", "0x1F"), ("1e3", "1e3"), ("0o17", "off")]
+        vec![
+            ("NO", "yes"),
+            ("on", "0x1F"),
+            ("1e3", "1e3"),
+            ("0o17", "off")
+        ]
     );
 }
 
@@ -50,8 +55,14 @@ fn placeholders_and_declared_params_become_typed_params() {
     let c = load_str(&yaml).unwrap();
     let p = &c.entries[0].params;
     assert_eq!(p.len(), 2);
-    assert_eq!((p[0].name.as_str(), p[0].in_message, p[0].sensitive), ("user", true, true));
-    assert_eq!((p[1].name.as_str(), p[1].kind, p[1].in_message), ("retry_after", ParamKind::Integer, false));
+    assert_eq!(
+        (p[0].name.as_str(), p[0].in_message, p[0].sensitive),
+        ("user", true, true)
+    );
+    assert_eq!(
+        (p[1].name.as_str(), p[1].kind, p[1].in_message),
+        ("retry_after", ParamKind::Integer, false)
+    );
 }
 
 #[test]
@@ -65,10 +76,22 @@ fn every_problem_is_reported_in_one_pass_sorted_by_line() {
     assert!(lines.windows(2).all(|w| w[0] <= w[1]), "{lines:?}");
     let text: Vec<String> = all.iter().map(ToString::to_string).collect();
     assert!(text[0].starts_with("5:13: status 99"), "{text:?}");
-    assert!(text.iter().any(|t| t.starts_with("7:5: unknown key `colour`")), "{text:?}");
-    assert!(text.iter().any(|t| t.contains("missing the required key `status`")), "{text:?}");
+    assert!(
+        text.iter()
+            .any(|t| t.starts_with("7:5: unknown key `colour`")),
+        "{text:?}"
+    );
+    assert!(
+        text.iter()
+            .any(|t| t.contains("missing the required key `status`")),
+        "{text:?}"
+    );
     assert!(text.iter().any(|t| t.contains("unclosed `{`")), "{text:?}");
-    assert!(text.iter().any(|t| t.contains("`retryable` must be `true` or `false`")), "{text:?}");
+    assert!(
+        text.iter()
+            .any(|t| t.contains("`retryable` must be `true` or `false`")),
+        "{text:?}"
+    );
 }
 
 #[test]
@@ -76,7 +99,11 @@ fn duplicate_keys_name_both_positions() {
     let yaml = format!("{HEAD}  a: {{status: 400, message: x, status: 401}}\n");
     let all = errors(&yaml);
     assert_eq!(all.len(), 1);
-    assert!(all[0].message.contains("duplicate key `status`"), "{}", all[0]);
+    assert!(
+        all[0].message.contains("duplicate key `status`"),
+        "{}",
+        all[0]
+    );
     assert!(all[0].message.contains("(first at 4:7)"), "{}", all[0]);
 }
 
@@ -115,7 +142,10 @@ fn deep_nesting_is_refused() {
 
 #[test]
 fn oversized_files_are_refused_before_parsing() {
-    let yaml = format!("{HEAD}#{}", "x".repeat(error_catalog_model::LIMITS.max_bytes));
+    let yaml = format!(
+        "{HEAD}#{}",
+        "x".repeat(error_catalog_model::LIMITS.max_bytes)
+    );
     let all = errors(&yaml);
     assert!(all[0].message.contains("past the limit"), "{}", all[0]);
 }
@@ -124,7 +154,11 @@ fn oversized_files_are_refused_before_parsing() {
 fn custom_body_templates_are_checked() {
     let yaml = "name: demo\nwire:\n  body:\n    error: {code: $code, msg: $mesage}\nerrors:\n  a: {status: 400, message: x}\n";
     let all = errors(yaml);
-    assert!(all.iter().any(|d| d.message.contains("unknown slot `$mesage`")), "{all:#?}");
+    assert!(
+        all.iter()
+            .any(|d| d.message.contains("unknown slot `$mesage`")),
+        "{all:#?}"
+    );
     assert_eq!(all[0].pos, Some(Pos::new(4, 31)));
 }
 

@@ -1,7 +1,7 @@
 //! Rendering is deterministic and safe against hostile catalog text.
 
-use error_catalog_model::render::{render_index, render_page};
 use error_catalog_model::load_str;
+use error_catalog_model::render::{render_index, render_page};
 
 const HOSTILE: &str = r#"name: hostile
 title: "Hostile <b>API</b>"
@@ -46,7 +46,9 @@ fn table_rows(page: &str) -> Vec<&str> {
 
 fn unescaped_pipes(line: &str) -> usize {
     let b = line.as_bytes();
-    (0..b.len()).filter(|&i| b[i] == b'|' && (i == 0 || b[i - 1] != b'\\')).count()
+    (0..b.len())
+        .filter(|&i| b[i] == b'|' && (i == 0 || b[i - 1] != b'\\'))
+        .count()
 }
 
 #[test]
@@ -57,7 +59,10 @@ fn hostile_text_cannot_break_tables_or_inject_markup() {
     assert!(!page.contains("<script"), "script tag leaked");
     assert!(!page.contains("<img"), "img tag leaked");
     assert!(!page.contains("<b>API"), "html in title leaked");
-    assert!(!page.contains("\n# not a heading"), "newline in a message made a heading");
+    assert!(
+        !page.contains("\n# not a heading"),
+        "newline in a message made a heading"
+    );
     // Every row of a table has as many cell borders as the table's header.
     let mut header: Option<usize> = None;
     for line in page.lines() {
@@ -72,13 +77,25 @@ fn hostile_text_cannot_break_tables_or_inject_markup() {
         }
     }
     assert!(table_rows(&page).len() > 10);
-    let group_row = page.lines().find(|l| l.starts_with("| [<code>pipe_code")).unwrap();
+    let group_row = page
+        .lines()
+        .find(|l| l.starts_with("| [<code>pipe_code"))
+        .unwrap();
     assert_eq!(unescaped_pipes(group_row), 6, "{group_row}");
-    assert!(group_row.contains("a &#124; b &#96;tick&#96; &lt;script&gt;"), "{group_row}");
+    assert!(
+        group_row.contains("a &#124; b &#96;tick&#96; &lt;script&gt;"),
+        "{group_row}"
+    );
     assert!(group_row.contains("<br>second line"), "{group_row}");
     // The body block of the fence breaker stays one code block.
-    assert!(full.contains("````json\n{\"success\":false,\"error\":{\"code\":\"fence_breaker\""), "fence not lengthened");
-    assert!(full.contains("\"message\":\"a | b `tick` <script>"), "bodies are shown exactly as sent");
+    assert!(
+        full.contains("````json\n{\"success\":false,\"error\":{\"code\":\"fence_breaker\""),
+        "fence not lengthened"
+    );
+    assert!(
+        full.contains("\"message\":\"a | b `tick` <script>"),
+        "bodies are shown exactly as sent"
+    );
 }
 
 #[test]
@@ -96,6 +113,8 @@ fn output_is_deterministic() {
 fn index_escapes_titles() {
     let catalog = load_str(HOSTILE).unwrap();
     let index = render_index(&[(&catalog, "hostile.md".into())]);
-    assert!(index.contains("[Hostile &lt;b&gt;API&lt;/b&gt;](hostile.md)"), "{index}");
+    assert!(
+        index.contains("[Hostile &lt;b&gt;API&lt;/b&gt;](hostile.md)"),
+        "{index}"
+    );
 }
-

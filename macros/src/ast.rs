@@ -37,11 +37,7 @@ impl Field<'_> {
     /// Whether the type is written `Option<...>`, so parsing can fill it with `None`.
     pub fn is_option(&self) -> bool {
         match self.ty {
-            Type::Path(p) => p
-                .path
-                .segments
-                .last()
-                .is_some_and(|s| s.ident == "Option"),
+            Type::Path(p) => p.path.segments.last().is_some_and(|s| s.ident == "Option"),
             _ => false,
         }
     }
@@ -91,7 +87,10 @@ impl<'a> Input<'a> {
                     ident: f.ident.as_ref(),
                     ty: &f.ty,
                     source: fattr.source,
-                    span: f.ident.as_ref().map_or_else(|| syn::spanned::Spanned::span(&f.ty), Ident::span),
+                    span: f
+                        .ident
+                        .as_ref()
+                        .map_or_else(|| syn::spanned::Spanned::span(&f.ty), Ident::span),
                 });
             }
             variants.push(Variant {

@@ -43,7 +43,10 @@ pub fn check(input: &Input<'_>, catalog: &Catalog, path: &LitStr) -> Result<Plan
                 let first: &Variant = &input.variants[first];
                 errors.push(Error::new(
                     variant.ident.span(),
-                    format!("only one variant may be `#[catalog(unknown)]`; `{}` already is", first.ident),
+                    format!(
+                        "only one variant may be `#[catalog(unknown)]`; `{}` already is",
+                        first.ident
+                    ),
                 ));
             } else if variant.shape != Shape::Tuple || variant.fields.len() != 1 {
                 errors.push(Error::new(
@@ -104,14 +107,23 @@ pub fn check(input: &Input<'_>, catalog: &Catalog, path: &LitStr) -> Result<Plan
     }
 }
 
-fn find_entry(variant: &Variant<'_>, catalog: &Catalog, shown: &str, errors: &mut Errors) -> Option<usize> {
+fn find_entry(
+    variant: &Variant<'_>,
+    catalog: &Catalog,
+    shown: &str,
+    errors: &mut Errors,
+) -> Option<usize> {
     let entries = &catalog.entries;
     if let Some(key) = &variant.attr.entry {
         let found = entries.iter().position(|e| e.key == key.value());
         if found.is_none() {
             errors.push(Error::new(
                 key.span(),
-                format!("{shown} has no entry `{}`{}", key.value(), did_you_mean(&key.value(), entries.iter().map(|e| e.key.as_str()))),
+                format!(
+                    "{shown} has no entry `{}`{}",
+                    key.value(),
+                    did_you_mean(&key.value(), entries.iter().map(|e| e.key.as_str()))
+                ),
             ));
         }
         return found;
@@ -138,7 +150,10 @@ fn find_entry(variant: &Variant<'_>, catalog: &Catalog, shown: &str, errors: &mu
                 None
             }
             many => {
-                let keys: Vec<String> = many.iter().map(|i| format!("`{}`", entries[*i].key)).collect();
+                let keys: Vec<String> = many
+                    .iter()
+                    .map(|i| format!("`{}`", entries[*i].key))
+                    .collect();
                 errors.push(Error::new(
                     code.span(),
                     format!(
@@ -188,9 +203,17 @@ fn check_fields(variant: &Variant<'_>, entry: &Entry, shown: &str, errors: &mut 
             .any(|f| f.ident.is_some_and(|i| i == param.name.as_str()));
         if !has {
             let role = if param.in_message {
-                format!("placeholder `{{{}}}` in the message at {where_}", param.name)
+                format!(
+                    "placeholder `{{{}}}` in the message at {where_}",
+                    param.name
+                )
             } else {
-                format!("parameter `{}` declared under `params` of entry `{}` ({})", param.name, entry.key, at(shown, entry.pos))
+                format!(
+                    "parameter `{}` declared under `params` of entry `{}` ({})",
+                    param.name,
+                    entry.key,
+                    at(shown, entry.pos)
+                )
             };
             errors.push(Error::new(
                 variant.ident.span(),
@@ -211,7 +234,10 @@ fn check_fields(variant: &Variant<'_>, entry: &Entry, shown: &str, errors: &mut 
             sources += 1;
             // Rule: one internal cause per variant.
             if sources > 1 {
-                errors.push(Error::new(field.span, "only one field per variant may be `#[catalog(source)]`"));
+                errors.push(Error::new(
+                    field.span,
+                    "only one field per variant may be `#[catalog(source)]`",
+                ));
             }
             continue;
         }

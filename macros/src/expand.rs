@@ -28,10 +28,22 @@ fn try_derive(input: &DeriveInput) -> syn::Result<TokenStream> {
     let path = ast.path().clone();
     let Loaded { catalog, absolute } = source::load(&path)?;
     let plan = check::check(&ast, &catalog, &path)?;
-    Ok(emit(&ast, &catalog, &plan, &absolute.display().to_string(), &path))
+    Ok(emit(
+        &ast,
+        &catalog,
+        &plan,
+        &absolute.display().to_string(),
+        &path,
+    ))
 }
 
-fn emit(input: &Input<'_>, catalog: &Catalog, plan: &Plan, absolute: &str, path: &LitStr) -> TokenStream {
+fn emit(
+    input: &Input<'_>,
+    catalog: &Catalog,
+    plan: &Plan,
+    absolute: &str,
+    path: &LitStr,
+) -> TokenStream {
     let ident = input.ident;
     let p = quote!(::error_catalog::__private);
     let n = catalog.entries.len();
@@ -62,8 +74,10 @@ fn emit(input: &Input<'_>, catalog: &Catalog, plan: &Plan, absolute: &str, path:
         quote!(Self::#v { .. } => ::core::option::Option::Some(&__ENTRIES[#ei]),)
     });
     let unknown_ident = plan.unknown.map(|vi| variant(vi).ident);
-    let unknown_entry_arm = unknown_ident.map(|u| quote!(Self::#u(..) => ::core::option::Option::None,));
-    let unknown_arm = unknown_ident.map(|u| quote!(Self::#u(__unknown) => ::core::option::Option::Some(__unknown),));
+    let unknown_entry_arm =
+        unknown_ident.map(|u| quote!(Self::#u(..) => ::core::option::Option::None,));
+    let unknown_arm = unknown_ident
+        .map(|u| quote!(Self::#u(__unknown) => ::core::option::Option::Some(__unknown),));
     let from_unknown = match unknown_ident {
         Some(u) => quote!(::core::result::Result::Ok(Self::#u(unknown))),
         None => quote!(::core::result::Result::Err(unknown)),
@@ -75,7 +89,11 @@ fn emit(input: &Input<'_>, catalog: &Catalog, plan: &Plan, absolute: &str, path:
             return None;
         }
         let v = variant(*vi).ident;
-        let names: Vec<_> = entry.params.iter().map(|p| format_ident!("{}", p.name)).collect();
+        let names: Vec<_> = entry
+            .params
+            .iter()
+            .map(|p| format_ident!("{}", p.name))
+            .collect();
         let keys = entry.params.iter().map(|p| &p.name);
         Some(quote! {
             Self::#v { #(#names,)* .. } => {
@@ -84,10 +102,20 @@ fn emit(input: &Input<'_>, catalog: &Catalog, plan: &Plan, absolute: &str, path:
         })
     });
 
-    let from_parts_arms = plan.mapped.iter().map(|(vi, ei)| from_parts_arm(variant(*vi), &catalog.entries[*ei], *ei, &p));
-    let display_arms = plan.mapped.iter().map(|(vi, ei)| display_arm(variant(*vi), &catalog.entries[*ei]));
-    let unknown_display = unknown_ident.map(|u| quote!(Self::#u(__unknown) => ::core::fmt::Display::fmt(__unknown, __f),));
-    let source_arms = plan.mapped.iter().filter_map(|(vi, _)| source_arm(variant(*vi)));
+    let from_parts_arms = plan
+        .mapped
+        .iter()
+        .map(|(vi, ei)| from_parts_arm(variant(*vi), &catalog.entries[*ei], *ei, &p));
+    let display_arms = plan
+        .mapped
+        .iter()
+        .map(|(vi, ei)| display_arm(variant(*vi), &catalog.entries[*ei]));
+    let unknown_display = unknown_ident
+        .map(|u| quote!(Self::#u(__unknown) => ::core::fmt::Display::fmt(__unknown, __f),));
+    let source_arms = plan
+        .mapped
+        .iter()
+        .filter_map(|(vi, _)| source_arm(variant(*vi)));
     let source_wildcard = quote!(#[allow(unreachable_patterns)] _ => ::core::option::Option::None,);
     let empty_enum = plan.mapped.is_empty() && plan.unknown.is_none();
     let display_body = if empty_enum {
@@ -299,7 +327,12 @@ fn display_arm(variant: &Variant<'_>, entry: &Entry) -> TokenStream {
     }
 }
 
-fn from_parts_arm(variant: &Variant<'_>, entry: &Entry, index: usize, p: &TokenStream) -> TokenStream {
+fn from_parts_arm(
+    variant: &Variant<'_>,
+    entry: &Entry,
+    index: usize,
+    p: &TokenStream,
+) -> TokenStream {
     let v = variant.ident;
     let mut inits = Vec::new();
     for field in &variant.fields {

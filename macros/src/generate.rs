@@ -44,7 +44,10 @@ fn try_generate(args: TokenStream, input: &DeriveInput) -> syn::Result<TokenStre
         )
     })?;
     let syn::Data::Enum(data) = &input.data else {
-        return Err(Error::new_spanned(&input.ident, "`#[catalog_enum]` goes on an empty enum: `pub enum ApiError {}`"));
+        return Err(Error::new_spanned(
+            &input.ident,
+            "`#[catalog_enum]` goes on an empty enum: `pub enum ApiError {}`",
+        ));
     };
     if let Some(v) = data.variants.first() {
         return Err(Error::new_spanned(
@@ -93,7 +96,8 @@ fn variant(entry: &Entry) -> TokenStream {
     }
     let fields = entry.params.iter().map(|p| {
         let name = format_ident!("{}", p.name);
-        let ty: syn::Type = syn::parse_str(rust_type(entry, &p.name)).unwrap_or_else(|_| syn::parse_quote!(String));
+        let ty: syn::Type =
+            syn::parse_str(rust_type(entry, &p.name)).unwrap_or_else(|_| syn::parse_quote!(String));
         let doc = if p.in_message {
             format!("Fills `{{{}}}` in the message.", p.name)
         } else {
@@ -105,7 +109,10 @@ fn variant(entry: &Entry) -> TokenStream {
 }
 
 fn variant_docs(entry: &Entry) -> Vec<String> {
-    let mut lines = vec![format!(" `{}` {}: {}", entry.status, entry.code, entry.message.source)];
+    let mut lines = vec![format!(
+        " `{}` {}: {}",
+        entry.status, entry.code, entry.message.source
+    )];
     if let Some(d) = &entry.description {
         lines.push(String::new());
         lines.push(format!(" {d}"));

@@ -62,7 +62,10 @@ pub fn combine(lit: &LitStr, shown: &str, diagnostics: &[Diagnostic]) -> Error {
         .unwrap_or_else(|| format!("{shown}: the catalog is invalid"));
     let mut error = Error::new(lit.span(), first);
     for d in iter {
-        error.combine(Error::new(lit.span(), d.display_with_file(shown).to_string()));
+        error.combine(Error::new(
+            lit.span(),
+            d.display_with_file(shown).to_string(),
+        ));
     }
     error
 }

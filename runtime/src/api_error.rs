@@ -31,6 +31,7 @@ pub trait ApiErrorCatalog: Sized + fmt::Display + fmt::Debug + 'static {
     fn __from_parts(index: usize, parts: &Parts<'_>) -> Option<Self>;
 
     #[doc(hidden)]
+    #[allow(clippy::result_large_err)]
     fn __from_unknown(unknown: UnknownError) -> Result<Self, UnknownError>;
 
     /// Every entry of the catalog, in file order (for docs, `/errors` endpoints, clients).

@@ -3,10 +3,10 @@
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
+use crate::api_error::retry_after_secs;
 use crate::context::RequestContext;
 use crate::param::ParamValue;
 use crate::wire::{Node, Slot};
-use crate::api_error::retry_after_secs;
 use crate::ApiErrorCatalog;
 
 /// Writes `error` as its catalog's body, with `context` filling request slots.
@@ -44,7 +44,9 @@ impl<E: ApiErrorCatalog> View<'_, E> {
             Slot::Message | Slot::Params => true,
             Slot::Status | Slot::StatusText => true,
             Slot::Field => e.field().is_some(),
-            Slot::Detail => e.entry().is_some_and(|en| en.field.is_some() && en.description.is_some()),
+            Slot::Detail => e
+                .entry()
+                .is_some_and(|en| en.field.is_some() && en.description.is_some()),
             Slot::RetryAfter => retry_after_secs(e).is_some(),
             Slot::RequestId => self.context.is_some_and(|c| c.request_id.is_some()),
             Slot::Path => self.context.is_some_and(|c| c.path.is_some()),
@@ -65,7 +67,13 @@ impl<E: ApiErrorCatalog> Serialize for NodeView<'_, '_, E> {
                 let mut map = serializer.serialize_map(None)?;
                 for (key, node) in members.iter() {
                     if self.view.present(node) {
-                        map.serialize_entry(key, &NodeView { view: self.view, node })?;
+                        map.serialize_entry(
+                            key,
+                            &NodeView {
+                                view: self.view,
+                                node,
+                            },
+                        )?;
                     }
                 }
                 map.end()
@@ -89,17 +97,20 @@ impl<E: ApiErrorCatalog> NodeView<'_, '_, E> {
             Slot::Status => serializer.serialize_u16(e.status_u16()),
             Slot::StatusText => serializer.collect_str(&e.status_u16()),
             Slot::Field => serializer.serialize_str(e.field().unwrap_or_default()),
-            Slot::Detail => serializer.serialize_str(
-                e.entry().and_then(|en| en.description).unwrap_or_default(),
-            ),
+            Slot::Detail => serializer
+                .serialize_str(e.entry().and_then(|en| en.description).unwrap_or_default()),
             Slot::RetryAfter => serializer.serialize_u64(retry_after_secs(e).unwrap_or(0)),
             Slot::RequestId => serializer.serialize_str(
-                context.and_then(|c| c.request_id.as_deref()).unwrap_or_default(),
+                context
+                    .and_then(|c| c.request_id.as_deref())
+                    .unwrap_or_default(),
             ),
             Slot::Path => serializer
                 .serialize_str(context.and_then(|c| c.path.as_deref()).unwrap_or_default()),
             Slot::Timestamp => serializer.serialize_str(
-                context.and_then(|c| c.timestamp.as_deref()).unwrap_or_default(),
+                context
+                    .and_then(|c| c.timestamp.as_deref())
+                    .unwrap_or_default(),
             ),
             Slot::Params => serialize_params(e, serializer),
         }

@@ -24,7 +24,7 @@ pub enum BodyError {
     Format(String),
     /// The body is well-formed, but its code or message is not in the catalog
     /// and the enum has no `#[catalog(unknown)]` variant to hold it.
-    Unknown(UnknownError),
+    Unknown(Box<UnknownError>),
 }
 
 impl fmt::Display for BodyError {
@@ -46,7 +46,7 @@ impl std::error::Error for BodyError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             BodyError::Json(e) => Some(e),
-            BodyError::Unknown(u) => Some(u),
+            BodyError::Unknown(u) => Some(&**u),
             BodyError::Format(_) => None,
         }
     }
@@ -99,10 +99,14 @@ pub fn from_value<E: ApiErrorCatalog>(value: &Value, status: Option<u16>) -> Res
                 .and_then(Value::as_u64)
         }),
     };
-    E::__from_unknown(unknown).map_err(BodyError::Unknown)
+    E::__from_unknown(unknown).map_err(|u| BodyError::Unknown(Box::new(u)))
 }
 
-fn identify<E: ApiErrorCatalog>(found: &Found<'_>, message: &str, status: Option<u16>) -> Option<E> {
+fn identify<E: ApiErrorCatalog>(
+    found: &Found<'_>,
+    message: &str,
+    status: Option<u16>,
+) -> Option<E> {
     let catalog = E::catalog();
     let build = |index: usize, entry: &'static ErrorEntry, require_message: bool| -> Option<E> {
         if status.is_some_and(|s| s != entry.status) {
@@ -127,7 +131,8 @@ fn identify<E: ApiErrorCatalog>(found: &Found<'_>, message: &str, status: Option
     };
     match found.code {
         Some(code) => {
-            let candidates: Vec<(usize, &'static ErrorEntry)> = catalog.entries_with_code(code).collect();
+            let candidates: Vec<(usize, &'static ErrorEntry)> =
+                catalog.entries_with_code(code).collect();
             // One entry for the code: the code decides, even if the server reworded the message.
             // Several: the message must say which.
             let require_message = candidates.len() != 1;
@@ -144,7 +149,12 @@ fn identify<E: ApiErrorCatalog>(found: &Found<'_>, message: &str, status: Option
 }
 
 /// Walks the template and the body side by side, recording each slot's value.
-fn read<'v>(node: &Node, value: &'v Value, path: &str, found: &mut Found<'v>) -> Result<(), BodyError> {
+fn read<'v>(
+    node: &Node,
+    value: &'v Value,
+    path: &str,
+    found: &mut Found<'v>,
+) -> Result<(), BodyError> {
     match node {
         Node::Object(members) => {
             let object = match value {
@@ -176,7 +186,12 @@ fn read<'v>(node: &Node, value: &'v Value, path: &str, found: &mut Found<'v>) ->
     }
 }
 
-fn read_slot<'v>(slot: Slot, value: &'v Value, path: &str, found: &mut Found<'v>) -> Result<(), BodyError> {
+fn read_slot<'v>(
+    slot: Slot,
+    value: &'v Value,
+    path: &str,
+    found: &mut Found<'v>,
+) -> Result<(), BodyError> {
     let wrong = |expected: &str| {
         Err(BodyError::Format(format!(
             "`{}` must be {expected}, found {}",
@@ -249,14 +264,19 @@ fn kind(value: &Value) -> &'static str {
 /// Leading and trailing text must match exactly; each placeholder then takes
 /// the text up to the first occurrence of the literal that follows it. Validation
 /// guarantees placeholders are separated by text, so this is linear and unambiguous.
-pub fn match_template<'t>(segments: &[Segment], text: &'t str) -> Option<Vec<(&'static str, &'t str)>> {
+pub fn match_template<'t>(
+    segments: &[Segment],
+    text: &'t str,
+) -> Option<Vec<(&'static str, &'t str)>> {
     let mut rest = text;
     let mut out = Vec::new();
     let mut i = 0;
     // The last literal must be a suffix: strip it first so a placeholder before
     // it takes everything up to it, including repeats of the literal.
     let (body, suffix) = match segments.last() {
-        Some(Segment::Literal(lit)) if segments.len() > 1 => (&segments[..segments.len() - 1], Some(*lit)),
+        Some(Segment::Literal(lit)) if segments.len() > 1 => {
+            (&segments[..segments.len() - 1], Some(*lit))
+        }
         _ => (segments, None),
     };
     if let Some(suffix) = suffix {
@@ -322,8 +342,14 @@ mod tests {
 
     #[test]
     fn placeholder_takes_text_between_literals() {
-        assert_eq!(match_template(MODEL, "model 'gpt-9' not found"), Some(vec![("model", "gpt-9")]));
-        assert_eq!(match_template(MODEL, "model '' not found"), Some(vec![("model", "")]));
+        assert_eq!(
+            match_template(MODEL, "model 'gpt-9' not found"),
+            Some(vec![("model", "gpt-9")])
+        );
+        assert_eq!(
+            match_template(MODEL, "model '' not found"),
+            Some(vec![("model", "")])
+        );
         assert_eq!(
             match_template(MODEL, "model 'a' not found' not found"),
             Some(vec![("model", "a' not found")])

@@ -55,9 +55,15 @@ fn http_status(code: u16) -> error_catalog::http::StatusCode {
 #[test]
 fn code_and_entry_overrides_pick_the_entry() {
     assert_eq!(AiApiError::OutOfQuota.code(), "quota_not_enough");
-    assert_eq!(AiApiError::OutOfQuota.to_string(), "user quota is not enough");
+    assert_eq!(
+        AiApiError::OutOfQuota.to_string(),
+        "user quota is not enough"
+    );
     assert_eq!(AiApiError::BadMaxTokens.field(), Some("max_tokens"));
-    assert_eq!(AiApiError::BadMaxTokens.entry().unwrap().key, "invalid_max_tokens");
+    assert_eq!(
+        AiApiError::BadMaxTokens.entry().unwrap().key,
+        "invalid_max_tokens"
+    );
 }
 
 #[test]
@@ -81,10 +87,15 @@ fn internal_cause_is_the_source_and_never_serialized() {
         json,
         r#"{"code":"task_not_found","message":"Task with id 'abc123' not found","data":null}"#
     );
-    assert_eq!(e.source().unwrap().to_string(), "db pool exhausted: host 10.0.0.7");
+    assert_eq!(
+        e.source().unwrap().to_string(),
+        "db pool exhausted: host 10.0.0.7"
+    );
     // Parsed back, the cause is gone: it never crossed the wire.
     let back = AiApiError::from_body(json.as_bytes(), Some(404)).unwrap();
-    assert!(matches!(back, AiApiError::TaskNotFound { ref task_id, cause: None } if task_id == "abc123"));
+    assert!(
+        matches!(back, AiApiError::TaskNotFound { ref task_id, cause: None } if task_id == "abc123")
+    );
 }
 
 #[test]
@@ -122,12 +133,16 @@ fn unknown_code_with_fallback_variant_becomes_that_variant() {
 
 #[test]
 fn serde_deserialize_is_the_same_parser() {
-    let e: FullAiApiError =
-        serde_json::from_str(r#"{"data":null,"message":"model 'm' not found","code":"model_not_found","extra":1}"#)
-            .unwrap();
+    let e: FullAiApiError = serde_json::from_str(
+        r#"{"data":null,"message":"model 'm' not found","code":"model_not_found","extra":1}"#,
+    )
+    .unwrap();
     assert_eq!(e, FullAiApiError::ModelNotFound { model: "m".into() });
     let unknown: FullAiApiError = serde_json::from_str(r#"{"code":"nope","message":"m"}"#).unwrap();
-    assert!(matches!(unknown, FullAiApiError::Unknown(UnknownError { .. })));
+    assert!(matches!(
+        unknown,
+        FullAiApiError::Unknown(UnknownError { .. })
+    ));
 }
 
 #[test]
@@ -144,25 +159,45 @@ fn bodies_of_the_wrong_shape_are_errors_not_panics() {
     ];
     for body in cases {
         let result = FullAiApiError::from_body(body, Some(400));
-        assert!(result.is_err(), "{:?} parsed as {:?}", String::from_utf8_lossy(body), result);
+        assert!(
+            result.is_err(),
+            "{:?} parsed as {:?}",
+            String::from_utf8_lossy(body),
+            result
+        );
         assert!(!result.unwrap_err().to_string().is_empty());
     }
 }
 
 #[test]
 fn a_code_that_differs_in_case_is_not_the_known_code() {
-    let e = FullAiApiError::from_body(br#"{"code":"Invalid_API_Key","message":"Invalid API key provided"}"#, Some(401))
-        .unwrap();
+    let e = FullAiApiError::from_body(
+        br#"{"code":"Invalid_API_Key","message":"Invalid API key provided"}"#,
+        Some(401),
+    )
+    .unwrap();
     assert!(matches!(e, FullAiApiError::Unknown(_)), "{e:?}");
-    let e = FullAiApiError::from_body(br#"{"code":" invalid_api_key","message":"x"}"#, Some(401)).unwrap();
+    let e = FullAiApiError::from_body(br#"{"code":" invalid_api_key","message":"x"}"#, Some(401))
+        .unwrap();
     assert!(matches!(e, FullAiApiError::Unknown(_)), "{e:?}");
 }
 
 #[test]
 fn a_reworded_message_still_maps_by_code_when_it_has_no_parameters() {
-    let e = FullAiApiError::from_body(br#"{"code":"invalid_api_key","message":"Bad key"}"#, Some(401)).unwrap();
+    let e = FullAiApiError::from_body(
+        br#"{"code":"invalid_api_key","message":"Bad key"}"#,
+        Some(401),
+    )
+    .unwrap();
     assert_eq!(e, FullAiApiError::InvalidApiKey);
     // With a parameter that cannot be recovered, the fallback keeps the message.
-    let e = FullAiApiError::from_body(br#"{"code":"model_not_found","message":"no such model"}"#, Some(404)).unwrap();
-    assert!(matches!(e, FullAiApiError::Unknown(ref u) if u.message == "no such model"), "{e:?}");
+    let e = FullAiApiError::from_body(
+        br#"{"code":"model_not_found","message":"no such model"}"#,
+        Some(404),
+    )
+    .unwrap();
+    assert!(
+        matches!(e, FullAiApiError::Unknown(ref u) if u.message == "no such model"),
+        "{e:?}"
+    );
 }

@@ -9,7 +9,10 @@ use error_catalog_model::Catalog;
 use error_catalog_tests::{AiApiError, AimlApiError, ErrorCodesError, GatewayError};
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 fn catalog(name: &str) -> Catalog {
@@ -34,10 +37,18 @@ fn documented_bodies_are_what_the_runtime_sends<E: ApiErrorCatalog + serde::Seri
     let page = page(name);
     for entry in &catalog.entries {
         let documented = example_body(&catalog.wire.body, entry, DOCS_CONTEXT);
-        assert!(page.contains(&format!("\n{documented}\n")), "{name}: page lacks the body of {}", entry.key);
+        assert!(
+            page.contains(&format!("\n{documented}\n")),
+            "{name}: page lacks the body of {}",
+            entry.key
+        );
         let parsed = E::from_body(documented.as_bytes(), Some(entry.status))
             .unwrap_or_else(|e| panic!("{name}/{}: {e}", entry.key));
-        assert_eq!(parsed.entry().map(|e| e.key), Some(entry.key.as_str()), "{name}: {documented}");
+        assert_eq!(
+            parsed.entry().map(|e| e.key),
+            Some(entry.key.as_str()),
+            "{name}: {documented}"
+        );
         let sent = serde_json::to_string(&parsed.with_context(&context)).unwrap();
         assert_eq!(sent, documented, "{name}/{}", entry.key);
     }
@@ -68,8 +79,14 @@ fn index_links_every_page() {
     let index = std::fs::read_to_string(root().join("docs/errors/README.md")).unwrap();
     for name in SEEDS {
         let c = catalog(name);
-        assert!(index.contains(&format!("]({name}.md)")), "index lacks {name}");
-        assert!(index.contains(&format!("| {} |", c.entries.len())), "index lacks the count of {name}");
+        assert!(
+            index.contains(&format!("]({name}.md)")),
+            "index lacks {name}"
+        );
+        assert!(
+            index.contains(&format!("| {} |", c.entries.len())),
+            "index lacks the count of {name}"
+        );
         assert!(root().join(format!("docs/errors/{name}.md")).is_file());
     }
 }
@@ -80,16 +97,32 @@ fn every_entry_appears_with_its_status_anchor_and_table_row() {
         let c = catalog(name);
         let page = page(name);
         for e in &c.entries {
-            assert!(page.contains(&format!("<a id=\"{}\"></a>", e.key)), "{name}: no anchor for {}", e.key);
+            assert!(
+                page.contains(&format!("<a id=\"{}\"></a>", e.key)),
+                "{name}: no anchor for {}",
+                e.key
+            );
             let row = format!("](#{}) | {} |", e.key, e.status);
             assert!(page.contains(&row), "{name}: no table row `{row}`");
-            assert!(page.contains(&format!("**Status:** {} ", e.status)), "{name}: {}", e.key);
+            assert!(
+                page.contains(&format!("**Status:** {} ", e.status)),
+                "{name}: {}",
+                e.key
+            );
             for cause in &e.causes {
-                assert!(page.contains(&error_catalog_model::render::prose(cause)), "{name}: cause of {}", e.key);
+                assert!(
+                    page.contains(&error_catalog_model::render::prose(cause)),
+                    "{name}: cause of {}",
+                    e.key
+                );
             }
         }
         for s in &c.statuses {
-            assert!(page.contains(&format!("\n| {} | ", s.status)), "{name}: status {}", s.status);
+            assert!(
+                page.contains(&format!("\n| {} | ", s.status)),
+                "{name}: status {}",
+                s.status
+            );
         }
     }
 }

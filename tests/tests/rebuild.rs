@@ -45,7 +45,9 @@ fn editing_the_yaml_rebuilds_the_crate() {
     )
     .unwrap();
     let yaml = |message: &str| {
-        format!("name: app\nwire: flat\nerrors:\n  broken:\n    status: 500\n    message: {message}\n")
+        format!(
+            "name: app\nwire: flat\nerrors:\n  broken:\n    status: 500\n    message: {message}\n"
+        )
     };
     let target = scratch.join("target");
 

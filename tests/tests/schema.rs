@@ -8,7 +8,10 @@ use error_catalog_model::{wire, Node, ParamKind, Value, CATALOG_KEYS, ENTRY_KEYS
 use serde_json::{json, Value as Json};
 
 fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 fn schema() -> Json {
@@ -62,8 +65,14 @@ fn schema_keys_match_the_model() {
 #[test]
 fn schema_slots_presets_and_types_match_the_model() {
     let s = schema();
-    let slots: BTreeSet<String> = wire::Slot::ALL.iter().map(|(_, n)| format!("${n}")).collect();
-    assert_eq!(strings(&s["$defs"]["body_value"]["oneOf"][1]["enum"]), slots);
+    let slots: BTreeSet<String> = wire::Slot::ALL
+        .iter()
+        .map(|(_, n)| format!("${n}"))
+        .collect();
+    assert_eq!(
+        strings(&s["$defs"]["body_value"]["oneOf"][1]["enum"]),
+        slots
+    );
     let presets: BTreeSet<String> = wire::PRESETS.iter().map(|p| p.name.to_owned()).collect();
     assert_eq!(strings(&s["$defs"]["wire"]["oneOf"][0]["enum"]), presets);
     let kinds: BTreeSet<String> = ParamKind::ALL.iter().map(|(_, n)| n.to_string()).collect();
@@ -74,9 +83,13 @@ fn schema_slots_presets_and_types_match_the_model() {
 fn schema_accepts_every_seed_catalog() {
     let validator = jsonschema::validator_for(&schema()).unwrap();
     for name in ["aiapi", "aimlapi", "errorcodes", "gateway"] {
-        let text = std::fs::read_to_string(workspace().join(format!("catalog/{name}.yaml"))).unwrap();
+        let text =
+            std::fs::read_to_string(workspace().join(format!("catalog/{name}.yaml"))).unwrap();
         let instance = yaml_as_json(&text);
-        let problems: Vec<String> = validator.iter_errors(&instance).map(|e| e.to_string()).collect();
+        let problems: Vec<String> = validator
+            .iter_errors(&instance)
+            .map(|e| e.to_string())
+            .collect();
         assert!(problems.is_empty(), "{name}: {problems:#?}");
     }
 }
@@ -96,7 +109,13 @@ fn schema_and_model_reject_the_same_mistakes() {
         "name: demo\nerrors:\n  a: {status: 400, message: x}\n".to_owned(),
     ];
     for yaml in &mistakes {
-        assert!(error_catalog_model::load_str(yaml).is_err(), "model accepted:\n{yaml}");
-        assert!(!validator.is_valid(&yaml_as_json(yaml)), "schema accepted:\n{yaml}");
+        assert!(
+            error_catalog_model::load_str(yaml).is_err(),
+            "model accepted:\n{yaml}"
+        );
+        assert!(
+            !validator.is_valid(&yaml_as_json(yaml)),
+            "schema accepted:\n{yaml}"
+        );
     }
 }

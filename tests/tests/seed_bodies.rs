@@ -52,7 +52,8 @@ fn aiapi_invalid_request_error_is_told_apart_by_message() {
     assert_eq!(e.field(), Some("max_tokens"));
     assert_eq!(e.code(), "invalid_request_error");
     assert_eq!(parse::<AiApiError>(seed, 400), e);
-    let temperature = r#"{"code":"invalid_request_error","message":"temperature out of range","data":null}"#;
+    let temperature =
+        r#"{"code":"invalid_request_error","message":"temperature out of range","data":null}"#;
     assert_eq!(
         parse::<AiApiError>(temperature, 400),
         AiApiError::TemperatureOutOfRange
@@ -76,7 +77,8 @@ fn aiapi_task_not_found() {
     let e = AiApiError::TaskNotFound {
         task_id: "abc123".into(),
     };
-    let seed = r#"{"code":"task_not_found","message":"Task with id 'abc123' not found","data":null}"#;
+    let seed =
+        r#"{"code":"task_not_found","message":"Task with id 'abc123' not found","data":null}"#;
     assert_eq!(body(&e), seed);
     assert_eq!(parse::<AiApiError>(seed, 404), e);
 }
@@ -94,8 +96,12 @@ fn aiapi_content_filtered_carries_reason_in_data() {
 #[test]
 fn aiapi_seed_bodies_as_printed_with_spaces_parse() {
     // The seed prints bodies with spaces after braces and colons.
-    let printed = r#"{ "code": "quota_not_enough", "message": "user quota is not enough", "data": null }"#;
-    assert_eq!(parse::<AiApiError>(printed, 403), AiApiError::QuotaNotEnough);
+    let printed =
+        r#"{ "code": "quota_not_enough", "message": "user quota is not enough", "data": null }"#;
+    assert_eq!(
+        parse::<AiApiError>(printed, 403),
+        AiApiError::QuotaNotEnough
+    );
 }
 
 // ----- seed 002, Error Codes reference API -----
@@ -165,7 +171,10 @@ fn aiml_errors_are_told_apart_by_message() {
         let json = format!(r#"{{"message":"{message}","statusCode":"500"}}"#);
         assert_eq!(parse::<AimlApiError>(&json, 500), expected);
     }
-    assert!(!AimlApiError::CouponNotFound.is_retryable(), "the seed's 500 that must not be retried");
+    assert!(
+        !AimlApiError::CouponNotFound.is_retryable(),
+        "the seed's 500 that must not be retried"
+    );
     assert!(AimlApiError::InternalServerError.is_retryable());
 }
 
@@ -189,11 +198,17 @@ fn aiml_request_id_message_round_trips() {
 #[test]
 fn aiml_5xx_messages_from_the_seed_table() {
     assert_eq!(
-        parse::<AimlApiError>(r#"{"message":"Service unavailable","statusCode":"503"}"#, 503),
+        parse::<AimlApiError>(
+            r#"{"message":"Service unavailable","statusCode":"503"}"#,
+            503
+        ),
         AimlApiError::ServiceUnavailable
     );
     assert_eq!(
-        parse::<AimlApiError>(r#"{"message":"Generation timeout","statusCode":"504"}"#, 504),
+        parse::<AimlApiError>(
+            r#"{"message":"Generation timeout","statusCode":"504"}"#,
+            504
+        ),
         AimlApiError::GenerationTimeout
     );
 }

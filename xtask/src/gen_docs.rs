@@ -40,7 +40,10 @@ pub fn pages(root: &Path) -> Result<Vec<(String, String)>, String> {
     let mut catalogs: Vec<(Catalog, String)> = Vec::new();
     let mut problems = String::new();
     for path in &files {
-        let shown = format!("catalog/{}", path.file_name().unwrap_or_default().to_string_lossy());
+        let shown = format!(
+            "catalog/{}",
+            path.file_name().unwrap_or_default().to_string_lossy()
+        );
         match load_file(path) {
             Ok(c) => catalogs.push((c, shown)),
             Err(diagnostics) => {
@@ -58,7 +61,10 @@ pub fn pages(root: &Path) -> Result<Vec<(String, String)>, String> {
     for (catalog, shown) in &catalogs {
         let file = format!("{}.md", catalog.name);
         if index.iter().any(|(_, f): &(&Catalog, String)| *f == file) {
-            return Err(format!("two catalogs are named `{}`; give {shown} another `name`", catalog.name));
+            return Err(format!(
+                "two catalogs are named `{}`; give {shown} another `name`",
+                catalog.name
+            ));
         }
         out.push((format!("docs/errors/{file}"), render_page(catalog, shown)));
         index.push((catalog, file));
@@ -81,9 +87,11 @@ pub fn run(mode: Mode) -> Result<(), String> {
             Mode::Check => stale.push(relative.clone()),
             Mode::Write => {
                 if let Some(dir) = path.parent() {
-                    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+                    std::fs::create_dir_all(dir)
+                        .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
                 }
-                std::fs::write(&path, contents).map_err(|e| format!("cannot write {relative}: {e}"))?;
+                std::fs::write(&path, contents)
+                    .map_err(|e| format!("cannot write {relative}: {e}"))?;
                 println!("wrote {relative}");
             }
         }
@@ -101,7 +109,8 @@ pub fn run(mode: Mode) -> Result<(), String> {
             match mode {
                 Mode::Check => stale.push(format!("{page} (no catalog renders it)")),
                 Mode::Write => {
-                    std::fs::remove_file(root.join(&page)).map_err(|e| format!("cannot remove {page}: {e}"))?;
+                    std::fs::remove_file(root.join(&page))
+                        .map_err(|e| format!("cannot remove {page}: {e}"))?;
                     println!("removed {page}");
                 }
             }

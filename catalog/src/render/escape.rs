@@ -84,7 +84,13 @@ pub fn fence(content: &str) -> String {
 /// everything else replaced by `-`, so ids are stable and safe in HTML.
 pub fn anchor(key: &str) -> String {
     key.chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '-' { c } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect()
 }
 
@@ -95,8 +101,13 @@ mod tests {
     #[test]
     fn literal_neutralises_markup_and_keeps_rows_whole() {
         let out = literal("a|b `c` <script>*x*\nnext");
-        assert!(!out.contains('|') && !out.contains('`') && !out.contains('<') || out.contains("<br>"));
-        assert_eq!(out, "a&#124;b &#96;c&#96; &lt;script&gt;&#42;x&#42;<br>next");
+        assert!(
+            !out.contains('|') && !out.contains('`') && !out.contains('<') || out.contains("<br>")
+        );
+        assert_eq!(
+            out,
+            "a&#124;b &#96;c&#96; &lt;script&gt;&#42;x&#42;<br>next"
+        );
     }
 
     #[test]
@@ -107,7 +118,10 @@ mod tests {
 
     #[test]
     fn prose_keeps_code_spans_but_not_html_or_pipes() {
-        assert_eq!(prose("Send `Bearer` <b>now</b> | x"), "Send `Bearer` &lt;b&gt;now&lt;/b&gt; \\| x");
+        assert_eq!(
+            prose("Send `Bearer` <b>now</b> | x"),
+            "Send `Bearer` &lt;b&gt;now&lt;/b&gt; \\| x"
+        );
     }
 
     #[test]

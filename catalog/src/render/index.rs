@@ -17,12 +17,21 @@ pub fn render_index(pages: &[(&Catalog, String)]) -> String {
         out,
         "One page per API, rendered from its catalog. Each page has the error body format, the HTTP status table, the errors by group, retry guidance and every code with its exact body.\n"
     );
-    let _ = writeln!(out, "| API | Errors | Body format | Description |\n|---|---|---|---|");
+    let _ = writeln!(
+        out,
+        "| API | Errors | Body format | Description |\n|---|---|---|---|"
+    );
     for (catalog, file) in pages {
         let first_sentence = catalog
             .description
             .as_deref()
-            .map(|d| d.split_inclusive(". ").next().unwrap_or(d).trim().to_owned())
+            .map(|d| {
+                d.split_inclusive(". ")
+                    .next()
+                    .unwrap_or(d)
+                    .trim()
+                    .to_owned()
+            })
             .unwrap_or_default();
         let _ = writeln!(
             out,
@@ -30,7 +39,11 @@ pub fn render_index(pages: &[(&Catalog, String)]) -> String {
             literal(&catalog.title),
             file,
             catalog.entries.len(),
-            catalog.wire.preset.as_deref().map_or_else(|| "custom".to_owned(), |p| format!("`{p}`")),
+            catalog
+                .wire
+                .preset
+                .as_deref()
+                .map_or_else(|| "custom".to_owned(), |p| format!("`{p}`")),
             prose(&first_sentence)
         );
     }

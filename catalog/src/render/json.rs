@@ -26,7 +26,9 @@ pub const DOCS_CONTEXT: ExampleContext<'static> = ExampleContext {
 pub fn example_value(entry: &Entry, name: &str) -> ExampleValue {
     let kind = entry.param(name).map_or(ParamKind::String, |p| p.kind);
     match kind {
-        ParamKind::Integer if name == "retry_after" => ExampleValue::Int(entry.retry_after.unwrap_or(1) as i64),
+        ParamKind::Integer if name == "retry_after" => {
+            ExampleValue::Int(entry.retry_after.unwrap_or(1) as i64)
+        }
         ParamKind::Integer => ExampleValue::Int(1),
         ParamKind::Number => ExampleValue::Number(0.5),
         ParamKind::Boolean => ExampleValue::Bool(true),
@@ -158,7 +160,13 @@ fn params(entry: &Entry) -> String {
         .params
         .iter()
         .filter(|p| !p.in_message)
-        .map(|p| format!("{}:{}", string(&p.name), example_value(entry, &p.name).json()))
+        .map(|p| {
+            format!(
+                "{}:{}",
+                string(&p.name),
+                example_value(entry, &p.name).json()
+            )
+        })
         .collect();
     if data.is_empty() {
         "null".to_owned()

@@ -17,5 +17,7 @@ mod page;
 
 pub use escape::{anchor, literal, prose};
 pub use index::render_index;
-pub use json::{example_body, example_message, example_value, ExampleContext, ExampleValue, DOCS_CONTEXT};
+pub use json::{
+    example_body, example_message, example_value, ExampleContext, ExampleValue, DOCS_CONTEXT,
+};
 pub use page::{reason, render_page};

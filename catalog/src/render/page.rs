@@ -50,7 +50,12 @@ fn body_section(out: &mut String, catalog: &Catalog) {
     );
     let _ = writeln!(out, "| Member | Holds |\n|---|---|");
     for (path, slot) in wire.body.slots() {
-        let _ = writeln!(out, "| {} | {} |", code(&path.join(".")), slot_meaning(slot));
+        let _ = writeln!(
+            out,
+            "| {} | {} |",
+            code(&path.join(".")),
+            slot_meaning(slot)
+        );
     }
     for (path, value) in constants(&wire.body) {
         let _ = writeln!(out, "| {} | always {} |", code(&path), code(&value));
@@ -132,7 +137,10 @@ fn constants(node: &WireNode) -> Vec<(String, String)> {
 
 fn status_section(out: &mut String, catalog: &Catalog) {
     let _ = writeln!(out, "## HTTP status codes\n");
-    let _ = writeln!(out, "| Status | Meaning | Common causes | What to do | Retry |\n|---|---|---|---|---|");
+    let _ = writeln!(
+        out,
+        "| Status | Meaning | Common causes | What to do | Retry |\n|---|---|---|---|---|"
+    );
     let mut rows: Vec<StatusDoc> = catalog.statuses.clone();
     for entry in &catalog.entries {
         if !rows.iter().any(|s| s.status == entry.status) {
@@ -146,11 +154,19 @@ fn status_section(out: &mut String, catalog: &Catalog) {
     }
     rows.sort_by_key(|s| s.status);
     for row in &rows {
-        let entries: Vec<&Entry> = catalog.entries.iter().filter(|e| e.status == row.status).collect();
+        let entries: Vec<&Entry> = catalog
+            .entries
+            .iter()
+            .filter(|e| e.status == row.status)
+            .collect();
         let retry = if row.status < 400 {
             "—"
         } else if entries.is_empty() {
-            if Entry::default_retryable(row.status) { "yes" } else { "no" }
+            if Entry::default_retryable(row.status) {
+                "yes"
+            } else {
+                "no"
+            }
         } else if entries.iter().all(|e| e.retryable) {
             "yes"
         } else if entries.iter().all(|e| !e.retryable) {
@@ -164,7 +180,9 @@ fn status_section(out: &mut String, catalog: &Catalog) {
             row.status,
             prose(&row.meaning),
             row.causes.as_deref().map_or_else(|| "—".to_owned(), prose),
-            row.solution.as_deref().map_or_else(|| "—".to_owned(), prose),
+            row.solution
+                .as_deref()
+                .map_or_else(|| "—".to_owned(), prose),
         );
     }
     let _ = writeln!(out);
@@ -176,9 +194,15 @@ fn groups_section(out: &mut String, catalog: &Catalog) {
     for group in catalog.groups() {
         let _ = writeln!(out, "### {}\n", literal(group));
         if with_field {
-            let _ = writeln!(out, "| Code | Status | Message | Field | Retryable |\n|---|---|---|---|---|");
+            let _ = writeln!(
+                out,
+                "| Code | Status | Message | Field | Retryable |\n|---|---|---|---|---|"
+            );
         } else {
-            let _ = writeln!(out, "| Code | Status | Message | Retryable |\n|---|---|---|---|");
+            let _ = writeln!(
+                out,
+                "| Code | Status | Message | Retryable |\n|---|---|---|---|"
+            );
         }
         for entry in catalog
             .entries
@@ -189,9 +213,19 @@ fn groups_section(out: &mut String, catalog: &Catalog) {
             let link = format!("[{}](#{})", code(&entry.code), anchor(&entry.key));
             let retry = if entry.retryable { "yes" } else { "no" };
             if with_field {
-                let _ = writeln!(out, "| {link} | {} | {} | {field} | {retry} |", entry.status, literal(&entry.message.source));
+                let _ = writeln!(
+                    out,
+                    "| {link} | {} | {} | {field} | {retry} |",
+                    entry.status,
+                    literal(&entry.message.source)
+                );
             } else {
-                let _ = writeln!(out, "| {link} | {} | {} | {retry} |", entry.status, literal(&entry.message.source));
+                let _ = writeln!(
+                    out,
+                    "| {link} | {} | {} | {retry} |",
+                    entry.status,
+                    literal(&entry.message.source)
+                );
             }
         }
         let _ = writeln!(out);
@@ -229,7 +263,13 @@ fn retry_section(out: &mut String, catalog: &Catalog) {
             "- **Exceptions to the status rule** (429 and 5xx retry, other 4xx do not): {}.",
             exceptions
                 .iter()
-                .map(|e| format!("[{}](#{}) is a {} that is {}retryable", code(&e.code), anchor(&e.key), e.status, if e.retryable { "" } else { "not " }))
+                .map(|e| format!(
+                    "[{}](#{}) is a {} that is {}retryable",
+                    code(&e.code),
+                    anchor(&e.key),
+                    e.status,
+                    if e.retryable { "" } else { "not " }
+                ))
                 .collect::<Vec<_>>()
                 .join("; ")
         );
@@ -237,7 +277,10 @@ fn retry_section(out: &mut String, catalog: &Catalog) {
     let hinted: Vec<String> = catalog
         .entries
         .iter()
-        .filter_map(|e| e.retry_after.map(|s| format!("{} suggests {s} s", code(&e.code))))
+        .filter_map(|e| {
+            e.retry_after
+                .map(|s| format!("{} suggests {s} s", code(&e.code)))
+        })
         .collect();
     let _ = writeln!(
         out,
@@ -286,9 +329,16 @@ fn reference_section(out: &mut String, catalog: &Catalog) {
         let _ = writeln!(out, "<a id=\"{}\"></a>\n", anchor(&entry.key));
         let _ = writeln!(out, "### {}\n", code(&entry.key));
         let mut facts = vec![
-            format!("**Status:** {} {}", entry.status, literal(reason(entry.status))),
+            format!(
+                "**Status:** {} {}",
+                entry.status,
+                literal(reason(entry.status))
+            ),
             format!("**Code:** {}", code(&entry.code)),
-            format!("**Retryable:** {}", if entry.retryable { "yes" } else { "no" }),
+            format!(
+                "**Retryable:** {}",
+                if entry.retryable { "yes" } else { "no" }
+            ),
         ];
         if let Some(f) = &entry.field {
             facts.push(format!("**Field:** {}", code(f)));
@@ -307,8 +357,18 @@ fn reference_section(out: &mut String, catalog: &Catalog) {
         if !entry.params.is_empty() {
             let _ = writeln!(out, "**Parameters:**\n");
             for p in &entry.params {
-                let place = if p.in_message { "in the message" } else { "in the body's data" };
-                let _ = writeln!(out, "- {} ({}, {place}{})", code(&p.name), p.kind.name(), if p.sensitive { ", sensitive" } else { "" });
+                let place = if p.in_message {
+                    "in the message"
+                } else {
+                    "in the body's data"
+                };
+                let _ = writeln!(
+                    out,
+                    "- {} ({}, {place}{})",
+                    code(&p.name),
+                    p.kind.name(),
+                    if p.sensitive { ", sensitive" } else { "" }
+                );
             }
             let _ = writeln!(out);
         }
@@ -332,7 +392,11 @@ fn reference_section(out: &mut String, catalog: &Catalog) {
         let _ = writeln!(
             out,
             "Body{}:\n\n{f}json\n{body}\n{f}\n",
-            if message != entry.message.source { " (with example parameters)" } else { "" }
+            if message != entry.message.source {
+                " (with example parameters)"
+            } else {
+                ""
+            }
         );
     }
 }
