@@ -30,11 +30,8 @@ pub fn derive_api_error_catalog(input: TokenStream) -> TokenStream {
 /// its parameters, rustdoc from its status, message and description, and an
 /// `Unknown` fallback variant; then derives `ApiErrorCatalog` on it.
 ///
-/// ```ignore
-/// #[error_catalog::catalog_enum(path = "catalog/aiapi.yaml")]
-/// #[derive(Debug)]
-/// pub enum AiApiError {}
-/// ```
+/// Put it on an empty enum: `#[catalog_enum(path = "catalog/aiapi.yaml")] pub enum AiApiError {}`.
+/// The `error_catalog` crate documents and tests it.
 #[proc_macro_attribute]
 pub fn catalog_enum(args: TokenStream, input: TokenStream) -> TokenStream {
     generate::catalog_enum(args.into(), input.into()).into()
