@@ -16,6 +16,7 @@ mod load;
 mod model;
 mod node;
 pub mod render;
+pub mod status;
 pub mod template;
 mod validate;
 pub use validate::{CATALOG_KEYS, ENTRY_KEYS};

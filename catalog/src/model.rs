@@ -15,6 +15,8 @@ pub struct Catalog {
     pub description: Option<String>,
     /// The error body format.
     pub wire: WireFormat,
+    /// The error domain (google.rpc `ErrorInfo.domain`), placed by `$domain`.
+    pub domain: Option<String>,
     /// The HTTP statuses the API documents, with meaning, causes and what to do.
     pub statuses: Vec<StatusDoc>,
     /// Rate-limit response headers the API documents, sent with retryable errors.
@@ -113,6 +115,8 @@ pub struct Entry {
     pub message_pos: Option<Pos>,
     /// The request parameter at fault.
     pub field: Option<String>,
+    /// The error's type or category (OpenAI's `type`), placed by `$type`.
+    pub error_type: Option<String>,
     /// Whether a client may retry.
     pub retryable: bool,
     /// Whether `retryable` was written in the catalog (rather than following from status).

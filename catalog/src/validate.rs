@@ -18,6 +18,7 @@ pub const CATALOG_KEYS: &[&str] = &[
     "title",
     "description",
     "wire",
+    "domain",
     "statuses",
     "rate_limit_headers",
     "errors",
@@ -30,6 +31,7 @@ pub const ENTRY_KEYS: &[&str] = &[
     "status",
     "message",
     "field",
+    "type",
     "retryable",
     "retry_after",
     "group",
@@ -76,6 +78,7 @@ pub(crate) fn catalog(root: &Node, d: &mut Diagnostics) -> Option<Catalog> {
         d,
     )
     .and_then(|n| wire::parse_wire(n, d));
+    let domain = member(members, "domain").and_then(|n| text(n, "domain", d));
     let statuses = member(members, "statuses")
         .map(|n| statuses(n, d))
         .unwrap_or_default();
@@ -108,6 +111,7 @@ pub(crate) fn catalog(root: &Node, d: &mut Diagnostics) -> Option<Catalog> {
         name,
         description,
         wire,
+        domain,
         statuses,
         rate_limit_headers,
         entries,
@@ -256,6 +260,7 @@ fn entry(key: &Key, node: &Node, d: &mut Diagnostics) -> Option<Entry> {
         }
         Some(f)
     });
+    let error_type = member(members, "type").and_then(|n| text(n, "type", d));
     let retryable_explicit = member(members, "retryable");
     let retryable = retryable_explicit.and_then(|n| boolean(n, "retryable", d));
     let retry_after = member(members, "retry_after").and_then(|n| seconds(n, d));
@@ -288,6 +293,7 @@ fn entry(key: &Key, node: &Node, d: &mut Diagnostics) -> Option<Entry> {
         message,
         message_pos: message_node.and_then(|n| n.pos),
         field,
+        error_type,
         retryable: retryable.unwrap_or_else(|| Entry::default_retryable(status)),
         retryable_explicit: retryable_explicit.is_some(),
         retry_after,

@@ -21,15 +21,29 @@ pub enum Slot {
     Status,
     /// The HTTP status as a JSON string (`"429"`), as the AIML API sends it.
     StatusText,
-    /// The request parameter at fault (`prompt`); the member is left out when the entry names none.
+    /// The HTTP reason phrase of the status (`"Too Many Requests"`), RFC 9457's `title`.
+    Title,
+    /// The google.rpc canonical code name for the status (`"RESOURCE_EXHAUSTED"`).
+    GrpcStatus,
+    /// The entry's `type` (OpenAI's error category); left out when it has none.
+    Type,
+    /// The request parameter at fault (`prompt`); left out when the entry names none.
     Field,
     /// The entry's description, for entries that name a field (seed 002's `details.issue`);
     /// left out otherwise.
     Detail,
     /// An object of the entry's parameters that are not in its message, `null` when there are none.
     Params,
+    /// An object of every parameter as a string (google.rpc `ErrorInfo.metadata`);
+    /// left out when there are none.
+    Metadata,
     /// The retry hint in seconds; left out when the error has none.
     RetryAfter,
+    /// The retry hint as a protobuf duration (`"60s"`, google.rpc `RetryInfo.retryDelay`);
+    /// left out when the error has none.
+    RetryDelay,
+    /// The catalog's `domain` (google.rpc `ErrorInfo.domain`); left out when it has none.
+    Domain,
     /// The request id from the response context; left out when there is none.
     RequestId,
     /// The request path from the response context; left out when there is none.
@@ -40,15 +54,21 @@ pub enum Slot {
 
 impl Slot {
     /// Every slot with the name it has in a template (without the `$`).
-    pub const ALL: [(Slot, &'static str); 11] = [
+    pub const ALL: [(Slot, &'static str); 17] = [
         (Slot::Code, "code"),
         (Slot::Message, "message"),
         (Slot::Status, "status"),
         (Slot::StatusText, "status_text"),
+        (Slot::Title, "title"),
+        (Slot::GrpcStatus, "grpc_status"),
+        (Slot::Type, "type"),
         (Slot::Field, "field"),
         (Slot::Detail, "detail"),
         (Slot::Params, "params"),
+        (Slot::Metadata, "metadata"),
         (Slot::RetryAfter, "retry_after"),
+        (Slot::RetryDelay, "retry_delay"),
+        (Slot::Domain, "domain"),
         (Slot::RequestId, "request_id"),
         (Slot::Path, "path"),
         (Slot::Timestamp, "timestamp"),
@@ -72,20 +92,22 @@ impl Slot {
     }
 
     /// The Rust name of the variant of `Slot`, for code generation.
-    pub fn variant_name(self) -> &'static str {
-        match self {
-            Slot::Code => "Code",
-            Slot::Message => "Message",
-            Slot::Status => "Status",
-            Slot::StatusText => "StatusText",
-            Slot::Field => "Field",
-            Slot::Detail => "Detail",
-            Slot::Params => "Params",
-            Slot::RetryAfter => "RetryAfter",
-            Slot::RequestId => "RequestId",
-            Slot::Path => "Path",
-            Slot::Timestamp => "Timestamp",
-        }
+    pub fn variant_name(self) -> String {
+        format!("{self:?}")
+    }
+
+    /// Whether the slot always has a value (so `|null` makes no sense on it).
+    pub fn always_present(self) -> bool {
+        matches!(
+            self,
+            Slot::Code
+                | Slot::Message
+                | Slot::Status
+                | Slot::StatusText
+                | Slot::Title
+                | Slot::GrpcStatus
+                | Slot::Params
+        )
     }
 }
 
@@ -109,33 +131,55 @@ pub enum Constant {
 }
 
 /// One node of a body template.
+///
+/// Presence: a slot with no value leaves its member out (or writes `null` when
+/// the template says `$slot|null`); an object or array that contains slots is
+/// left out when none of them has a value; an object with `$when: $slot` is
+/// left out when that slot has no value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum WireNode {
     /// A JSON object; members in template order.
-    Object(Vec<(String, WireNode)>),
+    Object {
+        /// The members.
+        members: Vec<(String, WireNode)>,
+        /// Only written when this slot has a value.
+        when: Option<Slot>,
+    },
+    /// A JSON array; for parsing, each element is matched to the body element
+    /// with the same constant members (e.g. the same `@type`).
+    Array(Vec<WireNode>),
     /// A value filled in per error.
-    Slot(Slot),
+    Slot {
+        /// Which value.
+        slot: Slot,
+        /// Write `null` instead of leaving the member out when there is no value.
+        null_if_absent: bool,
+    },
     /// A constant copied into every body.
     Constant(Constant),
 }
 
 impl WireNode {
-    /// Every slot in the template with the member path that leads to it.
+    /// Every slot in the template with the member path that leads to it
+    /// (array elements appear as `[]`).
     pub fn slots(&self) -> Vec<(Vec<&str>, Slot)> {
-        fn walk<'a>(
-            node: &'a WireNode,
-            path: &mut Vec<&'a str>,
-            out: &mut Vec<(Vec<&'a str>, Slot)>,
-        ) {
+        fn walk<'a>(node: &'a WireNode, path: &mut Vec<&'a str>, out: &mut Vec<(Vec<&'a str>, Slot)>) {
             match node {
-                WireNode::Object(members) => {
+                WireNode::Object { members, .. } => {
                     for (key, value) in members {
                         path.push(key);
                         walk(value, path, out);
                         path.pop();
                     }
                 }
-                WireNode::Slot(slot) => out.push((path.clone(), *slot)),
+                WireNode::Array(items) => {
+                    for item in items {
+                        path.push("[]");
+                        walk(item, path, out);
+                        path.pop();
+                    }
+                }
+                WireNode::Slot { slot, .. } => out.push((path.clone(), *slot)),
                 WireNode::Constant(_) => {}
             }
         }
@@ -147,6 +191,11 @@ impl WireNode {
     /// Whether the template places `slot` anywhere.
     pub fn has_slot(&self, slot: Slot) -> bool {
         self.slots().iter().any(|(_, s)| *s == slot)
+    }
+
+    /// Whether the node contains any slot.
+    pub fn has_slots(&self) -> bool {
+        !self.slots().is_empty()
     }
 }
 
@@ -169,6 +218,8 @@ pub struct Preset {
     pub summary: &'static str,
     /// The body template, in the same YAML form a catalog would write.
     pub template: &'static str,
+    /// The `Content-Type` of its error responses.
+    pub content_type: &'static str,
 }
 
 /// The built-in formats.
@@ -177,16 +228,31 @@ pub const PRESETS: &[Preset] = &[
         name: "flat",
         summary: "`{\"code\", \"message\", \"data\"}`: code and message at the top, extra parameters in `data` (aiapi.services)",
         template: "code: $code\nmessage: $message\ndata: $params\n",
+        content_type: "application/json",
     },
     Preset {
         name: "envelope",
         summary: "`{\"success\": false, \"error\": {...}, \"meta\": {...}}`: code, message and field details in `error`, request id and time in `meta`",
         template: "success: false\nerror:\n  code: $code\n  message: $message\n  details:\n    field: $field\n    issue: $detail\nmeta:\n  request_id: $request_id\n  timestamp: $timestamp\n",
+        content_type: "application/json",
     },
     Preset {
         name: "aiml",
         summary: "`{\"message\", \"path\", \"requestId\", \"statusCode\", \"timestamp\"}`: no code, status as a string; errors are told apart by message (AIML API)",
         template: "message: $message\npath: $path\nrequestId: $request_id\nstatusCode: $status_text\ntimestamp: $timestamp\n",
+        content_type: "application/json",
+    },
+    Preset {
+        name: "problem",
+        summary: "RFC 9457 problem details (`application/problem+json`): `type`, `title`, `status`, `detail`, `instance`, the code as an extension member, and field errors in an `invalid-params` list",
+        template: "type: about:blank\ntitle: $title\nstatus: $status\ndetail: $message\ninstance: $path\ncode: $code\ninvalid-params:\n  - $when: $field\n    name: $field\n    reason: $message\n",
+        content_type: "application/problem+json",
+    },
+    Preset {
+        name: "google",
+        summary: "google.rpc.Status as AIP-193 describes it: `{\"error\": {\"code\", \"message\", \"status\", \"details\"}}` with `ErrorInfo` (reason, domain, parameters as metadata), `RetryInfo` and `BadRequest` field violations",
+        template: "error:\n  code: $status\n  message: $message\n  status: $grpc_status\n  details:\n    - \"@type\": type.googleapis.com/google.rpc.ErrorInfo\n      reason: $code\n      domain: $domain\n      metadata: $metadata\n    - \"@type\": type.googleapis.com/google.rpc.RetryInfo\n      retryDelay: $retry_delay\n    - \"@type\": type.googleapis.com/google.rpc.BadRequest\n      $when: $field\n      fieldViolations:\n        - field: $field\n          description: $message\n",
+        content_type: "application/json",
     },
 ];
 
@@ -201,7 +267,7 @@ pub fn preset(name: &str) -> Option<WireFormat> {
     diagnostics.is_empty().then(|| WireFormat {
         preset: Some(name.to_owned()),
         body,
-        content_type: DEFAULT_CONTENT_TYPE.to_owned(),
+        content_type: preset.content_type.to_owned(),
     })
 }
 
@@ -299,13 +365,14 @@ fn parse_node(node: &Node, diagnostics: &mut Diagnostics, depth: usize) -> Optio
     if depth > MAX_TEMPLATE_DEPTH {
         diagnostics.error(
             node.pos,
-            format!("the wire body nests deeper than {MAX_TEMPLATE_DEPTH} objects; flatten it"),
+            format!("the wire body nests deeper than {MAX_TEMPLATE_DEPTH} levels; flatten it"),
         );
         return None;
     }
     Some(match &node.value {
         Value::Map(members) => {
             let mut out: Vec<(String, WireNode)> = Vec::new();
+            let mut when = None;
             let mut seen: Vec<(&str, Option<Pos>)> = Vec::new();
             for (key, value) in members {
                 if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key.name) {
@@ -314,26 +381,61 @@ fn parse_node(node: &Node, diagnostics: &mut Diagnostics, depth: usize) -> Optio
                         format!(
                             "duplicate member `{}` in the wire body{}; remove one",
                             key.name,
-                            first
-                                .map(|p| format!(" (first at {p})"))
-                                .unwrap_or_default()
+                            first.map(|p| format!(" (first at {p})")).unwrap_or_default()
                         ),
                     );
                     continue;
                 }
                 seen.push((&key.name, key.pos));
+                if key.name == "$when" {
+                    match parse_node(value, diagnostics, depth + 1) {
+                        Some(WireNode::Slot { slot, .. }) if !slot.always_present() => when = Some(slot),
+                        Some(WireNode::Slot { slot, .. }) => diagnostics.error(
+                            value.pos,
+                            format!("`$when: {slot}` is always true: {slot} always has a value; use an optional slot such as `$field`"),
+                        ),
+                        Some(_) => diagnostics.error(
+                            value.pos,
+                            "`$when` takes a slot, e.g. `$when: $field`: the object is written only when that slot has a value",
+                        ),
+                        None => {}
+                    }
+                    continue;
+                }
                 if let Some(child) = parse_node(value, diagnostics, depth + 1) {
                     out.push((key.name.clone(), child));
                 }
             }
-            WireNode::Object(out)
+            WireNode::Object { members: out, when }
+        }
+        Value::Seq(items) => {
+            if items.is_empty() {
+                diagnostics.error(node.pos, "an empty list in the wire body carries nothing; remove it or add elements");
+                return None;
+            }
+            let items: Vec<WireNode> = items
+                .iter()
+                .filter_map(|item| parse_node(item, diagnostics, depth + 1))
+                .collect();
+            WireNode::Array(items)
         }
         Value::Str(text) => {
             if let Some(escaped) = text.strip_prefix("$$") {
                 WireNode::Constant(Constant::Str(format!("${escaped}")))
-            } else if let Some(name) = text.strip_prefix('$') {
+            } else if let Some(spec) = text.strip_prefix('$') {
+                let (name, null_if_absent) = match spec.strip_suffix("|null") {
+                    Some(name) => (name, true),
+                    None => (spec, false),
+                };
                 match Slot::from_name(name) {
-                    Some(slot) => WireNode::Slot(slot),
+                    Some(slot) if null_if_absent && slot.always_present() => {
+                        diagnostics.error(
+                            node.pos,
+                            format!("`{text}`: {slot} always has a value, so `|null` never applies; write `{slot}`"),
+                        );
+                        return None;
+                    }
+                    Some(slot) => WireNode::Slot { slot, null_if_absent },
                     None => {
                         let names: Vec<String> =
                             Slot::ALL.iter().map(|(_, n)| format!("${n}")).collect();
@@ -341,7 +443,7 @@ fn parse_node(node: &Node, diagnostics: &mut Diagnostics, depth: usize) -> Optio
                         diagnostics.error(
                             node.pos,
                             format!(
-                                "unknown slot `{text}` in the wire body; use one of {} (write `$$` for a literal `$`)",
+                                "unknown slot `{text}` in the wire body; use one of {} (add `|null` to write null when there is no value; write `$$` for a literal `$`)",
                                 quoted_list(&names)
                             ),
                         );
@@ -357,20 +459,14 @@ fn parse_node(node: &Node, diagnostics: &mut Diagnostics, depth: usize) -> Optio
         Value::Int(i) => match i64::try_from(*i) {
             Ok(i) => WireNode::Constant(Constant::Int(i)),
             Err(_) => {
-                diagnostics.error(
-                    node.pos,
-                    "this constant does not fit a 64-bit integer; make it a string",
-                );
+                diagnostics.error(node.pos, "this constant does not fit a 64-bit integer; make it a string");
                 return None;
             }
         },
-        Value::Float(_) | Value::Seq(_) => {
+        Value::Float(_) => {
             diagnostics.error(
                 node.pos,
-                format!(
-                    "a wire body value must be a `$slot`, a string, an integer, a boolean, null or a mapping, found {}",
-                    node.value.kind()
-                ),
+                "a wire body value must be a `$slot`, a string, an integer, a boolean, null, a list or a mapping, found a number with a fraction; quote it",
             );
             return None;
         }
@@ -404,6 +500,9 @@ mod tests {
         let format = preset("envelope").unwrap();
         let slots = format.body.slots();
         assert!(slots.contains(&(vec!["error", "details", "field"], Slot::Field)));
+        let google = preset("google").unwrap();
+        assert!(google.body.slots().contains(&(vec!["error", "details", "[]", "fieldViolations", "[]", "field"], Slot::Field)));
+        assert_eq!(preset("problem").unwrap().content_type, "application/problem+json");
         assert!(slots.contains(&(vec!["meta", "request_id"], Slot::RequestId)));
     }
 

@@ -67,6 +67,7 @@ fn emit(
     let name = &catalog.name;
     let title = &catalog.title;
     let description = opt_str(catalog.description.as_deref());
+    let domain = opt_str(catalog.domain.as_deref());
 
     let variant = |vi: usize| &input.variants[vi];
     let entry_arms = plan.mapped.iter().map(|(vi, ei)| {
@@ -141,6 +142,7 @@ fn emit(
                 title: #title,
                 description: #description,
                 wire: #p::WireFormat { preset: #preset, body: #wire_body, content_type: #content_type },
+                domain: #domain,
                 entries: &__ENTRIES,
                 code_index: &[#(#code_index),*],
             };
@@ -240,6 +242,9 @@ fn entry_tokens(e: &Entry, p: &TokenStream) -> TokenStream {
         Segment::Placeholder(t) => quote!(#p::Segment::Placeholder(#t)),
     });
     let field = opt_str(e.field.as_deref());
+    let error_type = opt_str(e.error_type.as_deref());
+    let title = error_catalog_model::status::reason(e.status);
+    let grpc_status = error_catalog_model::status::grpc_status(e.status);
     let retryable = e.retryable;
     let retry_after = match e.retry_after {
         Some(s) => quote!(::core::option::Option::Some(#s)),
@@ -273,6 +278,9 @@ fn entry_tokens(e: &Entry, p: &TokenStream) -> TokenStream {
             message: #message,
             segments: &[#(#segments),*],
             field: #field,
+            error_type: #error_type,
+            title: #title,
+            grpc_status: #grpc_status,
             retryable: #retryable,
             retry_after: #retry_after,
             group: #group,
@@ -286,16 +294,33 @@ fn entry_tokens(e: &Entry, p: &TokenStream) -> TokenStream {
 
 fn wire_tokens(node: &WireNode, p: &TokenStream) -> TokenStream {
     match node {
-        WireNode::Object(members) => {
+        WireNode::Object { members, when } => {
+            let has_slots = node.has_slots();
+            let when = match when {
+                Some(slot) => {
+                    let v = format_ident!("{}", slot.variant_name());
+                    quote!(::core::option::Option::Some(#p::Slot::#v))
+                }
+                None => quote!(::core::option::Option::None),
+            };
             let members = members.iter().map(|(k, v)| {
                 let v = wire_tokens(v, p);
                 quote!((#k, #v))
             });
-            quote!(#p::Node::Object(&[#(#members),*]))
+            quote!(#p::Node::Object { members: &[#(#members),*], when: #when, has_slots: #has_slots })
         }
-        WireNode::Slot(slot) => {
+        WireNode::Array(items) => {
+            let has_slots = node.has_slots();
+            let items = items.iter().map(|v| wire_tokens(v, p));
+            quote!(#p::Node::Array { items: &[#(#items),*], has_slots: #has_slots })
+        }
+        WireNode::Slot { slot, null_if_absent } => {
             let v = format_ident!("{}", slot.variant_name());
-            quote!(#p::Node::Slot(#p::Slot::#v))
+            if *null_if_absent {
+                quote!(#p::Node::SlotOrNull(#p::Slot::#v))
+            } else {
+                quote!(#p::Node::Slot(#p::Slot::#v))
+            }
         }
         WireNode::Constant(Constant::Null) => quote!(#p::Node::Null),
         WireNode::Constant(Constant::Bool(b)) => quote!(#p::Node::Bool(#b)),

@@ -1,6 +1,6 @@
 //! Writing an error body: walk the catalog's template and fill each slot.
 
-use serde::ser::{SerializeMap, Serializer};
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::Serialize;
 
 use crate::api_error::retry_after_secs;
@@ -31,23 +31,47 @@ struct View<'a, E> {
 impl<E: ApiErrorCatalog> View<'_, E> {
     fn present(&self, node: &Node) -> bool {
         match node {
-            Node::Object(members) => members.iter().any(|(_, n)| self.present(n)),
-            Node::Slot(slot) => self.slot_present(*slot),
+            Node::Object {
+                members,
+                when,
+                has_slots,
+            } => {
+                if when.is_some_and(|s| !self.has_value(s)) {
+                    return false;
+                }
+                !has_slots || members.iter().any(|(_, n)| self.counts(n))
+            }
+            Node::Array { items, has_slots } => !has_slots || items.iter().any(|n| self.counts(n)),
+            Node::Slot(slot) => self.has_value(*slot),
+            Node::SlotOrNull(_) => true,
             _ => true,
         }
     }
 
-    fn slot_present(&self, slot: Slot) -> bool {
+    /// Whether `node` makes its container worth writing: a present node with slots.
+    fn counts(&self, node: &Node) -> bool {
+        let has_slots = match node {
+            Node::Object { has_slots, .. } | Node::Array { has_slots, .. } => *has_slots,
+            Node::Slot(_) | Node::SlotOrNull(_) => true,
+            _ => false,
+        };
+        has_slots && self.present(node)
+    }
+
+    fn has_value(&self, slot: Slot) -> bool {
         let e = self.error;
         match slot {
             Slot::Code => e.entry().is_some() || e.unknown().is_some_and(|u| u.code.is_some()),
-            Slot::Message | Slot::Params => true,
-            Slot::Status | Slot::StatusText => true,
+            Slot::Message | Slot::Params | Slot::Status | Slot::StatusText | Slot::Title | Slot::GrpcStatus => true,
+            Slot::Type => e.entry().is_some_and(|en| en.error_type.is_some()),
             Slot::Field => e.field().is_some(),
-            Slot::Detail => e
-                .entry()
-                .is_some_and(|en| en.field.is_some() && en.description.is_some()),
-            Slot::RetryAfter => retry_after_secs(e).is_some(),
+            Slot::Detail => e.entry().is_some_and(|en| en.field.is_some() && en.description.is_some()),
+            Slot::Metadata => match (e.entry(), e.unknown()) {
+                (Some(en), _) => !en.params.is_empty(),
+                _ => false,
+            },
+            Slot::RetryAfter | Slot::RetryDelay => retry_after_secs(e).is_some(),
+            Slot::Domain => E::catalog().domain.is_some(),
             Slot::RequestId => self.context.is_some_and(|c| c.request_id.is_some()),
             Slot::Path => self.context.is_some_and(|c| c.path.is_some()),
             Slot::Timestamp => self.context.is_some_and(|c| c.timestamp.is_some()),
@@ -63,26 +87,29 @@ struct NodeView<'a, 'b, E> {
 impl<E: ApiErrorCatalog> Serialize for NodeView<'_, '_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self.node {
-            Node::Object(members) => {
+            Node::Object { members, .. } => {
                 let mut map = serializer.serialize_map(None)?;
                 for (key, node) in members.iter() {
                     if self.view.present(node) {
-                        map.serialize_entry(
-                            key,
-                            &NodeView {
-                                view: self.view,
-                                node,
-                            },
-                        )?;
+                        map.serialize_entry(key, &NodeView { view: self.view, node })?;
                     }
                 }
                 map.end()
+            }
+            Node::Array { items, .. } => {
+                let mut seq = serializer.serialize_seq(None)?;
+                for node in items.iter().filter(|n| self.view.present(n)) {
+                    seq.serialize_element(&NodeView { view: self.view, node })?;
+                }
+                seq.end()
             }
             Node::Null => serializer.serialize_unit(),
             Node::Bool(b) => serializer.serialize_bool(*b),
             Node::Int(i) => serializer.serialize_i64(*i),
             Node::Str(s) => serializer.serialize_str(s),
             Node::Slot(slot) => self.slot(*slot, serializer),
+            Node::SlotOrNull(slot) if self.view.has_value(*slot) => self.slot(*slot, serializer),
+            Node::SlotOrNull(_) => serializer.serialize_unit(),
         }
     }
 }
@@ -91,35 +118,46 @@ impl<E: ApiErrorCatalog> NodeView<'_, '_, E> {
     fn slot<S: Serializer>(&self, slot: Slot, serializer: S) -> Result<S::Ok, S::Error> {
         let e = self.view.error;
         let context = self.view.context;
+        let entry = e.entry();
         match slot {
             Slot::Code => serializer.serialize_str(e.code()),
             Slot::Message => serializer.collect_str(e),
             Slot::Status => serializer.serialize_u16(e.status_u16()),
             Slot::StatusText => serializer.collect_str(&e.status_u16()),
+            Slot::Title => serializer.serialize_str(match entry {
+                Some(en) => en.title,
+                None => e.status().canonical_reason().unwrap_or(if e.status_u16() < 500 {
+                    "Client Error"
+                } else {
+                    "Server Error"
+                }),
+            }),
+            Slot::GrpcStatus => serializer.serialize_str(entry.map_or("UNKNOWN", |en| en.grpc_status)),
+            Slot::Type => serializer.serialize_str(entry.and_then(|en| en.error_type).unwrap_or_default()),
             Slot::Field => serializer.serialize_str(e.field().unwrap_or_default()),
-            Slot::Detail => serializer
-                .serialize_str(e.entry().and_then(|en| en.description).unwrap_or_default()),
+            Slot::Detail => serializer.serialize_str(entry.and_then(|en| en.description).unwrap_or_default()),
             Slot::RetryAfter => serializer.serialize_u64(retry_after_secs(e).unwrap_or(0)),
-            Slot::RequestId => serializer.serialize_str(
-                context
-                    .and_then(|c| c.request_id.as_deref())
-                    .unwrap_or_default(),
-            ),
-            Slot::Path => serializer
-                .serialize_str(context.and_then(|c| c.path.as_deref()).unwrap_or_default()),
-            Slot::Timestamp => serializer.serialize_str(
-                context
-                    .and_then(|c| c.timestamp.as_deref())
-                    .unwrap_or_default(),
-            ),
-            Slot::Params => serialize_params(e, serializer),
+            Slot::RetryDelay => serializer.collect_str(&format_args!("{}s", retry_after_secs(e).unwrap_or(0))),
+            Slot::Domain => serializer.serialize_str(E::catalog().domain.unwrap_or_default()),
+            Slot::RequestId => {
+                serializer.serialize_str(context.and_then(|c| c.request_id.as_deref()).unwrap_or_default())
+            }
+            Slot::Path => serializer.serialize_str(context.and_then(|c| c.path.as_deref()).unwrap_or_default()),
+            Slot::Timestamp => {
+                serializer.serialize_str(context.and_then(|c| c.timestamp.as_deref()).unwrap_or_default())
+            }
+            Slot::Params => serialize_params(e, serializer, false),
+            Slot::Metadata => serialize_params(e, serializer, true),
         }
     }
 }
 
+/// The data parameters (`$params`: those not in the message, JSON-typed, `null`
+/// when none) or every parameter as a string (`$metadata`).
 fn serialize_params<E: ApiErrorCatalog, S: Serializer>(
     error: &E,
     serializer: S,
+    all_as_strings: bool,
 ) -> Result<S::Ok, S::Error> {
     if let Some(unknown) = error.unknown() {
         return unknown.data.serialize(serializer);
@@ -127,18 +165,22 @@ fn serialize_params<E: ApiErrorCatalog, S: Serializer>(
     let Some(entry) = error.entry() else {
         return serializer.serialize_unit();
     };
-    if entry.params.iter().all(|p| p.in_message) {
+    if !all_as_strings && entry.params.iter().all(|p| p.in_message) {
         return serializer.serialize_unit();
     }
     let mut data: Vec<(&'static str, ParamValue<'_>)> = Vec::new();
     error.visit_params(&mut |name, value| {
-        if entry.param(name).is_some_and(|p| !p.in_message) {
+        if all_as_strings || entry.param(name).is_some_and(|p| !p.in_message) {
             data.push((name, value));
         }
     });
     let mut map = serializer.serialize_map(Some(data.len()))?;
     for (name, value) in &data {
-        map.serialize_entry(name, value)?;
+        if all_as_strings {
+            map.serialize_entry(name, &format_args!("{value}"))?;
+        } else {
+            map.serialize_entry(name, value)?;
+        }
     }
     map.end()
 }

@@ -54,6 +54,12 @@ pub struct ErrorEntry {
     pub segments: &'static [Segment],
     /// The request parameter at fault, if any.
     pub field: Option<&'static str>,
+    /// The error's type or category (OpenAI's `type`), if the catalog gives one.
+    pub error_type: Option<&'static str>,
+    /// The HTTP reason phrase of the status.
+    pub title: &'static str,
+    /// The google.rpc canonical code of the status.
+    pub grpc_status: &'static str,
     /// Whether a client may retry.
     pub retryable: bool,
     /// Suggested wait before retrying, in seconds.
@@ -94,6 +100,8 @@ pub struct Catalog {
     pub description: Option<&'static str>,
     /// The error body format.
     pub wire: WireFormat,
+    /// The error domain (google.rpc `ErrorInfo.domain`), if any.
+    pub domain: Option<&'static str>,
     /// Every entry, in file order; a variant's index is its position here.
     pub entries: &'static [ErrorEntry],
     /// `(code, entry index)` sorted by code, for lookups by wire code.

@@ -61,6 +61,7 @@ struct Found<'v> {
     field: Option<&'v str>,
     params: Option<&'v Map<String, Value>>,
     params_raw: Option<&'v Value>,
+    metadata: Option<&'v Map<String, Value>>,
     retry_after: Option<u64>,
 }
 
@@ -125,6 +126,7 @@ fn identify<E: ApiErrorCatalog>(
         let parts = Parts {
             texts,
             data: found.params,
+            metadata: found.metadata,
             retry_after: found.retry_after,
         };
         E::__from_parts(index, &parts)
@@ -149,14 +151,9 @@ fn identify<E: ApiErrorCatalog>(
 }
 
 /// Walks the template and the body side by side, recording each slot's value.
-fn read<'v>(
-    node: &Node,
-    value: &'v Value,
-    path: &str,
-    found: &mut Found<'v>,
-) -> Result<(), BodyError> {
+fn read<'v>(node: &Node, value: &'v Value, path: &str, found: &mut Found<'v>) -> Result<(), BodyError> {
     match node {
-        Node::Object(members) => {
+        Node::Object { members, .. } => {
             let object = match value {
                 Value::Object(o) => o,
                 Value::Null if !path.is_empty() => return Ok(()),
@@ -180,18 +177,65 @@ fn read<'v>(
             }
             Ok(())
         }
-        Node::Slot(slot) => read_slot(*slot, value, path, found),
+        Node::Array { items, .. } => {
+            let array = match value {
+                Value::Array(a) => a,
+                Value::Null => return Ok(()),
+                other => {
+                    return Err(BodyError::Format(format!(
+                        "expected an array at `{}`, found {}",
+                        display_path(path),
+                        kind(other)
+                    )))
+                }
+            };
+            // Each template element reads the first body element whose constant
+            // members match it (e.g. the same `@type`), so order does not matter.
+            let mut used = vec![false; array.len()];
+            for item in items.iter() {
+                let pick = array
+                    .iter()
+                    .enumerate()
+                    .find(|(i, v)| !used[*i] && constants_match(item, v))
+                    .map(|(i, _)| i);
+                if let Some(i) = pick {
+                    used[i] = true;
+                    read(item, &array[i], &format!("{path}[{i}]"), found)?;
+                }
+            }
+            Ok(())
+        }
+        Node::Slot(slot) | Node::SlotOrNull(slot) => {
+            if value.is_null() {
+                return Ok(());
+            }
+            read_slot(*slot, value, path, found)
+        }
         // Constants are not checked: a body that differs only there is still readable.
         _ => Ok(()),
     }
 }
 
-fn read_slot<'v>(
-    slot: Slot,
-    value: &'v Value,
-    path: &str,
-    found: &mut Found<'v>,
-) -> Result<(), BodyError> {
+/// Whether the constant members at the top of a template object equal the body's.
+fn constants_match(template: &Node, value: &Value) -> bool {
+    let Node::Object { members, .. } = template else {
+        return true;
+    };
+    let Value::Object(object) = value else {
+        return false;
+    };
+    members.iter().all(|(key, node)| {
+        let expected = match node {
+            Node::Str(s) => Value::from(*s),
+            Node::Bool(b) => Value::from(*b),
+            Node::Int(i) => Value::from(*i),
+            _ => return true,
+        };
+        object.get(*key) == Some(&expected)
+    })
+}
+
+fn read_slot<'v>(slot: Slot, value: &'v Value, path: &str, found: &mut Found<'v>) -> Result<(), BodyError> {
     let wrong = |expected: &str| {
         Err(BodyError::Format(format!(
             "`{}` must be {expected}, found {}",
@@ -218,7 +262,6 @@ fn read_slot<'v>(
         },
         Slot::Field => match value {
             Value::String(s) => found.field = Some(s),
-            Value::Null => {}
             _ => return wrong("a string"),
         },
         Slot::Params => match value {
@@ -226,18 +269,38 @@ fn read_slot<'v>(
                 found.params = Some(o);
                 found.params_raw = Some(value);
             }
-            Value::Null => {}
             _ => return wrong("an object or null"),
         },
-        Slot::RetryAfter => match value {
-            Value::Number(n) => found.retry_after = n.as_u64(),
-            Value::Null => {}
-            _ => return wrong("a number of seconds"),
+        Slot::Metadata => match value {
+            Value::Object(o) => found.metadata = Some(o),
+            _ => return wrong("an object"),
         },
-        // Context and detail are per response; they do not pick the entry.
-        Slot::Detail | Slot::RequestId | Slot::Path | Slot::Timestamp => {}
+        Slot::RetryAfter => match value.as_u64() {
+            Some(n) => found.retry_after = Some(n),
+            None => return wrong("a whole number of seconds"),
+        },
+        Slot::RetryDelay => match value.as_str().and_then(parse_duration_secs) {
+            Some(n) => found.retry_after = Some(n),
+            None => return wrong("a duration such as \"60s\""),
+        },
+        // Derived from the status or the catalog, or per response: they do not pick the entry.
+        Slot::Title
+        | Slot::GrpcStatus
+        | Slot::Type
+        | Slot::Detail
+        | Slot::Domain
+        | Slot::RequestId
+        | Slot::Path
+        | Slot::Timestamp => {}
     }
     Ok(())
+}
+
+/// Seconds of a protobuf JSON duration (`"60s"`, `"1.5s"`), rounded up.
+fn parse_duration_secs(text: &str) -> Option<u64> {
+    let number = text.strip_suffix('s')?;
+    let secs: f64 = number.parse().ok()?;
+    (secs.is_finite() && secs >= 0.0 && secs < 1e12).then(|| secs.ceil() as u64)
 }
 
 fn display_path(path: &str) -> &str {
@@ -309,6 +372,7 @@ pub fn match_template<'t>(
 pub struct Parts<'a> {
     texts: Vec<(&'static str, &'a str)>,
     data: Option<&'a Map<String, Value>>,
+    metadata: Option<&'a Map<String, Value>>,
     retry_after: Option<u64>,
 }
 
@@ -317,6 +381,13 @@ impl Parts<'_> {
     pub fn get<T: FromParam>(&self, name: &str) -> Option<T> {
         if let Some(v) = self.data.and_then(|d| d.get(name)) {
             return T::from_json(v);
+        }
+        // Metadata carries every value as a string.
+        if let Some(v) = self.metadata.and_then(|d| d.get(name)) {
+            return match v {
+                Value::String(s) => T::from_text(s),
+                other => T::from_json(other),
+            };
         }
         if let Some((_, text)) = self.texts.iter().find(|(n, _)| *n == name) {
             return T::from_text(text);

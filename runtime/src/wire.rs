@@ -11,14 +11,26 @@ pub enum Slot {
     Status,
     /// The HTTP status as a string (`"429"`).
     StatusText,
+    /// The HTTP reason phrase (`"Too Many Requests"`).
+    Title,
+    /// The google.rpc canonical code (`"RESOURCE_EXHAUSTED"`).
+    GrpcStatus,
+    /// The entry's type or category; left out when there is none.
+    Type,
     /// The request parameter at fault; left out when there is none.
     Field,
     /// The entry's description for entries that name a field; left out otherwise.
     Detail,
     /// Object of the parameters that are not in the message; `null` when there are none.
     Params,
+    /// Object of every parameter as a string; left out when there are none.
+    Metadata,
     /// Retry hint in seconds; left out when there is none.
     RetryAfter,
+    /// Retry hint as a protobuf duration (`"60s"`); left out when there is none.
+    RetryDelay,
+    /// The catalog's error domain; left out when there is none.
+    Domain,
     /// Request id from the response context; left out when there is none.
     RequestId,
     /// Request path from the response context; left out when there is none.
@@ -28,12 +40,33 @@ pub enum Slot {
 }
 
 /// One node of a body template.
+///
+/// A slot with no value leaves its member out (or writes `null` for
+/// [`Node::SlotOrNull`]); an object or array that contains slots is left out when
+/// none of them has a value; an object with a `when` slot is left out when that
+/// slot has no value.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Node {
-    /// A JSON object. An object whose members are all left out is left out too.
-    Object(&'static [(&'static str, Node)]),
-    /// A value filled in per error.
+    /// A JSON object.
+    Object {
+        /// Members in template order.
+        members: &'static [(&'static str, Node)],
+        /// Written only when this slot has a value.
+        when: Option<Slot>,
+        /// Whether any slot is inside (if not, the object is always written).
+        has_slots: bool,
+    },
+    /// A JSON array; each element is matched to the body element with the same constants.
+    Array {
+        /// The elements.
+        items: &'static [Node],
+        /// Whether any slot is inside.
+        has_slots: bool,
+    },
+    /// A value filled in per error; left out when it has none.
     Slot(Slot),
+    /// A value filled in per error; `null` when it has none.
+    SlotOrNull(Slot),
     /// The constant `null`.
     Null,
     /// A constant boolean.
@@ -60,8 +93,9 @@ impl WireFormat {
     pub fn has_slot(&self, slot: Slot) -> bool {
         fn walk(node: &Node, slot: Slot) -> bool {
             match node {
-                Node::Object(members) => members.iter().any(|(_, n)| walk(n, slot)),
-                Node::Slot(s) => *s == slot,
+                Node::Object { members, .. } => members.iter().any(|(_, n)| walk(n, slot)),
+                Node::Array { items, .. } => items.iter().any(|n| walk(n, slot)),
+                Node::Slot(s) | Node::SlotOrNull(s) => *s == slot,
                 _ => false,
             }
         }

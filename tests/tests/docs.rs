@@ -36,7 +36,7 @@ fn documented_bodies_are_what_the_runtime_sends<E: ApiErrorCatalog + serde::Seri
     };
     let page = page(name);
     for entry in &catalog.entries {
-        let documented = example_body(&catalog.wire.body, entry, DOCS_CONTEXT);
+        let documented = example_body(&catalog, entry, DOCS_CONTEXT);
         assert!(
             page.contains(&format!("\n{documented}\n")),
             "{name}: page lacks the body of {}",

@@ -1,7 +1,8 @@
 //! Example error bodies for the docs, written from the wire template exactly as
 //! the runtime writes them (compact, members in template order).
 
-use crate::model::{Entry, ParamKind};
+use crate::model::{Catalog, Entry, ParamKind};
+use crate::status::{grpc_status, reason};
 use crate::wire::{Constant, Slot, WireNode};
 
 /// Request context used in documented example bodies.
@@ -82,25 +83,103 @@ pub fn example_message(entry: &Entry) -> String {
 }
 
 /// The compact JSON body the server sends for `entry`, with example parameters.
-pub fn example_body(body: &WireNode, entry: &Entry, context: ExampleContext<'_>) -> String {
+pub fn example_body(catalog: &Catalog, entry: &Entry, context: ExampleContext<'_>) -> String {
+    let writer = Writer {
+        catalog,
+        entry,
+        context,
+    };
     let mut out = String::new();
-    write_node(body, entry, context, &mut out);
+    writer.node(&catalog.wire.body, &mut out);
     out
 }
 
-fn present(node: &WireNode, entry: &Entry, context: ExampleContext<'_>) -> bool {
-    match node {
-        WireNode::Object(members) => members.iter().any(|(_, n)| present(n, entry, context)),
-        WireNode::Slot(slot) => match slot {
-            Slot::Field => entry.field.is_some(),
-            Slot::Detail => entry.field.is_some() && entry.description.is_some(),
-            Slot::RetryAfter => retry_after(entry).is_some(),
-            Slot::RequestId => context.request_id.is_some(),
-            Slot::Path => context.path.is_some(),
-            Slot::Timestamp => context.timestamp.is_some(),
-            Slot::Code | Slot::Message | Slot::Status | Slot::StatusText | Slot::Params => true,
-        },
-        WireNode::Constant(_) => true,
+struct Writer<'a> {
+    catalog: &'a Catalog,
+    entry: &'a Entry,
+    context: ExampleContext<'a>,
+}
+
+impl Writer<'_> {
+    /// The JSON text of a slot, or `None` when it has no value for this entry.
+    fn slot(&self, slot: Slot) -> Option<String> {
+        let entry = self.entry;
+        let context = self.context;
+        Some(match slot {
+            Slot::Code => string(&entry.code),
+            Slot::Message => string(&example_message(entry)),
+            Slot::Status => entry.status.to_string(),
+            Slot::StatusText => string(&entry.status.to_string()),
+            Slot::Title => string(reason(entry.status)),
+            Slot::GrpcStatus => string(grpc_status(entry.status)),
+            Slot::Type => string(entry.error_type.as_deref()?),
+            Slot::Field => string(entry.field.as_deref()?),
+            Slot::Detail => {
+                entry.field.as_ref()?;
+                string(entry.description.as_deref()?)
+            }
+            Slot::Params => params(entry),
+            Slot::Metadata => metadata(entry)?,
+            Slot::RetryAfter => retry_after(entry)?.to_string(),
+            Slot::RetryDelay => string(&format!("{}s", retry_after(entry)?)),
+            Slot::Domain => string(self.catalog.domain.as_deref()?),
+            Slot::RequestId => string(context.request_id?),
+            Slot::Path => string(context.path?),
+            Slot::Timestamp => string(context.timestamp?),
+        })
+    }
+
+    fn present(&self, node: &WireNode) -> bool {
+        match node {
+            WireNode::Object { members, when } => {
+                if when.is_some_and(|s| self.slot(s).is_none()) {
+                    return false;
+                }
+                !node.has_slots() || members.iter().any(|(_, n)| n.has_slots() && self.present(n))
+            }
+            WireNode::Array(items) => !node.has_slots() || items.iter().any(|n| self.present(n)),
+            WireNode::Slot { slot, null_if_absent } => *null_if_absent || self.slot(*slot).is_some(),
+            WireNode::Constant(_) => true,
+        }
+    }
+
+    fn node(&self, node: &WireNode, out: &mut String) {
+        match node {
+            WireNode::Object { members, .. } => {
+                out.push('{');
+                let mut first = true;
+                for (key, value) in members {
+                    if !self.present(value) {
+                        continue;
+                    }
+                    if !first {
+                        out.push(',');
+                    }
+                    first = false;
+                    out.push_str(&string(key));
+                    out.push(':');
+                    self.node(value, out);
+                }
+                out.push('}');
+            }
+            WireNode::Array(items) => {
+                out.push('[');
+                let mut first = true;
+                for item in items.iter().filter(|i| self.present(i)) {
+                    if !first {
+                        out.push(',');
+                    }
+                    first = false;
+                    self.node(item, out);
+                }
+                out.push(']');
+            }
+            WireNode::Constant(Constant::Null) => out.push_str("null"),
+            WireNode::Constant(Constant::Bool(b)) => out.push_str(&b.to_string()),
+            WireNode::Constant(Constant::Int(i)) => out.push_str(&i.to_string()),
+            WireNode::Constant(Constant::Str(s)) => out.push_str(&string(s)),
+            WireNode::Slot { slot, .. } => out.push_str(&self.slot(*slot).unwrap_or_else(|| "null".to_owned())),
+        }
     }
 }
 
@@ -113,66 +192,30 @@ fn retry_after(entry: &Entry) -> Option<i64> {
     entry.retry_after.map(|s| s as i64)
 }
 
-fn write_node(node: &WireNode, entry: &Entry, context: ExampleContext<'_>, out: &mut String) {
-    match node {
-        WireNode::Object(members) => {
-            out.push('{');
-            let mut first = true;
-            for (key, value) in members {
-                if !present(value, entry, context) {
-                    continue;
-                }
-                if !first {
-                    out.push(',');
-                }
-                first = false;
-                out.push_str(&string(key));
-                out.push(':');
-                write_node(value, entry, context, out);
-            }
-            out.push('}');
-        }
-        WireNode::Constant(Constant::Null) => out.push_str("null"),
-        WireNode::Constant(Constant::Bool(b)) => out.push_str(&b.to_string()),
-        WireNode::Constant(Constant::Int(i)) => out.push_str(&i.to_string()),
-        WireNode::Constant(Constant::Str(s)) => out.push_str(&string(s)),
-        WireNode::Slot(slot) => {
-            let text = match slot {
-                Slot::Code => string(&entry.code),
-                Slot::Message => string(&example_message(entry)),
-                Slot::Status => entry.status.to_string(),
-                Slot::StatusText => string(&entry.status.to_string()),
-                Slot::Field => string(entry.field.as_deref().unwrap_or_default()),
-                Slot::Detail => string(entry.description.as_deref().unwrap_or_default()),
-                Slot::RetryAfter => retry_after(entry).unwrap_or(0).to_string(),
-                Slot::RequestId => string(context.request_id.unwrap_or_default()),
-                Slot::Path => string(context.path.unwrap_or_default()),
-                Slot::Timestamp => string(context.timestamp.unwrap_or_default()),
-                Slot::Params => params(entry),
-            };
-            out.push_str(&text);
-        }
-    }
-}
-
 fn params(entry: &Entry) -> String {
     let data: Vec<String> = entry
         .params
         .iter()
         .filter(|p| !p.in_message)
-        .map(|p| {
-            format!(
-                "{}:{}",
-                string(&p.name),
-                example_value(entry, &p.name).json()
-            )
-        })
+        .map(|p| format!("{}:{}", string(&p.name), example_value(entry, &p.name).json()))
         .collect();
     if data.is_empty() {
         "null".to_owned()
     } else {
         format!("{{{}}}", data.join(","))
     }
+}
+
+fn metadata(entry: &Entry) -> Option<String> {
+    if entry.params.is_empty() {
+        return None;
+    }
+    let members: Vec<String> = entry
+        .params
+        .iter()
+        .map(|p| format!("{}:{}", string(&p.name), string(&example_value(entry, &p.name).text())))
+        .collect();
+    Some(format!("{{{}}}", members.join(",")))
 }
 
 /// A JSON string literal, escaped as serde_json escapes it.

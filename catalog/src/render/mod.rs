@@ -20,4 +20,4 @@ pub use index::render_index;
 pub use json::{
     example_body, example_message, example_value, ExampleContext, ExampleValue, DOCS_CONTEXT,
 };
-pub use page::{reason, render_page};
+pub use page::render_page;

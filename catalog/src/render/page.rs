@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use super::escape::{anchor, code, fence, literal, prose};
 use super::json::{example_body, example_message, pretty, DOCS_CONTEXT};
 use crate::model::{Catalog, Entry, StatusDoc};
+use crate::status::reason;
 use crate::wire::{Slot, WireNode, PRESETS};
 
 /// Renders the Markdown reference page of `catalog`. `source` is the catalog's
@@ -62,7 +63,7 @@ fn body_section(out: &mut String, catalog: &Catalog) {
     }
     let _ = writeln!(out);
     if let Some(entry) = showcase(catalog) {
-        let body = pretty(&example_body(&wire.body, entry, DOCS_CONTEXT));
+        let body = pretty(&example_body(catalog, entry, DOCS_CONTEXT));
         let f = fence(&body);
         let _ = writeln!(
             out,
@@ -99,7 +100,13 @@ fn slot_meaning(slot: Slot) -> &'static str {
         Slot::StatusText => "the HTTP status, as a string (`\"429\"`)",
         Slot::Field => "the request parameter at fault; absent when there is none",
         Slot::Detail => "what is wrong with that parameter; absent when there is none",
+        Slot::Title => "the HTTP reason phrase of the status",
+        Slot::GrpcStatus => "the google.rpc canonical code of the status (`INVALID_ARGUMENT`, ...)",
+        Slot::Type => "the error's type or category",
         Slot::Params => "additional information about the error, or `null`",
+        Slot::Metadata => "the error's parameters, as strings",
+        Slot::RetryDelay => "how long to wait before retrying (`\"60s\"`); absent when there is no hint",
+        Slot::Domain => "the error domain",
         Slot::RetryAfter => "seconds to wait before retrying; absent when there is no hint",
         Slot::RequestId => "the request id: quote it when contacting support",
         Slot::Path => "the endpoint that was called",
@@ -110,9 +117,16 @@ fn slot_meaning(slot: Slot) -> &'static str {
 fn constants(node: &WireNode) -> Vec<(String, String)> {
     fn walk(node: &WireNode, path: &mut Vec<String>, out: &mut Vec<(String, String)>) {
         match node {
-            WireNode::Object(members) => {
+            WireNode::Object { members, .. } => {
                 for (k, v) in members {
                     path.push(k.clone());
+                    walk(v, path, out);
+                    path.pop();
+                }
+            }
+            WireNode::Array(items) => {
+                for v in items {
+                    path.push("[]".to_owned());
                     walk(v, path, out);
                     path.pop();
                 }
@@ -127,7 +141,7 @@ fn constants(node: &WireNode) -> Vec<(String, String)> {
                 };
                 out.push((path.join("."), text));
             }
-            WireNode::Slot(_) => {}
+            WireNode::Slot { .. } => {}
         }
     }
     let mut out = Vec::new();
@@ -386,7 +400,7 @@ fn reference_section(out: &mut String, catalog: &Catalog) {
             }
             let _ = writeln!(out);
         }
-        let body = example_body(&catalog.wire.body, entry, DOCS_CONTEXT);
+        let body = example_body(catalog, entry, DOCS_CONTEXT);
         let f = fence(&body);
         let message = example_message(entry);
         let _ = writeln!(
@@ -401,31 +415,3 @@ fn reference_section(out: &mut String, catalog: &Catalog) {
     }
 }
 
-/// The standard reason phrase of an HTTP status.
-pub fn reason(status: u16) -> &'static str {
-    match status {
-        200 => "OK",
-        201 => "Created",
-        204 => "No Content",
-        400 => "Bad Request",
-        401 => "Unauthorized",
-        402 => "Payment Required",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        408 => "Request Timeout",
-        409 => "Conflict",
-        410 => "Gone",
-        413 => "Content Too Large",
-        415 => "Unsupported Media Type",
-        422 => "Unprocessable Content",
-        429 => "Too Many Requests",
-        500 => "Internal Server Error",
-        501 => "Not Implemented",
-        502 => "Bad Gateway",
-        503 => "Service Unavailable",
-        504 => "Gateway Timeout",
-        s if (400..500).contains(&s) => "Client Error",
-        _ => "Server Error",
-    }
-}
