@@ -163,7 +163,11 @@ impl WireNode {
     /// Every slot in the template with the member path that leads to it
     /// (array elements appear as `[]`).
     pub fn slots(&self) -> Vec<(Vec<&str>, Slot)> {
-        fn walk<'a>(node: &'a WireNode, path: &mut Vec<&'a str>, out: &mut Vec<(Vec<&'a str>, Slot)>) {
+        fn walk<'a>(
+            node: &'a WireNode,
+            path: &mut Vec<&'a str>,
+            out: &mut Vec<(Vec<&'a str>, Slot)>,
+        ) {
             match node {
                 WireNode::Object { members, .. } => {
                     for (key, value) in members {
@@ -381,7 +385,9 @@ fn parse_node(node: &Node, diagnostics: &mut Diagnostics, depth: usize) -> Optio
                         format!(
                             "duplicate member `{}` in the wire body{}; remove one",
                             key.name,
-                            first.map(|p| format!(" (first at {p})")).unwrap_or_default()
+                            first
+                                .map(|p| format!(" (first at {p})"))
+                                .unwrap_or_default()
                         ),
                     );
                     continue;
@@ -410,7 +416,10 @@ fn parse_node(node: &Node, diagnostics: &mut Diagnostics, depth: usize) -> Optio
         }
         Value::Seq(items) => {
             if items.is_empty() {
-                diagnostics.error(node.pos, "an empty list in the wire body carries nothing; remove it or add elements");
+                diagnostics.error(
+                    node.pos,
+                    "an empty list in the wire body carries nothing; remove it or add elements",
+                );
                 return None;
             }
             let items: Vec<WireNode> = items
@@ -435,7 +444,10 @@ fn parse_node(node: &Node, diagnostics: &mut Diagnostics, depth: usize) -> Optio
                         );
                         return None;
                     }
-                    Some(slot) => WireNode::Slot { slot, null_if_absent },
+                    Some(slot) => WireNode::Slot {
+                        slot,
+                        null_if_absent,
+                    },
                     None => {
                         let names: Vec<String> =
                             Slot::ALL.iter().map(|(_, n)| format!("${n}")).collect();
@@ -459,7 +471,10 @@ fn parse_node(node: &Node, diagnostics: &mut Diagnostics, depth: usize) -> Optio
         Value::Int(i) => match i64::try_from(*i) {
             Ok(i) => WireNode::Constant(Constant::Int(i)),
             Err(_) => {
-                diagnostics.error(node.pos, "this constant does not fit a 64-bit integer; make it a string");
+                diagnostics.error(
+                    node.pos,
+                    "this constant does not fit a 64-bit integer; make it a string",
+                );
                 return None;
             }
         },
@@ -501,8 +516,14 @@ mod tests {
         let slots = format.body.slots();
         assert!(slots.contains(&(vec!["error", "details", "field"], Slot::Field)));
         let google = preset("google").unwrap();
-        assert!(google.body.slots().contains(&(vec!["error", "details", "[]", "fieldViolations", "[]", "field"], Slot::Field)));
-        assert_eq!(preset("problem").unwrap().content_type, "application/problem+json");
+        assert!(google.body.slots().contains(&(
+            vec!["error", "details", "[]", "fieldViolations", "[]", "field"],
+            Slot::Field
+        )));
+        assert_eq!(
+            preset("problem").unwrap().content_type,
+            "application/problem+json"
+        );
         assert!(slots.contains(&(vec!["meta", "request_id"], Slot::RequestId)));
     }
 

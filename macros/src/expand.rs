@@ -314,7 +314,10 @@ fn wire_tokens(node: &WireNode, p: &TokenStream) -> TokenStream {
             let items = items.iter().map(|v| wire_tokens(v, p));
             quote!(#p::Node::Array { items: &[#(#items),*], has_slots: #has_slots })
         }
-        WireNode::Slot { slot, null_if_absent } => {
+        WireNode::Slot {
+            slot,
+            null_if_absent,
+        } => {
             let v = format_ident!("{}", slot.variant_name());
             if *null_if_absent {
                 quote!(#p::Node::SlotOrNull(#p::Slot::#v))

@@ -97,6 +97,18 @@ pub trait ApiErrorCatalog: Sized + fmt::Display + fmt::Debug + 'static {
         }
     }
 
+    /// Builds the value of the entry whose catalog key is `key` from named
+    /// parameter values (JSON numbers, strings, booleans; strings are also read
+    /// as numbers where a number is expected). `None` when there is no such
+    /// entry, a parameter is missing or does not fit its field, or the variant
+    /// has an internal cause that cannot be empty.
+    ///
+    /// Mock servers and tests use it to make any error of a catalog on demand.
+    fn from_params(key: &str, params: &serde_json::Map<String, serde_json::Value>) -> Option<Self> {
+        let index = Self::entries().iter().position(|e| e.key == key)?;
+        Self::__from_parts(index, &Parts::from_map(params))
+    }
+
     /// Parses an error body. `status` is the response's HTTP status when known;
     /// it picks the entry for formats that carry none. A code the catalog does not
     /// know becomes the `#[catalog(unknown)]` variant, or [`BodyError::Unknown`].

@@ -62,10 +62,17 @@ impl<E: ApiErrorCatalog> View<'_, E> {
         let e = self.error;
         match slot {
             Slot::Code => e.entry().is_some() || e.unknown().is_some_and(|u| u.code.is_some()),
-            Slot::Message | Slot::Params | Slot::Status | Slot::StatusText | Slot::Title | Slot::GrpcStatus => true,
+            Slot::Message
+            | Slot::Params
+            | Slot::Status
+            | Slot::StatusText
+            | Slot::Title
+            | Slot::GrpcStatus => true,
             Slot::Type => e.entry().is_some_and(|en| en.error_type.is_some()),
             Slot::Field => e.field().is_some(),
-            Slot::Detail => e.entry().is_some_and(|en| en.field.is_some() && en.description.is_some()),
+            Slot::Detail => e
+                .entry()
+                .is_some_and(|en| en.field.is_some() && en.description.is_some()),
             Slot::Metadata => match (e.entry(), e.unknown()) {
                 (Some(en), _) => !en.params.is_empty(),
                 _ => false,
@@ -91,7 +98,13 @@ impl<E: ApiErrorCatalog> Serialize for NodeView<'_, '_, E> {
                 let mut map = serializer.serialize_map(None)?;
                 for (key, node) in members.iter() {
                     if self.view.present(node) {
-                        map.serialize_entry(key, &NodeView { view: self.view, node })?;
+                        map.serialize_entry(
+                            key,
+                            &NodeView {
+                                view: self.view,
+                                node,
+                            },
+                        )?;
                     }
                 }
                 map.end()
@@ -99,7 +112,10 @@ impl<E: ApiErrorCatalog> Serialize for NodeView<'_, '_, E> {
             Node::Array { items, .. } => {
                 let mut seq = serializer.serialize_seq(None)?;
                 for node in items.iter().filter(|n| self.view.present(n)) {
-                    seq.serialize_element(&NodeView { view: self.view, node })?;
+                    seq.serialize_element(&NodeView {
+                        view: self.view,
+                        node,
+                    })?;
                 }
                 seq.end()
             }
@@ -126,26 +142,42 @@ impl<E: ApiErrorCatalog> NodeView<'_, '_, E> {
             Slot::StatusText => serializer.collect_str(&e.status_u16()),
             Slot::Title => serializer.serialize_str(match entry {
                 Some(en) => en.title,
-                None => e.status().canonical_reason().unwrap_or(if e.status_u16() < 500 {
-                    "Client Error"
-                } else {
-                    "Server Error"
-                }),
+                None => e
+                    .status()
+                    .canonical_reason()
+                    .unwrap_or(if e.status_u16() < 500 {
+                        "Client Error"
+                    } else {
+                        "Server Error"
+                    }),
             }),
-            Slot::GrpcStatus => serializer.serialize_str(entry.map_or("UNKNOWN", |en| en.grpc_status)),
-            Slot::Type => serializer.serialize_str(entry.and_then(|en| en.error_type).unwrap_or_default()),
+            Slot::GrpcStatus => {
+                serializer.serialize_str(entry.map_or("UNKNOWN", |en| en.grpc_status))
+            }
+            Slot::Type => {
+                serializer.serialize_str(entry.and_then(|en| en.error_type).unwrap_or_default())
+            }
             Slot::Field => serializer.serialize_str(e.field().unwrap_or_default()),
-            Slot::Detail => serializer.serialize_str(entry.and_then(|en| en.description).unwrap_or_default()),
+            Slot::Detail => {
+                serializer.serialize_str(entry.and_then(|en| en.description).unwrap_or_default())
+            }
             Slot::RetryAfter => serializer.serialize_u64(retry_after_secs(e).unwrap_or(0)),
-            Slot::RetryDelay => serializer.collect_str(&format_args!("{}s", retry_after_secs(e).unwrap_or(0))),
+            Slot::RetryDelay => {
+                serializer.collect_str(&format_args!("{}s", retry_after_secs(e).unwrap_or(0)))
+            }
             Slot::Domain => serializer.serialize_str(E::catalog().domain.unwrap_or_default()),
-            Slot::RequestId => {
-                serializer.serialize_str(context.and_then(|c| c.request_id.as_deref()).unwrap_or_default())
-            }
-            Slot::Path => serializer.serialize_str(context.and_then(|c| c.path.as_deref()).unwrap_or_default()),
-            Slot::Timestamp => {
-                serializer.serialize_str(context.and_then(|c| c.timestamp.as_deref()).unwrap_or_default())
-            }
+            Slot::RequestId => serializer.serialize_str(
+                context
+                    .and_then(|c| c.request_id.as_deref())
+                    .unwrap_or_default(),
+            ),
+            Slot::Path => serializer
+                .serialize_str(context.and_then(|c| c.path.as_deref()).unwrap_or_default()),
+            Slot::Timestamp => serializer.serialize_str(
+                context
+                    .and_then(|c| c.timestamp.as_deref())
+                    .unwrap_or_default(),
+            ),
             Slot::Params => serialize_params(e, serializer, false),
             Slot::Metadata => serialize_params(e, serializer, true),
         }

@@ -151,7 +151,12 @@ fn identify<E: ApiErrorCatalog>(
 }
 
 /// Walks the template and the body side by side, recording each slot's value.
-fn read<'v>(node: &Node, value: &'v Value, path: &str, found: &mut Found<'v>) -> Result<(), BodyError> {
+fn read<'v>(
+    node: &Node,
+    value: &'v Value,
+    path: &str,
+    found: &mut Found<'v>,
+) -> Result<(), BodyError> {
     match node {
         Node::Object { members, .. } => {
             let object = match value {
@@ -235,7 +240,12 @@ fn constants_match(template: &Node, value: &Value) -> bool {
     })
 }
 
-fn read_slot<'v>(slot: Slot, value: &'v Value, path: &str, found: &mut Found<'v>) -> Result<(), BodyError> {
+fn read_slot<'v>(
+    slot: Slot,
+    value: &'v Value,
+    path: &str,
+    found: &mut Found<'v>,
+) -> Result<(), BodyError> {
     let wrong = |expected: &str| {
         Err(BodyError::Format(format!(
             "`{}` must be {expected}, found {}",
@@ -300,7 +310,7 @@ fn read_slot<'v>(slot: Slot, value: &'v Value, path: &str, found: &mut Found<'v>
 fn parse_duration_secs(text: &str) -> Option<u64> {
     let number = text.strip_suffix('s')?;
     let secs: f64 = number.parse().ok()?;
-    (secs.is_finite() && secs >= 0.0 && secs < 1e12).then(|| secs.ceil() as u64)
+    (0.0..1e12).contains(&secs).then(|| secs.ceil() as u64)
 }
 
 fn display_path(path: &str) -> &str {
@@ -376,7 +386,17 @@ pub struct Parts<'a> {
     retry_after: Option<u64>,
 }
 
-impl Parts<'_> {
+impl<'a> Parts<'a> {
+    /// Parameters given by name; strings also read as numbers, as in metadata.
+    pub(crate) fn from_map(params: &'a Map<String, Value>) -> Self {
+        Parts {
+            texts: Vec::new(),
+            data: None,
+            metadata: Some(params),
+            retry_after: None,
+        }
+    }
+
     /// The parameter `name`: from the body's data object, else from the message.
     pub fn get<T: FromParam>(&self, name: &str) -> Option<T> {
         if let Some(v) = self.data.and_then(|d| d.get(name)) {

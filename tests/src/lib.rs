@@ -22,3 +22,23 @@ pub enum AimlApiError {}
 #[error_catalog::catalog_enum(path = "../catalog/gateway.yaml")]
 #[derive(Debug, Clone, PartialEq)]
 pub enum GatewayError {}
+
+/// Errors of the OpenAI API (a public API outside the seeds).
+#[error_catalog::catalog_enum(path = "../catalog/openai.yaml")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum OpenAiError {}
+
+/// Errors of the Anthropic API (a public API outside the seeds).
+#[error_catalog::catalog_enum(path = "../catalog/anthropic.yaml")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnthropicError {}
+
+/// A google.rpc-format test catalog.
+#[error_catalog::catalog_enum(path = "fixtures/gemini.yaml")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum GeminiError {}
+
+/// An RFC 9457 problem-details test catalog.
+#[error_catalog::catalog_enum(path = "fixtures/problem.yaml")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProblemError {}

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use error_catalog::{ApiErrorCatalog, RequestContext};
 use error_catalog_model::render::{example_body, DOCS_CONTEXT};
 use error_catalog_model::Catalog;
-use error_catalog_tests::{AiApiError, AimlApiError, ErrorCodesError, GatewayError};
+use error_catalog_tests::{
+    AiApiError, AimlApiError, AnthropicError, ErrorCodesError, GatewayError, OpenAiError,
+};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -23,7 +25,14 @@ fn page(name: &str) -> String {
     std::fs::read_to_string(root().join(format!("docs/errors/{name}.md"))).unwrap()
 }
 
-const SEEDS: [&str; 4] = ["aiapi", "aimlapi", "errorcodes", "gateway"];
+const CATALOGS: [&str; 6] = [
+    "aiapi",
+    "aimlapi",
+    "anthropic",
+    "errorcodes",
+    "gateway",
+    "openai",
+];
 
 /// Parses each documented body with the runtime and writes it back: the docs
 /// must show exactly what a server built on the derive sends.
@@ -75,9 +84,38 @@ fn gateway_docs_bodies_match_the_runtime() {
 }
 
 #[test]
+fn openai_docs_bodies_match_the_runtime() {
+    documented_bodies_are_what_the_runtime_sends::<OpenAiError>("openai");
+}
+
+#[test]
+fn anthropic_docs_bodies_match_the_runtime() {
+    documented_bodies_are_what_the_runtime_sends::<AnthropicError>("anthropic");
+}
+
+#[test]
+fn every_catalog_file_has_a_page_and_is_tested_here() {
+    let mut names: Vec<String> = std::fs::read_dir(root().join("catalog"))
+        .unwrap()
+        .filter_map(|e| {
+            e.ok()?
+                .file_name()
+                .to_str()?
+                .strip_suffix(".yaml")
+                .map(str::to_owned)
+        })
+        .collect();
+    names.sort();
+    assert_eq!(
+        names, CATALOGS,
+        "add the new catalog to CATALOGS and give it a docs-body test"
+    );
+}
+
+#[test]
 fn index_links_every_page() {
     let index = std::fs::read_to_string(root().join("docs/errors/README.md")).unwrap();
-    for name in SEEDS {
+    for name in CATALOGS {
         let c = catalog(name);
         assert!(
             index.contains(&format!("]({name}.md)")),
@@ -93,7 +131,7 @@ fn index_links_every_page() {
 
 #[test]
 fn every_entry_appears_with_its_status_anchor_and_table_row() {
-    for name in SEEDS {
+    for name in CATALOGS {
         let c = catalog(name);
         let page = page(name);
         for e in &c.entries {

@@ -124,10 +124,23 @@ fn schema_and_model_reject_the_same_mistakes() {
 fn schema_accepts_every_preset_written_as_a_custom_body() {
     let validator = jsonschema::validator_for(&schema()).unwrap();
     for preset in wire::PRESETS {
-        let body: String = preset.template.lines().map(|l| format!("    {l}\n")).collect();
-        let yaml = format!("name: demo\nwire:\n  body:\n{body}errors:\n  a: {{status: 400, message: x}}\n");
-        assert!(error_catalog_model::load_str(&yaml).is_ok(), "{}: model refused\n{yaml}", preset.name);
-        let problems: Vec<String> = validator.iter_errors(&yaml_as_json(&yaml)).map(|e| e.to_string()).collect();
+        let body: String = preset
+            .template
+            .lines()
+            .map(|l| format!("    {l}\n"))
+            .collect();
+        let yaml = format!(
+            "name: demo\nwire:\n  body:\n{body}errors:\n  a: {{status: 400, message: x}}\n"
+        );
+        assert!(
+            error_catalog_model::load_str(&yaml).is_ok(),
+            "{}: model refused\n{yaml}",
+            preset.name
+        );
+        let problems: Vec<String> = validator
+            .iter_errors(&yaml_as_json(&yaml))
+            .map(|e| e.to_string())
+            .collect();
         assert!(problems.is_empty(), "{}: {problems:#?}", preset.name);
     }
 }

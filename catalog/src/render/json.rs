@@ -135,10 +135,16 @@ impl Writer<'_> {
                 if when.is_some_and(|s| self.slot(s).is_none()) {
                     return false;
                 }
-                !node.has_slots() || members.iter().any(|(_, n)| n.has_slots() && self.present(n))
+                !node.has_slots()
+                    || members
+                        .iter()
+                        .any(|(_, n)| n.has_slots() && self.present(n))
             }
             WireNode::Array(items) => !node.has_slots() || items.iter().any(|n| self.present(n)),
-            WireNode::Slot { slot, null_if_absent } => *null_if_absent || self.slot(*slot).is_some(),
+            WireNode::Slot {
+                slot,
+                null_if_absent,
+            } => *null_if_absent || self.slot(*slot).is_some(),
             WireNode::Constant(_) => true,
         }
     }
@@ -178,7 +184,9 @@ impl Writer<'_> {
             WireNode::Constant(Constant::Bool(b)) => out.push_str(&b.to_string()),
             WireNode::Constant(Constant::Int(i)) => out.push_str(&i.to_string()),
             WireNode::Constant(Constant::Str(s)) => out.push_str(&string(s)),
-            WireNode::Slot { slot, .. } => out.push_str(&self.slot(*slot).unwrap_or_else(|| "null".to_owned())),
+            WireNode::Slot { slot, .. } => {
+                out.push_str(&self.slot(*slot).unwrap_or_else(|| "null".to_owned()))
+            }
         }
     }
 }
@@ -197,7 +205,13 @@ fn params(entry: &Entry) -> String {
         .params
         .iter()
         .filter(|p| !p.in_message)
-        .map(|p| format!("{}:{}", string(&p.name), example_value(entry, &p.name).json()))
+        .map(|p| {
+            format!(
+                "{}:{}",
+                string(&p.name),
+                example_value(entry, &p.name).json()
+            )
+        })
         .collect();
     if data.is_empty() {
         "null".to_owned()
@@ -213,7 +227,13 @@ fn metadata(entry: &Entry) -> Option<String> {
     let members: Vec<String> = entry
         .params
         .iter()
-        .map(|p| format!("{}:{}", string(&p.name), string(&example_value(entry, &p.name).text())))
+        .map(|p| {
+            format!(
+                "{}:{}",
+                string(&p.name),
+                string(&example_value(entry, &p.name).text())
+            )
+        })
         .collect();
     Some(format!("{{{}}}", members.join(",")))
 }

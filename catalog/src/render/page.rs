@@ -105,7 +105,9 @@ fn slot_meaning(slot: Slot) -> &'static str {
         Slot::Type => "the error's type or category",
         Slot::Params => "additional information about the error, or `null`",
         Slot::Metadata => "the error's parameters, as strings",
-        Slot::RetryDelay => "how long to wait before retrying (`\"60s\"`); absent when there is no hint",
+        Slot::RetryDelay => {
+            "how long to wait before retrying (`\"60s\"`); absent when there is no hint"
+        }
         Slot::Domain => "the error domain",
         Slot::RetryAfter => "seconds to wait before retrying; absent when there is no hint",
         Slot::RequestId => "the request id: quote it when contacting support",
@@ -414,4 +416,3 @@ fn reference_section(out: &mut String, catalog: &Catalog) {
         );
     }
 }
-

@@ -1,0 +1,117 @@
+//! Property tests: for every entry of every catalog, arbitrary parameter values
+//! (unicode, quotes, braces, empty, very long) survive serialize -> parse unchanged.
+
+use std::fmt::Debug;
+
+use error_catalog::{ApiErrorCatalog, ParamKind, RequestContext};
+use error_catalog_tests::{
+    AiApiError, AimlApiError, AnthropicError, ErrorCodesError, GatewayError, GeminiError,
+    OpenAiError, ProblemError,
+};
+use proptest::prelude::*;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// Values to draw parameters from: a few of each kind.
+#[derive(Debug, Clone)]
+struct Draw {
+    entry: usize,
+    strings: Vec<String>,
+    ints: Vec<i64>,
+    uints: Vec<u32>,
+    numbers: Vec<f64>,
+    bools: Vec<bool>,
+}
+
+fn hostile_string() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        Just(String::new()),
+        "[\"'\\\\{}<>|`*\\n\\t ]{0,12}",
+        "[a-zA-Z0-9 ._-]{500,3000}",
+        "\\PC{0,40}",
+    ]
+}
+
+fn draw(entries: usize) -> impl Strategy<Value = Draw> {
+    (
+        0..entries,
+        proptest::collection::vec(hostile_string(), 4),
+        proptest::collection::vec(any::<i64>(), 4),
+        proptest::collection::vec(any::<u32>(), 4),
+        proptest::collection::vec(-1e15f64..1e15f64, 4),
+        proptest::collection::vec(any::<bool>(), 4),
+    )
+        .prop_map(|(entry, strings, ints, uints, numbers, bools)| Draw {
+            entry,
+            strings,
+            ints,
+            uints,
+            numbers,
+            bools,
+        })
+}
+
+fn params<E: ApiErrorCatalog>(d: &Draw) -> Map<String, Value> {
+    let entry = &E::entries()[d.entry];
+    let mut map = Map::new();
+    for (i, p) in entry.params.iter().enumerate() {
+        let value = match p.kind {
+            ParamKind::String => Value::from(d.strings[i % 4].clone()),
+            ParamKind::Integer if p.name == "retry_after" => Value::from(d.uints[i % 4]),
+            ParamKind::Integer => Value::from(d.ints[i % 4]),
+            ParamKind::Number => Value::from(d.numbers[i % 4]),
+            ParamKind::Boolean => Value::from(d.bools[i % 4]),
+        };
+        map.insert(p.name.to_owned(), value);
+    }
+    map
+}
+
+fn round_trip<E>(d: &Draw) -> Result<(), TestCaseError>
+where
+    E: ApiErrorCatalog + Serialize + PartialEq + Debug,
+{
+    let entry = &E::entries()[d.entry];
+    let made = E::from_params(entry.key, &params::<E>(d))
+        .ok_or_else(|| TestCaseError::fail(format!("cannot build {}", entry.key)))?;
+    let context = RequestContext::new()
+        .request_id("req_1")
+        .path("/v1/x")
+        .timestamp("2025-01-01T00:00:00Z");
+    for json in [
+        serde_json::to_string(&made).unwrap(),
+        serde_json::to_string(&made.with_context(&context)).unwrap(),
+    ] {
+        let back = E::from_body(json.as_bytes(), Some(entry.status))
+            .map_err(|e| TestCaseError::fail(format!("{}: {e}\n{json}", entry.key)))?;
+        prop_assert_eq!(&back, &made, "{}", json);
+        // Without the HTTP status too, where the body carries enough.
+        let reserialized = serde_json::to_string(&back).unwrap();
+        prop_assert_eq!(reserialized, serde_json::to_string(&made).unwrap());
+    }
+    Ok(())
+}
+
+macro_rules! round_trips {
+    ($($name:ident: $ty:ty),* $(,)?) => {$(
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+            #[test]
+            fn $name(d in draw(<$ty>::entries().len())) {
+                round_trip::<$ty>(&d)?;
+            }
+        }
+    )*};
+}
+
+round_trips! {
+    aiapi: AiApiError,
+    aimlapi: AimlApiError,
+    errorcodes: ErrorCodesError,
+    gateway: GatewayError,
+    openai: OpenAiError,
+    anthropic: AnthropicError,
+    gemini_google_preset: GeminiError,
+    problem_preset: ProblemError,
+}

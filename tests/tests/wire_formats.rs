@@ -1,0 +1,246 @@
+//! Declarative wire formats on real APIs outside the seeds (OpenAI, Anthropic),
+//! and the RFC 9457 and google.rpc presets: bodies copied from the APIs'
+//! documentation are written byte for byte and parsed back.
+
+use error_catalog::{ApiErrorCatalog, RequestContext};
+use error_catalog_tests::{AnthropicError, GeminiError, OpenAiError, ProblemError};
+use serde_json::json;
+
+fn body<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap()
+}
+
+/// Compacts a body as printed in documentation (indented, spaced).
+fn compact(printed: &str) -> String {
+    let value: serde_json::Value = serde_json::from_str(printed).unwrap();
+    // serde_json's map keeps keys sorted unless told otherwise; re-check order
+    // separately by comparing against our own compact output below.
+    value.to_string()
+}
+
+fn same_json(a: &str, b: &str) {
+    assert_eq!(compact(a), compact(b), "\n{a}\n{b}");
+}
+
+// ----- OpenAI: {"error": {"message", "type", "param", "code"}} -----
+
+#[test]
+fn openai_invalid_api_key_from_the_docs() {
+    let documented = r#"{"error":{"message":"Incorrect API key provided: sk-abc***. You can find your API key at https://platform.openai.com/account/api-keys.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}}"#;
+    let e = OpenAiError::from_body(documented.as_bytes(), Some(401)).unwrap();
+    assert_eq!(
+        e,
+        OpenAiError::InvalidApiKey {
+            api_key: "sk-abc***".into()
+        }
+    );
+    assert_eq!(body(&e), documented);
+    assert!(!e.is_retryable());
+}
+
+#[test]
+fn openai_insufficient_quota_is_a_429_that_must_not_be_retried() {
+    let documented = r#"{"error":{"message":"You exceeded your current quota, please check your plan and billing details. For more information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.","type":"insufficient_quota","param":null,"code":"insufficient_quota"}}"#;
+    let e = OpenAiError::from_body(documented.as_bytes(), Some(429)).unwrap();
+    assert_eq!(e, OpenAiError::InsufficientQuota);
+    assert_eq!(body(&e), documented);
+    assert_eq!(e.status(), 429);
+    assert!(!e.is_retryable());
+    assert!(OpenAiError::RateLimitExceeded.is_retryable());
+}
+
+#[test]
+fn openai_model_not_found_keeps_backticks_in_the_message() {
+    let documented = r#"{"error":{"message":"The model `gpt-5` does not exist or you do not have access to it.","type":"invalid_request_error","param":null,"code":"model_not_found"}}"#;
+    let e = OpenAiError::from_body(documented.as_bytes(), Some(404)).unwrap();
+    assert_eq!(
+        e,
+        OpenAiError::ModelNotFound {
+            model: "gpt-5".into()
+        }
+    );
+    assert_eq!(body(&e), documented);
+}
+
+#[test]
+fn openai_context_length_recovers_integer_parameters_and_the_param() {
+    let documented = r#"{
+      "error": {
+        "message": "This model's maximum context length is 4097 tokens. However, your messages resulted in 4379 tokens. Please reduce the length of the messages.",
+        "type": "invalid_request_error",
+        "param": "messages",
+        "code": "context_length_exceeded"
+      }
+    }"#;
+    let e = OpenAiError::from_body(documented.as_bytes(), Some(400)).unwrap();
+    assert_eq!(
+        e,
+        OpenAiError::ContextLengthExceeded {
+            max_tokens: 4097,
+            requested_tokens: 4379
+        }
+    );
+    assert_eq!(e.field(), Some("messages"));
+    same_json(&body(&e), documented);
+    assert!(
+        body(&e).starts_with(r#"{"error":{"message":"This model's"#),
+        "member order as documented"
+    );
+}
+
+// ----- Anthropic: {"type": "error", "error": {"type", "message"}, "request_id"} -----
+
+#[test]
+fn anthropic_not_found_from_the_docs() {
+    let documented = r#"{"type":"error","error":{"type":"not_found_error","message":"The requested resource could not be found."},"request_id":"req_011CSHoEeqs5C35K2UUqR7Fy"}"#;
+    let e = AnthropicError::from_body(documented.as_bytes(), Some(404)).unwrap();
+    assert_eq!(
+        e,
+        AnthropicError::NotFoundError {
+            message: "The requested resource could not be found.".into()
+        }
+    );
+    let context = RequestContext::new().request_id("req_011CSHoEeqs5C35K2UUqR7Fy");
+    assert_eq!(body(&e.with_context(&context)), documented);
+}
+
+#[test]
+fn anthropic_overloaded_529_is_retryable_and_keeps_its_message() {
+    let e = AnthropicError::from_body(
+        br#"{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}"#,
+        Some(529),
+    )
+    .unwrap();
+    assert_eq!(e.status(), 529);
+    assert!(e.is_retryable());
+    assert_eq!(e.to_string(), "Overloaded");
+}
+
+// ----- google.rpc (AIP-193) preset -----
+
+#[test]
+fn google_body_of_the_gemini_api_key_error() {
+    let documented = r#"{
+      "error": {
+        "code": 400,
+        "message": "API key not valid. Please pass a valid API key.",
+        "status": "INVALID_ARGUMENT",
+        "details": [
+          {
+            "@type": "type.googleapis.com/google.rpc.ErrorInfo",
+            "reason": "API_KEY_INVALID",
+            "domain": "googleapis.com",
+            "metadata": {"service": "generativelanguage.googleapis.com"}
+          }
+        ]
+      }
+    }"#;
+    let e = GeminiError::from_body(documented.as_bytes(), Some(400)).unwrap();
+    assert_eq!(
+        e,
+        GeminiError::ApiKeyInvalid {
+            service: "generativelanguage.googleapis.com".into()
+        }
+    );
+    same_json(&body(&e), documented);
+    assert_eq!(
+        body(&e),
+        r#"{"error":{"code":400,"message":"API key not valid. Please pass a valid API key.","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_INVALID","domain":"googleapis.com","metadata":{"service":"generativelanguage.googleapis.com"}}]}}"#
+    );
+}
+
+#[test]
+fn google_retry_info_and_bad_request_appear_when_they_apply() {
+    let e = GeminiError::RateLimitExceeded {
+        metric: "requests".into(),
+        retry_after: 30,
+    };
+    let v: serde_json::Value = serde_json::from_str(&body(&e)).unwrap();
+    assert_eq!(v["error"]["status"], "RESOURCE_EXHAUSTED");
+    assert_eq!(
+        v["error"]["details"][1],
+        json!({"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "30s"})
+    );
+    assert_eq!(
+        v["error"]["details"][0]["metadata"],
+        json!({"metric": "requests", "retry_after": "30"})
+    );
+    assert_eq!(
+        v["error"]["details"].as_array().unwrap().len(),
+        2,
+        "no BadRequest without a field"
+    );
+
+    let f = GeminiError::InvalidTemperature { max: 2.0 };
+    let v: serde_json::Value = serde_json::from_str(&body(&f)).unwrap();
+    assert_eq!(
+        v["error"]["details"][1],
+        json!({"@type": "type.googleapis.com/google.rpc.BadRequest", "fieldViolations": [{"field": "generation_config.temperature", "description": "temperature must be between 0 and 2"}]})
+    );
+    // Details in another order, with extra members, still parse.
+    let shuffled = json!({"error": {"details": [
+        {"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "30s"},
+        {"@type": "type.googleapis.com/google.rpc.Help", "links": []},
+        {"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "RATE_LIMIT_EXCEEDED", "domain": "googleapis.com", "metadata": {"metric": "requests", "retry_after": "30"}}
+    ], "message": "Quota exceeded for quota metric 'requests'.", "code": 429, "status": "RESOURCE_EXHAUSTED", "extra": true}});
+    assert_eq!(
+        GeminiError::from_body(shuffled.to_string().as_bytes(), None).unwrap(),
+        e
+    );
+    assert_eq!(e.retry_after(), Some(std::time::Duration::from_secs(30)));
+}
+
+// ----- RFC 9457 problem details preset -----
+
+#[test]
+fn problem_details_with_and_without_field_errors() {
+    assert_eq!(
+        ProblemError::catalog().wire.content_type,
+        "application/problem+json"
+    );
+    let e = ProblemError::OutOfCredit {
+        balance: 30,
+        cost: 50,
+    };
+    let context = RequestContext::new().path("/account/12345/msgs/abc");
+    assert_eq!(
+        body(&e.with_context(&context)),
+        r#"{"type":"about:blank","title":"Forbidden","status":403,"detail":"Your current balance is 30, but that costs 50.","instance":"/account/12345/msgs/abc","code":"out_of_credit"}"#
+    );
+    let f = ProblemError::InvalidAge;
+    assert_eq!(
+        body(&f),
+        r#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"must be a positive integer","code":"invalid_age","invalid-params":[{"name":"age","reason":"must be a positive integer"}]}"#
+    );
+    for err in [e, f] {
+        assert_eq!(
+            ProblemError::from_body(body(&err).as_bytes(), None).unwrap(),
+            err
+        );
+    }
+}
+
+#[test]
+fn strict_types_where_the_format_defines_them() {
+    let cases: &[(&str, &str)] = &[
+        (
+            r#"{"error":{"code":"400","message":"m","status":"INVALID_ARGUMENT"}}"#,
+            "status number",
+        ),
+        (
+            r#"{"error":{"code":400,"message":"m","details":{"not":"a list"}}}"#,
+            "array",
+        ),
+        (
+            r#"{"error":{"code":400,"message":"m","details":[{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":30}]}}"#,
+            "duration",
+        ),
+    ];
+    for (body, what) in cases {
+        let err = GeminiError::from_body(body.as_bytes(), None).unwrap_err();
+        assert!(
+            err.to_string().contains("not in the catalog's format"),
+            "{what}: {err}"
+        );
+    }
+}
