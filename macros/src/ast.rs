@@ -36,8 +36,17 @@ pub struct Field<'a> {
 impl Field<'_> {
     /// Whether the type is written `Option<...>`, so parsing can fill it with `None`.
     pub fn is_option(&self) -> bool {
+        self.last_segment_is("Option")
+    }
+
+    /// Whether the type is written `Secret<...>` (`error_catalog::Secret`).
+    pub fn is_secret(&self) -> bool {
+        self.last_segment_is("Secret")
+    }
+
+    fn last_segment_is(&self, name: &str) -> bool {
         match self.ty {
-            Type::Path(p) => p.path.segments.last().is_some_and(|s| s.ident == "Option"),
+            Type::Path(p) => p.path.segments.last().is_some_and(|s| s.ident == name),
             _ => false,
         }
     }

@@ -241,6 +241,20 @@ fn check_fields(variant: &Variant<'_>, entry: &Entry, shown: &str, errors: &mut 
             }
             continue;
         }
+        // Rule: a sensitive parameter's field is a `Secret`, so `Debug` cannot leak it.
+        if let Some(param) = entry.param(&ident.to_string()).filter(|p| p.sensitive) {
+            if !field.is_secret() {
+                errors.push(Error::new(
+                    field.span,
+                    format!(
+                        "field `{ident}` holds parameter `{}`, marked sensitive in {}; declare it as `{ident}: {}` so Debug output and 5xx bodies redact it",
+                        param.name,
+                        at(shown, entry.pos),
+                        rust_type(entry, &param.name)
+                    ),
+                ));
+            }
+        }
         if entry.param(&ident.to_string()).is_none() {
             errors.push(Error::new(
                 field.span,
@@ -266,15 +280,22 @@ pub fn suggested_variant(entry: &Entry) -> String {
     format!("{} {{ {} }}", entry.rust_name, fields.join(", "))
 }
 
-/// The Rust type a parameter gets in the generated enum and in suggestions.
-pub fn rust_type(entry: &Entry, name: &str) -> &'static str {
+/// The Rust type a parameter gets in the generated enum and in suggestions;
+/// sensitive parameters are wrapped in `error_catalog::Secret`.
+pub fn rust_type(entry: &Entry, name: &str) -> String {
     use error_catalog_model::ParamKind;
-    match entry.param(name).map(|p| p.kind) {
+    let param = entry.param(name);
+    let base = match param.map(|p| p.kind) {
         Some(ParamKind::Integer) if name == "retry_after" => "u64",
         Some(ParamKind::Integer) => "i64",
         Some(ParamKind::Number) => "f64",
         Some(ParamKind::Boolean) => "bool",
         _ => "String",
+    };
+    if param.is_some_and(|p| p.sensitive) {
+        format!("error_catalog::Secret<{base}>")
+    } else {
+        base.to_owned()
     }
 }
 

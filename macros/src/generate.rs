@@ -96,13 +96,16 @@ fn variant(entry: &Entry) -> TokenStream {
     }
     let fields = entry.params.iter().map(|p| {
         let name = format_ident!("{}", p.name);
-        let ty: syn::Type =
-            syn::parse_str(rust_type(entry, &p.name)).unwrap_or_else(|_| syn::parse_quote!(String));
-        let doc = if p.in_message {
+        let written = rust_type(entry, &p.name).replace("error_catalog::", "::error_catalog::");
+        let ty: syn::Type = syn::parse_str(&written).unwrap_or_else(|_| syn::parse_quote!(String));
+        let mut doc = if p.in_message {
             format!("Fills `{{{}}}` in the message.", p.name)
         } else {
             format!("Sent in the body's data as `{}`.", p.name)
         };
+        if p.sensitive {
+            doc.push_str(" Sensitive: redacted from `Debug`, logs and 5xx bodies.");
+        }
         quote!(#[doc = #doc] #name: #ty)
     });
     quote!(#(#[doc = #docs])* #ident { #(#fields),* },)

@@ -88,6 +88,12 @@ pub trait ApiErrorCatalog: Sized + fmt::Display + fmt::Debug + 'static {
         retry_after_secs(self).map(Duration::from_secs)
     }
 
+    /// The message with sensitive parameters (`sensitive: true` in the catalog)
+    /// replaced by `[redacted]`: what to write to logs.
+    fn redacted(&self) -> crate::secret::Redacted<'_, Self> {
+        crate::secret::Redacted(self)
+    }
+
     /// The error with the context of the response that carries it; serialize
     /// the result to get the full body (request id, path, timestamp filled in).
     fn with_context<'a>(&'a self, context: &'a RequestContext) -> WithContext<'a, Self> {

@@ -137,7 +137,9 @@ impl<E: ApiErrorCatalog> NodeView<'_, '_, E> {
         let entry = e.entry();
         match slot {
             Slot::Code => serializer.serialize_str(e.code()),
-            Slot::Message => serializer.collect_str(e),
+            // A 5xx is the server's fault: the client learns nothing from the
+            // sensitive values, and they could end up in shared logs.
+            Slot::Message => serializer.collect_str(&MessageView(e)),
             Slot::Status => serializer.serialize_u16(e.status_u16()),
             Slot::StatusText => serializer.collect_str(&e.status_u16()),
             Slot::Title => serializer.serialize_str(match entry {
@@ -206,13 +208,25 @@ fn serialize_params<E: ApiErrorCatalog, S: Serializer>(
             data.push((name, value));
         }
     });
+    let redact = entry.status >= 500;
     let mut map = serializer.serialize_map(Some(data.len()))?;
     for (name, value) in &data {
-        if all_as_strings {
+        if redact && entry.param(name).is_some_and(|p| p.sensitive) {
+            map.serialize_entry(name, crate::secret::REDACTED)?;
+        } else if all_as_strings {
             map.serialize_entry(name, &format_args!("{value}"))?;
         } else {
             map.serialize_entry(name, value)?;
         }
     }
     map.end()
+}
+
+/// The message as a body carries it: sensitive parameters masked in 5xx bodies.
+struct MessageView<'a, E>(&'a E);
+
+impl<E: ApiErrorCatalog> std::fmt::Display for MessageView<'_, E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::secret::write_message(self.0, self.0.status_u16() >= 500, f)
+    }
 }

@@ -38,6 +38,7 @@ mod context;
 mod entry;
 mod param;
 mod parse;
+mod secret;
 mod unknown;
 pub mod wire;
 
@@ -53,4 +54,5 @@ pub use entry::{Catalog, ErrorEntry, ParamInfo, ParamKind, Segment};
 pub use error_catalog_macros::{catalog_enum, ApiErrorCatalog};
 pub use param::{FromParam, ParamValue, ToParam};
 pub use parse::{from_slice, from_value, match_template, BodyError};
+pub use secret::{Redacted, Secret, REDACTED};
 pub use unknown::UnknownError;

@@ -42,3 +42,8 @@ pub enum GeminiError {}
 #[error_catalog::catalog_enum(path = "fixtures/problem.yaml")]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ProblemError {}
+
+/// A test catalog with sensitive parameters.
+#[error_catalog::catalog_enum(path = "fixtures/secure.yaml")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum SecureError {}
