@@ -17,6 +17,7 @@ mod model;
 mod node;
 pub mod render;
 pub mod status;
+pub mod suggest;
 pub mod template;
 mod validate;
 pub use validate::{CATALOG_KEYS, ENTRY_KEYS};

@@ -80,6 +80,9 @@ fn yaml_error(error: &serde_saphyr::Error, text: &str) -> Diagnostic {
         .filter(|line| line.trim_start_matches(' ').starts_with('\t'))
         .map(|_| "; this line is indented with a tab: YAML indents with spaces only")
         .unwrap_or("");
+    if let Some(limit) = budget_breach(&message) {
+        return Diagnostic::at(pos, limit);
+    }
     let lower = message.to_lowercase();
     let hint = if !tab_hint.is_empty() {
         tab_hint
@@ -163,4 +166,35 @@ fn too_large(len: u64) -> Diagnostic {
             LIMITS.max_bytes
         ),
     )
+}
+
+/// A readable message for a budget serde-saphyr stopped at.
+fn budget_breach(message: &str) -> Option<String> {
+    if !message.contains("budget breached") && !message.contains("recursion limit") {
+        return None;
+    }
+    let what = if message.contains("Depth") || message.contains("recursion limit") {
+        format!(
+            "the catalog nests deeper than {} levels; flatten it",
+            LIMITS.max_depth
+        )
+    } else if message.contains("Documents") {
+        "the file holds more than one YAML document (`---`); keep one catalog per file".to_owned()
+    } else if message.contains("Alias") || message.contains("Anchor") {
+        format!(
+            "the catalog uses more than {} aliases or anchors; write the values out",
+            LIMITS.max_aliases
+        )
+    } else if message.contains("Nodes") || message.contains("Events") {
+        format!(
+            "the catalog expands to more than {} YAML nodes (aliases repeated inside aliases?); write it out or split it",
+            LIMITS.max_nodes
+        )
+    } else {
+        format!(
+            "the catalog is past a size limit ({}); split it",
+            message.trim_start_matches("budget breached: ")
+        )
+    };
+    Some(format!("refused: {what}"))
 }

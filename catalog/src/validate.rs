@@ -672,7 +672,7 @@ fn check_keys(members: &[(Key, Node)], allowed: &[&str], what: &str, d: &mut Dia
         }
         seen.push((&key.name, key.pos));
         if !allowed.contains(&key.name.as_str()) {
-            let hint = match closest(&key.name, allowed) {
+            let hint = match crate::suggest::closest(&key.name, allowed.iter().copied()) {
                 Some(near) => format!("did you mean `{near}`?"),
                 None => format!("the keys are {}", quoted_list(allowed)),
             };
@@ -682,30 +682,6 @@ fn check_keys(members: &[(Key, Node)], allowed: &[&str], what: &str, d: &mut Dia
             );
         }
     }
-}
-
-fn closest<'a>(word: &str, choices: &[&'a str]) -> Option<&'a str> {
-    choices
-        .iter()
-        .map(|c| (edit_distance(word, c), *c))
-        .filter(|(dist, c)| *dist <= 2.max(c.len() / 4))
-        .min_by_key(|(dist, _)| *dist)
-        .map(|(_, c)| c)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 fn text(node: &Node, key: &str, d: &mut Diagnostics) -> Option<String> {

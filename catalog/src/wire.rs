@@ -282,10 +282,14 @@ pub(crate) fn parse_wire(node: &Node, diagnostics: &mut Diagnostics) -> Option<W
             let found = preset(name);
             if found.is_none() {
                 let names: Vec<&str> = PRESETS.iter().map(|p| p.name).collect();
+                let hint = match crate::suggest::closest(name, names.iter().copied()) {
+                    Some(near) => format!("did you mean `{near}`? The presets are"),
+                    None => "use one of".to_owned(),
+                };
                 diagnostics.error(
                     node.pos,
                     format!(
-                        "unknown wire format `{name}`; use one of {} or write a body template under `wire: {{body: ...}}`",
+                        "unknown wire format `{name}`; {hint} {}, or write a body template under `wire: {{body: ...}}`",
                         quoted_list(&names)
                     ),
                 );
@@ -452,11 +456,17 @@ fn parse_node(node: &Node, diagnostics: &mut Diagnostics, depth: usize) -> Optio
                         let names: Vec<String> =
                             Slot::ALL.iter().map(|(_, n)| format!("${n}")).collect();
                         let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                        let hint = match crate::suggest::closest(
+                            &format!("${name}"),
+                            names.iter().copied(),
+                        ) {
+                            Some(near) => format!("did you mean `{near}`?"),
+                            None => format!("use one of {}", quoted_list(&names)),
+                        };
                         diagnostics.error(
                             node.pos,
                             format!(
-                                "unknown slot `{text}` in the wire body; use one of {} (add `|null` to write null when there is no value; write `$$` for a literal `$`)",
-                                quoted_list(&names)
+                                "unknown slot `{text}` in the wire body; {hint} (add `|null` to write null when there is no value; write `$$` for a literal `$`)"
                             ),
                         );
                         return None;

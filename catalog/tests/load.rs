@@ -130,14 +130,14 @@ fn alias_bombs_are_refused_quickly() {
     // Not a timing assertion on the happy path: a bomb that expanded would
     // take minutes and gigabytes; this only guards against that.
     assert!(started.elapsed().as_secs() < 30);
-    assert!(all[0].message.contains("invalid YAML"), "{}", all[0]);
+    assert!(all[0].message.contains("refused"), "{}", all[0]);
 }
 
 #[test]
 fn deep_nesting_is_refused() {
     let yaml = format!("{}x{}", "[".repeat(10_000), "]".repeat(10_000));
     let all = errors(&yaml);
-    assert!(all[0].message.contains("invalid YAML"), "{}", all[0]);
+    assert!(all[0].message.contains("refused"), "{}", all[0]);
 }
 
 #[test]

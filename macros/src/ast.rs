@@ -71,8 +71,10 @@ impl<'a> Input<'a> {
             Some(all) => all.combine(e),
             None => errors = Some(e),
         };
+        let mut attr_failed = false;
         let attr = attr::enum_attr(&input.attrs).unwrap_or_else(|e| {
             push(e);
+            attr_failed = true;
             EnumAttr::default()
         });
         let mut variants = Vec::new();
@@ -109,7 +111,7 @@ impl<'a> Input<'a> {
                 fields,
             });
         }
-        if attr.path.is_none() {
+        if attr.path.is_none() && !attr_failed {
             push(Error::new_spanned(
                 &input.ident,
                 "missing `#[catalog(path = \"catalog/your_api.yaml\")]` on the enum; the path is relative to the crate's Cargo.toml",

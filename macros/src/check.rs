@@ -300,28 +300,8 @@ pub fn rust_type(entry: &Entry, name: &str) -> String {
 }
 
 fn did_you_mean<'a>(word: &str, choices: impl Iterator<Item = &'a str>) -> String {
-    let lower = word.to_lowercase();
-    let best = choices
-        .map(|c| (distance(&lower, &c.to_lowercase()), c))
-        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
-        .min_by_key(|(d, _)| *d);
-    match best {
-        Some((_, c)) => format!(" (did you mean `{c}`?)"),
+    match error_catalog_model::suggest::closest(word, choices) {
+        Some(c) => format!(" (did you mean `{c}`?)"),
         None => String::new(),
     }
-}
-
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }

@@ -62,12 +62,11 @@ impl<E: ApiErrorCatalog> View<'_, E> {
         let e = self.error;
         match slot {
             Slot::Code => e.entry().is_some() || e.unknown().is_some_and(|u| u.code.is_some()),
-            Slot::Message
-            | Slot::Params
-            | Slot::Status
-            | Slot::StatusText
-            | Slot::Title
-            | Slot::GrpcStatus => true,
+            Slot::Message | Slot::Params => true,
+            // An unknown error whose body had no status gets none invented.
+            Slot::Status | Slot::StatusText | Slot::Title | Slot::GrpcStatus => {
+                e.entry().is_some() || e.unknown().is_some_and(|u| u.status.is_some())
+            }
             Slot::Type => e.entry().is_some_and(|en| en.error_type.is_some()),
             Slot::Field => e.field().is_some(),
             Slot::Detail => e

@@ -1,0 +1,30 @@
+//! Fuzz target: any bytes as an error body, in every wire format, parse to a
+//! value or an error; a parsed value writes a body that parses back to itself.
+#![no_main]
+
+use error_catalog::ApiErrorCatalog;
+use error_catalog_tests::{
+    AiApiError, AimlApiError, AnthropicError, ErrorCodesError, GatewayError, GeminiError, OpenAiError,
+    ProblemError,
+};
+use libfuzzer_sys::fuzz_target;
+
+fn check<E: ApiErrorCatalog + serde::Serialize + PartialEq + std::fmt::Debug>(data: &[u8], status: Option<u16>) {
+    if let Ok(parsed) = E::from_body(data, status) {
+        let written = serde_json::to_vec(&parsed).expect("a parsed error serializes");
+        let again = E::from_body(&written, status).expect("a written body parses");
+        assert!(again == parsed, "round trip changed the error:\n{}\n{:?}\n{:?}", String::from_utf8_lossy(&written), parsed, again);
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let status = data.first().map(|b| 400 + u16::from(*b) % 200);
+    check::<AiApiError>(data, status);
+    check::<ErrorCodesError>(data, status);
+    check::<AimlApiError>(data, status);
+    check::<GatewayError>(data, status);
+    check::<OpenAiError>(data, status);
+    check::<AnthropicError>(data, status);
+    check::<GeminiError>(data, None);
+    check::<ProblemError>(data, None);
+});

@@ -1,0 +1,15 @@
+//! Fuzz target: any bytes as a catalog file load or fail with positioned
+//! diagnostics, and a loaded catalog renders; nothing panics or hangs.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    match error_catalog_model::load_bytes(data) {
+        Ok(catalog) => {
+            let page = error_catalog_model::render::render_page(&catalog, "fuzz.yaml");
+            assert!(page.contains(&format!("{} error codes", catalog.entries.len())));
+        }
+        Err(problems) => assert!(!problems.is_empty()),
+    }
+});

@@ -1,0 +1,10 @@
+use error_catalog::ApiErrorCatalog;
+
+#[derive(Debug, ApiErrorCatalog)]
+#[catalog(path = "ui/enum/unknown_variant_option.yaml")]
+pub enum DemoError {
+    #[catalog(retry)]
+    A,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use error_catalog::ApiErrorCatalog;
+
+#[derive(Debug, ApiErrorCatalog)]
+#[catalog(path = "ui/types/errors_is_a_list.yaml")]
+pub enum DemoError {
+    A,
+}
+
+fn main() {}
