@@ -25,5 +25,5 @@ pub mod wire;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Pos};
 pub use load::{load_bytes, load_file, load_str, parse_tree, Limits, LIMITS};
-pub use model::{Catalog, Entry, HeaderDoc, Param, ParamKind, StatusDoc};
+pub use model::{Catalog, Entry, HeaderDoc, Param, ParamKind, RateLimitValue, StatusDoc};
 pub use node::{Key, Node, Value};

@@ -47,6 +47,31 @@ pub struct HeaderDoc {
     pub description: String,
     /// An example value.
     pub example: Option<String>,
+    /// Which rate-limit figure a server fills it with, if any.
+    pub value: Option<RateLimitValue>,
+}
+
+/// The figure a rate-limit header carries, so a server can fill it in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RateLimitValue {
+    /// Requests allowed in the window.
+    Limit,
+    /// Requests left in the window.
+    Remaining,
+    /// When the window resets (Unix time).
+    Reset,
+    /// Seconds to wait before retrying.
+    RetryAfter,
+}
+
+impl RateLimitValue {
+    /// Every value with its catalog spelling.
+    pub const ALL: [(RateLimitValue, &'static str); 4] = [
+        (RateLimitValue::Limit, "limit"),
+        (RateLimitValue::Remaining, "remaining"),
+        (RateLimitValue::Reset, "reset"),
+        (RateLimitValue::RetryAfter, "retry_after"),
+    ];
 }
 
 /// The type of a message or data parameter.

@@ -7,7 +7,7 @@
 use heck::ToUpperCamelCase;
 
 use crate::diagnostic::{Diagnostics, Pos};
-use crate::model::{Catalog, Entry, HeaderDoc, Param, ParamKind, StatusDoc};
+use crate::model::{Catalog, Entry, HeaderDoc, Param, ParamKind, RateLimitValue, StatusDoc};
 use crate::node::{Key, Node, Value};
 use crate::template::{is_param_name, Template};
 use crate::wire::{self, quoted_list, Slot, WireFormat};
@@ -502,7 +502,7 @@ fn headers(node: &Node, d: &mut Diagnostics) -> Vec<HeaderDoc> {
     let Value::Seq(items) = &node.value else {
         d.error(
             node.pos,
-            "`rate_limit_headers` must be a list of `{name, description, example}`",
+            "`rate_limit_headers` must be a list of `{name, description, example, value}`",
         );
         return Vec::new();
     };
@@ -517,7 +517,7 @@ fn headers(node: &Node, d: &mut Diagnostics) -> Vec<HeaderDoc> {
         };
         check_keys(
             members,
-            &["name", "description", "example"],
+            &["name", "description", "example", "value"],
             "a rate-limit header",
             d,
         );
@@ -540,11 +540,27 @@ fn headers(node: &Node, d: &mut Diagnostics) -> Vec<HeaderDoc> {
         )
         .and_then(|n| text(n, "description", d));
         let example = member(members, "example").and_then(|n| text(n, "example", d));
+        let value = member(members, "value").and_then(|n| {
+            let t = text(n, "value", d)?;
+            let found = RateLimitValue::ALL
+                .iter()
+                .find(|(_, name)| *name == t)
+                .map(|(v, _)| *v);
+            if found.is_none() {
+                let names: Vec<&str> = RateLimitValue::ALL.iter().map(|(_, n)| *n).collect();
+                d.error(
+                    n.pos,
+                    format!("unknown header value `{t}`; use {}", quoted_list(&names)),
+                );
+            }
+            found
+        });
         if let (Some(name), Some(description)) = (name, description) {
             out.push(HeaderDoc {
                 name,
                 description,
                 example,
+                value,
             });
         }
     }

@@ -68,6 +68,20 @@ fn emit(
     let title = &catalog.title;
     let description = opt_str(catalog.description.as_deref());
     let domain = opt_str(catalog.domain.as_deref());
+    let rate_limit_headers = catalog.rate_limit_headers.iter().filter_map(|h| {
+        use error_catalog_model::RateLimitValue as V;
+        let name = &h.name;
+        let value = format_ident!(
+            "{}",
+            match h.value? {
+                V::Limit => "Limit",
+                V::Remaining => "Remaining",
+                V::Reset => "Reset",
+                V::RetryAfter => "RetryAfter",
+            }
+        );
+        Some(quote!(#p::RateLimitHeader { name: #name, value: #p::RateLimitValue::#value }))
+    });
 
     let variant = |vi: usize| &input.variants[vi];
     let entry_arms = plan.mapped.iter().map(|(vi, ei)| {
@@ -143,6 +157,7 @@ fn emit(
                 description: #description,
                 wire: #p::WireFormat { preset: #preset, body: #wire_body, content_type: #content_type },
                 domain: #domain,
+                rate_limit_headers: &[#(#rate_limit_headers),*],
                 entries: &__ENTRIES,
                 code_index: &[#(#code_index),*],
             };
@@ -206,6 +221,8 @@ fn emit(
                     }
                 }
             }
+
+            ::error_catalog::__impl_into_response!(#ident);
 
             #[automatically_derived]
             impl #p::serde::Serialize for #ident {

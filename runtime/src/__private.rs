@@ -1,12 +1,16 @@
 //! Items generated code names by absolute path. Not public API: may change in any release.
 
+#[cfg(feature = "axum")]
+pub use axum;
 pub use core;
 pub use serde;
 pub use serde_json;
 pub use std;
 
 pub use crate::api_error::ApiErrorCatalog;
-pub use crate::entry::{Catalog, ErrorEntry, ParamInfo, ParamKind, Segment};
+pub use crate::entry::{
+    Catalog, ErrorEntry, ParamInfo, ParamKind, RateLimitHeader, RateLimitValue, Segment,
+};
 pub use crate::param::{FromParam, ParamValue, ToParam};
 pub use crate::parse::Parts;
 pub use crate::unknown::UnknownError;

@@ -1,6 +1,5 @@
 //! The `ApiErrorCatalog` trait that every derived error enum implements.
 
-use std::fmt;
 use std::time::Duration;
 
 use crate::context::{RequestContext, WithContext};
@@ -14,7 +13,7 @@ use crate::unknown::UnknownError;
 /// Every accessor reads the variant's `'static` [`ErrorEntry`], so status,
 /// code and retry rule are table reads, not per-variant code. Implement it
 /// with the derive; the hidden methods are for generated code.
-pub trait ApiErrorCatalog: Sized + fmt::Display + fmt::Debug + 'static {
+pub trait ApiErrorCatalog: Sized + std::error::Error + 'static {
     /// The catalog the enum was generated from.
     fn catalog() -> &'static Catalog;
 

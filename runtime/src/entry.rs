@@ -89,6 +89,28 @@ impl ErrorEntry {
     }
 }
 
+/// The figure a rate-limit header carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RateLimitValue {
+    /// Requests allowed in the window.
+    Limit,
+    /// Requests left in the window.
+    Remaining,
+    /// When the window resets (Unix time).
+    Reset,
+    /// Seconds to wait before retrying.
+    RetryAfter,
+}
+
+/// A rate-limit header the API sends, and the figure it carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RateLimitHeader {
+    /// The header name as the API spells it.
+    pub name: &'static str,
+    /// What it carries.
+    pub value: RateLimitValue,
+}
+
 /// A whole catalog: the API it describes, its body format and every entry.
 #[derive(Debug)]
 pub struct Catalog {
@@ -102,6 +124,8 @@ pub struct Catalog {
     pub wire: WireFormat,
     /// The error domain (google.rpc `ErrorInfo.domain`), if any.
     pub domain: Option<&'static str>,
+    /// Rate-limit headers the API documents, with the figure each carries.
+    pub rate_limit_headers: &'static [RateLimitHeader],
     /// Every entry, in file order; a variant's index is its position here.
     pub entries: &'static [ErrorEntry],
     /// `(code, entry index)` sorted by code, for lookups by wire code.

@@ -33,11 +33,16 @@
 //! after a Rust file of the crate changes.
 
 mod api_error;
+#[cfg(feature = "axum")]
+pub mod axum;
 mod body;
+pub mod client;
 mod context;
 mod entry;
 mod param;
 mod parse;
+pub mod response;
+pub mod retry;
 mod secret;
 mod unknown;
 pub mod wire;
@@ -50,9 +55,19 @@ pub use http;
 
 pub use api_error::ApiErrorCatalog;
 pub use context::{RequestContext, WithContext};
-pub use entry::{Catalog, ErrorEntry, ParamInfo, ParamKind, Segment};
+pub use entry::{
+    Catalog, ErrorEntry, ParamInfo, ParamKind, RateLimitHeader, RateLimitValue, Segment,
+};
 pub use error_catalog_macros::{catalog_enum, ApiErrorCatalog};
 pub use param::{FromParam, ParamValue, ToParam};
 pub use parse::{from_slice, from_value, match_template, BodyError};
 pub use secret::{Redacted, Secret, REDACTED};
 pub use unknown::UnknownError;
+
+/// Emitted by the derive; expands to nothing without the `axum` feature.
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_into_response {
+    ($ty:ty) => {};
+}

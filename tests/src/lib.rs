@@ -1,7 +1,10 @@
-//! The seed catalogs as generated enums, shared by the integration tests.
+//! The seed catalogs as generated enums, shared by the integration tests, and
+//! the mock error server built on them.
 //!
 //! Each enum is written by `#[catalog_enum]` from its YAML file alone, so these
 //! also prove the generating form covers every seed catalog.
+
+pub mod mock;
 
 /// Errors of aiapi.services (seed 003), flat `{code, message, data}` bodies.
 #[error_catalog::catalog_enum(path = "../catalog/aiapi.yaml")]

@@ -1,0 +1,141 @@
+//! Reading error responses on the client: status + headers + body into the
+//! typed enum, keeping the retry hints the response carried.
+
+use std::time::Duration;
+
+use http::HeaderMap;
+
+use crate::parse::BodyError;
+use crate::retry::retry_after_from_headers;
+use crate::ApiErrorCatalog;
+
+/// What a failed call produced: a typed API error, a body that could not be
+/// read, or (with the `reqwest` feature) a transport failure.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ClientError<E> {
+    /// The server answered with an error of the catalog (or the unknown fallback).
+    Api {
+        /// The error.
+        error: E,
+        /// The wait the response asked for (`Retry-After`, `retry-after-ms`), if any.
+        retry_after: Option<Duration>,
+    },
+    /// The server answered with an error status and a body that is not in the catalog's format.
+    Body {
+        /// The HTTP status.
+        status: http::StatusCode,
+        /// Why the body could not be read.
+        error: BodyError,
+        /// The wait the response asked for, if any.
+        retry_after: Option<Duration>,
+    },
+    /// The request did not complete.
+    #[cfg(feature = "reqwest")]
+    Transport(reqwest::Error),
+}
+
+impl<E: ApiErrorCatalog> ClientError<E> {
+    /// The HTTP status, when the server answered.
+    pub fn status(&self) -> Option<http::StatusCode> {
+        match self {
+            ClientError::Api { error, .. } => Some(error.status()),
+            ClientError::Body { status, .. } => Some(*status),
+            #[cfg(feature = "reqwest")]
+            ClientError::Transport(e) => e.status().map(|s| {
+                http::StatusCode::from_u16(s.as_u16())
+                    .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
+            }),
+        }
+    }
+
+    /// The typed error, when the server sent one.
+    pub fn api_error(&self) -> Option<&E> {
+        match self {
+            ClientError::Api { error, .. } => Some(error),
+            _ => None,
+        }
+    }
+}
+
+impl<E: ApiErrorCatalog> std::fmt::Display for ClientError<E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ClientError::Api { error, .. } => write!(
+                f,
+                "{} {}: {}",
+                error.status_u16(),
+                error.code(),
+                error.redacted()
+            ),
+            ClientError::Body { status, error, .. } => write!(f, "{status}: {error}"),
+            #[cfg(feature = "reqwest")]
+            ClientError::Transport(e) => write!(f, "request failed: {e}"),
+        }
+    }
+}
+
+impl<E: ApiErrorCatalog> std::error::Error for ClientError<E> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ClientError::Api { error, .. } => Some(error),
+            ClientError::Body { error, .. } => Some(error),
+            #[cfg(feature = "reqwest")]
+            ClientError::Transport(e) => Some(e),
+        }
+    }
+}
+
+/// Reads an error response from its parts. The body's own retry hint counts
+/// when the headers carry none.
+pub fn from_parts<E: ApiErrorCatalog>(
+    status: http::StatusCode,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> ClientError<E> {
+    let header_wait = retry_after_from_headers(headers, std::time::SystemTime::now());
+    match E::from_body(body, Some(status.as_u16())) {
+        Ok(error) => {
+            let retry_after = header_wait.or_else(|| error.retry_after());
+            ClientError::Api { error, retry_after }
+        }
+        Err(error) => ClientError::Body {
+            status,
+            error,
+            retry_after: header_wait,
+        },
+    }
+}
+
+/// Passes a successful `reqwest::Response` through, and reads an error one
+/// (4xx/5xx) into the typed enum.
+#[cfg(feature = "reqwest")]
+pub async fn check<E: ApiErrorCatalog>(
+    response: reqwest::Response,
+) -> Result<reqwest::Response, ClientError<E>> {
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return Ok(response);
+    }
+    Err(from_response(response).await)
+}
+
+/// Reads an error `reqwest::Response` into the typed enum.
+#[cfg(feature = "reqwest")]
+pub async fn from_response<E: ApiErrorCatalog>(response: reqwest::Response) -> ClientError<E> {
+    let status = http::StatusCode::from_u16(response.status().as_u16())
+        .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
+    let mut headers = HeaderMap::new();
+    for (name, value) in response.headers() {
+        if let (Ok(name), Ok(value)) = (
+            http::HeaderName::from_bytes(name.as_str().as_bytes()),
+            http::HeaderValue::from_bytes(value.as_bytes()),
+        ) {
+            headers.append(name, value);
+        }
+    }
+    match response.bytes().await {
+        Ok(body) => from_parts(status, &headers, &body),
+        Err(e) => ClientError::Transport(e),
+    }
+}

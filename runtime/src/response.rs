@@ -1,0 +1,74 @@
+//! Whole HTTP error responses, framework-agnostic: status, headers and the
+//! catalog's exact body, as an `http::Response<Vec<u8>>`.
+
+use http::header::{HeaderName, HeaderValue, CONTENT_TYPE, RETRY_AFTER};
+
+use crate::api_error::retry_after_secs;
+use crate::context::RequestContext;
+use crate::entry::RateLimitValue;
+use crate::ApiErrorCatalog;
+
+/// The header that carries the request id, read from requests and set on responses.
+pub const REQUEST_ID_HEADER: &str = "x-request-id";
+
+/// Rate-limit figures a server fills into the headers its catalog documents
+/// (`X-RateLimit-Limit-Requests` and friends in seed 003).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RateLimit {
+    /// Requests allowed in the window.
+    pub limit: u64,
+    /// Requests left in the window.
+    pub remaining: u64,
+    /// When the window resets, as Unix time in seconds.
+    pub reset: u64,
+}
+
+/// Builds the HTTP response for `error`: its status, the catalog's content
+/// type, `Retry-After` when the error carries a retry hint, the catalog's
+/// rate-limit headers when `rate_limit` is given, `x-request-id` when the
+/// context has one, and the body with the context filled in.
+pub fn build_response<E: ApiErrorCatalog + serde::Serialize>(
+    error: &E,
+    context: Option<&RequestContext>,
+    rate_limit: Option<&RateLimit>,
+) -> http::Response<Vec<u8>> {
+    let body = match context {
+        Some(ctx) => serde_json::to_vec(&error.with_context(ctx)),
+        None => serde_json::to_vec(error),
+    }
+    // Serializing to a Vec fails only for non-string map keys, which bodies never have.
+    .unwrap_or_else(|_| br#"{"message":"error body could not be written"}"#.to_vec());
+    let mut response = http::Response::new(body);
+    *response.status_mut() = error.status();
+    let headers = response.headers_mut();
+    headers.insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static(E::catalog().wire.content_type),
+    );
+    let retry_after = retry_after_secs(error);
+    if let Some(secs) = retry_after {
+        headers.insert(RETRY_AFTER, HeaderValue::from(secs));
+    }
+    if let Some(limits) = rate_limit {
+        for header in E::catalog().rate_limit_headers {
+            let value = match header.value {
+                RateLimitValue::Limit => limits.limit,
+                RateLimitValue::Remaining => limits.remaining,
+                RateLimitValue::Reset => limits.reset,
+                RateLimitValue::RetryAfter => match retry_after {
+                    Some(secs) => secs,
+                    None => continue,
+                },
+            };
+            if let Ok(name) = HeaderName::from_bytes(header.name.as_bytes()) {
+                headers.insert(name, HeaderValue::from(value));
+            }
+        }
+    }
+    if let Some(id) = context.and_then(|c| c.request_id.as_deref()) {
+        if let Ok(value) = HeaderValue::from_str(id) {
+            headers.insert(REQUEST_ID_HEADER, value);
+        }
+    }
+    response
+}

@@ -1,0 +1,192 @@
+//! The mock error server: any catalog entry of any API on demand, and a route
+//! that fails N times with a retryable error before it succeeds, so client
+//! retry logic can be tested against a real HTTP server.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{any, get};
+use axum::{Json, Router};
+use error_catalog::axum::ErrorResponse;
+use error_catalog::response::RateLimit;
+use error_catalog::{ApiErrorCatalog, ParamKind};
+use serde_json::{json, Map, Value};
+
+use crate::{AiApiError, AimlApiError, AnthropicError, ErrorCodesError, GatewayError, OpenAiError};
+
+/// Makes the response for entry `code_or_key` of one API from query parameters.
+type Responder = fn(&str, &HashMap<String, String>) -> Option<Response>;
+
+/// The APIs the server knows: name in the URL, title, and how to respond.
+pub const APIS: &[(&str, Responder)] = &[
+    ("aiapi", respond::<AiApiError>),
+    ("aimlapi", respond::<AimlApiError>),
+    ("errorcodes", respond::<ErrorCodesError>),
+    ("gateway", respond::<GatewayError>),
+    ("openai", respond::<OpenAiError>),
+    ("anthropic", respond::<AnthropicError>),
+];
+
+/// The routes, as printed on start and served at `/`.
+pub const ROUTES: &[(&str, &str)] = &[
+    ("GET /", "this list"),
+    ("GET /{api}", "the entries of one API's catalog"),
+    (
+        "ANY /{api}/{code}?{param}=...",
+        "that error, by entry key or wire code; query parameters fill the message",
+    ),
+    (
+        "ANY /flaky/{session}?fail=N&api=aiapi&code=rate_limit_exceeded",
+        "fails N times with that error, then answers 200",
+    ),
+    (
+        "GET /stats/{session}",
+        "how many requests a flaky session received",
+    ),
+];
+
+#[derive(Clone, Default)]
+struct Sessions(Arc<Mutex<HashMap<String, u32>>>);
+
+/// The server's routes, with the request-context middleware.
+pub fn router() -> Router {
+    Router::new()
+        .route("/", get(index))
+        .route("/stats/{session}", get(stats))
+        .route("/flaky/{session}", any(flaky))
+        .route("/{api}", get(list))
+        .route("/{api}/{code}", any(error))
+        .with_state(Sessions::default())
+        .layer(axum::middleware::from_fn(
+            error_catalog::axum::request_context,
+        ))
+}
+
+async fn index() -> Json<Value> {
+    let routes: Vec<Value> = ROUTES
+        .iter()
+        .map(|(r, what)| json!({"route": r, "what": what}))
+        .collect();
+    let apis: Vec<&str> = APIS.iter().map(|(name, _)| *name).collect();
+    Json(json!({"routes": routes, "apis": apis}))
+}
+
+async fn list(Path(api): Path<String>) -> Response {
+    macro_rules! entries {
+        ($($name:literal => $ty:ty),*) => {
+            match api.as_str() {
+                $($name => <$ty>::entries(),)*
+                _ => return not_found(&format!("no API `{api}`")),
+            }
+        };
+    }
+    let entries = entries!("aiapi" => AiApiError, "aimlapi" => AimlApiError, "errorcodes" => ErrorCodesError,
+        "gateway" => GatewayError, "openai" => OpenAiError, "anthropic" => AnthropicError);
+    let list: Vec<Value> = entries
+        .iter()
+        .map(|e| json!({"key": e.key, "code": e.code, "status": e.status, "message": e.message, "retryable": e.retryable}))
+        .collect();
+    Json(json!(list)).into_response()
+}
+
+async fn error(
+    Path((api, code)): Path<(String, String)>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let Some((_, responder)) = APIS.iter().find(|(name, _)| *name == api) else {
+        return not_found(&format!("no API `{api}`"));
+    };
+    responder(&code, &query).unwrap_or_else(|| not_found(&format!("`{api}` has no entry `{code}`")))
+}
+
+async fn flaky(
+    State(sessions): State<Sessions>,
+    Path(session): Path<String>,
+    Query(mut query): Query<HashMap<String, String>>,
+) -> Response {
+    let fail: u32 = query
+        .remove("fail")
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(2);
+    let api = query.remove("api").unwrap_or_else(|| "aiapi".to_owned());
+    let code = query
+        .remove("code")
+        .unwrap_or_else(|| "rate_limit_exceeded".to_owned());
+    let attempt = {
+        let mut map = sessions
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let n = map.entry(session).or_insert(0);
+        *n += 1;
+        *n
+    };
+    if attempt > fail {
+        return Json(json!({"ok": true, "attempts": attempt})).into_response();
+    }
+    let Some((_, responder)) = APIS.iter().find(|(name, _)| *name == api) else {
+        return not_found(&format!("no API `{api}`"));
+    };
+    responder(&code, &query).unwrap_or_else(|| not_found(&format!("`{api}` has no entry `{code}`")))
+}
+
+async fn stats(State(sessions): State<Sessions>, Path(session): Path<String>) -> Json<Value> {
+    let attempts = sessions
+        .0
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .get(&session)
+        .copied()
+        .unwrap_or(0);
+    Json(json!({"attempts": attempts}))
+}
+
+fn not_found(what: &str) -> Response {
+    (StatusCode::NOT_FOUND, Json(json!({"mock_server": what}))).into_response()
+}
+
+/// The response for entry `code_or_key` of `E`, its parameters taken from
+/// `query` (missing ones get example values).
+pub fn respond<E: ApiErrorCatalog + serde::Serialize>(
+    code_or_key: &str,
+    query: &HashMap<String, String>,
+) -> Option<Response> {
+    let entry = E::entries()
+        .iter()
+        .find(|e| e.key == code_or_key)
+        .or_else(|| E::entries().iter().find(|e| e.code == code_or_key))?;
+    let mut params = Map::new();
+    for p in entry.params {
+        let value = match query.get(p.name) {
+            Some(v) => Value::from(v.clone()),
+            None => match p.kind {
+                ParamKind::String => Value::from(p.name),
+                ParamKind::Integer if p.name == "retry_after" => {
+                    Value::from(entry.retry_after.unwrap_or(1))
+                }
+                ParamKind::Integer => Value::from(1),
+                ParamKind::Number => Value::from(0.5),
+                ParamKind::Boolean => Value::from(false),
+            },
+        };
+        params.insert(p.name.to_owned(), value);
+    }
+    let error = E::from_params(entry.key, &params)?;
+    let mut response = ErrorResponse::new(error);
+    if entry.status == 429 {
+        let wait = entry.retry_after.unwrap_or(1);
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap_or(Duration::ZERO);
+        response = response.rate_limit(RateLimit {
+            limit: 60,
+            remaining: 0,
+            reset: now.as_secs() + wait,
+        });
+    }
+    Some(response.into_response())
+}
