@@ -11,6 +11,7 @@
 //! assert_eq!(catalog.entries[0].params[0].name, "model");
 //! ```
 
+pub mod code_hash;
 mod diagnostic;
 mod load;
 mod model;

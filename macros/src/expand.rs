@@ -57,6 +57,8 @@ fn emit(
         .map(|(i, e)| (e.code.as_str(), i))
         .collect();
     code_index.sort();
+    let sorted_codes: Vec<&str> = code_index.iter().map(|(c, _)| *c).collect();
+    let (code_table, code_shift) = error_catalog_model::code_hash::code_table(&sorted_codes);
     let code_index = code_index.iter().map(|(code, i)| {
         let i = *i as u32;
         quote!((#code, #i))
@@ -160,6 +162,8 @@ fn emit(
                 rate_limit_headers: &[#(#rate_limit_headers),*],
                 entries: &__ENTRIES,
                 code_index: &[#(#code_index),*],
+                code_table: &[#(#code_table),*],
+                code_shift: #code_shift,
             };
 
             #[automatically_derived]

@@ -130,19 +130,79 @@ pub struct Catalog {
     pub entries: &'static [ErrorEntry],
     /// `(code, entry index)` sorted by code, for lookups by wire code.
     pub code_index: &'static [(&'static str, u32)],
+    /// Open-addressing table from a code's hash to its first position in
+    /// `code_index` (+1; 0 is empty), laid out at compile time.
+    pub code_table: &'static [u32],
+    /// Right shift that turns a code's hash into a slot of `code_table`.
+    pub code_shift: u32,
 }
 
 impl Catalog {
+    /// The position in `code_index` of the first entry with wire code `code`:
+    /// one hash and usually one string comparison, whatever the catalog's size.
+    #[inline]
+    pub fn find_code(&self, code: &str) -> Option<usize> {
+        let table = self.code_table;
+        if table.is_empty() {
+            return None;
+        }
+        let mask = table.len() - 1;
+        let mut slot = (code_hash(code) >> self.code_shift) as usize & mask;
+        loop {
+            let v = table[slot];
+            if v == 0 {
+                return None;
+            }
+            let position = (v - 1) as usize;
+            if self.code_index.get(position).is_some_and(|(c, _)| *c == code) {
+                return Some(position);
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /// The first entry (in file order of those sharing it) with wire code `code`,
+    /// and its index.
+    #[inline]
+    pub fn entry_by_code(&self, code: &str) -> Option<(usize, &'static ErrorEntry)> {
+        let entries = self.entries;
+        let (_, index) = *self.code_index.get(self.find_code(code)?)?;
+        Some((index as usize, &entries[index as usize]))
+    }
+
     /// The entries whose wire code is `code` (several when entries share a code).
     pub fn entries_with_code<'a>(
         &self,
         code: &'a str,
     ) -> impl Iterator<Item = (usize, &'static ErrorEntry)> + 'a {
         let (entries, index) = (self.entries, self.code_index);
-        let start = index.partition_point(|(c, _)| *c < code);
+        let start = self.find_code(code).unwrap_or(index.len());
         index[start..]
             .iter()
             .take_while(move |(c, _)| *c == code)
             .map(move |(_, i)| (*i as usize, &entries[*i as usize]))
     }
+}
+
+/// The hash the generated code table is laid out with; must stay identical to
+/// `error_catalog_model::code_hash::code_hash` (a test checks).
+#[doc(hidden)]
+#[inline]
+pub fn code_hash(code: &str) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let bytes = code.as_bytes();
+    let mut hash = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        hash = (hash.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        hash = (hash.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    }
+    hash
 }

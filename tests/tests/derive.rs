@@ -201,3 +201,29 @@ fn a_reworded_message_still_maps_by_code_when_it_has_no_parameters() {
         "{e:?}"
     );
 }
+
+#[test]
+fn the_runtime_and_the_macro_hash_codes_alike() {
+    let mut samples: Vec<String> = vec![String::new(), "a".into(), "invalid_api_key".into(), "ÜñíçødÉ".into()];
+    for n in 0..500 {
+        samples.push(format!("CODE_{n}_{}", "x".repeat(n % 23)));
+    }
+    for s in &samples {
+        assert_eq!(error_catalog::__private::code_hash(s), error_catalog_model::code_hash::code_hash(s), "{s:?}");
+    }
+}
+
+#[test]
+fn every_code_is_found_and_misses_are_none() {
+    let catalog = FullAiApiError::catalog();
+    for (i, entry) in catalog.entries.iter().enumerate() {
+        let (found, e) = catalog.entry_by_code(entry.code).unwrap();
+        assert_eq!(e.code, entry.code);
+        assert!(found <= i, "the first entry of a shared code");
+    }
+    let shared: Vec<&str> = catalog.entries_with_code("invalid_request_error").map(|(_, e)| e.key).collect();
+    assert_eq!(shared, ["invalid_max_tokens", "temperature_out_of_range", "invalid_message_format", "model_required"]);
+    for miss in ["", "nope", "invalid_api_ke", "invalid_api_keyy", "INVALID_API_KEY"] {
+        assert!(catalog.find_code(miss).is_none(), "{miss}");
+    }
+}

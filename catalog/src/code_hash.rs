@@ -1,0 +1,81 @@
+//! The hash of wire codes used by the generated lookup table.
+//!
+//! The macro lays out the table at expansion time with this function and the
+//! runtime (`error_catalog`) probes it with an identical copy; a test in
+//! `tests/` checks the two agree.
+
+/// Hashes a wire code: 8 bytes at a time, multiply-rotate, so the high bits
+/// (which pick the table slot) depend on every byte.
+pub fn code_hash(code: &str) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let bytes = code.as_bytes();
+    let mut hash = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        hash = (hash.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        hash = (hash.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    }
+    hash
+}
+
+/// An open-addressing table from wire code to its position in `sorted_codes`
+/// (the first position of each code): slots hold position + 1, 0 is empty.
+/// Returns the slots and the shift that turns a hash into a slot.
+pub fn code_table(sorted_codes: &[&str]) -> (Vec<u32>, u32) {
+    let distinct = sorted_codes.windows(2).filter(|w| w[0] != w[1]).count() + usize::from(!sorted_codes.is_empty());
+    // At most half full, so probes stay short and a miss always finds an empty slot.
+    let capacity = (distinct * 2).next_power_of_two().max(2);
+    let bits = capacity.trailing_zeros();
+    let shift = 64 - bits;
+    let mut slots = vec![0u32; capacity];
+    for (position, code) in sorted_codes.iter().enumerate() {
+        if position > 0 && sorted_codes[position - 1] == *code {
+            continue;
+        }
+        let mut slot = (code_hash(code) >> shift) as usize;
+        while slots[slot] != 0 {
+            slot = (slot + 1) & (capacity - 1);
+        }
+        slots[slot] = position as u32 + 1;
+    }
+    (slots, shift)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_finds_each_distinct_code_once() {
+        let codes = ["a", "b", "b", "c_long_code_name", "d"];
+        let (slots, shift) = code_table(&codes);
+        assert_eq!(slots.len(), 8);
+        assert_eq!(slots.iter().filter(|s| **s != 0).count(), 4);
+        for (i, code) in codes.iter().enumerate() {
+            let mut slot = (code_hash(code) >> shift) as usize;
+            loop {
+                let v = slots[slot];
+                assert_ne!(v, 0, "{code} missing");
+                if codes[(v - 1) as usize] == *code {
+                    assert!((v - 1) as usize <= i);
+                    break;
+                }
+                slot = (slot + 1) & (slots.len() - 1);
+            }
+        }
+    }
+
+    #[test]
+    fn hash_depends_on_every_byte_and_the_length() {
+        assert_ne!(code_hash("abcdefgh1"), code_hash("abcdefgh2"));
+        assert_ne!(code_hash("a"), code_hash("a\0"));
+        assert_ne!(code_hash(""), code_hash("\0"));
+    }
+}
