@@ -29,7 +29,8 @@ pub fn code_hash(code: &str) -> u64 {
 /// (the first position of each code): slots hold position + 1, 0 is empty.
 /// Returns the slots and the shift that turns a hash into a slot.
 pub fn code_table(sorted_codes: &[&str]) -> (Vec<u32>, u32) {
-    let distinct = sorted_codes.windows(2).filter(|w| w[0] != w[1]).count() + usize::from(!sorted_codes.is_empty());
+    let distinct = sorted_codes.windows(2).filter(|w| w[0] != w[1]).count()
+        + usize::from(!sorted_codes.is_empty());
     // At most half full, so probes stay short and a miss always finds an empty slot.
     let capacity = (distinct * 2).next_power_of_two().max(2);
     let bits = capacity.trailing_zeros();

@@ -86,17 +86,25 @@ fn emit(
     });
 
     let variant = |vi: usize| &input.variants[vi];
-    let entry_arms = plan.mapped.iter().map(|(vi, ei)| {
-        let v = variant(*vi).ident;
-        quote!(Self::#v { .. } => ::core::option::Option::Some(&__ENTRIES[#ei]),)
-    });
     let unknown_ident = plan.unknown.map(|vi| variant(vi).ident);
-    let unknown_entry_arm =
-        unknown_ident.map(|u| quote!(Self::#u(..) => ::core::option::Option::None,));
-    let unknown_arm = unknown_ident
-        .map(|u| quote!(Self::#u(__unknown) => ::core::option::Option::Some(__unknown),));
+    // Entry order, so `__index` can read the compact tables below.
+    let index_arms = plan.mapped.iter().map(|(vi, ei)| {
+        let v = variant(*vi).ident;
+        quote!(#ident::#v { .. } => #ei,)
+    });
+    let unknown_index_arm = unknown_ident.map(|u| quote!(#ident::#u(..) => #n,));
+    let statuses = catalog.entries.iter().map(|e| e.status);
+    let retryables = catalog.entries.iter().map(|e| e.retryable);
+    let codes = catalog.entries.iter().map(|e| &e.code);
+    let fields = catalog.entries.iter().map(|e| opt_str(e.field.as_deref()));
+    // The unknown variant may hold `UnknownError` or `Box<UnknownError>`.
+    let unknown_arm = unknown_ident.map(|u| {
+        quote!(Self::#u(__unknown) => ::core::option::Option::Some(<_ as ::core::borrow::Borrow<#p::UnknownError>>::borrow(__unknown)),)
+    });
     let from_unknown = match unknown_ident {
-        Some(u) => quote!(::core::result::Result::Ok(Self::#u(unknown))),
+        Some(u) => {
+            quote!(::core::result::Result::Ok(Self::#u(::core::convert::From::from(unknown))))
+        }
         None => quote!(::core::result::Result::Err(unknown)),
     };
 
@@ -140,10 +148,10 @@ fn emit(
     } else {
         quote!(match self { #(#display_arms)* #unknown_display })
     };
-    let entry_body = if empty_enum {
-        quote!(match *self {})
+    let index_body = if empty_enum {
+        quote!(match *error {})
     } else {
-        quote!(match self { #(#entry_arms)* #unknown_entry_arm })
+        quote!(match error { #(#index_arms)* #unknown_index_arm })
     };
 
     quote! {
@@ -153,6 +161,18 @@ fn emit(
             const _: &[u8] = ::core::include_bytes!(#include);
 
             static __ENTRIES: [#p::ErrorEntry; #n] = [#(#entries),*];
+            // Compact copies of the hottest fields: a few bytes per entry, so
+            // accessors stay in cache however large the catalog.
+            static __STATUS: [u16; #n] = [#(#statuses),*];
+            static __RETRYABLE: [bool; #n] = [#(#retryables),*];
+            static __CODES: [&str; #n] = [#(#codes),*];
+            static __FIELDS: [::core::option::Option<&str>; #n] = [#(#fields),*];
+
+            /// The entry index of a value; the number of entries for the unknown fallback.
+            #[inline]
+            fn __index(error: &#ident) -> usize {
+                #index_body
+            }
             static __CATALOG: #p::Catalog = #p::Catalog {
                 name: #name,
                 title: #title,
@@ -174,7 +194,39 @@ fn emit(
 
                 #[inline]
                 fn entry(&self) -> ::core::option::Option<&'static #p::ErrorEntry> {
-                    #entry_body
+                    __ENTRIES.get(__index(self))
+                }
+
+                #[inline]
+                fn status_u16(&self) -> u16 {
+                    match __STATUS.get(__index(self)) {
+                        ::core::option::Option::Some(status) => *status,
+                        ::core::option::Option::None => self.unknown().and_then(|u| u.status).unwrap_or(500),
+                    }
+                }
+
+                #[inline]
+                fn is_retryable(&self) -> bool {
+                    match __RETRYABLE.get(__index(self)) {
+                        ::core::option::Option::Some(retryable) => *retryable,
+                        ::core::option::Option::None => self.unknown().is_some_and(|u| u.is_retryable()),
+                    }
+                }
+
+                #[inline]
+                fn code(&self) -> &str {
+                    match __CODES.get(__index(self)) {
+                        ::core::option::Option::Some(code) => code,
+                        ::core::option::Option::None => self.unknown().and_then(|u| u.code.as_deref()).unwrap_or(""),
+                    }
+                }
+
+                #[inline]
+                fn field(&self) -> ::core::option::Option<&str> {
+                    match __FIELDS.get(__index(self)) {
+                        ::core::option::Option::Some(field) => *field,
+                        ::core::option::Option::None => self.unknown().and_then(|u| u.field.as_deref()),
+                    }
                 }
 
                 fn unknown(&self) -> ::core::option::Option<&#p::UnknownError> {

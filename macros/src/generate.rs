@@ -63,7 +63,7 @@ fn try_generate(args: TokenStream, input: &DeriveInput) -> syn::Result<TokenStre
     let vis = &input.vis;
     let ident = &input.ident;
     let unknown_doc = format!(
-        "An error {} may send that this catalog does not list; keeps its code, status and message.",
+        "An error {} may send that this catalog does not list; keeps its code, status and message (boxed, so it does not grow every value of the enum).",
         catalog.title
     );
     Ok(quote! {
@@ -74,7 +74,7 @@ fn try_generate(args: TokenStream, input: &DeriveInput) -> syn::Result<TokenStre
             #(#variants)*
             #[doc = #unknown_doc]
             #[catalog(unknown)]
-            #unknown(::error_catalog::UnknownError),
+            #unknown(::std::boxed::Box<::error_catalog::UnknownError>),
         }
     })
 }

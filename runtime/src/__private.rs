@@ -8,8 +8,8 @@ pub use serde_json;
 pub use std;
 
 pub use crate::api_error::ApiErrorCatalog;
-pub use crate::entry::{code_hash, 
-    Catalog, ErrorEntry, ParamInfo, ParamKind, RateLimitHeader, RateLimitValue, Segment,
+pub use crate::entry::{
+    code_hash, Catalog, ErrorEntry, ParamInfo, ParamKind, RateLimitHeader, RateLimitValue, Segment,
 };
 pub use crate::param::{FromParam, ParamValue, ToParam};
 pub use crate::parse::Parts;

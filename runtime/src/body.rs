@@ -15,7 +15,11 @@ pub(crate) fn serialize<E: ApiErrorCatalog, S: Serializer>(
     context: Option<&RequestContext>,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    let view = View { error, context };
+    let view = View {
+        error,
+        entry: error.entry(),
+        context,
+    };
     NodeView {
         view: &view,
         node: &E::catalog().wire.body,
@@ -25,6 +29,8 @@ pub(crate) fn serialize<E: ApiErrorCatalog, S: Serializer>(
 
 struct View<'a, E> {
     error: &'a E,
+    /// Read once: every slot needs it.
+    entry: Option<&'static crate::entry::ErrorEntry>,
     context: Option<&'a RequestContext>,
 }
 
@@ -60,22 +66,18 @@ impl<E: ApiErrorCatalog> View<'_, E> {
 
     fn has_value(&self, slot: Slot) -> bool {
         let e = self.error;
+        let entry = self.entry;
         match slot {
-            Slot::Code => e.entry().is_some() || e.unknown().is_some_and(|u| u.code.is_some()),
+            Slot::Code => entry.is_some() || e.unknown().is_some_and(|u| u.code.is_some()),
             Slot::Message | Slot::Params => true,
             // An unknown error whose body had no status gets none invented.
             Slot::Status | Slot::StatusText | Slot::Title | Slot::GrpcStatus => {
-                e.entry().is_some() || e.unknown().is_some_and(|u| u.status.is_some())
+                entry.is_some() || e.unknown().is_some_and(|u| u.status.is_some())
             }
-            Slot::Type => e.entry().is_some_and(|en| en.error_type.is_some()),
+            Slot::Type => entry.is_some_and(|en| en.error_type.is_some()),
             Slot::Field => e.field().is_some(),
-            Slot::Detail => e
-                .entry()
-                .is_some_and(|en| en.field.is_some() && en.description.is_some()),
-            Slot::Metadata => match (e.entry(), e.unknown()) {
-                (Some(en), _) => !en.params.is_empty(),
-                _ => false,
-            },
+            Slot::Detail => entry.is_some_and(|en| en.field.is_some() && en.description.is_some()),
+            Slot::Metadata => entry.is_some_and(|en| !en.params.is_empty()),
             Slot::RetryAfter | Slot::RetryDelay => retry_after_secs(e).is_some(),
             Slot::Domain => E::catalog().domain.is_some(),
             Slot::RequestId => self.context.is_some_and(|c| c.request_id.is_some()),
@@ -133,12 +135,17 @@ impl<E: ApiErrorCatalog> NodeView<'_, '_, E> {
     fn slot<S: Serializer>(&self, slot: Slot, serializer: S) -> Result<S::Ok, S::Error> {
         let e = self.view.error;
         let context = self.view.context;
-        let entry = e.entry();
+        let entry = self.view.entry;
         match slot {
             Slot::Code => serializer.serialize_str(e.code()),
             // A 5xx is the server's fault: the client learns nothing from the
             // sensitive values, and they could end up in shared logs.
-            Slot::Message => serializer.collect_str(&MessageView(e)),
+            Slot::Message => match entry {
+                Some(en) if en.status >= 500 && en.params.iter().any(|p| p.sensitive) => {
+                    serializer.collect_str(&MessageView(e))
+                }
+                _ => serializer.collect_str(e),
+            },
             Slot::Status => serializer.serialize_u16(e.status_u16()),
             Slot::StatusText => serializer.collect_str(&e.status_u16()),
             Slot::Title => serializer.serialize_str(match entry {
@@ -179,8 +186,8 @@ impl<E: ApiErrorCatalog> NodeView<'_, '_, E> {
                     .and_then(|c| c.timestamp.as_deref())
                     .unwrap_or_default(),
             ),
-            Slot::Params => serialize_params(e, serializer, false),
-            Slot::Metadata => serialize_params(e, serializer, true),
+            Slot::Params => serialize_params(e, entry, serializer, false),
+            Slot::Metadata => serialize_params(e, entry, serializer, true),
         }
     }
 }
@@ -189,14 +196,15 @@ impl<E: ApiErrorCatalog> NodeView<'_, '_, E> {
 /// when none) or every parameter as a string (`$metadata`).
 fn serialize_params<E: ApiErrorCatalog, S: Serializer>(
     error: &E,
+    entry: Option<&'static crate::entry::ErrorEntry>,
     serializer: S,
     all_as_strings: bool,
 ) -> Result<S::Ok, S::Error> {
-    if let Some(unknown) = error.unknown() {
-        return unknown.data.serialize(serializer);
-    }
-    let Some(entry) = error.entry() else {
-        return serializer.serialize_unit();
+    let Some(entry) = entry else {
+        return match error.unknown() {
+            Some(unknown) => unknown.data.serialize(serializer),
+            None => serializer.serialize_unit(),
+        };
     };
     if !all_as_strings && entry.params.iter().all(|p| p.in_message) {
         return serializer.serialize_unit();

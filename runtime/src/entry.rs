@@ -154,7 +154,11 @@ impl Catalog {
                 return None;
             }
             let position = (v - 1) as usize;
-            if self.code_index.get(position).is_some_and(|(c, _)| *c == code) {
+            if self
+                .code_index
+                .get(position)
+                .is_some_and(|(c, _)| *c == code)
+            {
                 return Some(position);
             }
             slot = (slot + 1) & mask;

@@ -73,6 +73,42 @@ pub fn pages(root: &Path) -> Result<Vec<(String, String)>, String> {
     Ok(out)
 }
 
+/// Writes each `(path, contents)` that differs (or, in check mode, fails
+/// naming them and `command`).
+pub fn ensure_files(
+    root: &Path,
+    files: &[(String, String)],
+    mode: Mode,
+    command: &str,
+) -> Result<(), String> {
+    let mut stale = Vec::new();
+    for (relative, contents) in files {
+        let path = root.join(relative);
+        if std::fs::read_to_string(&path).ok().as_deref() == Some(contents.as_str()) {
+            continue;
+        }
+        match mode {
+            Mode::Check => stale.push(relative.clone()),
+            Mode::Write => {
+                if let Some(dir) = path.parent() {
+                    std::fs::create_dir_all(dir)
+                        .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+                }
+                std::fs::write(&path, contents)
+                    .map_err(|e| format!("cannot write {relative}: {e}"))?;
+                println!("wrote {relative}");
+            }
+        }
+    }
+    if stale.is_empty() {
+        return Ok(());
+    }
+    Err(format!(
+        "these files differ from what the generator produces:\n  {}\nrun `{command}` and commit the result",
+        stale.join("\n  ")
+    ))
+}
+
 pub fn run(mode: Mode) -> Result<(), String> {
     let root = workspace_root();
     let pages = pages(&root)?;
