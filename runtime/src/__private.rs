@@ -25,12 +25,12 @@ pub fn serialize<E: ApiErrorCatalog, S: serde::Serializer>(
 }
 
 /// Body of the generated `Deserialize` impl: reads any self-describing format
-/// into a JSON value, then matches it against the catalog.
+/// into a JSON tree (borrowing strings where it can), then matches it against the catalog.
 pub fn deserialize<'de, E: ApiErrorCatalog, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<E, D::Error> {
-    let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
-    crate::parse::from_value(&value, None).map_err(<D::Error as serde::de::Error>::custom)
+    let json = <crate::json::Json<'de> as serde::Deserialize>::deserialize(deserializer)?;
+    crate::parse::from_json(&json, None).map_err(<D::Error as serde::de::Error>::custom)
 }
 
 /// Reads parameter `name` for a variant being rebuilt from a body.

@@ -39,6 +39,7 @@ mod body;
 pub mod client;
 mod context;
 mod entry;
+mod json;
 mod param;
 mod parse;
 pub mod response;

@@ -6,9 +6,12 @@
 
 use std::fmt;
 
-use serde_json::{Map, Value};
+use std::borrow::Cow;
+
+use serde_json::Value;
 
 use crate::entry::{ErrorEntry, Segment};
+use crate::json::Json;
 use crate::param::FromParam;
 use crate::unknown::UnknownError;
 use crate::wire::{Node, Slot};
@@ -59,20 +62,27 @@ struct Found<'v> {
     message: Option<&'v str>,
     status: Option<u16>,
     field: Option<&'v str>,
-    params: Option<&'v Map<String, Value>>,
-    params_raw: Option<&'v Value>,
-    metadata: Option<&'v Map<String, Value>>,
+    params: Option<&'v [(Cow<'v, str>, Json<'v>)]>,
+    params_raw: Option<&'v Json<'v>>,
+    metadata: Option<&'v [(Cow<'v, str>, Json<'v>)]>,
     retry_after: Option<u64>,
 }
 
 /// Parses a JSON body; `status` is the HTTP status of the response, when known.
 pub fn from_slice<E: ApiErrorCatalog>(body: &[u8], status: Option<u16>) -> Result<E, BodyError> {
-    let value: Value = serde_json::from_slice(body).map_err(BodyError::Json)?;
-    from_value(&value, status)
+    let json: Json<'_> = serde_json::from_slice(body).map_err(BodyError::Json)?;
+    from_json(&json, status)
 }
 
 /// Reads an already parsed JSON body; `status` is the HTTP status of the response, when known.
 pub fn from_value<E: ApiErrorCatalog>(value: &Value, status: Option<u16>) -> Result<E, BodyError> {
+    from_json(&Json::from_value(value), status)
+}
+
+pub(crate) fn from_json<E: ApiErrorCatalog>(
+    value: &Json<'_>,
+    status: Option<u16>,
+) -> Result<E, BodyError> {
     let catalog = E::catalog();
     let mut found = Found::default();
     read(&catalog.wire.body, value, "", &mut found)?;
@@ -92,12 +102,15 @@ pub fn from_value<E: ApiErrorCatalog>(value: &Value, status: Option<u16>) -> Res
         status,
         message: message.to_owned(),
         field: found.field.map(str::to_owned),
-        data: found.params_raw.filter(|v| !v.is_null()).cloned(),
+        data: found
+            .params_raw
+            .filter(|v| !v.is_null())
+            .map(Json::to_value),
         retry_after: found.retry_after.or_else(|| {
             found
                 .params
-                .and_then(|p| p.get("retry_after"))
-                .and_then(Value::as_u64)
+                .and_then(|p| Json::get(p, "retry_after"))
+                .and_then(Json::as_u64)
         }),
     };
     E::__from_unknown(unknown).map_err(|u| BodyError::Unknown(Box::new(u)))
@@ -127,6 +140,7 @@ fn identify<E: ApiErrorCatalog>(
             texts,
             data: found.params,
             metadata: found.metadata,
+            metadata_map: None,
             retry_after: found.retry_after,
         };
         E::__from_parts(index, &parts)
@@ -153,44 +167,44 @@ fn identify<E: ApiErrorCatalog>(
 /// Walks the template and the body side by side, recording each slot's value.
 fn read<'v>(
     node: &Node,
-    value: &'v Value,
+    value: &'v Json<'v>,
     path: &str,
     found: &mut Found<'v>,
 ) -> Result<(), BodyError> {
     match node {
         Node::Object { members, .. } => {
             let object = match value {
-                Value::Object(o) => o,
-                Value::Null if !path.is_empty() => return Ok(()),
+                Json::Object(o) => o,
+                Json::Null if !path.is_empty() => return Ok(()),
                 other => {
                     return Err(BodyError::Format(format!(
                         "expected an object at `{}`, found {}",
                         display_path(path),
-                        kind(other)
+                        other.kind()
                     )))
                 }
             };
             for (key, child) in members.iter() {
-                if let Some(v) = object.get(*key) {
-                    let child_path = if path.is_empty() {
-                        (*key).to_owned()
+                if let Some(v) = Json::get(object, key) {
+                    // Paths are only needed for error messages: build them lazily.
+                    if path.is_empty() {
+                        read(child, v, key, found)?;
                     } else {
-                        format!("{path}.{key}")
-                    };
-                    read(child, v, &child_path, found)?;
+                        read(child, v, &format!("{path}.{key}"), found)?;
+                    }
                 }
             }
             Ok(())
         }
         Node::Array { items, .. } => {
             let array = match value {
-                Value::Array(a) => a,
-                Value::Null => return Ok(()),
+                Json::Array(a) => a,
+                Json::Null => return Ok(()),
                 other => {
                     return Err(BodyError::Format(format!(
                         "expected an array at `{}`, found {}",
                         display_path(path),
-                        kind(other)
+                        other.kind()
                     )))
                 }
             };
@@ -222,27 +236,31 @@ fn read<'v>(
 }
 
 /// Whether the constant members at the top of a template object equal the body's.
-fn constants_match(template: &Node, value: &Value) -> bool {
+fn constants_match(template: &Node, value: &Json<'_>) -> bool {
     let Node::Object { members, .. } = template else {
         return true;
     };
-    let Value::Object(object) = value else {
+    let Json::Object(object) = value else {
         return false;
     };
     members.iter().all(|(key, node)| {
-        let expected = match node {
-            Node::Str(s) => Value::from(*s),
-            Node::Bool(b) => Value::from(*b),
-            Node::Int(i) => Value::from(*i),
-            _ => return true,
-        };
-        object.get(*key) == Some(&expected)
+        let got = Json::get(object, key);
+        match node {
+            Node::Str(s) => got.and_then(Json::as_str) == Some(*s),
+            Node::Bool(b) => got == Some(&Json::Bool(*b)),
+            Node::Int(i) => match got {
+                Some(Json::Int(g)) => g == i,
+                Some(Json::UInt(g)) => i64::try_from(*g).ok() == Some(*i),
+                _ => false,
+            },
+            _ => true,
+        }
     })
 }
 
 fn read_slot<'v>(
     slot: Slot,
-    value: &'v Value,
+    value: &'v Json<'v>,
     path: &str,
     found: &mut Found<'v>,
 ) -> Result<(), BodyError> {
@@ -250,16 +268,16 @@ fn read_slot<'v>(
         Err(BodyError::Format(format!(
             "`{}` must be {expected}, found {}",
             display_path(path),
-            kind(value)
+            value.kind()
         )))
     };
     match slot {
         Slot::Code => match value {
-            Value::String(s) => found.code = Some(s),
+            Json::Str(s) => found.code = Some(s),
             _ => return wrong("a string"),
         },
         Slot::Message => match value {
-            Value::String(s) => found.message = Some(s),
+            Json::Str(s) => found.message = Some(s),
             _ => return wrong("a string"),
         },
         Slot::Status => match value.as_u64().and_then(|s| u16::try_from(s).ok()) {
@@ -271,18 +289,18 @@ fn read_slot<'v>(
             None => return wrong("an HTTP status as a string"),
         },
         Slot::Field => match value {
-            Value::String(s) => found.field = Some(s),
+            Json::Str(s) => found.field = Some(s),
             _ => return wrong("a string"),
         },
         Slot::Params => match value {
-            Value::Object(o) => {
+            Json::Object(o) => {
                 found.params = Some(o);
                 found.params_raw = Some(value);
             }
             _ => return wrong("an object or null"),
         },
         Slot::Metadata => match value {
-            Value::Object(o) => found.metadata = Some(o),
+            Json::Object(o) => found.metadata = Some(o),
             _ => return wrong("an object"),
         },
         Slot::RetryAfter => match value.as_u64() {
@@ -318,17 +336,6 @@ fn display_path(path: &str) -> &str {
         "the body"
     } else {
         path
-    }
-}
-
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 
@@ -381,29 +388,37 @@ pub fn match_template<'t>(
 #[derive(Debug)]
 pub struct Parts<'a> {
     texts: Vec<(&'static str, &'a str)>,
-    data: Option<&'a Map<String, Value>>,
-    metadata: Option<&'a Map<String, Value>>,
+    data: Option<&'a [(Cow<'a, str>, Json<'a>)]>,
+    metadata: Option<&'a [(Cow<'a, str>, Json<'a>)]>,
+    metadata_map: Option<&'a serde_json::Map<String, Value>>,
     retry_after: Option<u64>,
 }
 
 impl<'a> Parts<'a> {
     /// Parameters given by name; strings also read as numbers, as in metadata.
-    pub(crate) fn from_map(params: &'a Map<String, Value>) -> Self {
+    pub(crate) fn from_map(params: &'a serde_json::Map<String, Value>) -> Self {
         Parts {
             texts: Vec::new(),
             data: None,
-            metadata: Some(params),
+            metadata: None,
+            metadata_map: Some(params),
             retry_after: None,
         }
     }
 
     /// The parameter `name`: from the body's data object, else from the message.
     pub fn get<T: FromParam>(&self, name: &str) -> Option<T> {
-        if let Some(v) = self.data.and_then(|d| d.get(name)) {
-            return T::from_json(v);
+        if let Some(v) = self.data.and_then(|d| Json::get(d, name)) {
+            return T::from_json(&v.to_value());
         }
         // Metadata carries every value as a string.
-        if let Some(v) = self.metadata.and_then(|d| d.get(name)) {
+        if let Some(v) = self.metadata.and_then(|d| Json::get(d, name)) {
+            return match v {
+                Json::Str(s) => T::from_text(s),
+                other => T::from_json(&other.to_value()),
+            };
+        }
+        if let Some(v) = self.metadata_map.and_then(|d| d.get(name)) {
             return match v {
                 Value::String(s) => T::from_text(s),
                 other => T::from_json(other),
