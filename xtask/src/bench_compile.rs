@@ -107,12 +107,6 @@ impl Profile {
             Profile::Debug => "debug",
         }
     }
-    fn dir(self) -> &'static str {
-        match self {
-            Profile::Release => "release",
-            Profile::Debug => "debug",
-        }
-    }
 }
 
 fn row(report: &mut String, n: usize, what: &str, derived: f64, baseline: f64, unit: &str) {
