@@ -187,10 +187,10 @@ fn edit_and_rebuild(dir: &Path, package: &str, n: usize, yaml: bool) -> Result<f
         dir.join(package).join("src/lib.rs")
     };
     let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-    let (from, to) = if text.contains("error number 0\"") {
-        ("error number 0\"", "error number zero\"")
+    let (from, to) = if text.contains("error number 3\"") {
+        ("error number 3\"", "error number three\"")
     } else {
-        ("error number zero\"", "error number 0\"")
+        ("error number three\"", "error number 3\"")
     };
     if !text.contains(from) {
         return Err(format!(
