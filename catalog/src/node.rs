@@ -173,6 +173,7 @@ impl<'de> Visitor<'de> for BareVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Bare, A::Error> {
         let mut members = Vec::new();
         while let Some(key) = map.next_key::<Spanned<KeyText>>()? {
+            // Keys are read as text whatever YAML would type them as (`429:`).
             let value = map.next_value::<Spanned<Bare>>()?;
             members.push((
                 Key {
@@ -191,19 +192,9 @@ struct KeyText(String);
 
 impl<'de> Deserialize<'de> for KeyText {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let Bare(value) = Bare::deserialize(deserializer)?;
-        Ok(KeyText(match value {
-            Value::Str(s) => s,
-            Value::Bool(b) => b.to_string(),
-            Value::Int(i) => i.to_string(),
-            Value::Float(x) => x.to_string(),
-            Value::Null => "~".to_owned(),
-            Value::Seq(_) | Value::Map(_) => {
-                return Err(de::Error::custom(
-                    "a mapping key must be a plain name, not a list or mapping",
-                ))
-            }
-        }))
+        // Asking for a string keeps the scalar's text as written and is
+        // cheaper than typing it first; a list or mapping as key is an error.
+        String::deserialize(deserializer).map(KeyText)
     }
 }
 

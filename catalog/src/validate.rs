@@ -4,6 +4,8 @@
 //! to fix it. Per-entry rules run first; the cross-entry rules at the bottom
 //! each open with a comment stating the rule.
 
+use std::collections::HashMap;
+
 use heck::ToUpperCamelCase;
 
 use crate::diagnostic::{Diagnostics, Pos};
@@ -133,10 +135,10 @@ fn entries(node: &Node, d: &mut Diagnostics) -> Vec<Entry> {
         d.error(node.pos, "`errors` is empty; add at least one entry");
     }
     let mut out = Vec::new();
-    let mut seen: Vec<(&str, Option<Pos>)> = Vec::new();
+    let mut seen: HashMap<&str, Option<Pos>> = HashMap::with_capacity(members.len());
     for (key, value) in members {
         // Rule: entry keys are unique (YAML forbids repeated keys; we say where the first one is).
-        if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key.name) {
+        if let Some(first) = seen.get(key.name.as_str()) {
             d.error(
                 key.pos,
                 format!(
@@ -147,7 +149,7 @@ fn entries(node: &Node, d: &mut Diagnostics) -> Vec<Entry> {
             );
             continue;
         }
-        seen.push((&key.name, key.pos));
+        seen.insert(&key.name, key.pos);
         if let Some(entry) = entry(key, value, d) {
             out.push(entry);
         }
@@ -586,8 +588,10 @@ fn check_placeholders_separated(message: &Template, node: Option<&Node>, d: &mut
 // Rule: two entries may not map to the same Rust name; the second is reported
 // with the position of the first, since only one variant can carry the name.
 fn check_rust_names_unique(entries: &[Entry], d: &mut Diagnostics) {
-    for (i, entry) in entries.iter().enumerate() {
-        if let Some(first) = entries[..i].iter().find(|e| e.rust_name == entry.rust_name) {
+    let mut seen: HashMap<&str, &Entry> = HashMap::with_capacity(entries.len());
+    for entry in entries {
+        let first = *seen.entry(&entry.rust_name).or_insert(entry);
+        if !std::ptr::eq(first, entry) {
             d.error(
                 entry.rust_name_pos,
                 format!(
@@ -608,16 +612,22 @@ fn check_rust_names_unique(entries: &[Entry], d: &mut Diagnostics) {
 // message, so those must differ.
 fn check_entries_distinguishable(entries: &[Entry], wire: &WireFormat, d: &mut Diagnostics) {
     let has_code = wire.body.has_slot(Slot::Code);
-    for (i, entry) in entries.iter().enumerate() {
-        let clash = entries[..i].iter().find(|e| {
-            let same_message = e.message.source == entry.message.source;
-            if has_code {
-                e.code == entry.code && same_message && e.field == entry.field
-            } else {
-                e.status == entry.status && same_message
-            }
-        });
-        if let Some(first) = clash {
+    // What tells an entry apart, per format; the first entry with each key wins.
+    let mut seen: HashMap<(&str, &str, Option<&str>, u16), &Entry> =
+        HashMap::with_capacity(entries.len());
+    for entry in entries {
+        let key = if has_code {
+            (
+                entry.code.as_str(),
+                entry.message.source.as_str(),
+                entry.field.as_deref(),
+                0,
+            )
+        } else {
+            ("", entry.message.source.as_str(), None, entry.status)
+        };
+        let first = *seen.entry(key).or_insert(entry);
+        if !std::ptr::eq(first, entry) {
             let what = if has_code {
                 format!("duplicate code `{}` with the same message", entry.code)
             } else {

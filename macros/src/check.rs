@@ -4,6 +4,8 @@
 //! on that code and name the YAML position; errors about the catalog are spanned
 //! on the path literal.
 
+use std::collections::HashMap;
+
 use error_catalog_model::{Catalog, Entry};
 use syn::{Error, LitStr};
 
@@ -33,6 +35,14 @@ pub fn check(input: &Input<'_>, catalog: &Catalog, path: &LitStr) -> Result<Plan
     let shown = path.value();
     let mut errors = Errors(None);
     let mut mapped: Vec<(usize, usize)> = Vec::new();
+    // For each entry, the variant that stands for it.
+    let mut variant_of: Vec<Option<usize>> = vec![None; catalog.entries.len()];
+    let by_name: HashMap<&str, usize> = catalog
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.rust_name.as_str(), i))
+        .collect();
     let mut unknown = None;
     let mut unresolved = false;
 
@@ -62,22 +72,23 @@ pub fn check(input: &Input<'_>, catalog: &Catalog, path: &LitStr) -> Result<Plan
             continue;
         }
 
-        let Some(ei) = find_entry(variant, catalog, &shown, &mut errors) else {
+        let Some(ei) = find_entry(variant, catalog, &by_name, &shown, &mut errors) else {
             unresolved = true;
             continue;
         };
         // Rule: one variant per entry.
-        if let Some((other, _)) = mapped.iter().find(|(_, e)| *e == ei) {
+        if let Some(other) = variant_of[ei] {
             errors.push(Error::new(
                 variant.ident.span(),
                 format!(
                     "`{}` and `{}` both stand for catalog entry `{}`; remove one",
-                    input.variants[*other].ident, variant.ident, catalog.entries[ei].key
+                    input.variants[other].ident, variant.ident, catalog.entries[ei].key
                 ),
             ));
             continue;
         }
         check_fields(variant, &catalog.entries[ei], &shown, &mut errors);
+        variant_of[ei] = Some(vi);
         mapped.push((vi, ei));
     }
 
@@ -86,7 +97,7 @@ pub fn check(input: &Input<'_>, catalog: &Catalog, path: &LitStr) -> Result<Plan
     // names no entry: the likely fix (a typo) would make this report wrong.
     if !input.attr.subset && !unresolved {
         for (ei, entry) in catalog.entries.iter().enumerate() {
-            if !mapped.iter().any(|(_, e)| *e == ei) {
+            if variant_of[ei].is_none() {
                 errors.push(Error::new(
                     path.span(),
                     format!(
@@ -110,6 +121,7 @@ pub fn check(input: &Input<'_>, catalog: &Catalog, path: &LitStr) -> Result<Plan
 fn find_entry(
     variant: &Variant<'_>,
     catalog: &Catalog,
+    by_name: &HashMap<&str, usize>,
     shown: &str,
     errors: &mut Errors,
 ) -> Option<usize> {
@@ -168,7 +180,7 @@ fn find_entry(
     }
     let name = variant.ident.to_string();
     // Rule: a variant names an entry by its Rust name (the entry key in UpperCamelCase).
-    let found = entries.iter().position(|e| e.rust_name == name);
+    let found = by_name.get(name.as_str()).copied();
     if found.is_none() {
         errors.push(Error::new(
             variant.ident.span(),

@@ -25,11 +25,18 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
 
 fn try_derive(input: &DeriveInput) -> syn::Result<TokenStream> {
     let ast = Input::from_syn(input)?;
+    let loaded = source::load(ast.path())?;
+    derive_loaded(&ast, loaded)
+}
+
+/// The expansion for an enum whose catalog is already loaded: the derive
+/// loads it itself, `#[catalog_enum]` passes the one it generated from.
+pub fn derive_loaded(ast: &Input<'_>, loaded: Loaded) -> syn::Result<TokenStream> {
     let path = ast.path().clone();
-    let Loaded { catalog, absolute } = source::load(&path)?;
-    let plan = check::check(&ast, &catalog, &path)?;
+    let Loaded { catalog, absolute } = loaded;
+    let plan = check::check(ast, &catalog, &path)?;
     Ok(emit(
-        &ast,
+        ast,
         &catalog,
         &plan,
         &absolute.display().to_string(),

@@ -1,5 +1,5 @@
 //! `#[catalog_enum(path = "...")]`: writes the whole enum from the catalog,
-//! then hands it to `#[derive(ApiErrorCatalog)]`, so both forms share one expansion.
+//! then expands it through the same code as `#[derive(ApiErrorCatalog)]`.
 
 use error_catalog_model::{Catalog, Entry};
 use proc_macro2::TokenStream;
@@ -66,9 +66,8 @@ fn try_generate(args: TokenStream, input: &DeriveInput) -> syn::Result<TokenStre
         "An error {} may send that this catalog does not list; keeps its code, status and message (boxed, so it does not grow every value of the enum).",
         catalog.title
     );
-    Ok(quote! {
+    let written: DeriveInput = syn::parse2(quote! {
         #(#attrs)*
-        #[derive(::error_catalog::ApiErrorCatalog)]
         #[catalog(path = #path)]
         #vis enum #ident {
             #(#variants)*
@@ -76,7 +75,32 @@ fn try_generate(args: TokenStream, input: &DeriveInput) -> syn::Result<TokenStre
             #[catalog(unknown)]
             #unknown(::std::boxed::Box<::error_catalog::UnknownError>),
         }
+    })?;
+    // The same expansion as `#[derive(ApiErrorCatalog)]`, with the catalog
+    // already loaded, so a large catalog is read once.
+    let ast = crate::ast::Input::from_syn(&written)?;
+    let expansion = crate::expand::derive_loaded(&ast, loaded)?;
+    let plain = without_catalog_attributes(written.clone());
+    Ok(quote! {
+        #plain
+        #expansion
     })
+}
+
+/// The enum as the compiler sees it: `#[catalog(...)]` is read by this macro,
+/// and no derive is there to accept it as a helper attribute.
+fn without_catalog_attributes(mut input: DeriveInput) -> DeriveInput {
+    let keep = |a: &syn::Attribute| !a.path().is_ident("catalog");
+    input.attrs.retain(keep);
+    if let syn::Data::Enum(data) = &mut input.data {
+        for variant in &mut data.variants {
+            variant.attrs.retain(keep);
+            for field in variant.fields.iter_mut() {
+                field.attrs.retain(keep);
+            }
+        }
+    }
+    input
 }
 
 fn unknown_name(catalog: &Catalog) -> syn::Ident {

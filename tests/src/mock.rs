@@ -190,3 +190,17 @@ pub fn respond<E: ApiErrorCatalog + serde::Serialize>(
     }
     Some(response.into_response())
 }
+
+/// Serves [`router`] on a free loopback port in the current tokio runtime and
+/// returns its address (for tests).
+pub async fn spawn() -> std::net::SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a free loopback port");
+    let address = listener.local_addr().expect("a bound address");
+    tokio::spawn(async move {
+        // The server runs until the test's runtime ends.
+        let _ = axum::serve(listener, router()).await;
+    });
+    address
+}

@@ -17,14 +17,7 @@ use error_catalog_tests::{
 use serde_json::Value;
 
 async fn start() -> SocketAddr {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
-    tokio::spawn(async move {
-        axum::serve(listener, error_catalog_tests::mock::router())
-            .await
-            .unwrap()
-    });
-    address
+    error_catalog_tests::mock::spawn().await
 }
 
 /// Every entry of `E` over HTTP: status, content type, retry and request-id

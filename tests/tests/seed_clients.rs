@@ -10,14 +10,7 @@ use std::process::Command;
 use serde_json::Value;
 
 async fn start() -> SocketAddr {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
-    tokio::spawn(async move {
-        axum::serve(listener, error_catalog_tests::mock::router())
-            .await
-            .unwrap()
-    });
-    address
+    error_catalog_tests::mock::spawn().await
 }
 
 fn run(program: &str, script: &str, address: SocketAddr) -> Value {

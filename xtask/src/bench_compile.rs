@@ -20,10 +20,26 @@ pub struct Options {
     pub sizes: Vec<usize>,
     pub runs: usize,
     pub full_stack: bool,
+    /// Build proc macros (and their dependencies) at opt-level 3, as a user
+    /// gets with `[profile.dev.build-override] opt-level = 3`.
+    pub optimized_macro: bool,
 }
 
 pub fn run(root: &Path, options: &Options) -> Result<(), String> {
-    let dir = root.join("target/bench-compile");
+    if options.optimized_macro {
+        for profile in ["DEV", "RELEASE"] {
+            // Read by every cargo this task starts.
+            std::env::set_var(
+                format!("CARGO_PROFILE_{profile}_BUILD_OVERRIDE_OPT_LEVEL"),
+                "3",
+            );
+        }
+    }
+    let dir = root.join(if options.optimized_macro {
+        "target/bench-compile-optimized-macro"
+    } else {
+        "target/bench-compile"
+    });
     write_workspace(root, &dir, &options.sizes)?;
     let mut report = String::new();
     let _ = writeln!(

@@ -112,56 +112,36 @@ pub fn ensure_files(
 pub fn run(mode: Mode) -> Result<(), String> {
     let root = workspace_root();
     let pages = pages(&root)?;
-    let mut stale = Vec::new();
-    for (relative, contents) in &pages {
-        let path = root.join(relative);
-        let current = std::fs::read_to_string(&path).ok();
-        if current.as_deref() == Some(contents.as_str()) {
-            continue;
-        }
-        match mode {
-            Mode::Check => stale.push(relative.clone()),
-            Mode::Write => {
-                if let Some(dir) = path.parent() {
-                    std::fs::create_dir_all(dir)
-                        .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-                }
-                std::fs::write(&path, contents)
-                    .map_err(|e| format!("cannot write {relative}: {e}"))?;
-                println!("wrote {relative}");
-            }
-        }
-    }
+    let written = ensure_files(&root, &pages, mode, COMMAND);
     // Pages of catalogs that no longer exist.
     let expected: Vec<&str> = pages.iter().map(|(p, _)| p.as_str()).collect();
-    if let Ok(entries) = std::fs::read_dir(root.join("docs/errors")) {
-        let mut leftovers: Vec<String> = entries
-            .filter_map(Result::ok)
-            .map(|e| format!("docs/errors/{}", e.file_name().to_string_lossy()))
-            .filter(|p| p.ends_with(".md") && !expected.contains(&p.as_str()))
-            .collect();
-        leftovers.sort();
-        for page in leftovers {
-            match mode {
-                Mode::Check => stale.push(format!("{page} (no catalog renders it)")),
-                Mode::Write => {
-                    std::fs::remove_file(root.join(&page))
-                        .map_err(|e| format!("cannot remove {page}: {e}"))?;
-                    println!("removed {page}");
-                }
+    let mut leftovers: Vec<String> = std::fs::read_dir(root.join("docs/errors"))
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| format!("docs/errors/{}", e.file_name().to_string_lossy()))
+                .filter(|p| p.ends_with(".md") && !expected.contains(&p.as_str()))
+                .collect()
+        })
+        .unwrap_or_default();
+    leftovers.sort();
+    match mode {
+        Mode::Write => {
+            for page in &leftovers {
+                std::fs::remove_file(root.join(page)).map_err(|e| format!("cannot remove {page}: {e}"))?;
+                println!("removed {page}");
             }
+            written?;
+            println!("{} pages up to date in docs/errors/", pages.len());
+            Ok(())
         }
+        Mode::Check if leftovers.is_empty() => written,
+        Mode::Check => Err(format!(
+            "these pages have no catalog that renders them:\n  {}\nrun `{COMMAND}` and commit the result{}",
+            leftovers.join("\n  "),
+            written.err().map(|e| format!("\n{e}")).unwrap_or_default()
+        )),
     }
-    if mode == Mode::Check && !stale.is_empty() {
-        return Err(format!(
-            "these pages differ from what the catalogs produce:\n  {}\nrun `{COMMAND}` and commit the result",
-            stale.join("\n  ")
-        ));
-    }
-    if mode == Mode::Write {
-        println!("{} pages up to date in docs/errors/", pages.len());
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ tasks:
   gen-bench [--check]  write the run-time benchmark inputs (catalogs of 1,000
                        and 5,000 codes and their hand-written baselines)
                        into tests/benches/generated/
-  bench-compile [--sizes 100,1000,5000] [--runs 3] [--full-stack]
+  bench-compile [--sizes 100,1000,5000] [--runs 3] [--full-stack] [--optimized-macro]
                        time builds of derived enums against hand-written ones
 ";
 
@@ -92,6 +92,7 @@ fn bench_compile_args(args: &[&str]) -> Result<bench_compile::Options, String> {
         sizes: vec![100, 1000, 5000],
         runs: 3,
         full_stack: false,
+        optimized_macro: false,
     };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -115,6 +116,7 @@ fn bench_compile_args(args: &[&str]) -> Result<bench_compile::Options, String> {
                     .ok_or("--runs needs a positive number")?;
             }
             "--full-stack" => options.full_stack = true,
+            "--optimized-macro" => options.optimized_macro = true,
             other => return Err(format!("unknown option `{other}`")),
         }
     }
