@@ -56,7 +56,16 @@ fn emit(
     let n = catalog.entries.len();
     let include = LitStr::new(absolute, path.span());
 
-    let entries = catalog.entries.iter().map(|e| entry_tokens(e, &p));
+    // One `const` per entry, then an array of their names: rustc type-checks
+    // small items in linear time, where one array literal of thousands of
+    // struct literals takes superlinear time.
+    let entry_names: Vec<syn::Ident> = (0..catalog.entries.len())
+        .map(|i| format_ident!("__ENTRY_{}", i))
+        .collect();
+    let entry_consts = catalog.entries.iter().zip(&entry_names).map(|(e, name)| {
+        let value = entry_tokens(e, &p);
+        quote!(const #name: #p::ErrorEntry = #value;)
+    });
     let mut code_index: Vec<(&str, usize)> = catalog
         .entries
         .iter()
@@ -167,7 +176,8 @@ fn emit(
             // Makes cargo rebuild this crate when the catalog file changes.
             const _: &[u8] = ::core::include_bytes!(#include);
 
-            static __ENTRIES: [#p::ErrorEntry; #n] = [#(#entries),*];
+            #(#entry_consts)*
+            static __ENTRIES: [#p::ErrorEntry; #n] = [#(#entry_names),*];
             // Compact copies of the hottest fields: a few bytes per entry, so
             // accessors stay in cache however large the catalog.
             static __STATUS: [u16; #n] = [#(#statuses),*];
