@@ -226,7 +226,6 @@ fn expansion_seconds(dir: &Path, package: &str) -> Result<f64, String> {
         .current_dir(dir)
         .args([
             "rustc",
-            "--release",
             "--offline",
             "-p",
             package,
