@@ -234,6 +234,9 @@ fn expansion_seconds(dir: &Path, package: &str) -> Result<f64, String> {
             "time-passes",
         ])
         .env("RUSTC_BOOTSTRAP", "1")
+        // RUSTC_BOOTSTRAP is part of cargo's fingerprints: build in a target
+        // directory of its own so the timed builds never rebuild dependencies.
+        .env("CARGO_TARGET_DIR", dir.join("target-time-passes"))
         .env_remove("RUSTFLAGS")
         .env_remove("ERROR_CATALOG_MANIFEST_DIR");
     // A newer source file makes cargo run rustc for this crate again.
