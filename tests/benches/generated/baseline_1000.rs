@@ -7043,28 +7043,16 @@ impl Baseline1000 {
     fn from_wire(code: &str, message: &str) -> Option<Self> {
         match code {
             "error_code_00000" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 0")?;
-                Some(Self::ErrorCode00000 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 0")?;
+                Some(Self::ErrorCode00000 { name: name.to_owned() })
             }
             "error_code_00001" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1")?;
-                Some(Self::ErrorCode00001 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1")?;
+                Some(Self::ErrorCode00001 { name: name.to_owned() })
             }
             "error_code_00002" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2")?;
-                Some(Self::ErrorCode00002 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2")?;
+                Some(Self::ErrorCode00002 { name: name.to_owned() })
             }
             "error_code_00003" => Some(Self::ErrorCode00003),
             "error_code_00004" => Some(Self::ErrorCode00004),
@@ -7074,28 +7062,16 @@ impl Baseline1000 {
             "error_code_00008" => Some(Self::ErrorCode00008),
             "error_code_00009" => Some(Self::ErrorCode00009),
             "error_code_00010" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 10")?;
-                Some(Self::ErrorCode00010 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 10")?;
+                Some(Self::ErrorCode00010 { name: name.to_owned() })
             }
             "error_code_00011" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 11")?;
-                Some(Self::ErrorCode00011 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 11")?;
+                Some(Self::ErrorCode00011 { name: name.to_owned() })
             }
             "error_code_00012" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 12")?;
-                Some(Self::ErrorCode00012 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 12")?;
+                Some(Self::ErrorCode00012 { name: name.to_owned() })
             }
             "error_code_00013" => Some(Self::ErrorCode00013),
             "error_code_00014" => Some(Self::ErrorCode00014),
@@ -7105,28 +7081,16 @@ impl Baseline1000 {
             "error_code_00018" => Some(Self::ErrorCode00018),
             "error_code_00019" => Some(Self::ErrorCode00019),
             "error_code_00020" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 20")?;
-                Some(Self::ErrorCode00020 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 20")?;
+                Some(Self::ErrorCode00020 { name: name.to_owned() })
             }
             "error_code_00021" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 21")?;
-                Some(Self::ErrorCode00021 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 21")?;
+                Some(Self::ErrorCode00021 { name: name.to_owned() })
             }
             "error_code_00022" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 22")?;
-                Some(Self::ErrorCode00022 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 22")?;
+                Some(Self::ErrorCode00022 { name: name.to_owned() })
             }
             "error_code_00023" => Some(Self::ErrorCode00023),
             "error_code_00024" => Some(Self::ErrorCode00024),
@@ -7136,28 +7100,16 @@ impl Baseline1000 {
             "error_code_00028" => Some(Self::ErrorCode00028),
             "error_code_00029" => Some(Self::ErrorCode00029),
             "error_code_00030" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 30")?;
-                Some(Self::ErrorCode00030 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 30")?;
+                Some(Self::ErrorCode00030 { name: name.to_owned() })
             }
             "error_code_00031" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 31")?;
-                Some(Self::ErrorCode00031 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 31")?;
+                Some(Self::ErrorCode00031 { name: name.to_owned() })
             }
             "error_code_00032" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 32")?;
-                Some(Self::ErrorCode00032 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 32")?;
+                Some(Self::ErrorCode00032 { name: name.to_owned() })
             }
             "error_code_00033" => Some(Self::ErrorCode00033),
             "error_code_00034" => Some(Self::ErrorCode00034),
@@ -7167,28 +7119,16 @@ impl Baseline1000 {
             "error_code_00038" => Some(Self::ErrorCode00038),
             "error_code_00039" => Some(Self::ErrorCode00039),
             "error_code_00040" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 40")?;
-                Some(Self::ErrorCode00040 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 40")?;
+                Some(Self::ErrorCode00040 { name: name.to_owned() })
             }
             "error_code_00041" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 41")?;
-                Some(Self::ErrorCode00041 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 41")?;
+                Some(Self::ErrorCode00041 { name: name.to_owned() })
             }
             "error_code_00042" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 42")?;
-                Some(Self::ErrorCode00042 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 42")?;
+                Some(Self::ErrorCode00042 { name: name.to_owned() })
             }
             "error_code_00043" => Some(Self::ErrorCode00043),
             "error_code_00044" => Some(Self::ErrorCode00044),
@@ -7198,28 +7138,16 @@ impl Baseline1000 {
             "error_code_00048" => Some(Self::ErrorCode00048),
             "error_code_00049" => Some(Self::ErrorCode00049),
             "error_code_00050" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 50")?;
-                Some(Self::ErrorCode00050 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 50")?;
+                Some(Self::ErrorCode00050 { name: name.to_owned() })
             }
             "error_code_00051" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 51")?;
-                Some(Self::ErrorCode00051 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 51")?;
+                Some(Self::ErrorCode00051 { name: name.to_owned() })
             }
             "error_code_00052" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 52")?;
-                Some(Self::ErrorCode00052 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 52")?;
+                Some(Self::ErrorCode00052 { name: name.to_owned() })
             }
             "error_code_00053" => Some(Self::ErrorCode00053),
             "error_code_00054" => Some(Self::ErrorCode00054),
@@ -7229,28 +7157,16 @@ impl Baseline1000 {
             "error_code_00058" => Some(Self::ErrorCode00058),
             "error_code_00059" => Some(Self::ErrorCode00059),
             "error_code_00060" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 60")?;
-                Some(Self::ErrorCode00060 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 60")?;
+                Some(Self::ErrorCode00060 { name: name.to_owned() })
             }
             "error_code_00061" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 61")?;
-                Some(Self::ErrorCode00061 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 61")?;
+                Some(Self::ErrorCode00061 { name: name.to_owned() })
             }
             "error_code_00062" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 62")?;
-                Some(Self::ErrorCode00062 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 62")?;
+                Some(Self::ErrorCode00062 { name: name.to_owned() })
             }
             "error_code_00063" => Some(Self::ErrorCode00063),
             "error_code_00064" => Some(Self::ErrorCode00064),
@@ -7260,28 +7176,16 @@ impl Baseline1000 {
             "error_code_00068" => Some(Self::ErrorCode00068),
             "error_code_00069" => Some(Self::ErrorCode00069),
             "error_code_00070" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 70")?;
-                Some(Self::ErrorCode00070 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 70")?;
+                Some(Self::ErrorCode00070 { name: name.to_owned() })
             }
             "error_code_00071" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 71")?;
-                Some(Self::ErrorCode00071 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 71")?;
+                Some(Self::ErrorCode00071 { name: name.to_owned() })
             }
             "error_code_00072" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 72")?;
-                Some(Self::ErrorCode00072 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 72")?;
+                Some(Self::ErrorCode00072 { name: name.to_owned() })
             }
             "error_code_00073" => Some(Self::ErrorCode00073),
             "error_code_00074" => Some(Self::ErrorCode00074),
@@ -7291,28 +7195,16 @@ impl Baseline1000 {
             "error_code_00078" => Some(Self::ErrorCode00078),
             "error_code_00079" => Some(Self::ErrorCode00079),
             "error_code_00080" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 80")?;
-                Some(Self::ErrorCode00080 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 80")?;
+                Some(Self::ErrorCode00080 { name: name.to_owned() })
             }
             "error_code_00081" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 81")?;
-                Some(Self::ErrorCode00081 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 81")?;
+                Some(Self::ErrorCode00081 { name: name.to_owned() })
             }
             "error_code_00082" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 82")?;
-                Some(Self::ErrorCode00082 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 82")?;
+                Some(Self::ErrorCode00082 { name: name.to_owned() })
             }
             "error_code_00083" => Some(Self::ErrorCode00083),
             "error_code_00084" => Some(Self::ErrorCode00084),
@@ -7322,28 +7214,16 @@ impl Baseline1000 {
             "error_code_00088" => Some(Self::ErrorCode00088),
             "error_code_00089" => Some(Self::ErrorCode00089),
             "error_code_00090" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 90")?;
-                Some(Self::ErrorCode00090 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 90")?;
+                Some(Self::ErrorCode00090 { name: name.to_owned() })
             }
             "error_code_00091" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 91")?;
-                Some(Self::ErrorCode00091 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 91")?;
+                Some(Self::ErrorCode00091 { name: name.to_owned() })
             }
             "error_code_00092" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 92")?;
-                Some(Self::ErrorCode00092 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 92")?;
+                Some(Self::ErrorCode00092 { name: name.to_owned() })
             }
             "error_code_00093" => Some(Self::ErrorCode00093),
             "error_code_00094" => Some(Self::ErrorCode00094),
@@ -7353,28 +7233,16 @@ impl Baseline1000 {
             "error_code_00098" => Some(Self::ErrorCode00098),
             "error_code_00099" => Some(Self::ErrorCode00099),
             "error_code_00100" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 100")?;
-                Some(Self::ErrorCode00100 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 100")?;
+                Some(Self::ErrorCode00100 { name: name.to_owned() })
             }
             "error_code_00101" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 101")?;
-                Some(Self::ErrorCode00101 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 101")?;
+                Some(Self::ErrorCode00101 { name: name.to_owned() })
             }
             "error_code_00102" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 102")?;
-                Some(Self::ErrorCode00102 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 102")?;
+                Some(Self::ErrorCode00102 { name: name.to_owned() })
             }
             "error_code_00103" => Some(Self::ErrorCode00103),
             "error_code_00104" => Some(Self::ErrorCode00104),
@@ -7384,28 +7252,16 @@ impl Baseline1000 {
             "error_code_00108" => Some(Self::ErrorCode00108),
             "error_code_00109" => Some(Self::ErrorCode00109),
             "error_code_00110" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 110")?;
-                Some(Self::ErrorCode00110 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 110")?;
+                Some(Self::ErrorCode00110 { name: name.to_owned() })
             }
             "error_code_00111" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 111")?;
-                Some(Self::ErrorCode00111 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 111")?;
+                Some(Self::ErrorCode00111 { name: name.to_owned() })
             }
             "error_code_00112" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 112")?;
-                Some(Self::ErrorCode00112 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 112")?;
+                Some(Self::ErrorCode00112 { name: name.to_owned() })
             }
             "error_code_00113" => Some(Self::ErrorCode00113),
             "error_code_00114" => Some(Self::ErrorCode00114),
@@ -7415,28 +7271,16 @@ impl Baseline1000 {
             "error_code_00118" => Some(Self::ErrorCode00118),
             "error_code_00119" => Some(Self::ErrorCode00119),
             "error_code_00120" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 120")?;
-                Some(Self::ErrorCode00120 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 120")?;
+                Some(Self::ErrorCode00120 { name: name.to_owned() })
             }
             "error_code_00121" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 121")?;
-                Some(Self::ErrorCode00121 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 121")?;
+                Some(Self::ErrorCode00121 { name: name.to_owned() })
             }
             "error_code_00122" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 122")?;
-                Some(Self::ErrorCode00122 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 122")?;
+                Some(Self::ErrorCode00122 { name: name.to_owned() })
             }
             "error_code_00123" => Some(Self::ErrorCode00123),
             "error_code_00124" => Some(Self::ErrorCode00124),
@@ -7446,28 +7290,16 @@ impl Baseline1000 {
             "error_code_00128" => Some(Self::ErrorCode00128),
             "error_code_00129" => Some(Self::ErrorCode00129),
             "error_code_00130" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 130")?;
-                Some(Self::ErrorCode00130 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 130")?;
+                Some(Self::ErrorCode00130 { name: name.to_owned() })
             }
             "error_code_00131" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 131")?;
-                Some(Self::ErrorCode00131 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 131")?;
+                Some(Self::ErrorCode00131 { name: name.to_owned() })
             }
             "error_code_00132" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 132")?;
-                Some(Self::ErrorCode00132 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 132")?;
+                Some(Self::ErrorCode00132 { name: name.to_owned() })
             }
             "error_code_00133" => Some(Self::ErrorCode00133),
             "error_code_00134" => Some(Self::ErrorCode00134),
@@ -7477,28 +7309,16 @@ impl Baseline1000 {
             "error_code_00138" => Some(Self::ErrorCode00138),
             "error_code_00139" => Some(Self::ErrorCode00139),
             "error_code_00140" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 140")?;
-                Some(Self::ErrorCode00140 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 140")?;
+                Some(Self::ErrorCode00140 { name: name.to_owned() })
             }
             "error_code_00141" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 141")?;
-                Some(Self::ErrorCode00141 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 141")?;
+                Some(Self::ErrorCode00141 { name: name.to_owned() })
             }
             "error_code_00142" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 142")?;
-                Some(Self::ErrorCode00142 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 142")?;
+                Some(Self::ErrorCode00142 { name: name.to_owned() })
             }
             "error_code_00143" => Some(Self::ErrorCode00143),
             "error_code_00144" => Some(Self::ErrorCode00144),
@@ -7508,28 +7328,16 @@ impl Baseline1000 {
             "error_code_00148" => Some(Self::ErrorCode00148),
             "error_code_00149" => Some(Self::ErrorCode00149),
             "error_code_00150" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 150")?;
-                Some(Self::ErrorCode00150 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 150")?;
+                Some(Self::ErrorCode00150 { name: name.to_owned() })
             }
             "error_code_00151" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 151")?;
-                Some(Self::ErrorCode00151 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 151")?;
+                Some(Self::ErrorCode00151 { name: name.to_owned() })
             }
             "error_code_00152" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 152")?;
-                Some(Self::ErrorCode00152 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 152")?;
+                Some(Self::ErrorCode00152 { name: name.to_owned() })
             }
             "error_code_00153" => Some(Self::ErrorCode00153),
             "error_code_00154" => Some(Self::ErrorCode00154),
@@ -7539,28 +7347,16 @@ impl Baseline1000 {
             "error_code_00158" => Some(Self::ErrorCode00158),
             "error_code_00159" => Some(Self::ErrorCode00159),
             "error_code_00160" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 160")?;
-                Some(Self::ErrorCode00160 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 160")?;
+                Some(Self::ErrorCode00160 { name: name.to_owned() })
             }
             "error_code_00161" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 161")?;
-                Some(Self::ErrorCode00161 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 161")?;
+                Some(Self::ErrorCode00161 { name: name.to_owned() })
             }
             "error_code_00162" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 162")?;
-                Some(Self::ErrorCode00162 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 162")?;
+                Some(Self::ErrorCode00162 { name: name.to_owned() })
             }
             "error_code_00163" => Some(Self::ErrorCode00163),
             "error_code_00164" => Some(Self::ErrorCode00164),
@@ -7570,28 +7366,16 @@ impl Baseline1000 {
             "error_code_00168" => Some(Self::ErrorCode00168),
             "error_code_00169" => Some(Self::ErrorCode00169),
             "error_code_00170" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 170")?;
-                Some(Self::ErrorCode00170 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 170")?;
+                Some(Self::ErrorCode00170 { name: name.to_owned() })
             }
             "error_code_00171" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 171")?;
-                Some(Self::ErrorCode00171 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 171")?;
+                Some(Self::ErrorCode00171 { name: name.to_owned() })
             }
             "error_code_00172" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 172")?;
-                Some(Self::ErrorCode00172 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 172")?;
+                Some(Self::ErrorCode00172 { name: name.to_owned() })
             }
             "error_code_00173" => Some(Self::ErrorCode00173),
             "error_code_00174" => Some(Self::ErrorCode00174),
@@ -7601,28 +7385,16 @@ impl Baseline1000 {
             "error_code_00178" => Some(Self::ErrorCode00178),
             "error_code_00179" => Some(Self::ErrorCode00179),
             "error_code_00180" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 180")?;
-                Some(Self::ErrorCode00180 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 180")?;
+                Some(Self::ErrorCode00180 { name: name.to_owned() })
             }
             "error_code_00181" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 181")?;
-                Some(Self::ErrorCode00181 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 181")?;
+                Some(Self::ErrorCode00181 { name: name.to_owned() })
             }
             "error_code_00182" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 182")?;
-                Some(Self::ErrorCode00182 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 182")?;
+                Some(Self::ErrorCode00182 { name: name.to_owned() })
             }
             "error_code_00183" => Some(Self::ErrorCode00183),
             "error_code_00184" => Some(Self::ErrorCode00184),
@@ -7632,28 +7404,16 @@ impl Baseline1000 {
             "error_code_00188" => Some(Self::ErrorCode00188),
             "error_code_00189" => Some(Self::ErrorCode00189),
             "error_code_00190" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 190")?;
-                Some(Self::ErrorCode00190 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 190")?;
+                Some(Self::ErrorCode00190 { name: name.to_owned() })
             }
             "error_code_00191" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 191")?;
-                Some(Self::ErrorCode00191 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 191")?;
+                Some(Self::ErrorCode00191 { name: name.to_owned() })
             }
             "error_code_00192" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 192")?;
-                Some(Self::ErrorCode00192 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 192")?;
+                Some(Self::ErrorCode00192 { name: name.to_owned() })
             }
             "error_code_00193" => Some(Self::ErrorCode00193),
             "error_code_00194" => Some(Self::ErrorCode00194),
@@ -7663,28 +7423,16 @@ impl Baseline1000 {
             "error_code_00198" => Some(Self::ErrorCode00198),
             "error_code_00199" => Some(Self::ErrorCode00199),
             "error_code_00200" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 200")?;
-                Some(Self::ErrorCode00200 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 200")?;
+                Some(Self::ErrorCode00200 { name: name.to_owned() })
             }
             "error_code_00201" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 201")?;
-                Some(Self::ErrorCode00201 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 201")?;
+                Some(Self::ErrorCode00201 { name: name.to_owned() })
             }
             "error_code_00202" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 202")?;
-                Some(Self::ErrorCode00202 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 202")?;
+                Some(Self::ErrorCode00202 { name: name.to_owned() })
             }
             "error_code_00203" => Some(Self::ErrorCode00203),
             "error_code_00204" => Some(Self::ErrorCode00204),
@@ -7694,28 +7442,16 @@ impl Baseline1000 {
             "error_code_00208" => Some(Self::ErrorCode00208),
             "error_code_00209" => Some(Self::ErrorCode00209),
             "error_code_00210" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 210")?;
-                Some(Self::ErrorCode00210 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 210")?;
+                Some(Self::ErrorCode00210 { name: name.to_owned() })
             }
             "error_code_00211" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 211")?;
-                Some(Self::ErrorCode00211 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 211")?;
+                Some(Self::ErrorCode00211 { name: name.to_owned() })
             }
             "error_code_00212" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 212")?;
-                Some(Self::ErrorCode00212 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 212")?;
+                Some(Self::ErrorCode00212 { name: name.to_owned() })
             }
             "error_code_00213" => Some(Self::ErrorCode00213),
             "error_code_00214" => Some(Self::ErrorCode00214),
@@ -7725,28 +7461,16 @@ impl Baseline1000 {
             "error_code_00218" => Some(Self::ErrorCode00218),
             "error_code_00219" => Some(Self::ErrorCode00219),
             "error_code_00220" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 220")?;
-                Some(Self::ErrorCode00220 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 220")?;
+                Some(Self::ErrorCode00220 { name: name.to_owned() })
             }
             "error_code_00221" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 221")?;
-                Some(Self::ErrorCode00221 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 221")?;
+                Some(Self::ErrorCode00221 { name: name.to_owned() })
             }
             "error_code_00222" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 222")?;
-                Some(Self::ErrorCode00222 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 222")?;
+                Some(Self::ErrorCode00222 { name: name.to_owned() })
             }
             "error_code_00223" => Some(Self::ErrorCode00223),
             "error_code_00224" => Some(Self::ErrorCode00224),
@@ -7756,28 +7480,16 @@ impl Baseline1000 {
             "error_code_00228" => Some(Self::ErrorCode00228),
             "error_code_00229" => Some(Self::ErrorCode00229),
             "error_code_00230" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 230")?;
-                Some(Self::ErrorCode00230 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 230")?;
+                Some(Self::ErrorCode00230 { name: name.to_owned() })
             }
             "error_code_00231" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 231")?;
-                Some(Self::ErrorCode00231 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 231")?;
+                Some(Self::ErrorCode00231 { name: name.to_owned() })
             }
             "error_code_00232" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 232")?;
-                Some(Self::ErrorCode00232 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 232")?;
+                Some(Self::ErrorCode00232 { name: name.to_owned() })
             }
             "error_code_00233" => Some(Self::ErrorCode00233),
             "error_code_00234" => Some(Self::ErrorCode00234),
@@ -7787,28 +7499,16 @@ impl Baseline1000 {
             "error_code_00238" => Some(Self::ErrorCode00238),
             "error_code_00239" => Some(Self::ErrorCode00239),
             "error_code_00240" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 240")?;
-                Some(Self::ErrorCode00240 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 240")?;
+                Some(Self::ErrorCode00240 { name: name.to_owned() })
             }
             "error_code_00241" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 241")?;
-                Some(Self::ErrorCode00241 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 241")?;
+                Some(Self::ErrorCode00241 { name: name.to_owned() })
             }
             "error_code_00242" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 242")?;
-                Some(Self::ErrorCode00242 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 242")?;
+                Some(Self::ErrorCode00242 { name: name.to_owned() })
             }
             "error_code_00243" => Some(Self::ErrorCode00243),
             "error_code_00244" => Some(Self::ErrorCode00244),
@@ -7818,28 +7518,16 @@ impl Baseline1000 {
             "error_code_00248" => Some(Self::ErrorCode00248),
             "error_code_00249" => Some(Self::ErrorCode00249),
             "error_code_00250" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 250")?;
-                Some(Self::ErrorCode00250 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 250")?;
+                Some(Self::ErrorCode00250 { name: name.to_owned() })
             }
             "error_code_00251" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 251")?;
-                Some(Self::ErrorCode00251 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 251")?;
+                Some(Self::ErrorCode00251 { name: name.to_owned() })
             }
             "error_code_00252" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 252")?;
-                Some(Self::ErrorCode00252 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 252")?;
+                Some(Self::ErrorCode00252 { name: name.to_owned() })
             }
             "error_code_00253" => Some(Self::ErrorCode00253),
             "error_code_00254" => Some(Self::ErrorCode00254),
@@ -7849,28 +7537,16 @@ impl Baseline1000 {
             "error_code_00258" => Some(Self::ErrorCode00258),
             "error_code_00259" => Some(Self::ErrorCode00259),
             "error_code_00260" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 260")?;
-                Some(Self::ErrorCode00260 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 260")?;
+                Some(Self::ErrorCode00260 { name: name.to_owned() })
             }
             "error_code_00261" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 261")?;
-                Some(Self::ErrorCode00261 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 261")?;
+                Some(Self::ErrorCode00261 { name: name.to_owned() })
             }
             "error_code_00262" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 262")?;
-                Some(Self::ErrorCode00262 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 262")?;
+                Some(Self::ErrorCode00262 { name: name.to_owned() })
             }
             "error_code_00263" => Some(Self::ErrorCode00263),
             "error_code_00264" => Some(Self::ErrorCode00264),
@@ -7880,28 +7556,16 @@ impl Baseline1000 {
             "error_code_00268" => Some(Self::ErrorCode00268),
             "error_code_00269" => Some(Self::ErrorCode00269),
             "error_code_00270" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 270")?;
-                Some(Self::ErrorCode00270 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 270")?;
+                Some(Self::ErrorCode00270 { name: name.to_owned() })
             }
             "error_code_00271" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 271")?;
-                Some(Self::ErrorCode00271 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 271")?;
+                Some(Self::ErrorCode00271 { name: name.to_owned() })
             }
             "error_code_00272" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 272")?;
-                Some(Self::ErrorCode00272 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 272")?;
+                Some(Self::ErrorCode00272 { name: name.to_owned() })
             }
             "error_code_00273" => Some(Self::ErrorCode00273),
             "error_code_00274" => Some(Self::ErrorCode00274),
@@ -7911,28 +7575,16 @@ impl Baseline1000 {
             "error_code_00278" => Some(Self::ErrorCode00278),
             "error_code_00279" => Some(Self::ErrorCode00279),
             "error_code_00280" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 280")?;
-                Some(Self::ErrorCode00280 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 280")?;
+                Some(Self::ErrorCode00280 { name: name.to_owned() })
             }
             "error_code_00281" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 281")?;
-                Some(Self::ErrorCode00281 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 281")?;
+                Some(Self::ErrorCode00281 { name: name.to_owned() })
             }
             "error_code_00282" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 282")?;
-                Some(Self::ErrorCode00282 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 282")?;
+                Some(Self::ErrorCode00282 { name: name.to_owned() })
             }
             "error_code_00283" => Some(Self::ErrorCode00283),
             "error_code_00284" => Some(Self::ErrorCode00284),
@@ -7942,28 +7594,16 @@ impl Baseline1000 {
             "error_code_00288" => Some(Self::ErrorCode00288),
             "error_code_00289" => Some(Self::ErrorCode00289),
             "error_code_00290" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 290")?;
-                Some(Self::ErrorCode00290 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 290")?;
+                Some(Self::ErrorCode00290 { name: name.to_owned() })
             }
             "error_code_00291" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 291")?;
-                Some(Self::ErrorCode00291 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 291")?;
+                Some(Self::ErrorCode00291 { name: name.to_owned() })
             }
             "error_code_00292" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 292")?;
-                Some(Self::ErrorCode00292 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 292")?;
+                Some(Self::ErrorCode00292 { name: name.to_owned() })
             }
             "error_code_00293" => Some(Self::ErrorCode00293),
             "error_code_00294" => Some(Self::ErrorCode00294),
@@ -7973,28 +7613,16 @@ impl Baseline1000 {
             "error_code_00298" => Some(Self::ErrorCode00298),
             "error_code_00299" => Some(Self::ErrorCode00299),
             "error_code_00300" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 300")?;
-                Some(Self::ErrorCode00300 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 300")?;
+                Some(Self::ErrorCode00300 { name: name.to_owned() })
             }
             "error_code_00301" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 301")?;
-                Some(Self::ErrorCode00301 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 301")?;
+                Some(Self::ErrorCode00301 { name: name.to_owned() })
             }
             "error_code_00302" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 302")?;
-                Some(Self::ErrorCode00302 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 302")?;
+                Some(Self::ErrorCode00302 { name: name.to_owned() })
             }
             "error_code_00303" => Some(Self::ErrorCode00303),
             "error_code_00304" => Some(Self::ErrorCode00304),
@@ -8004,28 +7632,16 @@ impl Baseline1000 {
             "error_code_00308" => Some(Self::ErrorCode00308),
             "error_code_00309" => Some(Self::ErrorCode00309),
             "error_code_00310" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 310")?;
-                Some(Self::ErrorCode00310 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 310")?;
+                Some(Self::ErrorCode00310 { name: name.to_owned() })
             }
             "error_code_00311" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 311")?;
-                Some(Self::ErrorCode00311 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 311")?;
+                Some(Self::ErrorCode00311 { name: name.to_owned() })
             }
             "error_code_00312" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 312")?;
-                Some(Self::ErrorCode00312 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 312")?;
+                Some(Self::ErrorCode00312 { name: name.to_owned() })
             }
             "error_code_00313" => Some(Self::ErrorCode00313),
             "error_code_00314" => Some(Self::ErrorCode00314),
@@ -8035,28 +7651,16 @@ impl Baseline1000 {
             "error_code_00318" => Some(Self::ErrorCode00318),
             "error_code_00319" => Some(Self::ErrorCode00319),
             "error_code_00320" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 320")?;
-                Some(Self::ErrorCode00320 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 320")?;
+                Some(Self::ErrorCode00320 { name: name.to_owned() })
             }
             "error_code_00321" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 321")?;
-                Some(Self::ErrorCode00321 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 321")?;
+                Some(Self::ErrorCode00321 { name: name.to_owned() })
             }
             "error_code_00322" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 322")?;
-                Some(Self::ErrorCode00322 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 322")?;
+                Some(Self::ErrorCode00322 { name: name.to_owned() })
             }
             "error_code_00323" => Some(Self::ErrorCode00323),
             "error_code_00324" => Some(Self::ErrorCode00324),
@@ -8066,28 +7670,16 @@ impl Baseline1000 {
             "error_code_00328" => Some(Self::ErrorCode00328),
             "error_code_00329" => Some(Self::ErrorCode00329),
             "error_code_00330" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 330")?;
-                Some(Self::ErrorCode00330 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 330")?;
+                Some(Self::ErrorCode00330 { name: name.to_owned() })
             }
             "error_code_00331" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 331")?;
-                Some(Self::ErrorCode00331 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 331")?;
+                Some(Self::ErrorCode00331 { name: name.to_owned() })
             }
             "error_code_00332" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 332")?;
-                Some(Self::ErrorCode00332 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 332")?;
+                Some(Self::ErrorCode00332 { name: name.to_owned() })
             }
             "error_code_00333" => Some(Self::ErrorCode00333),
             "error_code_00334" => Some(Self::ErrorCode00334),
@@ -8097,28 +7689,16 @@ impl Baseline1000 {
             "error_code_00338" => Some(Self::ErrorCode00338),
             "error_code_00339" => Some(Self::ErrorCode00339),
             "error_code_00340" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 340")?;
-                Some(Self::ErrorCode00340 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 340")?;
+                Some(Self::ErrorCode00340 { name: name.to_owned() })
             }
             "error_code_00341" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 341")?;
-                Some(Self::ErrorCode00341 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 341")?;
+                Some(Self::ErrorCode00341 { name: name.to_owned() })
             }
             "error_code_00342" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 342")?;
-                Some(Self::ErrorCode00342 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 342")?;
+                Some(Self::ErrorCode00342 { name: name.to_owned() })
             }
             "error_code_00343" => Some(Self::ErrorCode00343),
             "error_code_00344" => Some(Self::ErrorCode00344),
@@ -8128,28 +7708,16 @@ impl Baseline1000 {
             "error_code_00348" => Some(Self::ErrorCode00348),
             "error_code_00349" => Some(Self::ErrorCode00349),
             "error_code_00350" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 350")?;
-                Some(Self::ErrorCode00350 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 350")?;
+                Some(Self::ErrorCode00350 { name: name.to_owned() })
             }
             "error_code_00351" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 351")?;
-                Some(Self::ErrorCode00351 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 351")?;
+                Some(Self::ErrorCode00351 { name: name.to_owned() })
             }
             "error_code_00352" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 352")?;
-                Some(Self::ErrorCode00352 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 352")?;
+                Some(Self::ErrorCode00352 { name: name.to_owned() })
             }
             "error_code_00353" => Some(Self::ErrorCode00353),
             "error_code_00354" => Some(Self::ErrorCode00354),
@@ -8159,28 +7727,16 @@ impl Baseline1000 {
             "error_code_00358" => Some(Self::ErrorCode00358),
             "error_code_00359" => Some(Self::ErrorCode00359),
             "error_code_00360" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 360")?;
-                Some(Self::ErrorCode00360 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 360")?;
+                Some(Self::ErrorCode00360 { name: name.to_owned() })
             }
             "error_code_00361" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 361")?;
-                Some(Self::ErrorCode00361 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 361")?;
+                Some(Self::ErrorCode00361 { name: name.to_owned() })
             }
             "error_code_00362" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 362")?;
-                Some(Self::ErrorCode00362 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 362")?;
+                Some(Self::ErrorCode00362 { name: name.to_owned() })
             }
             "error_code_00363" => Some(Self::ErrorCode00363),
             "error_code_00364" => Some(Self::ErrorCode00364),
@@ -8190,28 +7746,16 @@ impl Baseline1000 {
             "error_code_00368" => Some(Self::ErrorCode00368),
             "error_code_00369" => Some(Self::ErrorCode00369),
             "error_code_00370" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 370")?;
-                Some(Self::ErrorCode00370 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 370")?;
+                Some(Self::ErrorCode00370 { name: name.to_owned() })
             }
             "error_code_00371" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 371")?;
-                Some(Self::ErrorCode00371 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 371")?;
+                Some(Self::ErrorCode00371 { name: name.to_owned() })
             }
             "error_code_00372" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 372")?;
-                Some(Self::ErrorCode00372 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 372")?;
+                Some(Self::ErrorCode00372 { name: name.to_owned() })
             }
             "error_code_00373" => Some(Self::ErrorCode00373),
             "error_code_00374" => Some(Self::ErrorCode00374),
@@ -8221,28 +7765,16 @@ impl Baseline1000 {
             "error_code_00378" => Some(Self::ErrorCode00378),
             "error_code_00379" => Some(Self::ErrorCode00379),
             "error_code_00380" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 380")?;
-                Some(Self::ErrorCode00380 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 380")?;
+                Some(Self::ErrorCode00380 { name: name.to_owned() })
             }
             "error_code_00381" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 381")?;
-                Some(Self::ErrorCode00381 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 381")?;
+                Some(Self::ErrorCode00381 { name: name.to_owned() })
             }
             "error_code_00382" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 382")?;
-                Some(Self::ErrorCode00382 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 382")?;
+                Some(Self::ErrorCode00382 { name: name.to_owned() })
             }
             "error_code_00383" => Some(Self::ErrorCode00383),
             "error_code_00384" => Some(Self::ErrorCode00384),
@@ -8252,28 +7784,16 @@ impl Baseline1000 {
             "error_code_00388" => Some(Self::ErrorCode00388),
             "error_code_00389" => Some(Self::ErrorCode00389),
             "error_code_00390" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 390")?;
-                Some(Self::ErrorCode00390 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 390")?;
+                Some(Self::ErrorCode00390 { name: name.to_owned() })
             }
             "error_code_00391" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 391")?;
-                Some(Self::ErrorCode00391 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 391")?;
+                Some(Self::ErrorCode00391 { name: name.to_owned() })
             }
             "error_code_00392" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 392")?;
-                Some(Self::ErrorCode00392 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 392")?;
+                Some(Self::ErrorCode00392 { name: name.to_owned() })
             }
             "error_code_00393" => Some(Self::ErrorCode00393),
             "error_code_00394" => Some(Self::ErrorCode00394),
@@ -8283,28 +7803,16 @@ impl Baseline1000 {
             "error_code_00398" => Some(Self::ErrorCode00398),
             "error_code_00399" => Some(Self::ErrorCode00399),
             "error_code_00400" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 400")?;
-                Some(Self::ErrorCode00400 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 400")?;
+                Some(Self::ErrorCode00400 { name: name.to_owned() })
             }
             "error_code_00401" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 401")?;
-                Some(Self::ErrorCode00401 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 401")?;
+                Some(Self::ErrorCode00401 { name: name.to_owned() })
             }
             "error_code_00402" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 402")?;
-                Some(Self::ErrorCode00402 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 402")?;
+                Some(Self::ErrorCode00402 { name: name.to_owned() })
             }
             "error_code_00403" => Some(Self::ErrorCode00403),
             "error_code_00404" => Some(Self::ErrorCode00404),
@@ -8314,28 +7822,16 @@ impl Baseline1000 {
             "error_code_00408" => Some(Self::ErrorCode00408),
             "error_code_00409" => Some(Self::ErrorCode00409),
             "error_code_00410" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 410")?;
-                Some(Self::ErrorCode00410 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 410")?;
+                Some(Self::ErrorCode00410 { name: name.to_owned() })
             }
             "error_code_00411" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 411")?;
-                Some(Self::ErrorCode00411 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 411")?;
+                Some(Self::ErrorCode00411 { name: name.to_owned() })
             }
             "error_code_00412" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 412")?;
-                Some(Self::ErrorCode00412 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 412")?;
+                Some(Self::ErrorCode00412 { name: name.to_owned() })
             }
             "error_code_00413" => Some(Self::ErrorCode00413),
             "error_code_00414" => Some(Self::ErrorCode00414),
@@ -8345,28 +7841,16 @@ impl Baseline1000 {
             "error_code_00418" => Some(Self::ErrorCode00418),
             "error_code_00419" => Some(Self::ErrorCode00419),
             "error_code_00420" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 420")?;
-                Some(Self::ErrorCode00420 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 420")?;
+                Some(Self::ErrorCode00420 { name: name.to_owned() })
             }
             "error_code_00421" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 421")?;
-                Some(Self::ErrorCode00421 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 421")?;
+                Some(Self::ErrorCode00421 { name: name.to_owned() })
             }
             "error_code_00422" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 422")?;
-                Some(Self::ErrorCode00422 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 422")?;
+                Some(Self::ErrorCode00422 { name: name.to_owned() })
             }
             "error_code_00423" => Some(Self::ErrorCode00423),
             "error_code_00424" => Some(Self::ErrorCode00424),
@@ -8376,28 +7860,16 @@ impl Baseline1000 {
             "error_code_00428" => Some(Self::ErrorCode00428),
             "error_code_00429" => Some(Self::ErrorCode00429),
             "error_code_00430" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 430")?;
-                Some(Self::ErrorCode00430 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 430")?;
+                Some(Self::ErrorCode00430 { name: name.to_owned() })
             }
             "error_code_00431" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 431")?;
-                Some(Self::ErrorCode00431 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 431")?;
+                Some(Self::ErrorCode00431 { name: name.to_owned() })
             }
             "error_code_00432" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 432")?;
-                Some(Self::ErrorCode00432 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 432")?;
+                Some(Self::ErrorCode00432 { name: name.to_owned() })
             }
             "error_code_00433" => Some(Self::ErrorCode00433),
             "error_code_00434" => Some(Self::ErrorCode00434),
@@ -8407,28 +7879,16 @@ impl Baseline1000 {
             "error_code_00438" => Some(Self::ErrorCode00438),
             "error_code_00439" => Some(Self::ErrorCode00439),
             "error_code_00440" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 440")?;
-                Some(Self::ErrorCode00440 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 440")?;
+                Some(Self::ErrorCode00440 { name: name.to_owned() })
             }
             "error_code_00441" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 441")?;
-                Some(Self::ErrorCode00441 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 441")?;
+                Some(Self::ErrorCode00441 { name: name.to_owned() })
             }
             "error_code_00442" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 442")?;
-                Some(Self::ErrorCode00442 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 442")?;
+                Some(Self::ErrorCode00442 { name: name.to_owned() })
             }
             "error_code_00443" => Some(Self::ErrorCode00443),
             "error_code_00444" => Some(Self::ErrorCode00444),
@@ -8438,28 +7898,16 @@ impl Baseline1000 {
             "error_code_00448" => Some(Self::ErrorCode00448),
             "error_code_00449" => Some(Self::ErrorCode00449),
             "error_code_00450" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 450")?;
-                Some(Self::ErrorCode00450 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 450")?;
+                Some(Self::ErrorCode00450 { name: name.to_owned() })
             }
             "error_code_00451" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 451")?;
-                Some(Self::ErrorCode00451 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 451")?;
+                Some(Self::ErrorCode00451 { name: name.to_owned() })
             }
             "error_code_00452" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 452")?;
-                Some(Self::ErrorCode00452 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 452")?;
+                Some(Self::ErrorCode00452 { name: name.to_owned() })
             }
             "error_code_00453" => Some(Self::ErrorCode00453),
             "error_code_00454" => Some(Self::ErrorCode00454),
@@ -8469,28 +7917,16 @@ impl Baseline1000 {
             "error_code_00458" => Some(Self::ErrorCode00458),
             "error_code_00459" => Some(Self::ErrorCode00459),
             "error_code_00460" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 460")?;
-                Some(Self::ErrorCode00460 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 460")?;
+                Some(Self::ErrorCode00460 { name: name.to_owned() })
             }
             "error_code_00461" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 461")?;
-                Some(Self::ErrorCode00461 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 461")?;
+                Some(Self::ErrorCode00461 { name: name.to_owned() })
             }
             "error_code_00462" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 462")?;
-                Some(Self::ErrorCode00462 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 462")?;
+                Some(Self::ErrorCode00462 { name: name.to_owned() })
             }
             "error_code_00463" => Some(Self::ErrorCode00463),
             "error_code_00464" => Some(Self::ErrorCode00464),
@@ -8500,28 +7936,16 @@ impl Baseline1000 {
             "error_code_00468" => Some(Self::ErrorCode00468),
             "error_code_00469" => Some(Self::ErrorCode00469),
             "error_code_00470" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 470")?;
-                Some(Self::ErrorCode00470 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 470")?;
+                Some(Self::ErrorCode00470 { name: name.to_owned() })
             }
             "error_code_00471" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 471")?;
-                Some(Self::ErrorCode00471 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 471")?;
+                Some(Self::ErrorCode00471 { name: name.to_owned() })
             }
             "error_code_00472" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 472")?;
-                Some(Self::ErrorCode00472 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 472")?;
+                Some(Self::ErrorCode00472 { name: name.to_owned() })
             }
             "error_code_00473" => Some(Self::ErrorCode00473),
             "error_code_00474" => Some(Self::ErrorCode00474),
@@ -8531,28 +7955,16 @@ impl Baseline1000 {
             "error_code_00478" => Some(Self::ErrorCode00478),
             "error_code_00479" => Some(Self::ErrorCode00479),
             "error_code_00480" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 480")?;
-                Some(Self::ErrorCode00480 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 480")?;
+                Some(Self::ErrorCode00480 { name: name.to_owned() })
             }
             "error_code_00481" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 481")?;
-                Some(Self::ErrorCode00481 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 481")?;
+                Some(Self::ErrorCode00481 { name: name.to_owned() })
             }
             "error_code_00482" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 482")?;
-                Some(Self::ErrorCode00482 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 482")?;
+                Some(Self::ErrorCode00482 { name: name.to_owned() })
             }
             "error_code_00483" => Some(Self::ErrorCode00483),
             "error_code_00484" => Some(Self::ErrorCode00484),
@@ -8562,28 +7974,16 @@ impl Baseline1000 {
             "error_code_00488" => Some(Self::ErrorCode00488),
             "error_code_00489" => Some(Self::ErrorCode00489),
             "error_code_00490" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 490")?;
-                Some(Self::ErrorCode00490 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 490")?;
+                Some(Self::ErrorCode00490 { name: name.to_owned() })
             }
             "error_code_00491" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 491")?;
-                Some(Self::ErrorCode00491 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 491")?;
+                Some(Self::ErrorCode00491 { name: name.to_owned() })
             }
             "error_code_00492" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 492")?;
-                Some(Self::ErrorCode00492 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 492")?;
+                Some(Self::ErrorCode00492 { name: name.to_owned() })
             }
             "error_code_00493" => Some(Self::ErrorCode00493),
             "error_code_00494" => Some(Self::ErrorCode00494),
@@ -8593,28 +7993,16 @@ impl Baseline1000 {
             "error_code_00498" => Some(Self::ErrorCode00498),
             "error_code_00499" => Some(Self::ErrorCode00499),
             "error_code_00500" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 500")?;
-                Some(Self::ErrorCode00500 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 500")?;
+                Some(Self::ErrorCode00500 { name: name.to_owned() })
             }
             "error_code_00501" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 501")?;
-                Some(Self::ErrorCode00501 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 501")?;
+                Some(Self::ErrorCode00501 { name: name.to_owned() })
             }
             "error_code_00502" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 502")?;
-                Some(Self::ErrorCode00502 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 502")?;
+                Some(Self::ErrorCode00502 { name: name.to_owned() })
             }
             "error_code_00503" => Some(Self::ErrorCode00503),
             "error_code_00504" => Some(Self::ErrorCode00504),
@@ -8624,28 +8012,16 @@ impl Baseline1000 {
             "error_code_00508" => Some(Self::ErrorCode00508),
             "error_code_00509" => Some(Self::ErrorCode00509),
             "error_code_00510" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 510")?;
-                Some(Self::ErrorCode00510 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 510")?;
+                Some(Self::ErrorCode00510 { name: name.to_owned() })
             }
             "error_code_00511" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 511")?;
-                Some(Self::ErrorCode00511 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 511")?;
+                Some(Self::ErrorCode00511 { name: name.to_owned() })
             }
             "error_code_00512" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 512")?;
-                Some(Self::ErrorCode00512 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 512")?;
+                Some(Self::ErrorCode00512 { name: name.to_owned() })
             }
             "error_code_00513" => Some(Self::ErrorCode00513),
             "error_code_00514" => Some(Self::ErrorCode00514),
@@ -8655,28 +8031,16 @@ impl Baseline1000 {
             "error_code_00518" => Some(Self::ErrorCode00518),
             "error_code_00519" => Some(Self::ErrorCode00519),
             "error_code_00520" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 520")?;
-                Some(Self::ErrorCode00520 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 520")?;
+                Some(Self::ErrorCode00520 { name: name.to_owned() })
             }
             "error_code_00521" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 521")?;
-                Some(Self::ErrorCode00521 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 521")?;
+                Some(Self::ErrorCode00521 { name: name.to_owned() })
             }
             "error_code_00522" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 522")?;
-                Some(Self::ErrorCode00522 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 522")?;
+                Some(Self::ErrorCode00522 { name: name.to_owned() })
             }
             "error_code_00523" => Some(Self::ErrorCode00523),
             "error_code_00524" => Some(Self::ErrorCode00524),
@@ -8686,28 +8050,16 @@ impl Baseline1000 {
             "error_code_00528" => Some(Self::ErrorCode00528),
             "error_code_00529" => Some(Self::ErrorCode00529),
             "error_code_00530" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 530")?;
-                Some(Self::ErrorCode00530 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 530")?;
+                Some(Self::ErrorCode00530 { name: name.to_owned() })
             }
             "error_code_00531" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 531")?;
-                Some(Self::ErrorCode00531 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 531")?;
+                Some(Self::ErrorCode00531 { name: name.to_owned() })
             }
             "error_code_00532" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 532")?;
-                Some(Self::ErrorCode00532 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 532")?;
+                Some(Self::ErrorCode00532 { name: name.to_owned() })
             }
             "error_code_00533" => Some(Self::ErrorCode00533),
             "error_code_00534" => Some(Self::ErrorCode00534),
@@ -8717,28 +8069,16 @@ impl Baseline1000 {
             "error_code_00538" => Some(Self::ErrorCode00538),
             "error_code_00539" => Some(Self::ErrorCode00539),
             "error_code_00540" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 540")?;
-                Some(Self::ErrorCode00540 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 540")?;
+                Some(Self::ErrorCode00540 { name: name.to_owned() })
             }
             "error_code_00541" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 541")?;
-                Some(Self::ErrorCode00541 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 541")?;
+                Some(Self::ErrorCode00541 { name: name.to_owned() })
             }
             "error_code_00542" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 542")?;
-                Some(Self::ErrorCode00542 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 542")?;
+                Some(Self::ErrorCode00542 { name: name.to_owned() })
             }
             "error_code_00543" => Some(Self::ErrorCode00543),
             "error_code_00544" => Some(Self::ErrorCode00544),
@@ -8748,28 +8088,16 @@ impl Baseline1000 {
             "error_code_00548" => Some(Self::ErrorCode00548),
             "error_code_00549" => Some(Self::ErrorCode00549),
             "error_code_00550" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 550")?;
-                Some(Self::ErrorCode00550 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 550")?;
+                Some(Self::ErrorCode00550 { name: name.to_owned() })
             }
             "error_code_00551" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 551")?;
-                Some(Self::ErrorCode00551 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 551")?;
+                Some(Self::ErrorCode00551 { name: name.to_owned() })
             }
             "error_code_00552" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 552")?;
-                Some(Self::ErrorCode00552 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 552")?;
+                Some(Self::ErrorCode00552 { name: name.to_owned() })
             }
             "error_code_00553" => Some(Self::ErrorCode00553),
             "error_code_00554" => Some(Self::ErrorCode00554),
@@ -8779,28 +8107,16 @@ impl Baseline1000 {
             "error_code_00558" => Some(Self::ErrorCode00558),
             "error_code_00559" => Some(Self::ErrorCode00559),
             "error_code_00560" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 560")?;
-                Some(Self::ErrorCode00560 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 560")?;
+                Some(Self::ErrorCode00560 { name: name.to_owned() })
             }
             "error_code_00561" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 561")?;
-                Some(Self::ErrorCode00561 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 561")?;
+                Some(Self::ErrorCode00561 { name: name.to_owned() })
             }
             "error_code_00562" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 562")?;
-                Some(Self::ErrorCode00562 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 562")?;
+                Some(Self::ErrorCode00562 { name: name.to_owned() })
             }
             "error_code_00563" => Some(Self::ErrorCode00563),
             "error_code_00564" => Some(Self::ErrorCode00564),
@@ -8810,28 +8126,16 @@ impl Baseline1000 {
             "error_code_00568" => Some(Self::ErrorCode00568),
             "error_code_00569" => Some(Self::ErrorCode00569),
             "error_code_00570" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 570")?;
-                Some(Self::ErrorCode00570 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 570")?;
+                Some(Self::ErrorCode00570 { name: name.to_owned() })
             }
             "error_code_00571" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 571")?;
-                Some(Self::ErrorCode00571 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 571")?;
+                Some(Self::ErrorCode00571 { name: name.to_owned() })
             }
             "error_code_00572" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 572")?;
-                Some(Self::ErrorCode00572 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 572")?;
+                Some(Self::ErrorCode00572 { name: name.to_owned() })
             }
             "error_code_00573" => Some(Self::ErrorCode00573),
             "error_code_00574" => Some(Self::ErrorCode00574),
@@ -8841,28 +8145,16 @@ impl Baseline1000 {
             "error_code_00578" => Some(Self::ErrorCode00578),
             "error_code_00579" => Some(Self::ErrorCode00579),
             "error_code_00580" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 580")?;
-                Some(Self::ErrorCode00580 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 580")?;
+                Some(Self::ErrorCode00580 { name: name.to_owned() })
             }
             "error_code_00581" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 581")?;
-                Some(Self::ErrorCode00581 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 581")?;
+                Some(Self::ErrorCode00581 { name: name.to_owned() })
             }
             "error_code_00582" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 582")?;
-                Some(Self::ErrorCode00582 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 582")?;
+                Some(Self::ErrorCode00582 { name: name.to_owned() })
             }
             "error_code_00583" => Some(Self::ErrorCode00583),
             "error_code_00584" => Some(Self::ErrorCode00584),
@@ -8872,28 +8164,16 @@ impl Baseline1000 {
             "error_code_00588" => Some(Self::ErrorCode00588),
             "error_code_00589" => Some(Self::ErrorCode00589),
             "error_code_00590" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 590")?;
-                Some(Self::ErrorCode00590 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 590")?;
+                Some(Self::ErrorCode00590 { name: name.to_owned() })
             }
             "error_code_00591" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 591")?;
-                Some(Self::ErrorCode00591 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 591")?;
+                Some(Self::ErrorCode00591 { name: name.to_owned() })
             }
             "error_code_00592" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 592")?;
-                Some(Self::ErrorCode00592 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 592")?;
+                Some(Self::ErrorCode00592 { name: name.to_owned() })
             }
             "error_code_00593" => Some(Self::ErrorCode00593),
             "error_code_00594" => Some(Self::ErrorCode00594),
@@ -8903,28 +8183,16 @@ impl Baseline1000 {
             "error_code_00598" => Some(Self::ErrorCode00598),
             "error_code_00599" => Some(Self::ErrorCode00599),
             "error_code_00600" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 600")?;
-                Some(Self::ErrorCode00600 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 600")?;
+                Some(Self::ErrorCode00600 { name: name.to_owned() })
             }
             "error_code_00601" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 601")?;
-                Some(Self::ErrorCode00601 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 601")?;
+                Some(Self::ErrorCode00601 { name: name.to_owned() })
             }
             "error_code_00602" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 602")?;
-                Some(Self::ErrorCode00602 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 602")?;
+                Some(Self::ErrorCode00602 { name: name.to_owned() })
             }
             "error_code_00603" => Some(Self::ErrorCode00603),
             "error_code_00604" => Some(Self::ErrorCode00604),
@@ -8934,28 +8202,16 @@ impl Baseline1000 {
             "error_code_00608" => Some(Self::ErrorCode00608),
             "error_code_00609" => Some(Self::ErrorCode00609),
             "error_code_00610" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 610")?;
-                Some(Self::ErrorCode00610 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 610")?;
+                Some(Self::ErrorCode00610 { name: name.to_owned() })
             }
             "error_code_00611" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 611")?;
-                Some(Self::ErrorCode00611 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 611")?;
+                Some(Self::ErrorCode00611 { name: name.to_owned() })
             }
             "error_code_00612" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 612")?;
-                Some(Self::ErrorCode00612 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 612")?;
+                Some(Self::ErrorCode00612 { name: name.to_owned() })
             }
             "error_code_00613" => Some(Self::ErrorCode00613),
             "error_code_00614" => Some(Self::ErrorCode00614),
@@ -8965,28 +8221,16 @@ impl Baseline1000 {
             "error_code_00618" => Some(Self::ErrorCode00618),
             "error_code_00619" => Some(Self::ErrorCode00619),
             "error_code_00620" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 620")?;
-                Some(Self::ErrorCode00620 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 620")?;
+                Some(Self::ErrorCode00620 { name: name.to_owned() })
             }
             "error_code_00621" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 621")?;
-                Some(Self::ErrorCode00621 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 621")?;
+                Some(Self::ErrorCode00621 { name: name.to_owned() })
             }
             "error_code_00622" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 622")?;
-                Some(Self::ErrorCode00622 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 622")?;
+                Some(Self::ErrorCode00622 { name: name.to_owned() })
             }
             "error_code_00623" => Some(Self::ErrorCode00623),
             "error_code_00624" => Some(Self::ErrorCode00624),
@@ -8996,28 +8240,16 @@ impl Baseline1000 {
             "error_code_00628" => Some(Self::ErrorCode00628),
             "error_code_00629" => Some(Self::ErrorCode00629),
             "error_code_00630" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 630")?;
-                Some(Self::ErrorCode00630 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 630")?;
+                Some(Self::ErrorCode00630 { name: name.to_owned() })
             }
             "error_code_00631" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 631")?;
-                Some(Self::ErrorCode00631 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 631")?;
+                Some(Self::ErrorCode00631 { name: name.to_owned() })
             }
             "error_code_00632" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 632")?;
-                Some(Self::ErrorCode00632 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 632")?;
+                Some(Self::ErrorCode00632 { name: name.to_owned() })
             }
             "error_code_00633" => Some(Self::ErrorCode00633),
             "error_code_00634" => Some(Self::ErrorCode00634),
@@ -9027,28 +8259,16 @@ impl Baseline1000 {
             "error_code_00638" => Some(Self::ErrorCode00638),
             "error_code_00639" => Some(Self::ErrorCode00639),
             "error_code_00640" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 640")?;
-                Some(Self::ErrorCode00640 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 640")?;
+                Some(Self::ErrorCode00640 { name: name.to_owned() })
             }
             "error_code_00641" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 641")?;
-                Some(Self::ErrorCode00641 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 641")?;
+                Some(Self::ErrorCode00641 { name: name.to_owned() })
             }
             "error_code_00642" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 642")?;
-                Some(Self::ErrorCode00642 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 642")?;
+                Some(Self::ErrorCode00642 { name: name.to_owned() })
             }
             "error_code_00643" => Some(Self::ErrorCode00643),
             "error_code_00644" => Some(Self::ErrorCode00644),
@@ -9058,28 +8278,16 @@ impl Baseline1000 {
             "error_code_00648" => Some(Self::ErrorCode00648),
             "error_code_00649" => Some(Self::ErrorCode00649),
             "error_code_00650" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 650")?;
-                Some(Self::ErrorCode00650 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 650")?;
+                Some(Self::ErrorCode00650 { name: name.to_owned() })
             }
             "error_code_00651" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 651")?;
-                Some(Self::ErrorCode00651 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 651")?;
+                Some(Self::ErrorCode00651 { name: name.to_owned() })
             }
             "error_code_00652" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 652")?;
-                Some(Self::ErrorCode00652 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 652")?;
+                Some(Self::ErrorCode00652 { name: name.to_owned() })
             }
             "error_code_00653" => Some(Self::ErrorCode00653),
             "error_code_00654" => Some(Self::ErrorCode00654),
@@ -9089,28 +8297,16 @@ impl Baseline1000 {
             "error_code_00658" => Some(Self::ErrorCode00658),
             "error_code_00659" => Some(Self::ErrorCode00659),
             "error_code_00660" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 660")?;
-                Some(Self::ErrorCode00660 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 660")?;
+                Some(Self::ErrorCode00660 { name: name.to_owned() })
             }
             "error_code_00661" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 661")?;
-                Some(Self::ErrorCode00661 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 661")?;
+                Some(Self::ErrorCode00661 { name: name.to_owned() })
             }
             "error_code_00662" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 662")?;
-                Some(Self::ErrorCode00662 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 662")?;
+                Some(Self::ErrorCode00662 { name: name.to_owned() })
             }
             "error_code_00663" => Some(Self::ErrorCode00663),
             "error_code_00664" => Some(Self::ErrorCode00664),
@@ -9120,28 +8316,16 @@ impl Baseline1000 {
             "error_code_00668" => Some(Self::ErrorCode00668),
             "error_code_00669" => Some(Self::ErrorCode00669),
             "error_code_00670" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 670")?;
-                Some(Self::ErrorCode00670 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 670")?;
+                Some(Self::ErrorCode00670 { name: name.to_owned() })
             }
             "error_code_00671" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 671")?;
-                Some(Self::ErrorCode00671 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 671")?;
+                Some(Self::ErrorCode00671 { name: name.to_owned() })
             }
             "error_code_00672" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 672")?;
-                Some(Self::ErrorCode00672 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 672")?;
+                Some(Self::ErrorCode00672 { name: name.to_owned() })
             }
             "error_code_00673" => Some(Self::ErrorCode00673),
             "error_code_00674" => Some(Self::ErrorCode00674),
@@ -9151,28 +8335,16 @@ impl Baseline1000 {
             "error_code_00678" => Some(Self::ErrorCode00678),
             "error_code_00679" => Some(Self::ErrorCode00679),
             "error_code_00680" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 680")?;
-                Some(Self::ErrorCode00680 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 680")?;
+                Some(Self::ErrorCode00680 { name: name.to_owned() })
             }
             "error_code_00681" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 681")?;
-                Some(Self::ErrorCode00681 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 681")?;
+                Some(Self::ErrorCode00681 { name: name.to_owned() })
             }
             "error_code_00682" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 682")?;
-                Some(Self::ErrorCode00682 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 682")?;
+                Some(Self::ErrorCode00682 { name: name.to_owned() })
             }
             "error_code_00683" => Some(Self::ErrorCode00683),
             "error_code_00684" => Some(Self::ErrorCode00684),
@@ -9182,28 +8354,16 @@ impl Baseline1000 {
             "error_code_00688" => Some(Self::ErrorCode00688),
             "error_code_00689" => Some(Self::ErrorCode00689),
             "error_code_00690" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 690")?;
-                Some(Self::ErrorCode00690 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 690")?;
+                Some(Self::ErrorCode00690 { name: name.to_owned() })
             }
             "error_code_00691" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 691")?;
-                Some(Self::ErrorCode00691 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 691")?;
+                Some(Self::ErrorCode00691 { name: name.to_owned() })
             }
             "error_code_00692" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 692")?;
-                Some(Self::ErrorCode00692 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 692")?;
+                Some(Self::ErrorCode00692 { name: name.to_owned() })
             }
             "error_code_00693" => Some(Self::ErrorCode00693),
             "error_code_00694" => Some(Self::ErrorCode00694),
@@ -9213,28 +8373,16 @@ impl Baseline1000 {
             "error_code_00698" => Some(Self::ErrorCode00698),
             "error_code_00699" => Some(Self::ErrorCode00699),
             "error_code_00700" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 700")?;
-                Some(Self::ErrorCode00700 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 700")?;
+                Some(Self::ErrorCode00700 { name: name.to_owned() })
             }
             "error_code_00701" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 701")?;
-                Some(Self::ErrorCode00701 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 701")?;
+                Some(Self::ErrorCode00701 { name: name.to_owned() })
             }
             "error_code_00702" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 702")?;
-                Some(Self::ErrorCode00702 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 702")?;
+                Some(Self::ErrorCode00702 { name: name.to_owned() })
             }
             "error_code_00703" => Some(Self::ErrorCode00703),
             "error_code_00704" => Some(Self::ErrorCode00704),
@@ -9244,28 +8392,16 @@ impl Baseline1000 {
             "error_code_00708" => Some(Self::ErrorCode00708),
             "error_code_00709" => Some(Self::ErrorCode00709),
             "error_code_00710" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 710")?;
-                Some(Self::ErrorCode00710 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 710")?;
+                Some(Self::ErrorCode00710 { name: name.to_owned() })
             }
             "error_code_00711" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 711")?;
-                Some(Self::ErrorCode00711 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 711")?;
+                Some(Self::ErrorCode00711 { name: name.to_owned() })
             }
             "error_code_00712" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 712")?;
-                Some(Self::ErrorCode00712 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 712")?;
+                Some(Self::ErrorCode00712 { name: name.to_owned() })
             }
             "error_code_00713" => Some(Self::ErrorCode00713),
             "error_code_00714" => Some(Self::ErrorCode00714),
@@ -9275,28 +8411,16 @@ impl Baseline1000 {
             "error_code_00718" => Some(Self::ErrorCode00718),
             "error_code_00719" => Some(Self::ErrorCode00719),
             "error_code_00720" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 720")?;
-                Some(Self::ErrorCode00720 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 720")?;
+                Some(Self::ErrorCode00720 { name: name.to_owned() })
             }
             "error_code_00721" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 721")?;
-                Some(Self::ErrorCode00721 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 721")?;
+                Some(Self::ErrorCode00721 { name: name.to_owned() })
             }
             "error_code_00722" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 722")?;
-                Some(Self::ErrorCode00722 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 722")?;
+                Some(Self::ErrorCode00722 { name: name.to_owned() })
             }
             "error_code_00723" => Some(Self::ErrorCode00723),
             "error_code_00724" => Some(Self::ErrorCode00724),
@@ -9306,28 +8430,16 @@ impl Baseline1000 {
             "error_code_00728" => Some(Self::ErrorCode00728),
             "error_code_00729" => Some(Self::ErrorCode00729),
             "error_code_00730" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 730")?;
-                Some(Self::ErrorCode00730 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 730")?;
+                Some(Self::ErrorCode00730 { name: name.to_owned() })
             }
             "error_code_00731" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 731")?;
-                Some(Self::ErrorCode00731 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 731")?;
+                Some(Self::ErrorCode00731 { name: name.to_owned() })
             }
             "error_code_00732" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 732")?;
-                Some(Self::ErrorCode00732 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 732")?;
+                Some(Self::ErrorCode00732 { name: name.to_owned() })
             }
             "error_code_00733" => Some(Self::ErrorCode00733),
             "error_code_00734" => Some(Self::ErrorCode00734),
@@ -9337,28 +8449,16 @@ impl Baseline1000 {
             "error_code_00738" => Some(Self::ErrorCode00738),
             "error_code_00739" => Some(Self::ErrorCode00739),
             "error_code_00740" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 740")?;
-                Some(Self::ErrorCode00740 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 740")?;
+                Some(Self::ErrorCode00740 { name: name.to_owned() })
             }
             "error_code_00741" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 741")?;
-                Some(Self::ErrorCode00741 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 741")?;
+                Some(Self::ErrorCode00741 { name: name.to_owned() })
             }
             "error_code_00742" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 742")?;
-                Some(Self::ErrorCode00742 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 742")?;
+                Some(Self::ErrorCode00742 { name: name.to_owned() })
             }
             "error_code_00743" => Some(Self::ErrorCode00743),
             "error_code_00744" => Some(Self::ErrorCode00744),
@@ -9368,28 +8468,16 @@ impl Baseline1000 {
             "error_code_00748" => Some(Self::ErrorCode00748),
             "error_code_00749" => Some(Self::ErrorCode00749),
             "error_code_00750" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 750")?;
-                Some(Self::ErrorCode00750 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 750")?;
+                Some(Self::ErrorCode00750 { name: name.to_owned() })
             }
             "error_code_00751" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 751")?;
-                Some(Self::ErrorCode00751 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 751")?;
+                Some(Self::ErrorCode00751 { name: name.to_owned() })
             }
             "error_code_00752" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 752")?;
-                Some(Self::ErrorCode00752 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 752")?;
+                Some(Self::ErrorCode00752 { name: name.to_owned() })
             }
             "error_code_00753" => Some(Self::ErrorCode00753),
             "error_code_00754" => Some(Self::ErrorCode00754),
@@ -9399,28 +8487,16 @@ impl Baseline1000 {
             "error_code_00758" => Some(Self::ErrorCode00758),
             "error_code_00759" => Some(Self::ErrorCode00759),
             "error_code_00760" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 760")?;
-                Some(Self::ErrorCode00760 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 760")?;
+                Some(Self::ErrorCode00760 { name: name.to_owned() })
             }
             "error_code_00761" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 761")?;
-                Some(Self::ErrorCode00761 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 761")?;
+                Some(Self::ErrorCode00761 { name: name.to_owned() })
             }
             "error_code_00762" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 762")?;
-                Some(Self::ErrorCode00762 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 762")?;
+                Some(Self::ErrorCode00762 { name: name.to_owned() })
             }
             "error_code_00763" => Some(Self::ErrorCode00763),
             "error_code_00764" => Some(Self::ErrorCode00764),
@@ -9430,28 +8506,16 @@ impl Baseline1000 {
             "error_code_00768" => Some(Self::ErrorCode00768),
             "error_code_00769" => Some(Self::ErrorCode00769),
             "error_code_00770" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 770")?;
-                Some(Self::ErrorCode00770 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 770")?;
+                Some(Self::ErrorCode00770 { name: name.to_owned() })
             }
             "error_code_00771" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 771")?;
-                Some(Self::ErrorCode00771 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 771")?;
+                Some(Self::ErrorCode00771 { name: name.to_owned() })
             }
             "error_code_00772" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 772")?;
-                Some(Self::ErrorCode00772 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 772")?;
+                Some(Self::ErrorCode00772 { name: name.to_owned() })
             }
             "error_code_00773" => Some(Self::ErrorCode00773),
             "error_code_00774" => Some(Self::ErrorCode00774),
@@ -9461,28 +8525,16 @@ impl Baseline1000 {
             "error_code_00778" => Some(Self::ErrorCode00778),
             "error_code_00779" => Some(Self::ErrorCode00779),
             "error_code_00780" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 780")?;
-                Some(Self::ErrorCode00780 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 780")?;
+                Some(Self::ErrorCode00780 { name: name.to_owned() })
             }
             "error_code_00781" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 781")?;
-                Some(Self::ErrorCode00781 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 781")?;
+                Some(Self::ErrorCode00781 { name: name.to_owned() })
             }
             "error_code_00782" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 782")?;
-                Some(Self::ErrorCode00782 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 782")?;
+                Some(Self::ErrorCode00782 { name: name.to_owned() })
             }
             "error_code_00783" => Some(Self::ErrorCode00783),
             "error_code_00784" => Some(Self::ErrorCode00784),
@@ -9492,28 +8544,16 @@ impl Baseline1000 {
             "error_code_00788" => Some(Self::ErrorCode00788),
             "error_code_00789" => Some(Self::ErrorCode00789),
             "error_code_00790" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 790")?;
-                Some(Self::ErrorCode00790 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 790")?;
+                Some(Self::ErrorCode00790 { name: name.to_owned() })
             }
             "error_code_00791" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 791")?;
-                Some(Self::ErrorCode00791 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 791")?;
+                Some(Self::ErrorCode00791 { name: name.to_owned() })
             }
             "error_code_00792" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 792")?;
-                Some(Self::ErrorCode00792 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 792")?;
+                Some(Self::ErrorCode00792 { name: name.to_owned() })
             }
             "error_code_00793" => Some(Self::ErrorCode00793),
             "error_code_00794" => Some(Self::ErrorCode00794),
@@ -9523,28 +8563,16 @@ impl Baseline1000 {
             "error_code_00798" => Some(Self::ErrorCode00798),
             "error_code_00799" => Some(Self::ErrorCode00799),
             "error_code_00800" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 800")?;
-                Some(Self::ErrorCode00800 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 800")?;
+                Some(Self::ErrorCode00800 { name: name.to_owned() })
             }
             "error_code_00801" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 801")?;
-                Some(Self::ErrorCode00801 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 801")?;
+                Some(Self::ErrorCode00801 { name: name.to_owned() })
             }
             "error_code_00802" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 802")?;
-                Some(Self::ErrorCode00802 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 802")?;
+                Some(Self::ErrorCode00802 { name: name.to_owned() })
             }
             "error_code_00803" => Some(Self::ErrorCode00803),
             "error_code_00804" => Some(Self::ErrorCode00804),
@@ -9554,28 +8582,16 @@ impl Baseline1000 {
             "error_code_00808" => Some(Self::ErrorCode00808),
             "error_code_00809" => Some(Self::ErrorCode00809),
             "error_code_00810" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 810")?;
-                Some(Self::ErrorCode00810 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 810")?;
+                Some(Self::ErrorCode00810 { name: name.to_owned() })
             }
             "error_code_00811" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 811")?;
-                Some(Self::ErrorCode00811 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 811")?;
+                Some(Self::ErrorCode00811 { name: name.to_owned() })
             }
             "error_code_00812" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 812")?;
-                Some(Self::ErrorCode00812 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 812")?;
+                Some(Self::ErrorCode00812 { name: name.to_owned() })
             }
             "error_code_00813" => Some(Self::ErrorCode00813),
             "error_code_00814" => Some(Self::ErrorCode00814),
@@ -9585,28 +8601,16 @@ impl Baseline1000 {
             "error_code_00818" => Some(Self::ErrorCode00818),
             "error_code_00819" => Some(Self::ErrorCode00819),
             "error_code_00820" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 820")?;
-                Some(Self::ErrorCode00820 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 820")?;
+                Some(Self::ErrorCode00820 { name: name.to_owned() })
             }
             "error_code_00821" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 821")?;
-                Some(Self::ErrorCode00821 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 821")?;
+                Some(Self::ErrorCode00821 { name: name.to_owned() })
             }
             "error_code_00822" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 822")?;
-                Some(Self::ErrorCode00822 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 822")?;
+                Some(Self::ErrorCode00822 { name: name.to_owned() })
             }
             "error_code_00823" => Some(Self::ErrorCode00823),
             "error_code_00824" => Some(Self::ErrorCode00824),
@@ -9616,28 +8620,16 @@ impl Baseline1000 {
             "error_code_00828" => Some(Self::ErrorCode00828),
             "error_code_00829" => Some(Self::ErrorCode00829),
             "error_code_00830" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 830")?;
-                Some(Self::ErrorCode00830 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 830")?;
+                Some(Self::ErrorCode00830 { name: name.to_owned() })
             }
             "error_code_00831" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 831")?;
-                Some(Self::ErrorCode00831 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 831")?;
+                Some(Self::ErrorCode00831 { name: name.to_owned() })
             }
             "error_code_00832" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 832")?;
-                Some(Self::ErrorCode00832 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 832")?;
+                Some(Self::ErrorCode00832 { name: name.to_owned() })
             }
             "error_code_00833" => Some(Self::ErrorCode00833),
             "error_code_00834" => Some(Self::ErrorCode00834),
@@ -9647,28 +8639,16 @@ impl Baseline1000 {
             "error_code_00838" => Some(Self::ErrorCode00838),
             "error_code_00839" => Some(Self::ErrorCode00839),
             "error_code_00840" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 840")?;
-                Some(Self::ErrorCode00840 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 840")?;
+                Some(Self::ErrorCode00840 { name: name.to_owned() })
             }
             "error_code_00841" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 841")?;
-                Some(Self::ErrorCode00841 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 841")?;
+                Some(Self::ErrorCode00841 { name: name.to_owned() })
             }
             "error_code_00842" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 842")?;
-                Some(Self::ErrorCode00842 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 842")?;
+                Some(Self::ErrorCode00842 { name: name.to_owned() })
             }
             "error_code_00843" => Some(Self::ErrorCode00843),
             "error_code_00844" => Some(Self::ErrorCode00844),
@@ -9678,28 +8658,16 @@ impl Baseline1000 {
             "error_code_00848" => Some(Self::ErrorCode00848),
             "error_code_00849" => Some(Self::ErrorCode00849),
             "error_code_00850" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 850")?;
-                Some(Self::ErrorCode00850 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 850")?;
+                Some(Self::ErrorCode00850 { name: name.to_owned() })
             }
             "error_code_00851" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 851")?;
-                Some(Self::ErrorCode00851 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 851")?;
+                Some(Self::ErrorCode00851 { name: name.to_owned() })
             }
             "error_code_00852" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 852")?;
-                Some(Self::ErrorCode00852 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 852")?;
+                Some(Self::ErrorCode00852 { name: name.to_owned() })
             }
             "error_code_00853" => Some(Self::ErrorCode00853),
             "error_code_00854" => Some(Self::ErrorCode00854),
@@ -9709,28 +8677,16 @@ impl Baseline1000 {
             "error_code_00858" => Some(Self::ErrorCode00858),
             "error_code_00859" => Some(Self::ErrorCode00859),
             "error_code_00860" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 860")?;
-                Some(Self::ErrorCode00860 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 860")?;
+                Some(Self::ErrorCode00860 { name: name.to_owned() })
             }
             "error_code_00861" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 861")?;
-                Some(Self::ErrorCode00861 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 861")?;
+                Some(Self::ErrorCode00861 { name: name.to_owned() })
             }
             "error_code_00862" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 862")?;
-                Some(Self::ErrorCode00862 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 862")?;
+                Some(Self::ErrorCode00862 { name: name.to_owned() })
             }
             "error_code_00863" => Some(Self::ErrorCode00863),
             "error_code_00864" => Some(Self::ErrorCode00864),
@@ -9740,28 +8696,16 @@ impl Baseline1000 {
             "error_code_00868" => Some(Self::ErrorCode00868),
             "error_code_00869" => Some(Self::ErrorCode00869),
             "error_code_00870" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 870")?;
-                Some(Self::ErrorCode00870 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 870")?;
+                Some(Self::ErrorCode00870 { name: name.to_owned() })
             }
             "error_code_00871" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 871")?;
-                Some(Self::ErrorCode00871 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 871")?;
+                Some(Self::ErrorCode00871 { name: name.to_owned() })
             }
             "error_code_00872" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 872")?;
-                Some(Self::ErrorCode00872 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 872")?;
+                Some(Self::ErrorCode00872 { name: name.to_owned() })
             }
             "error_code_00873" => Some(Self::ErrorCode00873),
             "error_code_00874" => Some(Self::ErrorCode00874),
@@ -9771,28 +8715,16 @@ impl Baseline1000 {
             "error_code_00878" => Some(Self::ErrorCode00878),
             "error_code_00879" => Some(Self::ErrorCode00879),
             "error_code_00880" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 880")?;
-                Some(Self::ErrorCode00880 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 880")?;
+                Some(Self::ErrorCode00880 { name: name.to_owned() })
             }
             "error_code_00881" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 881")?;
-                Some(Self::ErrorCode00881 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 881")?;
+                Some(Self::ErrorCode00881 { name: name.to_owned() })
             }
             "error_code_00882" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 882")?;
-                Some(Self::ErrorCode00882 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 882")?;
+                Some(Self::ErrorCode00882 { name: name.to_owned() })
             }
             "error_code_00883" => Some(Self::ErrorCode00883),
             "error_code_00884" => Some(Self::ErrorCode00884),
@@ -9802,28 +8734,16 @@ impl Baseline1000 {
             "error_code_00888" => Some(Self::ErrorCode00888),
             "error_code_00889" => Some(Self::ErrorCode00889),
             "error_code_00890" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 890")?;
-                Some(Self::ErrorCode00890 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 890")?;
+                Some(Self::ErrorCode00890 { name: name.to_owned() })
             }
             "error_code_00891" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 891")?;
-                Some(Self::ErrorCode00891 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 891")?;
+                Some(Self::ErrorCode00891 { name: name.to_owned() })
             }
             "error_code_00892" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 892")?;
-                Some(Self::ErrorCode00892 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 892")?;
+                Some(Self::ErrorCode00892 { name: name.to_owned() })
             }
             "error_code_00893" => Some(Self::ErrorCode00893),
             "error_code_00894" => Some(Self::ErrorCode00894),
@@ -9833,28 +8753,16 @@ impl Baseline1000 {
             "error_code_00898" => Some(Self::ErrorCode00898),
             "error_code_00899" => Some(Self::ErrorCode00899),
             "error_code_00900" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 900")?;
-                Some(Self::ErrorCode00900 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 900")?;
+                Some(Self::ErrorCode00900 { name: name.to_owned() })
             }
             "error_code_00901" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 901")?;
-                Some(Self::ErrorCode00901 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 901")?;
+                Some(Self::ErrorCode00901 { name: name.to_owned() })
             }
             "error_code_00902" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 902")?;
-                Some(Self::ErrorCode00902 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 902")?;
+                Some(Self::ErrorCode00902 { name: name.to_owned() })
             }
             "error_code_00903" => Some(Self::ErrorCode00903),
             "error_code_00904" => Some(Self::ErrorCode00904),
@@ -9864,28 +8772,16 @@ impl Baseline1000 {
             "error_code_00908" => Some(Self::ErrorCode00908),
             "error_code_00909" => Some(Self::ErrorCode00909),
             "error_code_00910" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 910")?;
-                Some(Self::ErrorCode00910 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 910")?;
+                Some(Self::ErrorCode00910 { name: name.to_owned() })
             }
             "error_code_00911" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 911")?;
-                Some(Self::ErrorCode00911 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 911")?;
+                Some(Self::ErrorCode00911 { name: name.to_owned() })
             }
             "error_code_00912" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 912")?;
-                Some(Self::ErrorCode00912 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 912")?;
+                Some(Self::ErrorCode00912 { name: name.to_owned() })
             }
             "error_code_00913" => Some(Self::ErrorCode00913),
             "error_code_00914" => Some(Self::ErrorCode00914),
@@ -9895,28 +8791,16 @@ impl Baseline1000 {
             "error_code_00918" => Some(Self::ErrorCode00918),
             "error_code_00919" => Some(Self::ErrorCode00919),
             "error_code_00920" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 920")?;
-                Some(Self::ErrorCode00920 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 920")?;
+                Some(Self::ErrorCode00920 { name: name.to_owned() })
             }
             "error_code_00921" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 921")?;
-                Some(Self::ErrorCode00921 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 921")?;
+                Some(Self::ErrorCode00921 { name: name.to_owned() })
             }
             "error_code_00922" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 922")?;
-                Some(Self::ErrorCode00922 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 922")?;
+                Some(Self::ErrorCode00922 { name: name.to_owned() })
             }
             "error_code_00923" => Some(Self::ErrorCode00923),
             "error_code_00924" => Some(Self::ErrorCode00924),
@@ -9926,28 +8810,16 @@ impl Baseline1000 {
             "error_code_00928" => Some(Self::ErrorCode00928),
             "error_code_00929" => Some(Self::ErrorCode00929),
             "error_code_00930" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 930")?;
-                Some(Self::ErrorCode00930 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 930")?;
+                Some(Self::ErrorCode00930 { name: name.to_owned() })
             }
             "error_code_00931" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 931")?;
-                Some(Self::ErrorCode00931 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 931")?;
+                Some(Self::ErrorCode00931 { name: name.to_owned() })
             }
             "error_code_00932" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 932")?;
-                Some(Self::ErrorCode00932 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 932")?;
+                Some(Self::ErrorCode00932 { name: name.to_owned() })
             }
             "error_code_00933" => Some(Self::ErrorCode00933),
             "error_code_00934" => Some(Self::ErrorCode00934),
@@ -9957,28 +8829,16 @@ impl Baseline1000 {
             "error_code_00938" => Some(Self::ErrorCode00938),
             "error_code_00939" => Some(Self::ErrorCode00939),
             "error_code_00940" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 940")?;
-                Some(Self::ErrorCode00940 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 940")?;
+                Some(Self::ErrorCode00940 { name: name.to_owned() })
             }
             "error_code_00941" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 941")?;
-                Some(Self::ErrorCode00941 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 941")?;
+                Some(Self::ErrorCode00941 { name: name.to_owned() })
             }
             "error_code_00942" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 942")?;
-                Some(Self::ErrorCode00942 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 942")?;
+                Some(Self::ErrorCode00942 { name: name.to_owned() })
             }
             "error_code_00943" => Some(Self::ErrorCode00943),
             "error_code_00944" => Some(Self::ErrorCode00944),
@@ -9988,28 +8848,16 @@ impl Baseline1000 {
             "error_code_00948" => Some(Self::ErrorCode00948),
             "error_code_00949" => Some(Self::ErrorCode00949),
             "error_code_00950" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 950")?;
-                Some(Self::ErrorCode00950 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 950")?;
+                Some(Self::ErrorCode00950 { name: name.to_owned() })
             }
             "error_code_00951" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 951")?;
-                Some(Self::ErrorCode00951 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 951")?;
+                Some(Self::ErrorCode00951 { name: name.to_owned() })
             }
             "error_code_00952" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 952")?;
-                Some(Self::ErrorCode00952 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 952")?;
+                Some(Self::ErrorCode00952 { name: name.to_owned() })
             }
             "error_code_00953" => Some(Self::ErrorCode00953),
             "error_code_00954" => Some(Self::ErrorCode00954),
@@ -10019,28 +8867,16 @@ impl Baseline1000 {
             "error_code_00958" => Some(Self::ErrorCode00958),
             "error_code_00959" => Some(Self::ErrorCode00959),
             "error_code_00960" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 960")?;
-                Some(Self::ErrorCode00960 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 960")?;
+                Some(Self::ErrorCode00960 { name: name.to_owned() })
             }
             "error_code_00961" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 961")?;
-                Some(Self::ErrorCode00961 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 961")?;
+                Some(Self::ErrorCode00961 { name: name.to_owned() })
             }
             "error_code_00962" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 962")?;
-                Some(Self::ErrorCode00962 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 962")?;
+                Some(Self::ErrorCode00962 { name: name.to_owned() })
             }
             "error_code_00963" => Some(Self::ErrorCode00963),
             "error_code_00964" => Some(Self::ErrorCode00964),
@@ -10050,28 +8886,16 @@ impl Baseline1000 {
             "error_code_00968" => Some(Self::ErrorCode00968),
             "error_code_00969" => Some(Self::ErrorCode00969),
             "error_code_00970" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 970")?;
-                Some(Self::ErrorCode00970 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 970")?;
+                Some(Self::ErrorCode00970 { name: name.to_owned() })
             }
             "error_code_00971" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 971")?;
-                Some(Self::ErrorCode00971 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 971")?;
+                Some(Self::ErrorCode00971 { name: name.to_owned() })
             }
             "error_code_00972" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 972")?;
-                Some(Self::ErrorCode00972 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 972")?;
+                Some(Self::ErrorCode00972 { name: name.to_owned() })
             }
             "error_code_00973" => Some(Self::ErrorCode00973),
             "error_code_00974" => Some(Self::ErrorCode00974),
@@ -10081,28 +8905,16 @@ impl Baseline1000 {
             "error_code_00978" => Some(Self::ErrorCode00978),
             "error_code_00979" => Some(Self::ErrorCode00979),
             "error_code_00980" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 980")?;
-                Some(Self::ErrorCode00980 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 980")?;
+                Some(Self::ErrorCode00980 { name: name.to_owned() })
             }
             "error_code_00981" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 981")?;
-                Some(Self::ErrorCode00981 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 981")?;
+                Some(Self::ErrorCode00981 { name: name.to_owned() })
             }
             "error_code_00982" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 982")?;
-                Some(Self::ErrorCode00982 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 982")?;
+                Some(Self::ErrorCode00982 { name: name.to_owned() })
             }
             "error_code_00983" => Some(Self::ErrorCode00983),
             "error_code_00984" => Some(Self::ErrorCode00984),
@@ -10112,28 +8924,16 @@ impl Baseline1000 {
             "error_code_00988" => Some(Self::ErrorCode00988),
             "error_code_00989" => Some(Self::ErrorCode00989),
             "error_code_00990" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 990")?;
-                Some(Self::ErrorCode00990 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 990")?;
+                Some(Self::ErrorCode00990 { name: name.to_owned() })
             }
             "error_code_00991" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 991")?;
-                Some(Self::ErrorCode00991 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 991")?;
+                Some(Self::ErrorCode00991 { name: name.to_owned() })
             }
             "error_code_00992" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 992")?;
-                Some(Self::ErrorCode00992 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 992")?;
+                Some(Self::ErrorCode00992 { name: name.to_owned() })
             }
             "error_code_00993" => Some(Self::ErrorCode00993),
             "error_code_00994" => Some(Self::ErrorCode00994),
@@ -10158,19 +8958,13 @@ struct Wire<'a> {
 
 impl serde::Serialize for Baseline1000 {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        Wire {
-            code: Cow::Borrowed(self.code()),
-            message: Cow::Owned(self.to_string()),
-            data: None,
-        }
-        .serialize(serializer)
+        Wire { code: Cow::Borrowed(self.code()), message: Cow::Owned(self.to_string()), data: None }.serialize(serializer)
     }
 }
 
 impl<'de> serde::Deserialize<'de> for Baseline1000 {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let wire = Wire::deserialize(deserializer)?;
-        Self::from_wire(&wire.code, &wire.message)
-            .ok_or_else(|| <D::Error as serde::de::Error>::custom("unknown code"))
+        Self::from_wire(&wire.code, &wire.message).ok_or_else(|| <D::Error as serde::de::Error>::custom("unknown code"))
     }
 }

@@ -35043,28 +35043,16 @@ impl Baseline5000 {
     fn from_wire(code: &str, message: &str) -> Option<Self> {
         match code {
             "error_code_00000" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 0")?;
-                Some(Self::ErrorCode00000 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 0")?;
+                Some(Self::ErrorCode00000 { name: name.to_owned() })
             }
             "error_code_00001" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1")?;
-                Some(Self::ErrorCode00001 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1")?;
+                Some(Self::ErrorCode00001 { name: name.to_owned() })
             }
             "error_code_00002" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2")?;
-                Some(Self::ErrorCode00002 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2")?;
+                Some(Self::ErrorCode00002 { name: name.to_owned() })
             }
             "error_code_00003" => Some(Self::ErrorCode00003),
             "error_code_00004" => Some(Self::ErrorCode00004),
@@ -35074,28 +35062,16 @@ impl Baseline5000 {
             "error_code_00008" => Some(Self::ErrorCode00008),
             "error_code_00009" => Some(Self::ErrorCode00009),
             "error_code_00010" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 10")?;
-                Some(Self::ErrorCode00010 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 10")?;
+                Some(Self::ErrorCode00010 { name: name.to_owned() })
             }
             "error_code_00011" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 11")?;
-                Some(Self::ErrorCode00011 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 11")?;
+                Some(Self::ErrorCode00011 { name: name.to_owned() })
             }
             "error_code_00012" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 12")?;
-                Some(Self::ErrorCode00012 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 12")?;
+                Some(Self::ErrorCode00012 { name: name.to_owned() })
             }
             "error_code_00013" => Some(Self::ErrorCode00013),
             "error_code_00014" => Some(Self::ErrorCode00014),
@@ -35105,28 +35081,16 @@ impl Baseline5000 {
             "error_code_00018" => Some(Self::ErrorCode00018),
             "error_code_00019" => Some(Self::ErrorCode00019),
             "error_code_00020" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 20")?;
-                Some(Self::ErrorCode00020 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 20")?;
+                Some(Self::ErrorCode00020 { name: name.to_owned() })
             }
             "error_code_00021" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 21")?;
-                Some(Self::ErrorCode00021 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 21")?;
+                Some(Self::ErrorCode00021 { name: name.to_owned() })
             }
             "error_code_00022" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 22")?;
-                Some(Self::ErrorCode00022 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 22")?;
+                Some(Self::ErrorCode00022 { name: name.to_owned() })
             }
             "error_code_00023" => Some(Self::ErrorCode00023),
             "error_code_00024" => Some(Self::ErrorCode00024),
@@ -35136,28 +35100,16 @@ impl Baseline5000 {
             "error_code_00028" => Some(Self::ErrorCode00028),
             "error_code_00029" => Some(Self::ErrorCode00029),
             "error_code_00030" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 30")?;
-                Some(Self::ErrorCode00030 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 30")?;
+                Some(Self::ErrorCode00030 { name: name.to_owned() })
             }
             "error_code_00031" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 31")?;
-                Some(Self::ErrorCode00031 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 31")?;
+                Some(Self::ErrorCode00031 { name: name.to_owned() })
             }
             "error_code_00032" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 32")?;
-                Some(Self::ErrorCode00032 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 32")?;
+                Some(Self::ErrorCode00032 { name: name.to_owned() })
             }
             "error_code_00033" => Some(Self::ErrorCode00033),
             "error_code_00034" => Some(Self::ErrorCode00034),
@@ -35167,28 +35119,16 @@ impl Baseline5000 {
             "error_code_00038" => Some(Self::ErrorCode00038),
             "error_code_00039" => Some(Self::ErrorCode00039),
             "error_code_00040" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 40")?;
-                Some(Self::ErrorCode00040 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 40")?;
+                Some(Self::ErrorCode00040 { name: name.to_owned() })
             }
             "error_code_00041" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 41")?;
-                Some(Self::ErrorCode00041 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 41")?;
+                Some(Self::ErrorCode00041 { name: name.to_owned() })
             }
             "error_code_00042" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 42")?;
-                Some(Self::ErrorCode00042 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 42")?;
+                Some(Self::ErrorCode00042 { name: name.to_owned() })
             }
             "error_code_00043" => Some(Self::ErrorCode00043),
             "error_code_00044" => Some(Self::ErrorCode00044),
@@ -35198,28 +35138,16 @@ impl Baseline5000 {
             "error_code_00048" => Some(Self::ErrorCode00048),
             "error_code_00049" => Some(Self::ErrorCode00049),
             "error_code_00050" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 50")?;
-                Some(Self::ErrorCode00050 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 50")?;
+                Some(Self::ErrorCode00050 { name: name.to_owned() })
             }
             "error_code_00051" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 51")?;
-                Some(Self::ErrorCode00051 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 51")?;
+                Some(Self::ErrorCode00051 { name: name.to_owned() })
             }
             "error_code_00052" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 52")?;
-                Some(Self::ErrorCode00052 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 52")?;
+                Some(Self::ErrorCode00052 { name: name.to_owned() })
             }
             "error_code_00053" => Some(Self::ErrorCode00053),
             "error_code_00054" => Some(Self::ErrorCode00054),
@@ -35229,28 +35157,16 @@ impl Baseline5000 {
             "error_code_00058" => Some(Self::ErrorCode00058),
             "error_code_00059" => Some(Self::ErrorCode00059),
             "error_code_00060" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 60")?;
-                Some(Self::ErrorCode00060 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 60")?;
+                Some(Self::ErrorCode00060 { name: name.to_owned() })
             }
             "error_code_00061" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 61")?;
-                Some(Self::ErrorCode00061 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 61")?;
+                Some(Self::ErrorCode00061 { name: name.to_owned() })
             }
             "error_code_00062" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 62")?;
-                Some(Self::ErrorCode00062 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 62")?;
+                Some(Self::ErrorCode00062 { name: name.to_owned() })
             }
             "error_code_00063" => Some(Self::ErrorCode00063),
             "error_code_00064" => Some(Self::ErrorCode00064),
@@ -35260,28 +35176,16 @@ impl Baseline5000 {
             "error_code_00068" => Some(Self::ErrorCode00068),
             "error_code_00069" => Some(Self::ErrorCode00069),
             "error_code_00070" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 70")?;
-                Some(Self::ErrorCode00070 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 70")?;
+                Some(Self::ErrorCode00070 { name: name.to_owned() })
             }
             "error_code_00071" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 71")?;
-                Some(Self::ErrorCode00071 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 71")?;
+                Some(Self::ErrorCode00071 { name: name.to_owned() })
             }
             "error_code_00072" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 72")?;
-                Some(Self::ErrorCode00072 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 72")?;
+                Some(Self::ErrorCode00072 { name: name.to_owned() })
             }
             "error_code_00073" => Some(Self::ErrorCode00073),
             "error_code_00074" => Some(Self::ErrorCode00074),
@@ -35291,28 +35195,16 @@ impl Baseline5000 {
             "error_code_00078" => Some(Self::ErrorCode00078),
             "error_code_00079" => Some(Self::ErrorCode00079),
             "error_code_00080" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 80")?;
-                Some(Self::ErrorCode00080 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 80")?;
+                Some(Self::ErrorCode00080 { name: name.to_owned() })
             }
             "error_code_00081" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 81")?;
-                Some(Self::ErrorCode00081 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 81")?;
+                Some(Self::ErrorCode00081 { name: name.to_owned() })
             }
             "error_code_00082" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 82")?;
-                Some(Self::ErrorCode00082 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 82")?;
+                Some(Self::ErrorCode00082 { name: name.to_owned() })
             }
             "error_code_00083" => Some(Self::ErrorCode00083),
             "error_code_00084" => Some(Self::ErrorCode00084),
@@ -35322,28 +35214,16 @@ impl Baseline5000 {
             "error_code_00088" => Some(Self::ErrorCode00088),
             "error_code_00089" => Some(Self::ErrorCode00089),
             "error_code_00090" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 90")?;
-                Some(Self::ErrorCode00090 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 90")?;
+                Some(Self::ErrorCode00090 { name: name.to_owned() })
             }
             "error_code_00091" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 91")?;
-                Some(Self::ErrorCode00091 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 91")?;
+                Some(Self::ErrorCode00091 { name: name.to_owned() })
             }
             "error_code_00092" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 92")?;
-                Some(Self::ErrorCode00092 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 92")?;
+                Some(Self::ErrorCode00092 { name: name.to_owned() })
             }
             "error_code_00093" => Some(Self::ErrorCode00093),
             "error_code_00094" => Some(Self::ErrorCode00094),
@@ -35353,28 +35233,16 @@ impl Baseline5000 {
             "error_code_00098" => Some(Self::ErrorCode00098),
             "error_code_00099" => Some(Self::ErrorCode00099),
             "error_code_00100" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 100")?;
-                Some(Self::ErrorCode00100 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 100")?;
+                Some(Self::ErrorCode00100 { name: name.to_owned() })
             }
             "error_code_00101" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 101")?;
-                Some(Self::ErrorCode00101 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 101")?;
+                Some(Self::ErrorCode00101 { name: name.to_owned() })
             }
             "error_code_00102" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 102")?;
-                Some(Self::ErrorCode00102 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 102")?;
+                Some(Self::ErrorCode00102 { name: name.to_owned() })
             }
             "error_code_00103" => Some(Self::ErrorCode00103),
             "error_code_00104" => Some(Self::ErrorCode00104),
@@ -35384,28 +35252,16 @@ impl Baseline5000 {
             "error_code_00108" => Some(Self::ErrorCode00108),
             "error_code_00109" => Some(Self::ErrorCode00109),
             "error_code_00110" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 110")?;
-                Some(Self::ErrorCode00110 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 110")?;
+                Some(Self::ErrorCode00110 { name: name.to_owned() })
             }
             "error_code_00111" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 111")?;
-                Some(Self::ErrorCode00111 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 111")?;
+                Some(Self::ErrorCode00111 { name: name.to_owned() })
             }
             "error_code_00112" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 112")?;
-                Some(Self::ErrorCode00112 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 112")?;
+                Some(Self::ErrorCode00112 { name: name.to_owned() })
             }
             "error_code_00113" => Some(Self::ErrorCode00113),
             "error_code_00114" => Some(Self::ErrorCode00114),
@@ -35415,28 +35271,16 @@ impl Baseline5000 {
             "error_code_00118" => Some(Self::ErrorCode00118),
             "error_code_00119" => Some(Self::ErrorCode00119),
             "error_code_00120" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 120")?;
-                Some(Self::ErrorCode00120 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 120")?;
+                Some(Self::ErrorCode00120 { name: name.to_owned() })
             }
             "error_code_00121" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 121")?;
-                Some(Self::ErrorCode00121 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 121")?;
+                Some(Self::ErrorCode00121 { name: name.to_owned() })
             }
             "error_code_00122" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 122")?;
-                Some(Self::ErrorCode00122 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 122")?;
+                Some(Self::ErrorCode00122 { name: name.to_owned() })
             }
             "error_code_00123" => Some(Self::ErrorCode00123),
             "error_code_00124" => Some(Self::ErrorCode00124),
@@ -35446,28 +35290,16 @@ impl Baseline5000 {
             "error_code_00128" => Some(Self::ErrorCode00128),
             "error_code_00129" => Some(Self::ErrorCode00129),
             "error_code_00130" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 130")?;
-                Some(Self::ErrorCode00130 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 130")?;
+                Some(Self::ErrorCode00130 { name: name.to_owned() })
             }
             "error_code_00131" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 131")?;
-                Some(Self::ErrorCode00131 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 131")?;
+                Some(Self::ErrorCode00131 { name: name.to_owned() })
             }
             "error_code_00132" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 132")?;
-                Some(Self::ErrorCode00132 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 132")?;
+                Some(Self::ErrorCode00132 { name: name.to_owned() })
             }
             "error_code_00133" => Some(Self::ErrorCode00133),
             "error_code_00134" => Some(Self::ErrorCode00134),
@@ -35477,28 +35309,16 @@ impl Baseline5000 {
             "error_code_00138" => Some(Self::ErrorCode00138),
             "error_code_00139" => Some(Self::ErrorCode00139),
             "error_code_00140" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 140")?;
-                Some(Self::ErrorCode00140 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 140")?;
+                Some(Self::ErrorCode00140 { name: name.to_owned() })
             }
             "error_code_00141" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 141")?;
-                Some(Self::ErrorCode00141 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 141")?;
+                Some(Self::ErrorCode00141 { name: name.to_owned() })
             }
             "error_code_00142" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 142")?;
-                Some(Self::ErrorCode00142 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 142")?;
+                Some(Self::ErrorCode00142 { name: name.to_owned() })
             }
             "error_code_00143" => Some(Self::ErrorCode00143),
             "error_code_00144" => Some(Self::ErrorCode00144),
@@ -35508,28 +35328,16 @@ impl Baseline5000 {
             "error_code_00148" => Some(Self::ErrorCode00148),
             "error_code_00149" => Some(Self::ErrorCode00149),
             "error_code_00150" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 150")?;
-                Some(Self::ErrorCode00150 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 150")?;
+                Some(Self::ErrorCode00150 { name: name.to_owned() })
             }
             "error_code_00151" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 151")?;
-                Some(Self::ErrorCode00151 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 151")?;
+                Some(Self::ErrorCode00151 { name: name.to_owned() })
             }
             "error_code_00152" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 152")?;
-                Some(Self::ErrorCode00152 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 152")?;
+                Some(Self::ErrorCode00152 { name: name.to_owned() })
             }
             "error_code_00153" => Some(Self::ErrorCode00153),
             "error_code_00154" => Some(Self::ErrorCode00154),
@@ -35539,28 +35347,16 @@ impl Baseline5000 {
             "error_code_00158" => Some(Self::ErrorCode00158),
             "error_code_00159" => Some(Self::ErrorCode00159),
             "error_code_00160" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 160")?;
-                Some(Self::ErrorCode00160 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 160")?;
+                Some(Self::ErrorCode00160 { name: name.to_owned() })
             }
             "error_code_00161" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 161")?;
-                Some(Self::ErrorCode00161 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 161")?;
+                Some(Self::ErrorCode00161 { name: name.to_owned() })
             }
             "error_code_00162" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 162")?;
-                Some(Self::ErrorCode00162 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 162")?;
+                Some(Self::ErrorCode00162 { name: name.to_owned() })
             }
             "error_code_00163" => Some(Self::ErrorCode00163),
             "error_code_00164" => Some(Self::ErrorCode00164),
@@ -35570,28 +35366,16 @@ impl Baseline5000 {
             "error_code_00168" => Some(Self::ErrorCode00168),
             "error_code_00169" => Some(Self::ErrorCode00169),
             "error_code_00170" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 170")?;
-                Some(Self::ErrorCode00170 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 170")?;
+                Some(Self::ErrorCode00170 { name: name.to_owned() })
             }
             "error_code_00171" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 171")?;
-                Some(Self::ErrorCode00171 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 171")?;
+                Some(Self::ErrorCode00171 { name: name.to_owned() })
             }
             "error_code_00172" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 172")?;
-                Some(Self::ErrorCode00172 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 172")?;
+                Some(Self::ErrorCode00172 { name: name.to_owned() })
             }
             "error_code_00173" => Some(Self::ErrorCode00173),
             "error_code_00174" => Some(Self::ErrorCode00174),
@@ -35601,28 +35385,16 @@ impl Baseline5000 {
             "error_code_00178" => Some(Self::ErrorCode00178),
             "error_code_00179" => Some(Self::ErrorCode00179),
             "error_code_00180" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 180")?;
-                Some(Self::ErrorCode00180 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 180")?;
+                Some(Self::ErrorCode00180 { name: name.to_owned() })
             }
             "error_code_00181" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 181")?;
-                Some(Self::ErrorCode00181 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 181")?;
+                Some(Self::ErrorCode00181 { name: name.to_owned() })
             }
             "error_code_00182" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 182")?;
-                Some(Self::ErrorCode00182 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 182")?;
+                Some(Self::ErrorCode00182 { name: name.to_owned() })
             }
             "error_code_00183" => Some(Self::ErrorCode00183),
             "error_code_00184" => Some(Self::ErrorCode00184),
@@ -35632,28 +35404,16 @@ impl Baseline5000 {
             "error_code_00188" => Some(Self::ErrorCode00188),
             "error_code_00189" => Some(Self::ErrorCode00189),
             "error_code_00190" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 190")?;
-                Some(Self::ErrorCode00190 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 190")?;
+                Some(Self::ErrorCode00190 { name: name.to_owned() })
             }
             "error_code_00191" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 191")?;
-                Some(Self::ErrorCode00191 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 191")?;
+                Some(Self::ErrorCode00191 { name: name.to_owned() })
             }
             "error_code_00192" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 192")?;
-                Some(Self::ErrorCode00192 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 192")?;
+                Some(Self::ErrorCode00192 { name: name.to_owned() })
             }
             "error_code_00193" => Some(Self::ErrorCode00193),
             "error_code_00194" => Some(Self::ErrorCode00194),
@@ -35663,28 +35423,16 @@ impl Baseline5000 {
             "error_code_00198" => Some(Self::ErrorCode00198),
             "error_code_00199" => Some(Self::ErrorCode00199),
             "error_code_00200" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 200")?;
-                Some(Self::ErrorCode00200 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 200")?;
+                Some(Self::ErrorCode00200 { name: name.to_owned() })
             }
             "error_code_00201" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 201")?;
-                Some(Self::ErrorCode00201 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 201")?;
+                Some(Self::ErrorCode00201 { name: name.to_owned() })
             }
             "error_code_00202" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 202")?;
-                Some(Self::ErrorCode00202 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 202")?;
+                Some(Self::ErrorCode00202 { name: name.to_owned() })
             }
             "error_code_00203" => Some(Self::ErrorCode00203),
             "error_code_00204" => Some(Self::ErrorCode00204),
@@ -35694,28 +35442,16 @@ impl Baseline5000 {
             "error_code_00208" => Some(Self::ErrorCode00208),
             "error_code_00209" => Some(Self::ErrorCode00209),
             "error_code_00210" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 210")?;
-                Some(Self::ErrorCode00210 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 210")?;
+                Some(Self::ErrorCode00210 { name: name.to_owned() })
             }
             "error_code_00211" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 211")?;
-                Some(Self::ErrorCode00211 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 211")?;
+                Some(Self::ErrorCode00211 { name: name.to_owned() })
             }
             "error_code_00212" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 212")?;
-                Some(Self::ErrorCode00212 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 212")?;
+                Some(Self::ErrorCode00212 { name: name.to_owned() })
             }
             "error_code_00213" => Some(Self::ErrorCode00213),
             "error_code_00214" => Some(Self::ErrorCode00214),
@@ -35725,28 +35461,16 @@ impl Baseline5000 {
             "error_code_00218" => Some(Self::ErrorCode00218),
             "error_code_00219" => Some(Self::ErrorCode00219),
             "error_code_00220" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 220")?;
-                Some(Self::ErrorCode00220 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 220")?;
+                Some(Self::ErrorCode00220 { name: name.to_owned() })
             }
             "error_code_00221" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 221")?;
-                Some(Self::ErrorCode00221 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 221")?;
+                Some(Self::ErrorCode00221 { name: name.to_owned() })
             }
             "error_code_00222" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 222")?;
-                Some(Self::ErrorCode00222 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 222")?;
+                Some(Self::ErrorCode00222 { name: name.to_owned() })
             }
             "error_code_00223" => Some(Self::ErrorCode00223),
             "error_code_00224" => Some(Self::ErrorCode00224),
@@ -35756,28 +35480,16 @@ impl Baseline5000 {
             "error_code_00228" => Some(Self::ErrorCode00228),
             "error_code_00229" => Some(Self::ErrorCode00229),
             "error_code_00230" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 230")?;
-                Some(Self::ErrorCode00230 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 230")?;
+                Some(Self::ErrorCode00230 { name: name.to_owned() })
             }
             "error_code_00231" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 231")?;
-                Some(Self::ErrorCode00231 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 231")?;
+                Some(Self::ErrorCode00231 { name: name.to_owned() })
             }
             "error_code_00232" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 232")?;
-                Some(Self::ErrorCode00232 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 232")?;
+                Some(Self::ErrorCode00232 { name: name.to_owned() })
             }
             "error_code_00233" => Some(Self::ErrorCode00233),
             "error_code_00234" => Some(Self::ErrorCode00234),
@@ -35787,28 +35499,16 @@ impl Baseline5000 {
             "error_code_00238" => Some(Self::ErrorCode00238),
             "error_code_00239" => Some(Self::ErrorCode00239),
             "error_code_00240" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 240")?;
-                Some(Self::ErrorCode00240 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 240")?;
+                Some(Self::ErrorCode00240 { name: name.to_owned() })
             }
             "error_code_00241" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 241")?;
-                Some(Self::ErrorCode00241 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 241")?;
+                Some(Self::ErrorCode00241 { name: name.to_owned() })
             }
             "error_code_00242" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 242")?;
-                Some(Self::ErrorCode00242 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 242")?;
+                Some(Self::ErrorCode00242 { name: name.to_owned() })
             }
             "error_code_00243" => Some(Self::ErrorCode00243),
             "error_code_00244" => Some(Self::ErrorCode00244),
@@ -35818,28 +35518,16 @@ impl Baseline5000 {
             "error_code_00248" => Some(Self::ErrorCode00248),
             "error_code_00249" => Some(Self::ErrorCode00249),
             "error_code_00250" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 250")?;
-                Some(Self::ErrorCode00250 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 250")?;
+                Some(Self::ErrorCode00250 { name: name.to_owned() })
             }
             "error_code_00251" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 251")?;
-                Some(Self::ErrorCode00251 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 251")?;
+                Some(Self::ErrorCode00251 { name: name.to_owned() })
             }
             "error_code_00252" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 252")?;
-                Some(Self::ErrorCode00252 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 252")?;
+                Some(Self::ErrorCode00252 { name: name.to_owned() })
             }
             "error_code_00253" => Some(Self::ErrorCode00253),
             "error_code_00254" => Some(Self::ErrorCode00254),
@@ -35849,28 +35537,16 @@ impl Baseline5000 {
             "error_code_00258" => Some(Self::ErrorCode00258),
             "error_code_00259" => Some(Self::ErrorCode00259),
             "error_code_00260" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 260")?;
-                Some(Self::ErrorCode00260 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 260")?;
+                Some(Self::ErrorCode00260 { name: name.to_owned() })
             }
             "error_code_00261" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 261")?;
-                Some(Self::ErrorCode00261 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 261")?;
+                Some(Self::ErrorCode00261 { name: name.to_owned() })
             }
             "error_code_00262" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 262")?;
-                Some(Self::ErrorCode00262 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 262")?;
+                Some(Self::ErrorCode00262 { name: name.to_owned() })
             }
             "error_code_00263" => Some(Self::ErrorCode00263),
             "error_code_00264" => Some(Self::ErrorCode00264),
@@ -35880,28 +35556,16 @@ impl Baseline5000 {
             "error_code_00268" => Some(Self::ErrorCode00268),
             "error_code_00269" => Some(Self::ErrorCode00269),
             "error_code_00270" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 270")?;
-                Some(Self::ErrorCode00270 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 270")?;
+                Some(Self::ErrorCode00270 { name: name.to_owned() })
             }
             "error_code_00271" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 271")?;
-                Some(Self::ErrorCode00271 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 271")?;
+                Some(Self::ErrorCode00271 { name: name.to_owned() })
             }
             "error_code_00272" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 272")?;
-                Some(Self::ErrorCode00272 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 272")?;
+                Some(Self::ErrorCode00272 { name: name.to_owned() })
             }
             "error_code_00273" => Some(Self::ErrorCode00273),
             "error_code_00274" => Some(Self::ErrorCode00274),
@@ -35911,28 +35575,16 @@ impl Baseline5000 {
             "error_code_00278" => Some(Self::ErrorCode00278),
             "error_code_00279" => Some(Self::ErrorCode00279),
             "error_code_00280" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 280")?;
-                Some(Self::ErrorCode00280 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 280")?;
+                Some(Self::ErrorCode00280 { name: name.to_owned() })
             }
             "error_code_00281" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 281")?;
-                Some(Self::ErrorCode00281 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 281")?;
+                Some(Self::ErrorCode00281 { name: name.to_owned() })
             }
             "error_code_00282" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 282")?;
-                Some(Self::ErrorCode00282 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 282")?;
+                Some(Self::ErrorCode00282 { name: name.to_owned() })
             }
             "error_code_00283" => Some(Self::ErrorCode00283),
             "error_code_00284" => Some(Self::ErrorCode00284),
@@ -35942,28 +35594,16 @@ impl Baseline5000 {
             "error_code_00288" => Some(Self::ErrorCode00288),
             "error_code_00289" => Some(Self::ErrorCode00289),
             "error_code_00290" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 290")?;
-                Some(Self::ErrorCode00290 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 290")?;
+                Some(Self::ErrorCode00290 { name: name.to_owned() })
             }
             "error_code_00291" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 291")?;
-                Some(Self::ErrorCode00291 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 291")?;
+                Some(Self::ErrorCode00291 { name: name.to_owned() })
             }
             "error_code_00292" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 292")?;
-                Some(Self::ErrorCode00292 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 292")?;
+                Some(Self::ErrorCode00292 { name: name.to_owned() })
             }
             "error_code_00293" => Some(Self::ErrorCode00293),
             "error_code_00294" => Some(Self::ErrorCode00294),
@@ -35973,28 +35613,16 @@ impl Baseline5000 {
             "error_code_00298" => Some(Self::ErrorCode00298),
             "error_code_00299" => Some(Self::ErrorCode00299),
             "error_code_00300" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 300")?;
-                Some(Self::ErrorCode00300 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 300")?;
+                Some(Self::ErrorCode00300 { name: name.to_owned() })
             }
             "error_code_00301" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 301")?;
-                Some(Self::ErrorCode00301 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 301")?;
+                Some(Self::ErrorCode00301 { name: name.to_owned() })
             }
             "error_code_00302" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 302")?;
-                Some(Self::ErrorCode00302 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 302")?;
+                Some(Self::ErrorCode00302 { name: name.to_owned() })
             }
             "error_code_00303" => Some(Self::ErrorCode00303),
             "error_code_00304" => Some(Self::ErrorCode00304),
@@ -36004,28 +35632,16 @@ impl Baseline5000 {
             "error_code_00308" => Some(Self::ErrorCode00308),
             "error_code_00309" => Some(Self::ErrorCode00309),
             "error_code_00310" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 310")?;
-                Some(Self::ErrorCode00310 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 310")?;
+                Some(Self::ErrorCode00310 { name: name.to_owned() })
             }
             "error_code_00311" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 311")?;
-                Some(Self::ErrorCode00311 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 311")?;
+                Some(Self::ErrorCode00311 { name: name.to_owned() })
             }
             "error_code_00312" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 312")?;
-                Some(Self::ErrorCode00312 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 312")?;
+                Some(Self::ErrorCode00312 { name: name.to_owned() })
             }
             "error_code_00313" => Some(Self::ErrorCode00313),
             "error_code_00314" => Some(Self::ErrorCode00314),
@@ -36035,28 +35651,16 @@ impl Baseline5000 {
             "error_code_00318" => Some(Self::ErrorCode00318),
             "error_code_00319" => Some(Self::ErrorCode00319),
             "error_code_00320" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 320")?;
-                Some(Self::ErrorCode00320 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 320")?;
+                Some(Self::ErrorCode00320 { name: name.to_owned() })
             }
             "error_code_00321" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 321")?;
-                Some(Self::ErrorCode00321 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 321")?;
+                Some(Self::ErrorCode00321 { name: name.to_owned() })
             }
             "error_code_00322" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 322")?;
-                Some(Self::ErrorCode00322 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 322")?;
+                Some(Self::ErrorCode00322 { name: name.to_owned() })
             }
             "error_code_00323" => Some(Self::ErrorCode00323),
             "error_code_00324" => Some(Self::ErrorCode00324),
@@ -36066,28 +35670,16 @@ impl Baseline5000 {
             "error_code_00328" => Some(Self::ErrorCode00328),
             "error_code_00329" => Some(Self::ErrorCode00329),
             "error_code_00330" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 330")?;
-                Some(Self::ErrorCode00330 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 330")?;
+                Some(Self::ErrorCode00330 { name: name.to_owned() })
             }
             "error_code_00331" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 331")?;
-                Some(Self::ErrorCode00331 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 331")?;
+                Some(Self::ErrorCode00331 { name: name.to_owned() })
             }
             "error_code_00332" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 332")?;
-                Some(Self::ErrorCode00332 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 332")?;
+                Some(Self::ErrorCode00332 { name: name.to_owned() })
             }
             "error_code_00333" => Some(Self::ErrorCode00333),
             "error_code_00334" => Some(Self::ErrorCode00334),
@@ -36097,28 +35689,16 @@ impl Baseline5000 {
             "error_code_00338" => Some(Self::ErrorCode00338),
             "error_code_00339" => Some(Self::ErrorCode00339),
             "error_code_00340" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 340")?;
-                Some(Self::ErrorCode00340 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 340")?;
+                Some(Self::ErrorCode00340 { name: name.to_owned() })
             }
             "error_code_00341" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 341")?;
-                Some(Self::ErrorCode00341 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 341")?;
+                Some(Self::ErrorCode00341 { name: name.to_owned() })
             }
             "error_code_00342" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 342")?;
-                Some(Self::ErrorCode00342 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 342")?;
+                Some(Self::ErrorCode00342 { name: name.to_owned() })
             }
             "error_code_00343" => Some(Self::ErrorCode00343),
             "error_code_00344" => Some(Self::ErrorCode00344),
@@ -36128,28 +35708,16 @@ impl Baseline5000 {
             "error_code_00348" => Some(Self::ErrorCode00348),
             "error_code_00349" => Some(Self::ErrorCode00349),
             "error_code_00350" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 350")?;
-                Some(Self::ErrorCode00350 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 350")?;
+                Some(Self::ErrorCode00350 { name: name.to_owned() })
             }
             "error_code_00351" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 351")?;
-                Some(Self::ErrorCode00351 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 351")?;
+                Some(Self::ErrorCode00351 { name: name.to_owned() })
             }
             "error_code_00352" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 352")?;
-                Some(Self::ErrorCode00352 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 352")?;
+                Some(Self::ErrorCode00352 { name: name.to_owned() })
             }
             "error_code_00353" => Some(Self::ErrorCode00353),
             "error_code_00354" => Some(Self::ErrorCode00354),
@@ -36159,28 +35727,16 @@ impl Baseline5000 {
             "error_code_00358" => Some(Self::ErrorCode00358),
             "error_code_00359" => Some(Self::ErrorCode00359),
             "error_code_00360" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 360")?;
-                Some(Self::ErrorCode00360 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 360")?;
+                Some(Self::ErrorCode00360 { name: name.to_owned() })
             }
             "error_code_00361" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 361")?;
-                Some(Self::ErrorCode00361 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 361")?;
+                Some(Self::ErrorCode00361 { name: name.to_owned() })
             }
             "error_code_00362" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 362")?;
-                Some(Self::ErrorCode00362 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 362")?;
+                Some(Self::ErrorCode00362 { name: name.to_owned() })
             }
             "error_code_00363" => Some(Self::ErrorCode00363),
             "error_code_00364" => Some(Self::ErrorCode00364),
@@ -36190,28 +35746,16 @@ impl Baseline5000 {
             "error_code_00368" => Some(Self::ErrorCode00368),
             "error_code_00369" => Some(Self::ErrorCode00369),
             "error_code_00370" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 370")?;
-                Some(Self::ErrorCode00370 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 370")?;
+                Some(Self::ErrorCode00370 { name: name.to_owned() })
             }
             "error_code_00371" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 371")?;
-                Some(Self::ErrorCode00371 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 371")?;
+                Some(Self::ErrorCode00371 { name: name.to_owned() })
             }
             "error_code_00372" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 372")?;
-                Some(Self::ErrorCode00372 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 372")?;
+                Some(Self::ErrorCode00372 { name: name.to_owned() })
             }
             "error_code_00373" => Some(Self::ErrorCode00373),
             "error_code_00374" => Some(Self::ErrorCode00374),
@@ -36221,28 +35765,16 @@ impl Baseline5000 {
             "error_code_00378" => Some(Self::ErrorCode00378),
             "error_code_00379" => Some(Self::ErrorCode00379),
             "error_code_00380" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 380")?;
-                Some(Self::ErrorCode00380 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 380")?;
+                Some(Self::ErrorCode00380 { name: name.to_owned() })
             }
             "error_code_00381" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 381")?;
-                Some(Self::ErrorCode00381 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 381")?;
+                Some(Self::ErrorCode00381 { name: name.to_owned() })
             }
             "error_code_00382" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 382")?;
-                Some(Self::ErrorCode00382 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 382")?;
+                Some(Self::ErrorCode00382 { name: name.to_owned() })
             }
             "error_code_00383" => Some(Self::ErrorCode00383),
             "error_code_00384" => Some(Self::ErrorCode00384),
@@ -36252,28 +35784,16 @@ impl Baseline5000 {
             "error_code_00388" => Some(Self::ErrorCode00388),
             "error_code_00389" => Some(Self::ErrorCode00389),
             "error_code_00390" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 390")?;
-                Some(Self::ErrorCode00390 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 390")?;
+                Some(Self::ErrorCode00390 { name: name.to_owned() })
             }
             "error_code_00391" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 391")?;
-                Some(Self::ErrorCode00391 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 391")?;
+                Some(Self::ErrorCode00391 { name: name.to_owned() })
             }
             "error_code_00392" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 392")?;
-                Some(Self::ErrorCode00392 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 392")?;
+                Some(Self::ErrorCode00392 { name: name.to_owned() })
             }
             "error_code_00393" => Some(Self::ErrorCode00393),
             "error_code_00394" => Some(Self::ErrorCode00394),
@@ -36283,28 +35803,16 @@ impl Baseline5000 {
             "error_code_00398" => Some(Self::ErrorCode00398),
             "error_code_00399" => Some(Self::ErrorCode00399),
             "error_code_00400" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 400")?;
-                Some(Self::ErrorCode00400 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 400")?;
+                Some(Self::ErrorCode00400 { name: name.to_owned() })
             }
             "error_code_00401" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 401")?;
-                Some(Self::ErrorCode00401 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 401")?;
+                Some(Self::ErrorCode00401 { name: name.to_owned() })
             }
             "error_code_00402" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 402")?;
-                Some(Self::ErrorCode00402 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 402")?;
+                Some(Self::ErrorCode00402 { name: name.to_owned() })
             }
             "error_code_00403" => Some(Self::ErrorCode00403),
             "error_code_00404" => Some(Self::ErrorCode00404),
@@ -36314,28 +35822,16 @@ impl Baseline5000 {
             "error_code_00408" => Some(Self::ErrorCode00408),
             "error_code_00409" => Some(Self::ErrorCode00409),
             "error_code_00410" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 410")?;
-                Some(Self::ErrorCode00410 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 410")?;
+                Some(Self::ErrorCode00410 { name: name.to_owned() })
             }
             "error_code_00411" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 411")?;
-                Some(Self::ErrorCode00411 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 411")?;
+                Some(Self::ErrorCode00411 { name: name.to_owned() })
             }
             "error_code_00412" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 412")?;
-                Some(Self::ErrorCode00412 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 412")?;
+                Some(Self::ErrorCode00412 { name: name.to_owned() })
             }
             "error_code_00413" => Some(Self::ErrorCode00413),
             "error_code_00414" => Some(Self::ErrorCode00414),
@@ -36345,28 +35841,16 @@ impl Baseline5000 {
             "error_code_00418" => Some(Self::ErrorCode00418),
             "error_code_00419" => Some(Self::ErrorCode00419),
             "error_code_00420" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 420")?;
-                Some(Self::ErrorCode00420 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 420")?;
+                Some(Self::ErrorCode00420 { name: name.to_owned() })
             }
             "error_code_00421" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 421")?;
-                Some(Self::ErrorCode00421 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 421")?;
+                Some(Self::ErrorCode00421 { name: name.to_owned() })
             }
             "error_code_00422" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 422")?;
-                Some(Self::ErrorCode00422 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 422")?;
+                Some(Self::ErrorCode00422 { name: name.to_owned() })
             }
             "error_code_00423" => Some(Self::ErrorCode00423),
             "error_code_00424" => Some(Self::ErrorCode00424),
@@ -36376,28 +35860,16 @@ impl Baseline5000 {
             "error_code_00428" => Some(Self::ErrorCode00428),
             "error_code_00429" => Some(Self::ErrorCode00429),
             "error_code_00430" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 430")?;
-                Some(Self::ErrorCode00430 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 430")?;
+                Some(Self::ErrorCode00430 { name: name.to_owned() })
             }
             "error_code_00431" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 431")?;
-                Some(Self::ErrorCode00431 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 431")?;
+                Some(Self::ErrorCode00431 { name: name.to_owned() })
             }
             "error_code_00432" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 432")?;
-                Some(Self::ErrorCode00432 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 432")?;
+                Some(Self::ErrorCode00432 { name: name.to_owned() })
             }
             "error_code_00433" => Some(Self::ErrorCode00433),
             "error_code_00434" => Some(Self::ErrorCode00434),
@@ -36407,28 +35879,16 @@ impl Baseline5000 {
             "error_code_00438" => Some(Self::ErrorCode00438),
             "error_code_00439" => Some(Self::ErrorCode00439),
             "error_code_00440" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 440")?;
-                Some(Self::ErrorCode00440 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 440")?;
+                Some(Self::ErrorCode00440 { name: name.to_owned() })
             }
             "error_code_00441" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 441")?;
-                Some(Self::ErrorCode00441 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 441")?;
+                Some(Self::ErrorCode00441 { name: name.to_owned() })
             }
             "error_code_00442" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 442")?;
-                Some(Self::ErrorCode00442 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 442")?;
+                Some(Self::ErrorCode00442 { name: name.to_owned() })
             }
             "error_code_00443" => Some(Self::ErrorCode00443),
             "error_code_00444" => Some(Self::ErrorCode00444),
@@ -36438,28 +35898,16 @@ impl Baseline5000 {
             "error_code_00448" => Some(Self::ErrorCode00448),
             "error_code_00449" => Some(Self::ErrorCode00449),
             "error_code_00450" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 450")?;
-                Some(Self::ErrorCode00450 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 450")?;
+                Some(Self::ErrorCode00450 { name: name.to_owned() })
             }
             "error_code_00451" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 451")?;
-                Some(Self::ErrorCode00451 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 451")?;
+                Some(Self::ErrorCode00451 { name: name.to_owned() })
             }
             "error_code_00452" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 452")?;
-                Some(Self::ErrorCode00452 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 452")?;
+                Some(Self::ErrorCode00452 { name: name.to_owned() })
             }
             "error_code_00453" => Some(Self::ErrorCode00453),
             "error_code_00454" => Some(Self::ErrorCode00454),
@@ -36469,28 +35917,16 @@ impl Baseline5000 {
             "error_code_00458" => Some(Self::ErrorCode00458),
             "error_code_00459" => Some(Self::ErrorCode00459),
             "error_code_00460" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 460")?;
-                Some(Self::ErrorCode00460 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 460")?;
+                Some(Self::ErrorCode00460 { name: name.to_owned() })
             }
             "error_code_00461" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 461")?;
-                Some(Self::ErrorCode00461 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 461")?;
+                Some(Self::ErrorCode00461 { name: name.to_owned() })
             }
             "error_code_00462" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 462")?;
-                Some(Self::ErrorCode00462 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 462")?;
+                Some(Self::ErrorCode00462 { name: name.to_owned() })
             }
             "error_code_00463" => Some(Self::ErrorCode00463),
             "error_code_00464" => Some(Self::ErrorCode00464),
@@ -36500,28 +35936,16 @@ impl Baseline5000 {
             "error_code_00468" => Some(Self::ErrorCode00468),
             "error_code_00469" => Some(Self::ErrorCode00469),
             "error_code_00470" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 470")?;
-                Some(Self::ErrorCode00470 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 470")?;
+                Some(Self::ErrorCode00470 { name: name.to_owned() })
             }
             "error_code_00471" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 471")?;
-                Some(Self::ErrorCode00471 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 471")?;
+                Some(Self::ErrorCode00471 { name: name.to_owned() })
             }
             "error_code_00472" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 472")?;
-                Some(Self::ErrorCode00472 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 472")?;
+                Some(Self::ErrorCode00472 { name: name.to_owned() })
             }
             "error_code_00473" => Some(Self::ErrorCode00473),
             "error_code_00474" => Some(Self::ErrorCode00474),
@@ -36531,28 +35955,16 @@ impl Baseline5000 {
             "error_code_00478" => Some(Self::ErrorCode00478),
             "error_code_00479" => Some(Self::ErrorCode00479),
             "error_code_00480" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 480")?;
-                Some(Self::ErrorCode00480 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 480")?;
+                Some(Self::ErrorCode00480 { name: name.to_owned() })
             }
             "error_code_00481" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 481")?;
-                Some(Self::ErrorCode00481 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 481")?;
+                Some(Self::ErrorCode00481 { name: name.to_owned() })
             }
             "error_code_00482" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 482")?;
-                Some(Self::ErrorCode00482 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 482")?;
+                Some(Self::ErrorCode00482 { name: name.to_owned() })
             }
             "error_code_00483" => Some(Self::ErrorCode00483),
             "error_code_00484" => Some(Self::ErrorCode00484),
@@ -36562,28 +35974,16 @@ impl Baseline5000 {
             "error_code_00488" => Some(Self::ErrorCode00488),
             "error_code_00489" => Some(Self::ErrorCode00489),
             "error_code_00490" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 490")?;
-                Some(Self::ErrorCode00490 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 490")?;
+                Some(Self::ErrorCode00490 { name: name.to_owned() })
             }
             "error_code_00491" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 491")?;
-                Some(Self::ErrorCode00491 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 491")?;
+                Some(Self::ErrorCode00491 { name: name.to_owned() })
             }
             "error_code_00492" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 492")?;
-                Some(Self::ErrorCode00492 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 492")?;
+                Some(Self::ErrorCode00492 { name: name.to_owned() })
             }
             "error_code_00493" => Some(Self::ErrorCode00493),
             "error_code_00494" => Some(Self::ErrorCode00494),
@@ -36593,28 +35993,16 @@ impl Baseline5000 {
             "error_code_00498" => Some(Self::ErrorCode00498),
             "error_code_00499" => Some(Self::ErrorCode00499),
             "error_code_00500" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 500")?;
-                Some(Self::ErrorCode00500 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 500")?;
+                Some(Self::ErrorCode00500 { name: name.to_owned() })
             }
             "error_code_00501" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 501")?;
-                Some(Self::ErrorCode00501 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 501")?;
+                Some(Self::ErrorCode00501 { name: name.to_owned() })
             }
             "error_code_00502" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 502")?;
-                Some(Self::ErrorCode00502 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 502")?;
+                Some(Self::ErrorCode00502 { name: name.to_owned() })
             }
             "error_code_00503" => Some(Self::ErrorCode00503),
             "error_code_00504" => Some(Self::ErrorCode00504),
@@ -36624,28 +36012,16 @@ impl Baseline5000 {
             "error_code_00508" => Some(Self::ErrorCode00508),
             "error_code_00509" => Some(Self::ErrorCode00509),
             "error_code_00510" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 510")?;
-                Some(Self::ErrorCode00510 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 510")?;
+                Some(Self::ErrorCode00510 { name: name.to_owned() })
             }
             "error_code_00511" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 511")?;
-                Some(Self::ErrorCode00511 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 511")?;
+                Some(Self::ErrorCode00511 { name: name.to_owned() })
             }
             "error_code_00512" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 512")?;
-                Some(Self::ErrorCode00512 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 512")?;
+                Some(Self::ErrorCode00512 { name: name.to_owned() })
             }
             "error_code_00513" => Some(Self::ErrorCode00513),
             "error_code_00514" => Some(Self::ErrorCode00514),
@@ -36655,28 +36031,16 @@ impl Baseline5000 {
             "error_code_00518" => Some(Self::ErrorCode00518),
             "error_code_00519" => Some(Self::ErrorCode00519),
             "error_code_00520" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 520")?;
-                Some(Self::ErrorCode00520 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 520")?;
+                Some(Self::ErrorCode00520 { name: name.to_owned() })
             }
             "error_code_00521" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 521")?;
-                Some(Self::ErrorCode00521 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 521")?;
+                Some(Self::ErrorCode00521 { name: name.to_owned() })
             }
             "error_code_00522" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 522")?;
-                Some(Self::ErrorCode00522 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 522")?;
+                Some(Self::ErrorCode00522 { name: name.to_owned() })
             }
             "error_code_00523" => Some(Self::ErrorCode00523),
             "error_code_00524" => Some(Self::ErrorCode00524),
@@ -36686,28 +36050,16 @@ impl Baseline5000 {
             "error_code_00528" => Some(Self::ErrorCode00528),
             "error_code_00529" => Some(Self::ErrorCode00529),
             "error_code_00530" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 530")?;
-                Some(Self::ErrorCode00530 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 530")?;
+                Some(Self::ErrorCode00530 { name: name.to_owned() })
             }
             "error_code_00531" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 531")?;
-                Some(Self::ErrorCode00531 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 531")?;
+                Some(Self::ErrorCode00531 { name: name.to_owned() })
             }
             "error_code_00532" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 532")?;
-                Some(Self::ErrorCode00532 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 532")?;
+                Some(Self::ErrorCode00532 { name: name.to_owned() })
             }
             "error_code_00533" => Some(Self::ErrorCode00533),
             "error_code_00534" => Some(Self::ErrorCode00534),
@@ -36717,28 +36069,16 @@ impl Baseline5000 {
             "error_code_00538" => Some(Self::ErrorCode00538),
             "error_code_00539" => Some(Self::ErrorCode00539),
             "error_code_00540" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 540")?;
-                Some(Self::ErrorCode00540 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 540")?;
+                Some(Self::ErrorCode00540 { name: name.to_owned() })
             }
             "error_code_00541" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 541")?;
-                Some(Self::ErrorCode00541 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 541")?;
+                Some(Self::ErrorCode00541 { name: name.to_owned() })
             }
             "error_code_00542" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 542")?;
-                Some(Self::ErrorCode00542 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 542")?;
+                Some(Self::ErrorCode00542 { name: name.to_owned() })
             }
             "error_code_00543" => Some(Self::ErrorCode00543),
             "error_code_00544" => Some(Self::ErrorCode00544),
@@ -36748,28 +36088,16 @@ impl Baseline5000 {
             "error_code_00548" => Some(Self::ErrorCode00548),
             "error_code_00549" => Some(Self::ErrorCode00549),
             "error_code_00550" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 550")?;
-                Some(Self::ErrorCode00550 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 550")?;
+                Some(Self::ErrorCode00550 { name: name.to_owned() })
             }
             "error_code_00551" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 551")?;
-                Some(Self::ErrorCode00551 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 551")?;
+                Some(Self::ErrorCode00551 { name: name.to_owned() })
             }
             "error_code_00552" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 552")?;
-                Some(Self::ErrorCode00552 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 552")?;
+                Some(Self::ErrorCode00552 { name: name.to_owned() })
             }
             "error_code_00553" => Some(Self::ErrorCode00553),
             "error_code_00554" => Some(Self::ErrorCode00554),
@@ -36779,28 +36107,16 @@ impl Baseline5000 {
             "error_code_00558" => Some(Self::ErrorCode00558),
             "error_code_00559" => Some(Self::ErrorCode00559),
             "error_code_00560" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 560")?;
-                Some(Self::ErrorCode00560 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 560")?;
+                Some(Self::ErrorCode00560 { name: name.to_owned() })
             }
             "error_code_00561" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 561")?;
-                Some(Self::ErrorCode00561 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 561")?;
+                Some(Self::ErrorCode00561 { name: name.to_owned() })
             }
             "error_code_00562" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 562")?;
-                Some(Self::ErrorCode00562 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 562")?;
+                Some(Self::ErrorCode00562 { name: name.to_owned() })
             }
             "error_code_00563" => Some(Self::ErrorCode00563),
             "error_code_00564" => Some(Self::ErrorCode00564),
@@ -36810,28 +36126,16 @@ impl Baseline5000 {
             "error_code_00568" => Some(Self::ErrorCode00568),
             "error_code_00569" => Some(Self::ErrorCode00569),
             "error_code_00570" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 570")?;
-                Some(Self::ErrorCode00570 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 570")?;
+                Some(Self::ErrorCode00570 { name: name.to_owned() })
             }
             "error_code_00571" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 571")?;
-                Some(Self::ErrorCode00571 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 571")?;
+                Some(Self::ErrorCode00571 { name: name.to_owned() })
             }
             "error_code_00572" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 572")?;
-                Some(Self::ErrorCode00572 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 572")?;
+                Some(Self::ErrorCode00572 { name: name.to_owned() })
             }
             "error_code_00573" => Some(Self::ErrorCode00573),
             "error_code_00574" => Some(Self::ErrorCode00574),
@@ -36841,28 +36145,16 @@ impl Baseline5000 {
             "error_code_00578" => Some(Self::ErrorCode00578),
             "error_code_00579" => Some(Self::ErrorCode00579),
             "error_code_00580" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 580")?;
-                Some(Self::ErrorCode00580 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 580")?;
+                Some(Self::ErrorCode00580 { name: name.to_owned() })
             }
             "error_code_00581" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 581")?;
-                Some(Self::ErrorCode00581 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 581")?;
+                Some(Self::ErrorCode00581 { name: name.to_owned() })
             }
             "error_code_00582" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 582")?;
-                Some(Self::ErrorCode00582 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 582")?;
+                Some(Self::ErrorCode00582 { name: name.to_owned() })
             }
             "error_code_00583" => Some(Self::ErrorCode00583),
             "error_code_00584" => Some(Self::ErrorCode00584),
@@ -36872,28 +36164,16 @@ impl Baseline5000 {
             "error_code_00588" => Some(Self::ErrorCode00588),
             "error_code_00589" => Some(Self::ErrorCode00589),
             "error_code_00590" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 590")?;
-                Some(Self::ErrorCode00590 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 590")?;
+                Some(Self::ErrorCode00590 { name: name.to_owned() })
             }
             "error_code_00591" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 591")?;
-                Some(Self::ErrorCode00591 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 591")?;
+                Some(Self::ErrorCode00591 { name: name.to_owned() })
             }
             "error_code_00592" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 592")?;
-                Some(Self::ErrorCode00592 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 592")?;
+                Some(Self::ErrorCode00592 { name: name.to_owned() })
             }
             "error_code_00593" => Some(Self::ErrorCode00593),
             "error_code_00594" => Some(Self::ErrorCode00594),
@@ -36903,28 +36183,16 @@ impl Baseline5000 {
             "error_code_00598" => Some(Self::ErrorCode00598),
             "error_code_00599" => Some(Self::ErrorCode00599),
             "error_code_00600" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 600")?;
-                Some(Self::ErrorCode00600 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 600")?;
+                Some(Self::ErrorCode00600 { name: name.to_owned() })
             }
             "error_code_00601" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 601")?;
-                Some(Self::ErrorCode00601 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 601")?;
+                Some(Self::ErrorCode00601 { name: name.to_owned() })
             }
             "error_code_00602" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 602")?;
-                Some(Self::ErrorCode00602 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 602")?;
+                Some(Self::ErrorCode00602 { name: name.to_owned() })
             }
             "error_code_00603" => Some(Self::ErrorCode00603),
             "error_code_00604" => Some(Self::ErrorCode00604),
@@ -36934,28 +36202,16 @@ impl Baseline5000 {
             "error_code_00608" => Some(Self::ErrorCode00608),
             "error_code_00609" => Some(Self::ErrorCode00609),
             "error_code_00610" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 610")?;
-                Some(Self::ErrorCode00610 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 610")?;
+                Some(Self::ErrorCode00610 { name: name.to_owned() })
             }
             "error_code_00611" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 611")?;
-                Some(Self::ErrorCode00611 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 611")?;
+                Some(Self::ErrorCode00611 { name: name.to_owned() })
             }
             "error_code_00612" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 612")?;
-                Some(Self::ErrorCode00612 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 612")?;
+                Some(Self::ErrorCode00612 { name: name.to_owned() })
             }
             "error_code_00613" => Some(Self::ErrorCode00613),
             "error_code_00614" => Some(Self::ErrorCode00614),
@@ -36965,28 +36221,16 @@ impl Baseline5000 {
             "error_code_00618" => Some(Self::ErrorCode00618),
             "error_code_00619" => Some(Self::ErrorCode00619),
             "error_code_00620" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 620")?;
-                Some(Self::ErrorCode00620 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 620")?;
+                Some(Self::ErrorCode00620 { name: name.to_owned() })
             }
             "error_code_00621" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 621")?;
-                Some(Self::ErrorCode00621 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 621")?;
+                Some(Self::ErrorCode00621 { name: name.to_owned() })
             }
             "error_code_00622" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 622")?;
-                Some(Self::ErrorCode00622 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 622")?;
+                Some(Self::ErrorCode00622 { name: name.to_owned() })
             }
             "error_code_00623" => Some(Self::ErrorCode00623),
             "error_code_00624" => Some(Self::ErrorCode00624),
@@ -36996,28 +36240,16 @@ impl Baseline5000 {
             "error_code_00628" => Some(Self::ErrorCode00628),
             "error_code_00629" => Some(Self::ErrorCode00629),
             "error_code_00630" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 630")?;
-                Some(Self::ErrorCode00630 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 630")?;
+                Some(Self::ErrorCode00630 { name: name.to_owned() })
             }
             "error_code_00631" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 631")?;
-                Some(Self::ErrorCode00631 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 631")?;
+                Some(Self::ErrorCode00631 { name: name.to_owned() })
             }
             "error_code_00632" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 632")?;
-                Some(Self::ErrorCode00632 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 632")?;
+                Some(Self::ErrorCode00632 { name: name.to_owned() })
             }
             "error_code_00633" => Some(Self::ErrorCode00633),
             "error_code_00634" => Some(Self::ErrorCode00634),
@@ -37027,28 +36259,16 @@ impl Baseline5000 {
             "error_code_00638" => Some(Self::ErrorCode00638),
             "error_code_00639" => Some(Self::ErrorCode00639),
             "error_code_00640" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 640")?;
-                Some(Self::ErrorCode00640 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 640")?;
+                Some(Self::ErrorCode00640 { name: name.to_owned() })
             }
             "error_code_00641" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 641")?;
-                Some(Self::ErrorCode00641 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 641")?;
+                Some(Self::ErrorCode00641 { name: name.to_owned() })
             }
             "error_code_00642" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 642")?;
-                Some(Self::ErrorCode00642 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 642")?;
+                Some(Self::ErrorCode00642 { name: name.to_owned() })
             }
             "error_code_00643" => Some(Self::ErrorCode00643),
             "error_code_00644" => Some(Self::ErrorCode00644),
@@ -37058,28 +36278,16 @@ impl Baseline5000 {
             "error_code_00648" => Some(Self::ErrorCode00648),
             "error_code_00649" => Some(Self::ErrorCode00649),
             "error_code_00650" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 650")?;
-                Some(Self::ErrorCode00650 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 650")?;
+                Some(Self::ErrorCode00650 { name: name.to_owned() })
             }
             "error_code_00651" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 651")?;
-                Some(Self::ErrorCode00651 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 651")?;
+                Some(Self::ErrorCode00651 { name: name.to_owned() })
             }
             "error_code_00652" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 652")?;
-                Some(Self::ErrorCode00652 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 652")?;
+                Some(Self::ErrorCode00652 { name: name.to_owned() })
             }
             "error_code_00653" => Some(Self::ErrorCode00653),
             "error_code_00654" => Some(Self::ErrorCode00654),
@@ -37089,28 +36297,16 @@ impl Baseline5000 {
             "error_code_00658" => Some(Self::ErrorCode00658),
             "error_code_00659" => Some(Self::ErrorCode00659),
             "error_code_00660" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 660")?;
-                Some(Self::ErrorCode00660 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 660")?;
+                Some(Self::ErrorCode00660 { name: name.to_owned() })
             }
             "error_code_00661" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 661")?;
-                Some(Self::ErrorCode00661 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 661")?;
+                Some(Self::ErrorCode00661 { name: name.to_owned() })
             }
             "error_code_00662" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 662")?;
-                Some(Self::ErrorCode00662 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 662")?;
+                Some(Self::ErrorCode00662 { name: name.to_owned() })
             }
             "error_code_00663" => Some(Self::ErrorCode00663),
             "error_code_00664" => Some(Self::ErrorCode00664),
@@ -37120,28 +36316,16 @@ impl Baseline5000 {
             "error_code_00668" => Some(Self::ErrorCode00668),
             "error_code_00669" => Some(Self::ErrorCode00669),
             "error_code_00670" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 670")?;
-                Some(Self::ErrorCode00670 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 670")?;
+                Some(Self::ErrorCode00670 { name: name.to_owned() })
             }
             "error_code_00671" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 671")?;
-                Some(Self::ErrorCode00671 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 671")?;
+                Some(Self::ErrorCode00671 { name: name.to_owned() })
             }
             "error_code_00672" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 672")?;
-                Some(Self::ErrorCode00672 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 672")?;
+                Some(Self::ErrorCode00672 { name: name.to_owned() })
             }
             "error_code_00673" => Some(Self::ErrorCode00673),
             "error_code_00674" => Some(Self::ErrorCode00674),
@@ -37151,28 +36335,16 @@ impl Baseline5000 {
             "error_code_00678" => Some(Self::ErrorCode00678),
             "error_code_00679" => Some(Self::ErrorCode00679),
             "error_code_00680" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 680")?;
-                Some(Self::ErrorCode00680 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 680")?;
+                Some(Self::ErrorCode00680 { name: name.to_owned() })
             }
             "error_code_00681" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 681")?;
-                Some(Self::ErrorCode00681 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 681")?;
+                Some(Self::ErrorCode00681 { name: name.to_owned() })
             }
             "error_code_00682" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 682")?;
-                Some(Self::ErrorCode00682 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 682")?;
+                Some(Self::ErrorCode00682 { name: name.to_owned() })
             }
             "error_code_00683" => Some(Self::ErrorCode00683),
             "error_code_00684" => Some(Self::ErrorCode00684),
@@ -37182,28 +36354,16 @@ impl Baseline5000 {
             "error_code_00688" => Some(Self::ErrorCode00688),
             "error_code_00689" => Some(Self::ErrorCode00689),
             "error_code_00690" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 690")?;
-                Some(Self::ErrorCode00690 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 690")?;
+                Some(Self::ErrorCode00690 { name: name.to_owned() })
             }
             "error_code_00691" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 691")?;
-                Some(Self::ErrorCode00691 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 691")?;
+                Some(Self::ErrorCode00691 { name: name.to_owned() })
             }
             "error_code_00692" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 692")?;
-                Some(Self::ErrorCode00692 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 692")?;
+                Some(Self::ErrorCode00692 { name: name.to_owned() })
             }
             "error_code_00693" => Some(Self::ErrorCode00693),
             "error_code_00694" => Some(Self::ErrorCode00694),
@@ -37213,28 +36373,16 @@ impl Baseline5000 {
             "error_code_00698" => Some(Self::ErrorCode00698),
             "error_code_00699" => Some(Self::ErrorCode00699),
             "error_code_00700" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 700")?;
-                Some(Self::ErrorCode00700 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 700")?;
+                Some(Self::ErrorCode00700 { name: name.to_owned() })
             }
             "error_code_00701" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 701")?;
-                Some(Self::ErrorCode00701 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 701")?;
+                Some(Self::ErrorCode00701 { name: name.to_owned() })
             }
             "error_code_00702" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 702")?;
-                Some(Self::ErrorCode00702 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 702")?;
+                Some(Self::ErrorCode00702 { name: name.to_owned() })
             }
             "error_code_00703" => Some(Self::ErrorCode00703),
             "error_code_00704" => Some(Self::ErrorCode00704),
@@ -37244,28 +36392,16 @@ impl Baseline5000 {
             "error_code_00708" => Some(Self::ErrorCode00708),
             "error_code_00709" => Some(Self::ErrorCode00709),
             "error_code_00710" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 710")?;
-                Some(Self::ErrorCode00710 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 710")?;
+                Some(Self::ErrorCode00710 { name: name.to_owned() })
             }
             "error_code_00711" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 711")?;
-                Some(Self::ErrorCode00711 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 711")?;
+                Some(Self::ErrorCode00711 { name: name.to_owned() })
             }
             "error_code_00712" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 712")?;
-                Some(Self::ErrorCode00712 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 712")?;
+                Some(Self::ErrorCode00712 { name: name.to_owned() })
             }
             "error_code_00713" => Some(Self::ErrorCode00713),
             "error_code_00714" => Some(Self::ErrorCode00714),
@@ -37275,28 +36411,16 @@ impl Baseline5000 {
             "error_code_00718" => Some(Self::ErrorCode00718),
             "error_code_00719" => Some(Self::ErrorCode00719),
             "error_code_00720" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 720")?;
-                Some(Self::ErrorCode00720 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 720")?;
+                Some(Self::ErrorCode00720 { name: name.to_owned() })
             }
             "error_code_00721" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 721")?;
-                Some(Self::ErrorCode00721 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 721")?;
+                Some(Self::ErrorCode00721 { name: name.to_owned() })
             }
             "error_code_00722" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 722")?;
-                Some(Self::ErrorCode00722 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 722")?;
+                Some(Self::ErrorCode00722 { name: name.to_owned() })
             }
             "error_code_00723" => Some(Self::ErrorCode00723),
             "error_code_00724" => Some(Self::ErrorCode00724),
@@ -37306,28 +36430,16 @@ impl Baseline5000 {
             "error_code_00728" => Some(Self::ErrorCode00728),
             "error_code_00729" => Some(Self::ErrorCode00729),
             "error_code_00730" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 730")?;
-                Some(Self::ErrorCode00730 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 730")?;
+                Some(Self::ErrorCode00730 { name: name.to_owned() })
             }
             "error_code_00731" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 731")?;
-                Some(Self::ErrorCode00731 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 731")?;
+                Some(Self::ErrorCode00731 { name: name.to_owned() })
             }
             "error_code_00732" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 732")?;
-                Some(Self::ErrorCode00732 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 732")?;
+                Some(Self::ErrorCode00732 { name: name.to_owned() })
             }
             "error_code_00733" => Some(Self::ErrorCode00733),
             "error_code_00734" => Some(Self::ErrorCode00734),
@@ -37337,28 +36449,16 @@ impl Baseline5000 {
             "error_code_00738" => Some(Self::ErrorCode00738),
             "error_code_00739" => Some(Self::ErrorCode00739),
             "error_code_00740" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 740")?;
-                Some(Self::ErrorCode00740 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 740")?;
+                Some(Self::ErrorCode00740 { name: name.to_owned() })
             }
             "error_code_00741" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 741")?;
-                Some(Self::ErrorCode00741 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 741")?;
+                Some(Self::ErrorCode00741 { name: name.to_owned() })
             }
             "error_code_00742" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 742")?;
-                Some(Self::ErrorCode00742 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 742")?;
+                Some(Self::ErrorCode00742 { name: name.to_owned() })
             }
             "error_code_00743" => Some(Self::ErrorCode00743),
             "error_code_00744" => Some(Self::ErrorCode00744),
@@ -37368,28 +36468,16 @@ impl Baseline5000 {
             "error_code_00748" => Some(Self::ErrorCode00748),
             "error_code_00749" => Some(Self::ErrorCode00749),
             "error_code_00750" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 750")?;
-                Some(Self::ErrorCode00750 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 750")?;
+                Some(Self::ErrorCode00750 { name: name.to_owned() })
             }
             "error_code_00751" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 751")?;
-                Some(Self::ErrorCode00751 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 751")?;
+                Some(Self::ErrorCode00751 { name: name.to_owned() })
             }
             "error_code_00752" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 752")?;
-                Some(Self::ErrorCode00752 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 752")?;
+                Some(Self::ErrorCode00752 { name: name.to_owned() })
             }
             "error_code_00753" => Some(Self::ErrorCode00753),
             "error_code_00754" => Some(Self::ErrorCode00754),
@@ -37399,28 +36487,16 @@ impl Baseline5000 {
             "error_code_00758" => Some(Self::ErrorCode00758),
             "error_code_00759" => Some(Self::ErrorCode00759),
             "error_code_00760" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 760")?;
-                Some(Self::ErrorCode00760 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 760")?;
+                Some(Self::ErrorCode00760 { name: name.to_owned() })
             }
             "error_code_00761" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 761")?;
-                Some(Self::ErrorCode00761 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 761")?;
+                Some(Self::ErrorCode00761 { name: name.to_owned() })
             }
             "error_code_00762" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 762")?;
-                Some(Self::ErrorCode00762 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 762")?;
+                Some(Self::ErrorCode00762 { name: name.to_owned() })
             }
             "error_code_00763" => Some(Self::ErrorCode00763),
             "error_code_00764" => Some(Self::ErrorCode00764),
@@ -37430,28 +36506,16 @@ impl Baseline5000 {
             "error_code_00768" => Some(Self::ErrorCode00768),
             "error_code_00769" => Some(Self::ErrorCode00769),
             "error_code_00770" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 770")?;
-                Some(Self::ErrorCode00770 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 770")?;
+                Some(Self::ErrorCode00770 { name: name.to_owned() })
             }
             "error_code_00771" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 771")?;
-                Some(Self::ErrorCode00771 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 771")?;
+                Some(Self::ErrorCode00771 { name: name.to_owned() })
             }
             "error_code_00772" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 772")?;
-                Some(Self::ErrorCode00772 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 772")?;
+                Some(Self::ErrorCode00772 { name: name.to_owned() })
             }
             "error_code_00773" => Some(Self::ErrorCode00773),
             "error_code_00774" => Some(Self::ErrorCode00774),
@@ -37461,28 +36525,16 @@ impl Baseline5000 {
             "error_code_00778" => Some(Self::ErrorCode00778),
             "error_code_00779" => Some(Self::ErrorCode00779),
             "error_code_00780" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 780")?;
-                Some(Self::ErrorCode00780 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 780")?;
+                Some(Self::ErrorCode00780 { name: name.to_owned() })
             }
             "error_code_00781" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 781")?;
-                Some(Self::ErrorCode00781 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 781")?;
+                Some(Self::ErrorCode00781 { name: name.to_owned() })
             }
             "error_code_00782" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 782")?;
-                Some(Self::ErrorCode00782 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 782")?;
+                Some(Self::ErrorCode00782 { name: name.to_owned() })
             }
             "error_code_00783" => Some(Self::ErrorCode00783),
             "error_code_00784" => Some(Self::ErrorCode00784),
@@ -37492,28 +36544,16 @@ impl Baseline5000 {
             "error_code_00788" => Some(Self::ErrorCode00788),
             "error_code_00789" => Some(Self::ErrorCode00789),
             "error_code_00790" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 790")?;
-                Some(Self::ErrorCode00790 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 790")?;
+                Some(Self::ErrorCode00790 { name: name.to_owned() })
             }
             "error_code_00791" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 791")?;
-                Some(Self::ErrorCode00791 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 791")?;
+                Some(Self::ErrorCode00791 { name: name.to_owned() })
             }
             "error_code_00792" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 792")?;
-                Some(Self::ErrorCode00792 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 792")?;
+                Some(Self::ErrorCode00792 { name: name.to_owned() })
             }
             "error_code_00793" => Some(Self::ErrorCode00793),
             "error_code_00794" => Some(Self::ErrorCode00794),
@@ -37523,28 +36563,16 @@ impl Baseline5000 {
             "error_code_00798" => Some(Self::ErrorCode00798),
             "error_code_00799" => Some(Self::ErrorCode00799),
             "error_code_00800" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 800")?;
-                Some(Self::ErrorCode00800 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 800")?;
+                Some(Self::ErrorCode00800 { name: name.to_owned() })
             }
             "error_code_00801" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 801")?;
-                Some(Self::ErrorCode00801 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 801")?;
+                Some(Self::ErrorCode00801 { name: name.to_owned() })
             }
             "error_code_00802" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 802")?;
-                Some(Self::ErrorCode00802 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 802")?;
+                Some(Self::ErrorCode00802 { name: name.to_owned() })
             }
             "error_code_00803" => Some(Self::ErrorCode00803),
             "error_code_00804" => Some(Self::ErrorCode00804),
@@ -37554,28 +36582,16 @@ impl Baseline5000 {
             "error_code_00808" => Some(Self::ErrorCode00808),
             "error_code_00809" => Some(Self::ErrorCode00809),
             "error_code_00810" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 810")?;
-                Some(Self::ErrorCode00810 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 810")?;
+                Some(Self::ErrorCode00810 { name: name.to_owned() })
             }
             "error_code_00811" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 811")?;
-                Some(Self::ErrorCode00811 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 811")?;
+                Some(Self::ErrorCode00811 { name: name.to_owned() })
             }
             "error_code_00812" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 812")?;
-                Some(Self::ErrorCode00812 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 812")?;
+                Some(Self::ErrorCode00812 { name: name.to_owned() })
             }
             "error_code_00813" => Some(Self::ErrorCode00813),
             "error_code_00814" => Some(Self::ErrorCode00814),
@@ -37585,28 +36601,16 @@ impl Baseline5000 {
             "error_code_00818" => Some(Self::ErrorCode00818),
             "error_code_00819" => Some(Self::ErrorCode00819),
             "error_code_00820" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 820")?;
-                Some(Self::ErrorCode00820 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 820")?;
+                Some(Self::ErrorCode00820 { name: name.to_owned() })
             }
             "error_code_00821" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 821")?;
-                Some(Self::ErrorCode00821 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 821")?;
+                Some(Self::ErrorCode00821 { name: name.to_owned() })
             }
             "error_code_00822" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 822")?;
-                Some(Self::ErrorCode00822 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 822")?;
+                Some(Self::ErrorCode00822 { name: name.to_owned() })
             }
             "error_code_00823" => Some(Self::ErrorCode00823),
             "error_code_00824" => Some(Self::ErrorCode00824),
@@ -37616,28 +36620,16 @@ impl Baseline5000 {
             "error_code_00828" => Some(Self::ErrorCode00828),
             "error_code_00829" => Some(Self::ErrorCode00829),
             "error_code_00830" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 830")?;
-                Some(Self::ErrorCode00830 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 830")?;
+                Some(Self::ErrorCode00830 { name: name.to_owned() })
             }
             "error_code_00831" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 831")?;
-                Some(Self::ErrorCode00831 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 831")?;
+                Some(Self::ErrorCode00831 { name: name.to_owned() })
             }
             "error_code_00832" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 832")?;
-                Some(Self::ErrorCode00832 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 832")?;
+                Some(Self::ErrorCode00832 { name: name.to_owned() })
             }
             "error_code_00833" => Some(Self::ErrorCode00833),
             "error_code_00834" => Some(Self::ErrorCode00834),
@@ -37647,28 +36639,16 @@ impl Baseline5000 {
             "error_code_00838" => Some(Self::ErrorCode00838),
             "error_code_00839" => Some(Self::ErrorCode00839),
             "error_code_00840" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 840")?;
-                Some(Self::ErrorCode00840 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 840")?;
+                Some(Self::ErrorCode00840 { name: name.to_owned() })
             }
             "error_code_00841" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 841")?;
-                Some(Self::ErrorCode00841 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 841")?;
+                Some(Self::ErrorCode00841 { name: name.to_owned() })
             }
             "error_code_00842" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 842")?;
-                Some(Self::ErrorCode00842 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 842")?;
+                Some(Self::ErrorCode00842 { name: name.to_owned() })
             }
             "error_code_00843" => Some(Self::ErrorCode00843),
             "error_code_00844" => Some(Self::ErrorCode00844),
@@ -37678,28 +36658,16 @@ impl Baseline5000 {
             "error_code_00848" => Some(Self::ErrorCode00848),
             "error_code_00849" => Some(Self::ErrorCode00849),
             "error_code_00850" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 850")?;
-                Some(Self::ErrorCode00850 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 850")?;
+                Some(Self::ErrorCode00850 { name: name.to_owned() })
             }
             "error_code_00851" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 851")?;
-                Some(Self::ErrorCode00851 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 851")?;
+                Some(Self::ErrorCode00851 { name: name.to_owned() })
             }
             "error_code_00852" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 852")?;
-                Some(Self::ErrorCode00852 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 852")?;
+                Some(Self::ErrorCode00852 { name: name.to_owned() })
             }
             "error_code_00853" => Some(Self::ErrorCode00853),
             "error_code_00854" => Some(Self::ErrorCode00854),
@@ -37709,28 +36677,16 @@ impl Baseline5000 {
             "error_code_00858" => Some(Self::ErrorCode00858),
             "error_code_00859" => Some(Self::ErrorCode00859),
             "error_code_00860" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 860")?;
-                Some(Self::ErrorCode00860 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 860")?;
+                Some(Self::ErrorCode00860 { name: name.to_owned() })
             }
             "error_code_00861" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 861")?;
-                Some(Self::ErrorCode00861 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 861")?;
+                Some(Self::ErrorCode00861 { name: name.to_owned() })
             }
             "error_code_00862" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 862")?;
-                Some(Self::ErrorCode00862 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 862")?;
+                Some(Self::ErrorCode00862 { name: name.to_owned() })
             }
             "error_code_00863" => Some(Self::ErrorCode00863),
             "error_code_00864" => Some(Self::ErrorCode00864),
@@ -37740,28 +36696,16 @@ impl Baseline5000 {
             "error_code_00868" => Some(Self::ErrorCode00868),
             "error_code_00869" => Some(Self::ErrorCode00869),
             "error_code_00870" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 870")?;
-                Some(Self::ErrorCode00870 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 870")?;
+                Some(Self::ErrorCode00870 { name: name.to_owned() })
             }
             "error_code_00871" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 871")?;
-                Some(Self::ErrorCode00871 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 871")?;
+                Some(Self::ErrorCode00871 { name: name.to_owned() })
             }
             "error_code_00872" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 872")?;
-                Some(Self::ErrorCode00872 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 872")?;
+                Some(Self::ErrorCode00872 { name: name.to_owned() })
             }
             "error_code_00873" => Some(Self::ErrorCode00873),
             "error_code_00874" => Some(Self::ErrorCode00874),
@@ -37771,28 +36715,16 @@ impl Baseline5000 {
             "error_code_00878" => Some(Self::ErrorCode00878),
             "error_code_00879" => Some(Self::ErrorCode00879),
             "error_code_00880" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 880")?;
-                Some(Self::ErrorCode00880 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 880")?;
+                Some(Self::ErrorCode00880 { name: name.to_owned() })
             }
             "error_code_00881" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 881")?;
-                Some(Self::ErrorCode00881 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 881")?;
+                Some(Self::ErrorCode00881 { name: name.to_owned() })
             }
             "error_code_00882" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 882")?;
-                Some(Self::ErrorCode00882 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 882")?;
+                Some(Self::ErrorCode00882 { name: name.to_owned() })
             }
             "error_code_00883" => Some(Self::ErrorCode00883),
             "error_code_00884" => Some(Self::ErrorCode00884),
@@ -37802,28 +36734,16 @@ impl Baseline5000 {
             "error_code_00888" => Some(Self::ErrorCode00888),
             "error_code_00889" => Some(Self::ErrorCode00889),
             "error_code_00890" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 890")?;
-                Some(Self::ErrorCode00890 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 890")?;
+                Some(Self::ErrorCode00890 { name: name.to_owned() })
             }
             "error_code_00891" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 891")?;
-                Some(Self::ErrorCode00891 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 891")?;
+                Some(Self::ErrorCode00891 { name: name.to_owned() })
             }
             "error_code_00892" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 892")?;
-                Some(Self::ErrorCode00892 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 892")?;
+                Some(Self::ErrorCode00892 { name: name.to_owned() })
             }
             "error_code_00893" => Some(Self::ErrorCode00893),
             "error_code_00894" => Some(Self::ErrorCode00894),
@@ -37833,28 +36753,16 @@ impl Baseline5000 {
             "error_code_00898" => Some(Self::ErrorCode00898),
             "error_code_00899" => Some(Self::ErrorCode00899),
             "error_code_00900" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 900")?;
-                Some(Self::ErrorCode00900 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 900")?;
+                Some(Self::ErrorCode00900 { name: name.to_owned() })
             }
             "error_code_00901" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 901")?;
-                Some(Self::ErrorCode00901 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 901")?;
+                Some(Self::ErrorCode00901 { name: name.to_owned() })
             }
             "error_code_00902" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 902")?;
-                Some(Self::ErrorCode00902 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 902")?;
+                Some(Self::ErrorCode00902 { name: name.to_owned() })
             }
             "error_code_00903" => Some(Self::ErrorCode00903),
             "error_code_00904" => Some(Self::ErrorCode00904),
@@ -37864,28 +36772,16 @@ impl Baseline5000 {
             "error_code_00908" => Some(Self::ErrorCode00908),
             "error_code_00909" => Some(Self::ErrorCode00909),
             "error_code_00910" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 910")?;
-                Some(Self::ErrorCode00910 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 910")?;
+                Some(Self::ErrorCode00910 { name: name.to_owned() })
             }
             "error_code_00911" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 911")?;
-                Some(Self::ErrorCode00911 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 911")?;
+                Some(Self::ErrorCode00911 { name: name.to_owned() })
             }
             "error_code_00912" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 912")?;
-                Some(Self::ErrorCode00912 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 912")?;
+                Some(Self::ErrorCode00912 { name: name.to_owned() })
             }
             "error_code_00913" => Some(Self::ErrorCode00913),
             "error_code_00914" => Some(Self::ErrorCode00914),
@@ -37895,28 +36791,16 @@ impl Baseline5000 {
             "error_code_00918" => Some(Self::ErrorCode00918),
             "error_code_00919" => Some(Self::ErrorCode00919),
             "error_code_00920" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 920")?;
-                Some(Self::ErrorCode00920 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 920")?;
+                Some(Self::ErrorCode00920 { name: name.to_owned() })
             }
             "error_code_00921" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 921")?;
-                Some(Self::ErrorCode00921 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 921")?;
+                Some(Self::ErrorCode00921 { name: name.to_owned() })
             }
             "error_code_00922" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 922")?;
-                Some(Self::ErrorCode00922 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 922")?;
+                Some(Self::ErrorCode00922 { name: name.to_owned() })
             }
             "error_code_00923" => Some(Self::ErrorCode00923),
             "error_code_00924" => Some(Self::ErrorCode00924),
@@ -37926,28 +36810,16 @@ impl Baseline5000 {
             "error_code_00928" => Some(Self::ErrorCode00928),
             "error_code_00929" => Some(Self::ErrorCode00929),
             "error_code_00930" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 930")?;
-                Some(Self::ErrorCode00930 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 930")?;
+                Some(Self::ErrorCode00930 { name: name.to_owned() })
             }
             "error_code_00931" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 931")?;
-                Some(Self::ErrorCode00931 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 931")?;
+                Some(Self::ErrorCode00931 { name: name.to_owned() })
             }
             "error_code_00932" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 932")?;
-                Some(Self::ErrorCode00932 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 932")?;
+                Some(Self::ErrorCode00932 { name: name.to_owned() })
             }
             "error_code_00933" => Some(Self::ErrorCode00933),
             "error_code_00934" => Some(Self::ErrorCode00934),
@@ -37957,28 +36829,16 @@ impl Baseline5000 {
             "error_code_00938" => Some(Self::ErrorCode00938),
             "error_code_00939" => Some(Self::ErrorCode00939),
             "error_code_00940" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 940")?;
-                Some(Self::ErrorCode00940 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 940")?;
+                Some(Self::ErrorCode00940 { name: name.to_owned() })
             }
             "error_code_00941" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 941")?;
-                Some(Self::ErrorCode00941 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 941")?;
+                Some(Self::ErrorCode00941 { name: name.to_owned() })
             }
             "error_code_00942" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 942")?;
-                Some(Self::ErrorCode00942 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 942")?;
+                Some(Self::ErrorCode00942 { name: name.to_owned() })
             }
             "error_code_00943" => Some(Self::ErrorCode00943),
             "error_code_00944" => Some(Self::ErrorCode00944),
@@ -37988,28 +36848,16 @@ impl Baseline5000 {
             "error_code_00948" => Some(Self::ErrorCode00948),
             "error_code_00949" => Some(Self::ErrorCode00949),
             "error_code_00950" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 950")?;
-                Some(Self::ErrorCode00950 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 950")?;
+                Some(Self::ErrorCode00950 { name: name.to_owned() })
             }
             "error_code_00951" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 951")?;
-                Some(Self::ErrorCode00951 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 951")?;
+                Some(Self::ErrorCode00951 { name: name.to_owned() })
             }
             "error_code_00952" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 952")?;
-                Some(Self::ErrorCode00952 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 952")?;
+                Some(Self::ErrorCode00952 { name: name.to_owned() })
             }
             "error_code_00953" => Some(Self::ErrorCode00953),
             "error_code_00954" => Some(Self::ErrorCode00954),
@@ -38019,28 +36867,16 @@ impl Baseline5000 {
             "error_code_00958" => Some(Self::ErrorCode00958),
             "error_code_00959" => Some(Self::ErrorCode00959),
             "error_code_00960" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 960")?;
-                Some(Self::ErrorCode00960 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 960")?;
+                Some(Self::ErrorCode00960 { name: name.to_owned() })
             }
             "error_code_00961" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 961")?;
-                Some(Self::ErrorCode00961 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 961")?;
+                Some(Self::ErrorCode00961 { name: name.to_owned() })
             }
             "error_code_00962" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 962")?;
-                Some(Self::ErrorCode00962 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 962")?;
+                Some(Self::ErrorCode00962 { name: name.to_owned() })
             }
             "error_code_00963" => Some(Self::ErrorCode00963),
             "error_code_00964" => Some(Self::ErrorCode00964),
@@ -38050,28 +36886,16 @@ impl Baseline5000 {
             "error_code_00968" => Some(Self::ErrorCode00968),
             "error_code_00969" => Some(Self::ErrorCode00969),
             "error_code_00970" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 970")?;
-                Some(Self::ErrorCode00970 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 970")?;
+                Some(Self::ErrorCode00970 { name: name.to_owned() })
             }
             "error_code_00971" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 971")?;
-                Some(Self::ErrorCode00971 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 971")?;
+                Some(Self::ErrorCode00971 { name: name.to_owned() })
             }
             "error_code_00972" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 972")?;
-                Some(Self::ErrorCode00972 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 972")?;
+                Some(Self::ErrorCode00972 { name: name.to_owned() })
             }
             "error_code_00973" => Some(Self::ErrorCode00973),
             "error_code_00974" => Some(Self::ErrorCode00974),
@@ -38081,28 +36905,16 @@ impl Baseline5000 {
             "error_code_00978" => Some(Self::ErrorCode00978),
             "error_code_00979" => Some(Self::ErrorCode00979),
             "error_code_00980" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 980")?;
-                Some(Self::ErrorCode00980 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 980")?;
+                Some(Self::ErrorCode00980 { name: name.to_owned() })
             }
             "error_code_00981" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 981")?;
-                Some(Self::ErrorCode00981 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 981")?;
+                Some(Self::ErrorCode00981 { name: name.to_owned() })
             }
             "error_code_00982" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 982")?;
-                Some(Self::ErrorCode00982 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 982")?;
+                Some(Self::ErrorCode00982 { name: name.to_owned() })
             }
             "error_code_00983" => Some(Self::ErrorCode00983),
             "error_code_00984" => Some(Self::ErrorCode00984),
@@ -38112,28 +36924,16 @@ impl Baseline5000 {
             "error_code_00988" => Some(Self::ErrorCode00988),
             "error_code_00989" => Some(Self::ErrorCode00989),
             "error_code_00990" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 990")?;
-                Some(Self::ErrorCode00990 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 990")?;
+                Some(Self::ErrorCode00990 { name: name.to_owned() })
             }
             "error_code_00991" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 991")?;
-                Some(Self::ErrorCode00991 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 991")?;
+                Some(Self::ErrorCode00991 { name: name.to_owned() })
             }
             "error_code_00992" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 992")?;
-                Some(Self::ErrorCode00992 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 992")?;
+                Some(Self::ErrorCode00992 { name: name.to_owned() })
             }
             "error_code_00993" => Some(Self::ErrorCode00993),
             "error_code_00994" => Some(Self::ErrorCode00994),
@@ -38143,28 +36943,16 @@ impl Baseline5000 {
             "error_code_00998" => Some(Self::ErrorCode00998),
             "error_code_00999" => Some(Self::ErrorCode00999),
             "error_code_01000" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1000")?;
-                Some(Self::ErrorCode01000 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1000")?;
+                Some(Self::ErrorCode01000 { name: name.to_owned() })
             }
             "error_code_01001" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1001")?;
-                Some(Self::ErrorCode01001 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1001")?;
+                Some(Self::ErrorCode01001 { name: name.to_owned() })
             }
             "error_code_01002" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1002")?;
-                Some(Self::ErrorCode01002 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1002")?;
+                Some(Self::ErrorCode01002 { name: name.to_owned() })
             }
             "error_code_01003" => Some(Self::ErrorCode01003),
             "error_code_01004" => Some(Self::ErrorCode01004),
@@ -38174,28 +36962,16 @@ impl Baseline5000 {
             "error_code_01008" => Some(Self::ErrorCode01008),
             "error_code_01009" => Some(Self::ErrorCode01009),
             "error_code_01010" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1010")?;
-                Some(Self::ErrorCode01010 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1010")?;
+                Some(Self::ErrorCode01010 { name: name.to_owned() })
             }
             "error_code_01011" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1011")?;
-                Some(Self::ErrorCode01011 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1011")?;
+                Some(Self::ErrorCode01011 { name: name.to_owned() })
             }
             "error_code_01012" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1012")?;
-                Some(Self::ErrorCode01012 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1012")?;
+                Some(Self::ErrorCode01012 { name: name.to_owned() })
             }
             "error_code_01013" => Some(Self::ErrorCode01013),
             "error_code_01014" => Some(Self::ErrorCode01014),
@@ -38205,28 +36981,16 @@ impl Baseline5000 {
             "error_code_01018" => Some(Self::ErrorCode01018),
             "error_code_01019" => Some(Self::ErrorCode01019),
             "error_code_01020" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1020")?;
-                Some(Self::ErrorCode01020 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1020")?;
+                Some(Self::ErrorCode01020 { name: name.to_owned() })
             }
             "error_code_01021" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1021")?;
-                Some(Self::ErrorCode01021 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1021")?;
+                Some(Self::ErrorCode01021 { name: name.to_owned() })
             }
             "error_code_01022" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1022")?;
-                Some(Self::ErrorCode01022 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1022")?;
+                Some(Self::ErrorCode01022 { name: name.to_owned() })
             }
             "error_code_01023" => Some(Self::ErrorCode01023),
             "error_code_01024" => Some(Self::ErrorCode01024),
@@ -38236,28 +37000,16 @@ impl Baseline5000 {
             "error_code_01028" => Some(Self::ErrorCode01028),
             "error_code_01029" => Some(Self::ErrorCode01029),
             "error_code_01030" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1030")?;
-                Some(Self::ErrorCode01030 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1030")?;
+                Some(Self::ErrorCode01030 { name: name.to_owned() })
             }
             "error_code_01031" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1031")?;
-                Some(Self::ErrorCode01031 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1031")?;
+                Some(Self::ErrorCode01031 { name: name.to_owned() })
             }
             "error_code_01032" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1032")?;
-                Some(Self::ErrorCode01032 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1032")?;
+                Some(Self::ErrorCode01032 { name: name.to_owned() })
             }
             "error_code_01033" => Some(Self::ErrorCode01033),
             "error_code_01034" => Some(Self::ErrorCode01034),
@@ -38267,28 +37019,16 @@ impl Baseline5000 {
             "error_code_01038" => Some(Self::ErrorCode01038),
             "error_code_01039" => Some(Self::ErrorCode01039),
             "error_code_01040" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1040")?;
-                Some(Self::ErrorCode01040 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1040")?;
+                Some(Self::ErrorCode01040 { name: name.to_owned() })
             }
             "error_code_01041" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1041")?;
-                Some(Self::ErrorCode01041 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1041")?;
+                Some(Self::ErrorCode01041 { name: name.to_owned() })
             }
             "error_code_01042" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1042")?;
-                Some(Self::ErrorCode01042 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1042")?;
+                Some(Self::ErrorCode01042 { name: name.to_owned() })
             }
             "error_code_01043" => Some(Self::ErrorCode01043),
             "error_code_01044" => Some(Self::ErrorCode01044),
@@ -38298,28 +37038,16 @@ impl Baseline5000 {
             "error_code_01048" => Some(Self::ErrorCode01048),
             "error_code_01049" => Some(Self::ErrorCode01049),
             "error_code_01050" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1050")?;
-                Some(Self::ErrorCode01050 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1050")?;
+                Some(Self::ErrorCode01050 { name: name.to_owned() })
             }
             "error_code_01051" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1051")?;
-                Some(Self::ErrorCode01051 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1051")?;
+                Some(Self::ErrorCode01051 { name: name.to_owned() })
             }
             "error_code_01052" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1052")?;
-                Some(Self::ErrorCode01052 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1052")?;
+                Some(Self::ErrorCode01052 { name: name.to_owned() })
             }
             "error_code_01053" => Some(Self::ErrorCode01053),
             "error_code_01054" => Some(Self::ErrorCode01054),
@@ -38329,28 +37057,16 @@ impl Baseline5000 {
             "error_code_01058" => Some(Self::ErrorCode01058),
             "error_code_01059" => Some(Self::ErrorCode01059),
             "error_code_01060" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1060")?;
-                Some(Self::ErrorCode01060 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1060")?;
+                Some(Self::ErrorCode01060 { name: name.to_owned() })
             }
             "error_code_01061" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1061")?;
-                Some(Self::ErrorCode01061 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1061")?;
+                Some(Self::ErrorCode01061 { name: name.to_owned() })
             }
             "error_code_01062" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1062")?;
-                Some(Self::ErrorCode01062 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1062")?;
+                Some(Self::ErrorCode01062 { name: name.to_owned() })
             }
             "error_code_01063" => Some(Self::ErrorCode01063),
             "error_code_01064" => Some(Self::ErrorCode01064),
@@ -38360,28 +37076,16 @@ impl Baseline5000 {
             "error_code_01068" => Some(Self::ErrorCode01068),
             "error_code_01069" => Some(Self::ErrorCode01069),
             "error_code_01070" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1070")?;
-                Some(Self::ErrorCode01070 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1070")?;
+                Some(Self::ErrorCode01070 { name: name.to_owned() })
             }
             "error_code_01071" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1071")?;
-                Some(Self::ErrorCode01071 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1071")?;
+                Some(Self::ErrorCode01071 { name: name.to_owned() })
             }
             "error_code_01072" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1072")?;
-                Some(Self::ErrorCode01072 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1072")?;
+                Some(Self::ErrorCode01072 { name: name.to_owned() })
             }
             "error_code_01073" => Some(Self::ErrorCode01073),
             "error_code_01074" => Some(Self::ErrorCode01074),
@@ -38391,28 +37095,16 @@ impl Baseline5000 {
             "error_code_01078" => Some(Self::ErrorCode01078),
             "error_code_01079" => Some(Self::ErrorCode01079),
             "error_code_01080" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1080")?;
-                Some(Self::ErrorCode01080 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1080")?;
+                Some(Self::ErrorCode01080 { name: name.to_owned() })
             }
             "error_code_01081" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1081")?;
-                Some(Self::ErrorCode01081 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1081")?;
+                Some(Self::ErrorCode01081 { name: name.to_owned() })
             }
             "error_code_01082" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1082")?;
-                Some(Self::ErrorCode01082 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1082")?;
+                Some(Self::ErrorCode01082 { name: name.to_owned() })
             }
             "error_code_01083" => Some(Self::ErrorCode01083),
             "error_code_01084" => Some(Self::ErrorCode01084),
@@ -38422,28 +37114,16 @@ impl Baseline5000 {
             "error_code_01088" => Some(Self::ErrorCode01088),
             "error_code_01089" => Some(Self::ErrorCode01089),
             "error_code_01090" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1090")?;
-                Some(Self::ErrorCode01090 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1090")?;
+                Some(Self::ErrorCode01090 { name: name.to_owned() })
             }
             "error_code_01091" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1091")?;
-                Some(Self::ErrorCode01091 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1091")?;
+                Some(Self::ErrorCode01091 { name: name.to_owned() })
             }
             "error_code_01092" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1092")?;
-                Some(Self::ErrorCode01092 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1092")?;
+                Some(Self::ErrorCode01092 { name: name.to_owned() })
             }
             "error_code_01093" => Some(Self::ErrorCode01093),
             "error_code_01094" => Some(Self::ErrorCode01094),
@@ -38453,28 +37133,16 @@ impl Baseline5000 {
             "error_code_01098" => Some(Self::ErrorCode01098),
             "error_code_01099" => Some(Self::ErrorCode01099),
             "error_code_01100" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1100")?;
-                Some(Self::ErrorCode01100 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1100")?;
+                Some(Self::ErrorCode01100 { name: name.to_owned() })
             }
             "error_code_01101" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1101")?;
-                Some(Self::ErrorCode01101 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1101")?;
+                Some(Self::ErrorCode01101 { name: name.to_owned() })
             }
             "error_code_01102" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1102")?;
-                Some(Self::ErrorCode01102 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1102")?;
+                Some(Self::ErrorCode01102 { name: name.to_owned() })
             }
             "error_code_01103" => Some(Self::ErrorCode01103),
             "error_code_01104" => Some(Self::ErrorCode01104),
@@ -38484,28 +37152,16 @@ impl Baseline5000 {
             "error_code_01108" => Some(Self::ErrorCode01108),
             "error_code_01109" => Some(Self::ErrorCode01109),
             "error_code_01110" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1110")?;
-                Some(Self::ErrorCode01110 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1110")?;
+                Some(Self::ErrorCode01110 { name: name.to_owned() })
             }
             "error_code_01111" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1111")?;
-                Some(Self::ErrorCode01111 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1111")?;
+                Some(Self::ErrorCode01111 { name: name.to_owned() })
             }
             "error_code_01112" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1112")?;
-                Some(Self::ErrorCode01112 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1112")?;
+                Some(Self::ErrorCode01112 { name: name.to_owned() })
             }
             "error_code_01113" => Some(Self::ErrorCode01113),
             "error_code_01114" => Some(Self::ErrorCode01114),
@@ -38515,28 +37171,16 @@ impl Baseline5000 {
             "error_code_01118" => Some(Self::ErrorCode01118),
             "error_code_01119" => Some(Self::ErrorCode01119),
             "error_code_01120" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1120")?;
-                Some(Self::ErrorCode01120 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1120")?;
+                Some(Self::ErrorCode01120 { name: name.to_owned() })
             }
             "error_code_01121" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1121")?;
-                Some(Self::ErrorCode01121 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1121")?;
+                Some(Self::ErrorCode01121 { name: name.to_owned() })
             }
             "error_code_01122" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1122")?;
-                Some(Self::ErrorCode01122 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1122")?;
+                Some(Self::ErrorCode01122 { name: name.to_owned() })
             }
             "error_code_01123" => Some(Self::ErrorCode01123),
             "error_code_01124" => Some(Self::ErrorCode01124),
@@ -38546,28 +37190,16 @@ impl Baseline5000 {
             "error_code_01128" => Some(Self::ErrorCode01128),
             "error_code_01129" => Some(Self::ErrorCode01129),
             "error_code_01130" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1130")?;
-                Some(Self::ErrorCode01130 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1130")?;
+                Some(Self::ErrorCode01130 { name: name.to_owned() })
             }
             "error_code_01131" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1131")?;
-                Some(Self::ErrorCode01131 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1131")?;
+                Some(Self::ErrorCode01131 { name: name.to_owned() })
             }
             "error_code_01132" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1132")?;
-                Some(Self::ErrorCode01132 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1132")?;
+                Some(Self::ErrorCode01132 { name: name.to_owned() })
             }
             "error_code_01133" => Some(Self::ErrorCode01133),
             "error_code_01134" => Some(Self::ErrorCode01134),
@@ -38577,28 +37209,16 @@ impl Baseline5000 {
             "error_code_01138" => Some(Self::ErrorCode01138),
             "error_code_01139" => Some(Self::ErrorCode01139),
             "error_code_01140" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1140")?;
-                Some(Self::ErrorCode01140 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1140")?;
+                Some(Self::ErrorCode01140 { name: name.to_owned() })
             }
             "error_code_01141" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1141")?;
-                Some(Self::ErrorCode01141 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1141")?;
+                Some(Self::ErrorCode01141 { name: name.to_owned() })
             }
             "error_code_01142" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1142")?;
-                Some(Self::ErrorCode01142 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1142")?;
+                Some(Self::ErrorCode01142 { name: name.to_owned() })
             }
             "error_code_01143" => Some(Self::ErrorCode01143),
             "error_code_01144" => Some(Self::ErrorCode01144),
@@ -38608,28 +37228,16 @@ impl Baseline5000 {
             "error_code_01148" => Some(Self::ErrorCode01148),
             "error_code_01149" => Some(Self::ErrorCode01149),
             "error_code_01150" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1150")?;
-                Some(Self::ErrorCode01150 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1150")?;
+                Some(Self::ErrorCode01150 { name: name.to_owned() })
             }
             "error_code_01151" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1151")?;
-                Some(Self::ErrorCode01151 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1151")?;
+                Some(Self::ErrorCode01151 { name: name.to_owned() })
             }
             "error_code_01152" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1152")?;
-                Some(Self::ErrorCode01152 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1152")?;
+                Some(Self::ErrorCode01152 { name: name.to_owned() })
             }
             "error_code_01153" => Some(Self::ErrorCode01153),
             "error_code_01154" => Some(Self::ErrorCode01154),
@@ -38639,28 +37247,16 @@ impl Baseline5000 {
             "error_code_01158" => Some(Self::ErrorCode01158),
             "error_code_01159" => Some(Self::ErrorCode01159),
             "error_code_01160" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1160")?;
-                Some(Self::ErrorCode01160 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1160")?;
+                Some(Self::ErrorCode01160 { name: name.to_owned() })
             }
             "error_code_01161" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1161")?;
-                Some(Self::ErrorCode01161 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1161")?;
+                Some(Self::ErrorCode01161 { name: name.to_owned() })
             }
             "error_code_01162" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1162")?;
-                Some(Self::ErrorCode01162 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1162")?;
+                Some(Self::ErrorCode01162 { name: name.to_owned() })
             }
             "error_code_01163" => Some(Self::ErrorCode01163),
             "error_code_01164" => Some(Self::ErrorCode01164),
@@ -38670,28 +37266,16 @@ impl Baseline5000 {
             "error_code_01168" => Some(Self::ErrorCode01168),
             "error_code_01169" => Some(Self::ErrorCode01169),
             "error_code_01170" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1170")?;
-                Some(Self::ErrorCode01170 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1170")?;
+                Some(Self::ErrorCode01170 { name: name.to_owned() })
             }
             "error_code_01171" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1171")?;
-                Some(Self::ErrorCode01171 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1171")?;
+                Some(Self::ErrorCode01171 { name: name.to_owned() })
             }
             "error_code_01172" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1172")?;
-                Some(Self::ErrorCode01172 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1172")?;
+                Some(Self::ErrorCode01172 { name: name.to_owned() })
             }
             "error_code_01173" => Some(Self::ErrorCode01173),
             "error_code_01174" => Some(Self::ErrorCode01174),
@@ -38701,28 +37285,16 @@ impl Baseline5000 {
             "error_code_01178" => Some(Self::ErrorCode01178),
             "error_code_01179" => Some(Self::ErrorCode01179),
             "error_code_01180" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1180")?;
-                Some(Self::ErrorCode01180 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1180")?;
+                Some(Self::ErrorCode01180 { name: name.to_owned() })
             }
             "error_code_01181" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1181")?;
-                Some(Self::ErrorCode01181 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1181")?;
+                Some(Self::ErrorCode01181 { name: name.to_owned() })
             }
             "error_code_01182" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1182")?;
-                Some(Self::ErrorCode01182 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1182")?;
+                Some(Self::ErrorCode01182 { name: name.to_owned() })
             }
             "error_code_01183" => Some(Self::ErrorCode01183),
             "error_code_01184" => Some(Self::ErrorCode01184),
@@ -38732,28 +37304,16 @@ impl Baseline5000 {
             "error_code_01188" => Some(Self::ErrorCode01188),
             "error_code_01189" => Some(Self::ErrorCode01189),
             "error_code_01190" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1190")?;
-                Some(Self::ErrorCode01190 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1190")?;
+                Some(Self::ErrorCode01190 { name: name.to_owned() })
             }
             "error_code_01191" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1191")?;
-                Some(Self::ErrorCode01191 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1191")?;
+                Some(Self::ErrorCode01191 { name: name.to_owned() })
             }
             "error_code_01192" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1192")?;
-                Some(Self::ErrorCode01192 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1192")?;
+                Some(Self::ErrorCode01192 { name: name.to_owned() })
             }
             "error_code_01193" => Some(Self::ErrorCode01193),
             "error_code_01194" => Some(Self::ErrorCode01194),
@@ -38763,28 +37323,16 @@ impl Baseline5000 {
             "error_code_01198" => Some(Self::ErrorCode01198),
             "error_code_01199" => Some(Self::ErrorCode01199),
             "error_code_01200" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1200")?;
-                Some(Self::ErrorCode01200 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1200")?;
+                Some(Self::ErrorCode01200 { name: name.to_owned() })
             }
             "error_code_01201" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1201")?;
-                Some(Self::ErrorCode01201 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1201")?;
+                Some(Self::ErrorCode01201 { name: name.to_owned() })
             }
             "error_code_01202" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1202")?;
-                Some(Self::ErrorCode01202 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1202")?;
+                Some(Self::ErrorCode01202 { name: name.to_owned() })
             }
             "error_code_01203" => Some(Self::ErrorCode01203),
             "error_code_01204" => Some(Self::ErrorCode01204),
@@ -38794,28 +37342,16 @@ impl Baseline5000 {
             "error_code_01208" => Some(Self::ErrorCode01208),
             "error_code_01209" => Some(Self::ErrorCode01209),
             "error_code_01210" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1210")?;
-                Some(Self::ErrorCode01210 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1210")?;
+                Some(Self::ErrorCode01210 { name: name.to_owned() })
             }
             "error_code_01211" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1211")?;
-                Some(Self::ErrorCode01211 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1211")?;
+                Some(Self::ErrorCode01211 { name: name.to_owned() })
             }
             "error_code_01212" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1212")?;
-                Some(Self::ErrorCode01212 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1212")?;
+                Some(Self::ErrorCode01212 { name: name.to_owned() })
             }
             "error_code_01213" => Some(Self::ErrorCode01213),
             "error_code_01214" => Some(Self::ErrorCode01214),
@@ -38825,28 +37361,16 @@ impl Baseline5000 {
             "error_code_01218" => Some(Self::ErrorCode01218),
             "error_code_01219" => Some(Self::ErrorCode01219),
             "error_code_01220" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1220")?;
-                Some(Self::ErrorCode01220 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1220")?;
+                Some(Self::ErrorCode01220 { name: name.to_owned() })
             }
             "error_code_01221" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1221")?;
-                Some(Self::ErrorCode01221 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1221")?;
+                Some(Self::ErrorCode01221 { name: name.to_owned() })
             }
             "error_code_01222" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1222")?;
-                Some(Self::ErrorCode01222 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1222")?;
+                Some(Self::ErrorCode01222 { name: name.to_owned() })
             }
             "error_code_01223" => Some(Self::ErrorCode01223),
             "error_code_01224" => Some(Self::ErrorCode01224),
@@ -38856,28 +37380,16 @@ impl Baseline5000 {
             "error_code_01228" => Some(Self::ErrorCode01228),
             "error_code_01229" => Some(Self::ErrorCode01229),
             "error_code_01230" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1230")?;
-                Some(Self::ErrorCode01230 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1230")?;
+                Some(Self::ErrorCode01230 { name: name.to_owned() })
             }
             "error_code_01231" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1231")?;
-                Some(Self::ErrorCode01231 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1231")?;
+                Some(Self::ErrorCode01231 { name: name.to_owned() })
             }
             "error_code_01232" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1232")?;
-                Some(Self::ErrorCode01232 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1232")?;
+                Some(Self::ErrorCode01232 { name: name.to_owned() })
             }
             "error_code_01233" => Some(Self::ErrorCode01233),
             "error_code_01234" => Some(Self::ErrorCode01234),
@@ -38887,28 +37399,16 @@ impl Baseline5000 {
             "error_code_01238" => Some(Self::ErrorCode01238),
             "error_code_01239" => Some(Self::ErrorCode01239),
             "error_code_01240" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1240")?;
-                Some(Self::ErrorCode01240 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1240")?;
+                Some(Self::ErrorCode01240 { name: name.to_owned() })
             }
             "error_code_01241" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1241")?;
-                Some(Self::ErrorCode01241 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1241")?;
+                Some(Self::ErrorCode01241 { name: name.to_owned() })
             }
             "error_code_01242" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1242")?;
-                Some(Self::ErrorCode01242 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1242")?;
+                Some(Self::ErrorCode01242 { name: name.to_owned() })
             }
             "error_code_01243" => Some(Self::ErrorCode01243),
             "error_code_01244" => Some(Self::ErrorCode01244),
@@ -38918,28 +37418,16 @@ impl Baseline5000 {
             "error_code_01248" => Some(Self::ErrorCode01248),
             "error_code_01249" => Some(Self::ErrorCode01249),
             "error_code_01250" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1250")?;
-                Some(Self::ErrorCode01250 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1250")?;
+                Some(Self::ErrorCode01250 { name: name.to_owned() })
             }
             "error_code_01251" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1251")?;
-                Some(Self::ErrorCode01251 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1251")?;
+                Some(Self::ErrorCode01251 { name: name.to_owned() })
             }
             "error_code_01252" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1252")?;
-                Some(Self::ErrorCode01252 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1252")?;
+                Some(Self::ErrorCode01252 { name: name.to_owned() })
             }
             "error_code_01253" => Some(Self::ErrorCode01253),
             "error_code_01254" => Some(Self::ErrorCode01254),
@@ -38949,28 +37437,16 @@ impl Baseline5000 {
             "error_code_01258" => Some(Self::ErrorCode01258),
             "error_code_01259" => Some(Self::ErrorCode01259),
             "error_code_01260" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1260")?;
-                Some(Self::ErrorCode01260 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1260")?;
+                Some(Self::ErrorCode01260 { name: name.to_owned() })
             }
             "error_code_01261" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1261")?;
-                Some(Self::ErrorCode01261 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1261")?;
+                Some(Self::ErrorCode01261 { name: name.to_owned() })
             }
             "error_code_01262" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1262")?;
-                Some(Self::ErrorCode01262 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1262")?;
+                Some(Self::ErrorCode01262 { name: name.to_owned() })
             }
             "error_code_01263" => Some(Self::ErrorCode01263),
             "error_code_01264" => Some(Self::ErrorCode01264),
@@ -38980,28 +37456,16 @@ impl Baseline5000 {
             "error_code_01268" => Some(Self::ErrorCode01268),
             "error_code_01269" => Some(Self::ErrorCode01269),
             "error_code_01270" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1270")?;
-                Some(Self::ErrorCode01270 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1270")?;
+                Some(Self::ErrorCode01270 { name: name.to_owned() })
             }
             "error_code_01271" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1271")?;
-                Some(Self::ErrorCode01271 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1271")?;
+                Some(Self::ErrorCode01271 { name: name.to_owned() })
             }
             "error_code_01272" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1272")?;
-                Some(Self::ErrorCode01272 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1272")?;
+                Some(Self::ErrorCode01272 { name: name.to_owned() })
             }
             "error_code_01273" => Some(Self::ErrorCode01273),
             "error_code_01274" => Some(Self::ErrorCode01274),
@@ -39011,28 +37475,16 @@ impl Baseline5000 {
             "error_code_01278" => Some(Self::ErrorCode01278),
             "error_code_01279" => Some(Self::ErrorCode01279),
             "error_code_01280" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1280")?;
-                Some(Self::ErrorCode01280 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1280")?;
+                Some(Self::ErrorCode01280 { name: name.to_owned() })
             }
             "error_code_01281" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1281")?;
-                Some(Self::ErrorCode01281 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1281")?;
+                Some(Self::ErrorCode01281 { name: name.to_owned() })
             }
             "error_code_01282" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1282")?;
-                Some(Self::ErrorCode01282 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1282")?;
+                Some(Self::ErrorCode01282 { name: name.to_owned() })
             }
             "error_code_01283" => Some(Self::ErrorCode01283),
             "error_code_01284" => Some(Self::ErrorCode01284),
@@ -39042,28 +37494,16 @@ impl Baseline5000 {
             "error_code_01288" => Some(Self::ErrorCode01288),
             "error_code_01289" => Some(Self::ErrorCode01289),
             "error_code_01290" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1290")?;
-                Some(Self::ErrorCode01290 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1290")?;
+                Some(Self::ErrorCode01290 { name: name.to_owned() })
             }
             "error_code_01291" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1291")?;
-                Some(Self::ErrorCode01291 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1291")?;
+                Some(Self::ErrorCode01291 { name: name.to_owned() })
             }
             "error_code_01292" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1292")?;
-                Some(Self::ErrorCode01292 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1292")?;
+                Some(Self::ErrorCode01292 { name: name.to_owned() })
             }
             "error_code_01293" => Some(Self::ErrorCode01293),
             "error_code_01294" => Some(Self::ErrorCode01294),
@@ -39073,28 +37513,16 @@ impl Baseline5000 {
             "error_code_01298" => Some(Self::ErrorCode01298),
             "error_code_01299" => Some(Self::ErrorCode01299),
             "error_code_01300" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1300")?;
-                Some(Self::ErrorCode01300 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1300")?;
+                Some(Self::ErrorCode01300 { name: name.to_owned() })
             }
             "error_code_01301" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1301")?;
-                Some(Self::ErrorCode01301 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1301")?;
+                Some(Self::ErrorCode01301 { name: name.to_owned() })
             }
             "error_code_01302" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1302")?;
-                Some(Self::ErrorCode01302 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1302")?;
+                Some(Self::ErrorCode01302 { name: name.to_owned() })
             }
             "error_code_01303" => Some(Self::ErrorCode01303),
             "error_code_01304" => Some(Self::ErrorCode01304),
@@ -39104,28 +37532,16 @@ impl Baseline5000 {
             "error_code_01308" => Some(Self::ErrorCode01308),
             "error_code_01309" => Some(Self::ErrorCode01309),
             "error_code_01310" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1310")?;
-                Some(Self::ErrorCode01310 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1310")?;
+                Some(Self::ErrorCode01310 { name: name.to_owned() })
             }
             "error_code_01311" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1311")?;
-                Some(Self::ErrorCode01311 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1311")?;
+                Some(Self::ErrorCode01311 { name: name.to_owned() })
             }
             "error_code_01312" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1312")?;
-                Some(Self::ErrorCode01312 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1312")?;
+                Some(Self::ErrorCode01312 { name: name.to_owned() })
             }
             "error_code_01313" => Some(Self::ErrorCode01313),
             "error_code_01314" => Some(Self::ErrorCode01314),
@@ -39135,28 +37551,16 @@ impl Baseline5000 {
             "error_code_01318" => Some(Self::ErrorCode01318),
             "error_code_01319" => Some(Self::ErrorCode01319),
             "error_code_01320" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1320")?;
-                Some(Self::ErrorCode01320 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1320")?;
+                Some(Self::ErrorCode01320 { name: name.to_owned() })
             }
             "error_code_01321" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1321")?;
-                Some(Self::ErrorCode01321 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1321")?;
+                Some(Self::ErrorCode01321 { name: name.to_owned() })
             }
             "error_code_01322" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1322")?;
-                Some(Self::ErrorCode01322 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1322")?;
+                Some(Self::ErrorCode01322 { name: name.to_owned() })
             }
             "error_code_01323" => Some(Self::ErrorCode01323),
             "error_code_01324" => Some(Self::ErrorCode01324),
@@ -39166,28 +37570,16 @@ impl Baseline5000 {
             "error_code_01328" => Some(Self::ErrorCode01328),
             "error_code_01329" => Some(Self::ErrorCode01329),
             "error_code_01330" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1330")?;
-                Some(Self::ErrorCode01330 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1330")?;
+                Some(Self::ErrorCode01330 { name: name.to_owned() })
             }
             "error_code_01331" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1331")?;
-                Some(Self::ErrorCode01331 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1331")?;
+                Some(Self::ErrorCode01331 { name: name.to_owned() })
             }
             "error_code_01332" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1332")?;
-                Some(Self::ErrorCode01332 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1332")?;
+                Some(Self::ErrorCode01332 { name: name.to_owned() })
             }
             "error_code_01333" => Some(Self::ErrorCode01333),
             "error_code_01334" => Some(Self::ErrorCode01334),
@@ -39197,28 +37589,16 @@ impl Baseline5000 {
             "error_code_01338" => Some(Self::ErrorCode01338),
             "error_code_01339" => Some(Self::ErrorCode01339),
             "error_code_01340" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1340")?;
-                Some(Self::ErrorCode01340 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1340")?;
+                Some(Self::ErrorCode01340 { name: name.to_owned() })
             }
             "error_code_01341" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1341")?;
-                Some(Self::ErrorCode01341 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1341")?;
+                Some(Self::ErrorCode01341 { name: name.to_owned() })
             }
             "error_code_01342" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1342")?;
-                Some(Self::ErrorCode01342 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1342")?;
+                Some(Self::ErrorCode01342 { name: name.to_owned() })
             }
             "error_code_01343" => Some(Self::ErrorCode01343),
             "error_code_01344" => Some(Self::ErrorCode01344),
@@ -39228,28 +37608,16 @@ impl Baseline5000 {
             "error_code_01348" => Some(Self::ErrorCode01348),
             "error_code_01349" => Some(Self::ErrorCode01349),
             "error_code_01350" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1350")?;
-                Some(Self::ErrorCode01350 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1350")?;
+                Some(Self::ErrorCode01350 { name: name.to_owned() })
             }
             "error_code_01351" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1351")?;
-                Some(Self::ErrorCode01351 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1351")?;
+                Some(Self::ErrorCode01351 { name: name.to_owned() })
             }
             "error_code_01352" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1352")?;
-                Some(Self::ErrorCode01352 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1352")?;
+                Some(Self::ErrorCode01352 { name: name.to_owned() })
             }
             "error_code_01353" => Some(Self::ErrorCode01353),
             "error_code_01354" => Some(Self::ErrorCode01354),
@@ -39259,28 +37627,16 @@ impl Baseline5000 {
             "error_code_01358" => Some(Self::ErrorCode01358),
             "error_code_01359" => Some(Self::ErrorCode01359),
             "error_code_01360" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1360")?;
-                Some(Self::ErrorCode01360 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1360")?;
+                Some(Self::ErrorCode01360 { name: name.to_owned() })
             }
             "error_code_01361" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1361")?;
-                Some(Self::ErrorCode01361 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1361")?;
+                Some(Self::ErrorCode01361 { name: name.to_owned() })
             }
             "error_code_01362" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1362")?;
-                Some(Self::ErrorCode01362 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1362")?;
+                Some(Self::ErrorCode01362 { name: name.to_owned() })
             }
             "error_code_01363" => Some(Self::ErrorCode01363),
             "error_code_01364" => Some(Self::ErrorCode01364),
@@ -39290,28 +37646,16 @@ impl Baseline5000 {
             "error_code_01368" => Some(Self::ErrorCode01368),
             "error_code_01369" => Some(Self::ErrorCode01369),
             "error_code_01370" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1370")?;
-                Some(Self::ErrorCode01370 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1370")?;
+                Some(Self::ErrorCode01370 { name: name.to_owned() })
             }
             "error_code_01371" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1371")?;
-                Some(Self::ErrorCode01371 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1371")?;
+                Some(Self::ErrorCode01371 { name: name.to_owned() })
             }
             "error_code_01372" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1372")?;
-                Some(Self::ErrorCode01372 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1372")?;
+                Some(Self::ErrorCode01372 { name: name.to_owned() })
             }
             "error_code_01373" => Some(Self::ErrorCode01373),
             "error_code_01374" => Some(Self::ErrorCode01374),
@@ -39321,28 +37665,16 @@ impl Baseline5000 {
             "error_code_01378" => Some(Self::ErrorCode01378),
             "error_code_01379" => Some(Self::ErrorCode01379),
             "error_code_01380" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1380")?;
-                Some(Self::ErrorCode01380 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1380")?;
+                Some(Self::ErrorCode01380 { name: name.to_owned() })
             }
             "error_code_01381" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1381")?;
-                Some(Self::ErrorCode01381 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1381")?;
+                Some(Self::ErrorCode01381 { name: name.to_owned() })
             }
             "error_code_01382" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1382")?;
-                Some(Self::ErrorCode01382 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1382")?;
+                Some(Self::ErrorCode01382 { name: name.to_owned() })
             }
             "error_code_01383" => Some(Self::ErrorCode01383),
             "error_code_01384" => Some(Self::ErrorCode01384),
@@ -39352,28 +37684,16 @@ impl Baseline5000 {
             "error_code_01388" => Some(Self::ErrorCode01388),
             "error_code_01389" => Some(Self::ErrorCode01389),
             "error_code_01390" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1390")?;
-                Some(Self::ErrorCode01390 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1390")?;
+                Some(Self::ErrorCode01390 { name: name.to_owned() })
             }
             "error_code_01391" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1391")?;
-                Some(Self::ErrorCode01391 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1391")?;
+                Some(Self::ErrorCode01391 { name: name.to_owned() })
             }
             "error_code_01392" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1392")?;
-                Some(Self::ErrorCode01392 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1392")?;
+                Some(Self::ErrorCode01392 { name: name.to_owned() })
             }
             "error_code_01393" => Some(Self::ErrorCode01393),
             "error_code_01394" => Some(Self::ErrorCode01394),
@@ -39383,28 +37703,16 @@ impl Baseline5000 {
             "error_code_01398" => Some(Self::ErrorCode01398),
             "error_code_01399" => Some(Self::ErrorCode01399),
             "error_code_01400" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1400")?;
-                Some(Self::ErrorCode01400 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1400")?;
+                Some(Self::ErrorCode01400 { name: name.to_owned() })
             }
             "error_code_01401" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1401")?;
-                Some(Self::ErrorCode01401 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1401")?;
+                Some(Self::ErrorCode01401 { name: name.to_owned() })
             }
             "error_code_01402" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1402")?;
-                Some(Self::ErrorCode01402 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1402")?;
+                Some(Self::ErrorCode01402 { name: name.to_owned() })
             }
             "error_code_01403" => Some(Self::ErrorCode01403),
             "error_code_01404" => Some(Self::ErrorCode01404),
@@ -39414,28 +37722,16 @@ impl Baseline5000 {
             "error_code_01408" => Some(Self::ErrorCode01408),
             "error_code_01409" => Some(Self::ErrorCode01409),
             "error_code_01410" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1410")?;
-                Some(Self::ErrorCode01410 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1410")?;
+                Some(Self::ErrorCode01410 { name: name.to_owned() })
             }
             "error_code_01411" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1411")?;
-                Some(Self::ErrorCode01411 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1411")?;
+                Some(Self::ErrorCode01411 { name: name.to_owned() })
             }
             "error_code_01412" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1412")?;
-                Some(Self::ErrorCode01412 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1412")?;
+                Some(Self::ErrorCode01412 { name: name.to_owned() })
             }
             "error_code_01413" => Some(Self::ErrorCode01413),
             "error_code_01414" => Some(Self::ErrorCode01414),
@@ -39445,28 +37741,16 @@ impl Baseline5000 {
             "error_code_01418" => Some(Self::ErrorCode01418),
             "error_code_01419" => Some(Self::ErrorCode01419),
             "error_code_01420" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1420")?;
-                Some(Self::ErrorCode01420 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1420")?;
+                Some(Self::ErrorCode01420 { name: name.to_owned() })
             }
             "error_code_01421" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1421")?;
-                Some(Self::ErrorCode01421 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1421")?;
+                Some(Self::ErrorCode01421 { name: name.to_owned() })
             }
             "error_code_01422" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1422")?;
-                Some(Self::ErrorCode01422 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1422")?;
+                Some(Self::ErrorCode01422 { name: name.to_owned() })
             }
             "error_code_01423" => Some(Self::ErrorCode01423),
             "error_code_01424" => Some(Self::ErrorCode01424),
@@ -39476,28 +37760,16 @@ impl Baseline5000 {
             "error_code_01428" => Some(Self::ErrorCode01428),
             "error_code_01429" => Some(Self::ErrorCode01429),
             "error_code_01430" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1430")?;
-                Some(Self::ErrorCode01430 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1430")?;
+                Some(Self::ErrorCode01430 { name: name.to_owned() })
             }
             "error_code_01431" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1431")?;
-                Some(Self::ErrorCode01431 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1431")?;
+                Some(Self::ErrorCode01431 { name: name.to_owned() })
             }
             "error_code_01432" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1432")?;
-                Some(Self::ErrorCode01432 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1432")?;
+                Some(Self::ErrorCode01432 { name: name.to_owned() })
             }
             "error_code_01433" => Some(Self::ErrorCode01433),
             "error_code_01434" => Some(Self::ErrorCode01434),
@@ -39507,28 +37779,16 @@ impl Baseline5000 {
             "error_code_01438" => Some(Self::ErrorCode01438),
             "error_code_01439" => Some(Self::ErrorCode01439),
             "error_code_01440" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1440")?;
-                Some(Self::ErrorCode01440 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1440")?;
+                Some(Self::ErrorCode01440 { name: name.to_owned() })
             }
             "error_code_01441" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1441")?;
-                Some(Self::ErrorCode01441 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1441")?;
+                Some(Self::ErrorCode01441 { name: name.to_owned() })
             }
             "error_code_01442" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1442")?;
-                Some(Self::ErrorCode01442 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1442")?;
+                Some(Self::ErrorCode01442 { name: name.to_owned() })
             }
             "error_code_01443" => Some(Self::ErrorCode01443),
             "error_code_01444" => Some(Self::ErrorCode01444),
@@ -39538,28 +37798,16 @@ impl Baseline5000 {
             "error_code_01448" => Some(Self::ErrorCode01448),
             "error_code_01449" => Some(Self::ErrorCode01449),
             "error_code_01450" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1450")?;
-                Some(Self::ErrorCode01450 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1450")?;
+                Some(Self::ErrorCode01450 { name: name.to_owned() })
             }
             "error_code_01451" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1451")?;
-                Some(Self::ErrorCode01451 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1451")?;
+                Some(Self::ErrorCode01451 { name: name.to_owned() })
             }
             "error_code_01452" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1452")?;
-                Some(Self::ErrorCode01452 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1452")?;
+                Some(Self::ErrorCode01452 { name: name.to_owned() })
             }
             "error_code_01453" => Some(Self::ErrorCode01453),
             "error_code_01454" => Some(Self::ErrorCode01454),
@@ -39569,28 +37817,16 @@ impl Baseline5000 {
             "error_code_01458" => Some(Self::ErrorCode01458),
             "error_code_01459" => Some(Self::ErrorCode01459),
             "error_code_01460" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1460")?;
-                Some(Self::ErrorCode01460 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1460")?;
+                Some(Self::ErrorCode01460 { name: name.to_owned() })
             }
             "error_code_01461" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1461")?;
-                Some(Self::ErrorCode01461 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1461")?;
+                Some(Self::ErrorCode01461 { name: name.to_owned() })
             }
             "error_code_01462" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1462")?;
-                Some(Self::ErrorCode01462 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1462")?;
+                Some(Self::ErrorCode01462 { name: name.to_owned() })
             }
             "error_code_01463" => Some(Self::ErrorCode01463),
             "error_code_01464" => Some(Self::ErrorCode01464),
@@ -39600,28 +37836,16 @@ impl Baseline5000 {
             "error_code_01468" => Some(Self::ErrorCode01468),
             "error_code_01469" => Some(Self::ErrorCode01469),
             "error_code_01470" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1470")?;
-                Some(Self::ErrorCode01470 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1470")?;
+                Some(Self::ErrorCode01470 { name: name.to_owned() })
             }
             "error_code_01471" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1471")?;
-                Some(Self::ErrorCode01471 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1471")?;
+                Some(Self::ErrorCode01471 { name: name.to_owned() })
             }
             "error_code_01472" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1472")?;
-                Some(Self::ErrorCode01472 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1472")?;
+                Some(Self::ErrorCode01472 { name: name.to_owned() })
             }
             "error_code_01473" => Some(Self::ErrorCode01473),
             "error_code_01474" => Some(Self::ErrorCode01474),
@@ -39631,28 +37855,16 @@ impl Baseline5000 {
             "error_code_01478" => Some(Self::ErrorCode01478),
             "error_code_01479" => Some(Self::ErrorCode01479),
             "error_code_01480" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1480")?;
-                Some(Self::ErrorCode01480 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1480")?;
+                Some(Self::ErrorCode01480 { name: name.to_owned() })
             }
             "error_code_01481" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1481")?;
-                Some(Self::ErrorCode01481 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1481")?;
+                Some(Self::ErrorCode01481 { name: name.to_owned() })
             }
             "error_code_01482" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1482")?;
-                Some(Self::ErrorCode01482 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1482")?;
+                Some(Self::ErrorCode01482 { name: name.to_owned() })
             }
             "error_code_01483" => Some(Self::ErrorCode01483),
             "error_code_01484" => Some(Self::ErrorCode01484),
@@ -39662,28 +37874,16 @@ impl Baseline5000 {
             "error_code_01488" => Some(Self::ErrorCode01488),
             "error_code_01489" => Some(Self::ErrorCode01489),
             "error_code_01490" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1490")?;
-                Some(Self::ErrorCode01490 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1490")?;
+                Some(Self::ErrorCode01490 { name: name.to_owned() })
             }
             "error_code_01491" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1491")?;
-                Some(Self::ErrorCode01491 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1491")?;
+                Some(Self::ErrorCode01491 { name: name.to_owned() })
             }
             "error_code_01492" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1492")?;
-                Some(Self::ErrorCode01492 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1492")?;
+                Some(Self::ErrorCode01492 { name: name.to_owned() })
             }
             "error_code_01493" => Some(Self::ErrorCode01493),
             "error_code_01494" => Some(Self::ErrorCode01494),
@@ -39693,28 +37893,16 @@ impl Baseline5000 {
             "error_code_01498" => Some(Self::ErrorCode01498),
             "error_code_01499" => Some(Self::ErrorCode01499),
             "error_code_01500" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1500")?;
-                Some(Self::ErrorCode01500 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1500")?;
+                Some(Self::ErrorCode01500 { name: name.to_owned() })
             }
             "error_code_01501" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1501")?;
-                Some(Self::ErrorCode01501 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1501")?;
+                Some(Self::ErrorCode01501 { name: name.to_owned() })
             }
             "error_code_01502" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1502")?;
-                Some(Self::ErrorCode01502 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1502")?;
+                Some(Self::ErrorCode01502 { name: name.to_owned() })
             }
             "error_code_01503" => Some(Self::ErrorCode01503),
             "error_code_01504" => Some(Self::ErrorCode01504),
@@ -39724,28 +37912,16 @@ impl Baseline5000 {
             "error_code_01508" => Some(Self::ErrorCode01508),
             "error_code_01509" => Some(Self::ErrorCode01509),
             "error_code_01510" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1510")?;
-                Some(Self::ErrorCode01510 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1510")?;
+                Some(Self::ErrorCode01510 { name: name.to_owned() })
             }
             "error_code_01511" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1511")?;
-                Some(Self::ErrorCode01511 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1511")?;
+                Some(Self::ErrorCode01511 { name: name.to_owned() })
             }
             "error_code_01512" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1512")?;
-                Some(Self::ErrorCode01512 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1512")?;
+                Some(Self::ErrorCode01512 { name: name.to_owned() })
             }
             "error_code_01513" => Some(Self::ErrorCode01513),
             "error_code_01514" => Some(Self::ErrorCode01514),
@@ -39755,28 +37931,16 @@ impl Baseline5000 {
             "error_code_01518" => Some(Self::ErrorCode01518),
             "error_code_01519" => Some(Self::ErrorCode01519),
             "error_code_01520" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1520")?;
-                Some(Self::ErrorCode01520 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1520")?;
+                Some(Self::ErrorCode01520 { name: name.to_owned() })
             }
             "error_code_01521" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1521")?;
-                Some(Self::ErrorCode01521 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1521")?;
+                Some(Self::ErrorCode01521 { name: name.to_owned() })
             }
             "error_code_01522" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1522")?;
-                Some(Self::ErrorCode01522 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1522")?;
+                Some(Self::ErrorCode01522 { name: name.to_owned() })
             }
             "error_code_01523" => Some(Self::ErrorCode01523),
             "error_code_01524" => Some(Self::ErrorCode01524),
@@ -39786,28 +37950,16 @@ impl Baseline5000 {
             "error_code_01528" => Some(Self::ErrorCode01528),
             "error_code_01529" => Some(Self::ErrorCode01529),
             "error_code_01530" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1530")?;
-                Some(Self::ErrorCode01530 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1530")?;
+                Some(Self::ErrorCode01530 { name: name.to_owned() })
             }
             "error_code_01531" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1531")?;
-                Some(Self::ErrorCode01531 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1531")?;
+                Some(Self::ErrorCode01531 { name: name.to_owned() })
             }
             "error_code_01532" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1532")?;
-                Some(Self::ErrorCode01532 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1532")?;
+                Some(Self::ErrorCode01532 { name: name.to_owned() })
             }
             "error_code_01533" => Some(Self::ErrorCode01533),
             "error_code_01534" => Some(Self::ErrorCode01534),
@@ -39817,28 +37969,16 @@ impl Baseline5000 {
             "error_code_01538" => Some(Self::ErrorCode01538),
             "error_code_01539" => Some(Self::ErrorCode01539),
             "error_code_01540" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1540")?;
-                Some(Self::ErrorCode01540 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1540")?;
+                Some(Self::ErrorCode01540 { name: name.to_owned() })
             }
             "error_code_01541" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1541")?;
-                Some(Self::ErrorCode01541 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1541")?;
+                Some(Self::ErrorCode01541 { name: name.to_owned() })
             }
             "error_code_01542" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1542")?;
-                Some(Self::ErrorCode01542 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1542")?;
+                Some(Self::ErrorCode01542 { name: name.to_owned() })
             }
             "error_code_01543" => Some(Self::ErrorCode01543),
             "error_code_01544" => Some(Self::ErrorCode01544),
@@ -39848,28 +37988,16 @@ impl Baseline5000 {
             "error_code_01548" => Some(Self::ErrorCode01548),
             "error_code_01549" => Some(Self::ErrorCode01549),
             "error_code_01550" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1550")?;
-                Some(Self::ErrorCode01550 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1550")?;
+                Some(Self::ErrorCode01550 { name: name.to_owned() })
             }
             "error_code_01551" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1551")?;
-                Some(Self::ErrorCode01551 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1551")?;
+                Some(Self::ErrorCode01551 { name: name.to_owned() })
             }
             "error_code_01552" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1552")?;
-                Some(Self::ErrorCode01552 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1552")?;
+                Some(Self::ErrorCode01552 { name: name.to_owned() })
             }
             "error_code_01553" => Some(Self::ErrorCode01553),
             "error_code_01554" => Some(Self::ErrorCode01554),
@@ -39879,28 +38007,16 @@ impl Baseline5000 {
             "error_code_01558" => Some(Self::ErrorCode01558),
             "error_code_01559" => Some(Self::ErrorCode01559),
             "error_code_01560" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1560")?;
-                Some(Self::ErrorCode01560 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1560")?;
+                Some(Self::ErrorCode01560 { name: name.to_owned() })
             }
             "error_code_01561" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1561")?;
-                Some(Self::ErrorCode01561 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1561")?;
+                Some(Self::ErrorCode01561 { name: name.to_owned() })
             }
             "error_code_01562" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1562")?;
-                Some(Self::ErrorCode01562 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1562")?;
+                Some(Self::ErrorCode01562 { name: name.to_owned() })
             }
             "error_code_01563" => Some(Self::ErrorCode01563),
             "error_code_01564" => Some(Self::ErrorCode01564),
@@ -39910,28 +38026,16 @@ impl Baseline5000 {
             "error_code_01568" => Some(Self::ErrorCode01568),
             "error_code_01569" => Some(Self::ErrorCode01569),
             "error_code_01570" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1570")?;
-                Some(Self::ErrorCode01570 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1570")?;
+                Some(Self::ErrorCode01570 { name: name.to_owned() })
             }
             "error_code_01571" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1571")?;
-                Some(Self::ErrorCode01571 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1571")?;
+                Some(Self::ErrorCode01571 { name: name.to_owned() })
             }
             "error_code_01572" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1572")?;
-                Some(Self::ErrorCode01572 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1572")?;
+                Some(Self::ErrorCode01572 { name: name.to_owned() })
             }
             "error_code_01573" => Some(Self::ErrorCode01573),
             "error_code_01574" => Some(Self::ErrorCode01574),
@@ -39941,28 +38045,16 @@ impl Baseline5000 {
             "error_code_01578" => Some(Self::ErrorCode01578),
             "error_code_01579" => Some(Self::ErrorCode01579),
             "error_code_01580" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1580")?;
-                Some(Self::ErrorCode01580 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1580")?;
+                Some(Self::ErrorCode01580 { name: name.to_owned() })
             }
             "error_code_01581" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1581")?;
-                Some(Self::ErrorCode01581 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1581")?;
+                Some(Self::ErrorCode01581 { name: name.to_owned() })
             }
             "error_code_01582" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1582")?;
-                Some(Self::ErrorCode01582 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1582")?;
+                Some(Self::ErrorCode01582 { name: name.to_owned() })
             }
             "error_code_01583" => Some(Self::ErrorCode01583),
             "error_code_01584" => Some(Self::ErrorCode01584),
@@ -39972,28 +38064,16 @@ impl Baseline5000 {
             "error_code_01588" => Some(Self::ErrorCode01588),
             "error_code_01589" => Some(Self::ErrorCode01589),
             "error_code_01590" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1590")?;
-                Some(Self::ErrorCode01590 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1590")?;
+                Some(Self::ErrorCode01590 { name: name.to_owned() })
             }
             "error_code_01591" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1591")?;
-                Some(Self::ErrorCode01591 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1591")?;
+                Some(Self::ErrorCode01591 { name: name.to_owned() })
             }
             "error_code_01592" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1592")?;
-                Some(Self::ErrorCode01592 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1592")?;
+                Some(Self::ErrorCode01592 { name: name.to_owned() })
             }
             "error_code_01593" => Some(Self::ErrorCode01593),
             "error_code_01594" => Some(Self::ErrorCode01594),
@@ -40003,28 +38083,16 @@ impl Baseline5000 {
             "error_code_01598" => Some(Self::ErrorCode01598),
             "error_code_01599" => Some(Self::ErrorCode01599),
             "error_code_01600" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1600")?;
-                Some(Self::ErrorCode01600 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1600")?;
+                Some(Self::ErrorCode01600 { name: name.to_owned() })
             }
             "error_code_01601" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1601")?;
-                Some(Self::ErrorCode01601 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1601")?;
+                Some(Self::ErrorCode01601 { name: name.to_owned() })
             }
             "error_code_01602" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1602")?;
-                Some(Self::ErrorCode01602 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1602")?;
+                Some(Self::ErrorCode01602 { name: name.to_owned() })
             }
             "error_code_01603" => Some(Self::ErrorCode01603),
             "error_code_01604" => Some(Self::ErrorCode01604),
@@ -40034,28 +38102,16 @@ impl Baseline5000 {
             "error_code_01608" => Some(Self::ErrorCode01608),
             "error_code_01609" => Some(Self::ErrorCode01609),
             "error_code_01610" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1610")?;
-                Some(Self::ErrorCode01610 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1610")?;
+                Some(Self::ErrorCode01610 { name: name.to_owned() })
             }
             "error_code_01611" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1611")?;
-                Some(Self::ErrorCode01611 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1611")?;
+                Some(Self::ErrorCode01611 { name: name.to_owned() })
             }
             "error_code_01612" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1612")?;
-                Some(Self::ErrorCode01612 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1612")?;
+                Some(Self::ErrorCode01612 { name: name.to_owned() })
             }
             "error_code_01613" => Some(Self::ErrorCode01613),
             "error_code_01614" => Some(Self::ErrorCode01614),
@@ -40065,28 +38121,16 @@ impl Baseline5000 {
             "error_code_01618" => Some(Self::ErrorCode01618),
             "error_code_01619" => Some(Self::ErrorCode01619),
             "error_code_01620" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1620")?;
-                Some(Self::ErrorCode01620 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1620")?;
+                Some(Self::ErrorCode01620 { name: name.to_owned() })
             }
             "error_code_01621" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1621")?;
-                Some(Self::ErrorCode01621 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1621")?;
+                Some(Self::ErrorCode01621 { name: name.to_owned() })
             }
             "error_code_01622" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1622")?;
-                Some(Self::ErrorCode01622 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1622")?;
+                Some(Self::ErrorCode01622 { name: name.to_owned() })
             }
             "error_code_01623" => Some(Self::ErrorCode01623),
             "error_code_01624" => Some(Self::ErrorCode01624),
@@ -40096,28 +38140,16 @@ impl Baseline5000 {
             "error_code_01628" => Some(Self::ErrorCode01628),
             "error_code_01629" => Some(Self::ErrorCode01629),
             "error_code_01630" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1630")?;
-                Some(Self::ErrorCode01630 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1630")?;
+                Some(Self::ErrorCode01630 { name: name.to_owned() })
             }
             "error_code_01631" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1631")?;
-                Some(Self::ErrorCode01631 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1631")?;
+                Some(Self::ErrorCode01631 { name: name.to_owned() })
             }
             "error_code_01632" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1632")?;
-                Some(Self::ErrorCode01632 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1632")?;
+                Some(Self::ErrorCode01632 { name: name.to_owned() })
             }
             "error_code_01633" => Some(Self::ErrorCode01633),
             "error_code_01634" => Some(Self::ErrorCode01634),
@@ -40127,28 +38159,16 @@ impl Baseline5000 {
             "error_code_01638" => Some(Self::ErrorCode01638),
             "error_code_01639" => Some(Self::ErrorCode01639),
             "error_code_01640" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1640")?;
-                Some(Self::ErrorCode01640 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1640")?;
+                Some(Self::ErrorCode01640 { name: name.to_owned() })
             }
             "error_code_01641" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1641")?;
-                Some(Self::ErrorCode01641 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1641")?;
+                Some(Self::ErrorCode01641 { name: name.to_owned() })
             }
             "error_code_01642" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1642")?;
-                Some(Self::ErrorCode01642 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1642")?;
+                Some(Self::ErrorCode01642 { name: name.to_owned() })
             }
             "error_code_01643" => Some(Self::ErrorCode01643),
             "error_code_01644" => Some(Self::ErrorCode01644),
@@ -40158,28 +38178,16 @@ impl Baseline5000 {
             "error_code_01648" => Some(Self::ErrorCode01648),
             "error_code_01649" => Some(Self::ErrorCode01649),
             "error_code_01650" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1650")?;
-                Some(Self::ErrorCode01650 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1650")?;
+                Some(Self::ErrorCode01650 { name: name.to_owned() })
             }
             "error_code_01651" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1651")?;
-                Some(Self::ErrorCode01651 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1651")?;
+                Some(Self::ErrorCode01651 { name: name.to_owned() })
             }
             "error_code_01652" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1652")?;
-                Some(Self::ErrorCode01652 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1652")?;
+                Some(Self::ErrorCode01652 { name: name.to_owned() })
             }
             "error_code_01653" => Some(Self::ErrorCode01653),
             "error_code_01654" => Some(Self::ErrorCode01654),
@@ -40189,28 +38197,16 @@ impl Baseline5000 {
             "error_code_01658" => Some(Self::ErrorCode01658),
             "error_code_01659" => Some(Self::ErrorCode01659),
             "error_code_01660" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1660")?;
-                Some(Self::ErrorCode01660 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1660")?;
+                Some(Self::ErrorCode01660 { name: name.to_owned() })
             }
             "error_code_01661" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1661")?;
-                Some(Self::ErrorCode01661 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1661")?;
+                Some(Self::ErrorCode01661 { name: name.to_owned() })
             }
             "error_code_01662" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1662")?;
-                Some(Self::ErrorCode01662 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1662")?;
+                Some(Self::ErrorCode01662 { name: name.to_owned() })
             }
             "error_code_01663" => Some(Self::ErrorCode01663),
             "error_code_01664" => Some(Self::ErrorCode01664),
@@ -40220,28 +38216,16 @@ impl Baseline5000 {
             "error_code_01668" => Some(Self::ErrorCode01668),
             "error_code_01669" => Some(Self::ErrorCode01669),
             "error_code_01670" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1670")?;
-                Some(Self::ErrorCode01670 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1670")?;
+                Some(Self::ErrorCode01670 { name: name.to_owned() })
             }
             "error_code_01671" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1671")?;
-                Some(Self::ErrorCode01671 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1671")?;
+                Some(Self::ErrorCode01671 { name: name.to_owned() })
             }
             "error_code_01672" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1672")?;
-                Some(Self::ErrorCode01672 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1672")?;
+                Some(Self::ErrorCode01672 { name: name.to_owned() })
             }
             "error_code_01673" => Some(Self::ErrorCode01673),
             "error_code_01674" => Some(Self::ErrorCode01674),
@@ -40251,28 +38235,16 @@ impl Baseline5000 {
             "error_code_01678" => Some(Self::ErrorCode01678),
             "error_code_01679" => Some(Self::ErrorCode01679),
             "error_code_01680" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1680")?;
-                Some(Self::ErrorCode01680 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1680")?;
+                Some(Self::ErrorCode01680 { name: name.to_owned() })
             }
             "error_code_01681" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1681")?;
-                Some(Self::ErrorCode01681 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1681")?;
+                Some(Self::ErrorCode01681 { name: name.to_owned() })
             }
             "error_code_01682" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1682")?;
-                Some(Self::ErrorCode01682 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1682")?;
+                Some(Self::ErrorCode01682 { name: name.to_owned() })
             }
             "error_code_01683" => Some(Self::ErrorCode01683),
             "error_code_01684" => Some(Self::ErrorCode01684),
@@ -40282,28 +38254,16 @@ impl Baseline5000 {
             "error_code_01688" => Some(Self::ErrorCode01688),
             "error_code_01689" => Some(Self::ErrorCode01689),
             "error_code_01690" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1690")?;
-                Some(Self::ErrorCode01690 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1690")?;
+                Some(Self::ErrorCode01690 { name: name.to_owned() })
             }
             "error_code_01691" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1691")?;
-                Some(Self::ErrorCode01691 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1691")?;
+                Some(Self::ErrorCode01691 { name: name.to_owned() })
             }
             "error_code_01692" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1692")?;
-                Some(Self::ErrorCode01692 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1692")?;
+                Some(Self::ErrorCode01692 { name: name.to_owned() })
             }
             "error_code_01693" => Some(Self::ErrorCode01693),
             "error_code_01694" => Some(Self::ErrorCode01694),
@@ -40313,28 +38273,16 @@ impl Baseline5000 {
             "error_code_01698" => Some(Self::ErrorCode01698),
             "error_code_01699" => Some(Self::ErrorCode01699),
             "error_code_01700" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1700")?;
-                Some(Self::ErrorCode01700 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1700")?;
+                Some(Self::ErrorCode01700 { name: name.to_owned() })
             }
             "error_code_01701" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1701")?;
-                Some(Self::ErrorCode01701 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1701")?;
+                Some(Self::ErrorCode01701 { name: name.to_owned() })
             }
             "error_code_01702" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1702")?;
-                Some(Self::ErrorCode01702 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1702")?;
+                Some(Self::ErrorCode01702 { name: name.to_owned() })
             }
             "error_code_01703" => Some(Self::ErrorCode01703),
             "error_code_01704" => Some(Self::ErrorCode01704),
@@ -40344,28 +38292,16 @@ impl Baseline5000 {
             "error_code_01708" => Some(Self::ErrorCode01708),
             "error_code_01709" => Some(Self::ErrorCode01709),
             "error_code_01710" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1710")?;
-                Some(Self::ErrorCode01710 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1710")?;
+                Some(Self::ErrorCode01710 { name: name.to_owned() })
             }
             "error_code_01711" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1711")?;
-                Some(Self::ErrorCode01711 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1711")?;
+                Some(Self::ErrorCode01711 { name: name.to_owned() })
             }
             "error_code_01712" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1712")?;
-                Some(Self::ErrorCode01712 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1712")?;
+                Some(Self::ErrorCode01712 { name: name.to_owned() })
             }
             "error_code_01713" => Some(Self::ErrorCode01713),
             "error_code_01714" => Some(Self::ErrorCode01714),
@@ -40375,28 +38311,16 @@ impl Baseline5000 {
             "error_code_01718" => Some(Self::ErrorCode01718),
             "error_code_01719" => Some(Self::ErrorCode01719),
             "error_code_01720" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1720")?;
-                Some(Self::ErrorCode01720 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1720")?;
+                Some(Self::ErrorCode01720 { name: name.to_owned() })
             }
             "error_code_01721" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1721")?;
-                Some(Self::ErrorCode01721 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1721")?;
+                Some(Self::ErrorCode01721 { name: name.to_owned() })
             }
             "error_code_01722" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1722")?;
-                Some(Self::ErrorCode01722 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1722")?;
+                Some(Self::ErrorCode01722 { name: name.to_owned() })
             }
             "error_code_01723" => Some(Self::ErrorCode01723),
             "error_code_01724" => Some(Self::ErrorCode01724),
@@ -40406,28 +38330,16 @@ impl Baseline5000 {
             "error_code_01728" => Some(Self::ErrorCode01728),
             "error_code_01729" => Some(Self::ErrorCode01729),
             "error_code_01730" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1730")?;
-                Some(Self::ErrorCode01730 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1730")?;
+                Some(Self::ErrorCode01730 { name: name.to_owned() })
             }
             "error_code_01731" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1731")?;
-                Some(Self::ErrorCode01731 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1731")?;
+                Some(Self::ErrorCode01731 { name: name.to_owned() })
             }
             "error_code_01732" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1732")?;
-                Some(Self::ErrorCode01732 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1732")?;
+                Some(Self::ErrorCode01732 { name: name.to_owned() })
             }
             "error_code_01733" => Some(Self::ErrorCode01733),
             "error_code_01734" => Some(Self::ErrorCode01734),
@@ -40437,28 +38349,16 @@ impl Baseline5000 {
             "error_code_01738" => Some(Self::ErrorCode01738),
             "error_code_01739" => Some(Self::ErrorCode01739),
             "error_code_01740" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1740")?;
-                Some(Self::ErrorCode01740 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1740")?;
+                Some(Self::ErrorCode01740 { name: name.to_owned() })
             }
             "error_code_01741" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1741")?;
-                Some(Self::ErrorCode01741 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1741")?;
+                Some(Self::ErrorCode01741 { name: name.to_owned() })
             }
             "error_code_01742" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1742")?;
-                Some(Self::ErrorCode01742 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1742")?;
+                Some(Self::ErrorCode01742 { name: name.to_owned() })
             }
             "error_code_01743" => Some(Self::ErrorCode01743),
             "error_code_01744" => Some(Self::ErrorCode01744),
@@ -40468,28 +38368,16 @@ impl Baseline5000 {
             "error_code_01748" => Some(Self::ErrorCode01748),
             "error_code_01749" => Some(Self::ErrorCode01749),
             "error_code_01750" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1750")?;
-                Some(Self::ErrorCode01750 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1750")?;
+                Some(Self::ErrorCode01750 { name: name.to_owned() })
             }
             "error_code_01751" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1751")?;
-                Some(Self::ErrorCode01751 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1751")?;
+                Some(Self::ErrorCode01751 { name: name.to_owned() })
             }
             "error_code_01752" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1752")?;
-                Some(Self::ErrorCode01752 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1752")?;
+                Some(Self::ErrorCode01752 { name: name.to_owned() })
             }
             "error_code_01753" => Some(Self::ErrorCode01753),
             "error_code_01754" => Some(Self::ErrorCode01754),
@@ -40499,28 +38387,16 @@ impl Baseline5000 {
             "error_code_01758" => Some(Self::ErrorCode01758),
             "error_code_01759" => Some(Self::ErrorCode01759),
             "error_code_01760" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1760")?;
-                Some(Self::ErrorCode01760 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1760")?;
+                Some(Self::ErrorCode01760 { name: name.to_owned() })
             }
             "error_code_01761" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1761")?;
-                Some(Self::ErrorCode01761 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1761")?;
+                Some(Self::ErrorCode01761 { name: name.to_owned() })
             }
             "error_code_01762" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1762")?;
-                Some(Self::ErrorCode01762 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1762")?;
+                Some(Self::ErrorCode01762 { name: name.to_owned() })
             }
             "error_code_01763" => Some(Self::ErrorCode01763),
             "error_code_01764" => Some(Self::ErrorCode01764),
@@ -40530,28 +38406,16 @@ impl Baseline5000 {
             "error_code_01768" => Some(Self::ErrorCode01768),
             "error_code_01769" => Some(Self::ErrorCode01769),
             "error_code_01770" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1770")?;
-                Some(Self::ErrorCode01770 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1770")?;
+                Some(Self::ErrorCode01770 { name: name.to_owned() })
             }
             "error_code_01771" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1771")?;
-                Some(Self::ErrorCode01771 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1771")?;
+                Some(Self::ErrorCode01771 { name: name.to_owned() })
             }
             "error_code_01772" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1772")?;
-                Some(Self::ErrorCode01772 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1772")?;
+                Some(Self::ErrorCode01772 { name: name.to_owned() })
             }
             "error_code_01773" => Some(Self::ErrorCode01773),
             "error_code_01774" => Some(Self::ErrorCode01774),
@@ -40561,28 +38425,16 @@ impl Baseline5000 {
             "error_code_01778" => Some(Self::ErrorCode01778),
             "error_code_01779" => Some(Self::ErrorCode01779),
             "error_code_01780" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1780")?;
-                Some(Self::ErrorCode01780 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1780")?;
+                Some(Self::ErrorCode01780 { name: name.to_owned() })
             }
             "error_code_01781" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1781")?;
-                Some(Self::ErrorCode01781 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1781")?;
+                Some(Self::ErrorCode01781 { name: name.to_owned() })
             }
             "error_code_01782" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1782")?;
-                Some(Self::ErrorCode01782 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1782")?;
+                Some(Self::ErrorCode01782 { name: name.to_owned() })
             }
             "error_code_01783" => Some(Self::ErrorCode01783),
             "error_code_01784" => Some(Self::ErrorCode01784),
@@ -40592,28 +38444,16 @@ impl Baseline5000 {
             "error_code_01788" => Some(Self::ErrorCode01788),
             "error_code_01789" => Some(Self::ErrorCode01789),
             "error_code_01790" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1790")?;
-                Some(Self::ErrorCode01790 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1790")?;
+                Some(Self::ErrorCode01790 { name: name.to_owned() })
             }
             "error_code_01791" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1791")?;
-                Some(Self::ErrorCode01791 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1791")?;
+                Some(Self::ErrorCode01791 { name: name.to_owned() })
             }
             "error_code_01792" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1792")?;
-                Some(Self::ErrorCode01792 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1792")?;
+                Some(Self::ErrorCode01792 { name: name.to_owned() })
             }
             "error_code_01793" => Some(Self::ErrorCode01793),
             "error_code_01794" => Some(Self::ErrorCode01794),
@@ -40623,28 +38463,16 @@ impl Baseline5000 {
             "error_code_01798" => Some(Self::ErrorCode01798),
             "error_code_01799" => Some(Self::ErrorCode01799),
             "error_code_01800" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1800")?;
-                Some(Self::ErrorCode01800 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1800")?;
+                Some(Self::ErrorCode01800 { name: name.to_owned() })
             }
             "error_code_01801" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1801")?;
-                Some(Self::ErrorCode01801 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1801")?;
+                Some(Self::ErrorCode01801 { name: name.to_owned() })
             }
             "error_code_01802" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1802")?;
-                Some(Self::ErrorCode01802 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1802")?;
+                Some(Self::ErrorCode01802 { name: name.to_owned() })
             }
             "error_code_01803" => Some(Self::ErrorCode01803),
             "error_code_01804" => Some(Self::ErrorCode01804),
@@ -40654,28 +38482,16 @@ impl Baseline5000 {
             "error_code_01808" => Some(Self::ErrorCode01808),
             "error_code_01809" => Some(Self::ErrorCode01809),
             "error_code_01810" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1810")?;
-                Some(Self::ErrorCode01810 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1810")?;
+                Some(Self::ErrorCode01810 { name: name.to_owned() })
             }
             "error_code_01811" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1811")?;
-                Some(Self::ErrorCode01811 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1811")?;
+                Some(Self::ErrorCode01811 { name: name.to_owned() })
             }
             "error_code_01812" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1812")?;
-                Some(Self::ErrorCode01812 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1812")?;
+                Some(Self::ErrorCode01812 { name: name.to_owned() })
             }
             "error_code_01813" => Some(Self::ErrorCode01813),
             "error_code_01814" => Some(Self::ErrorCode01814),
@@ -40685,28 +38501,16 @@ impl Baseline5000 {
             "error_code_01818" => Some(Self::ErrorCode01818),
             "error_code_01819" => Some(Self::ErrorCode01819),
             "error_code_01820" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1820")?;
-                Some(Self::ErrorCode01820 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1820")?;
+                Some(Self::ErrorCode01820 { name: name.to_owned() })
             }
             "error_code_01821" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1821")?;
-                Some(Self::ErrorCode01821 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1821")?;
+                Some(Self::ErrorCode01821 { name: name.to_owned() })
             }
             "error_code_01822" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1822")?;
-                Some(Self::ErrorCode01822 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1822")?;
+                Some(Self::ErrorCode01822 { name: name.to_owned() })
             }
             "error_code_01823" => Some(Self::ErrorCode01823),
             "error_code_01824" => Some(Self::ErrorCode01824),
@@ -40716,28 +38520,16 @@ impl Baseline5000 {
             "error_code_01828" => Some(Self::ErrorCode01828),
             "error_code_01829" => Some(Self::ErrorCode01829),
             "error_code_01830" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1830")?;
-                Some(Self::ErrorCode01830 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1830")?;
+                Some(Self::ErrorCode01830 { name: name.to_owned() })
             }
             "error_code_01831" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1831")?;
-                Some(Self::ErrorCode01831 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1831")?;
+                Some(Self::ErrorCode01831 { name: name.to_owned() })
             }
             "error_code_01832" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1832")?;
-                Some(Self::ErrorCode01832 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1832")?;
+                Some(Self::ErrorCode01832 { name: name.to_owned() })
             }
             "error_code_01833" => Some(Self::ErrorCode01833),
             "error_code_01834" => Some(Self::ErrorCode01834),
@@ -40747,28 +38539,16 @@ impl Baseline5000 {
             "error_code_01838" => Some(Self::ErrorCode01838),
             "error_code_01839" => Some(Self::ErrorCode01839),
             "error_code_01840" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1840")?;
-                Some(Self::ErrorCode01840 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1840")?;
+                Some(Self::ErrorCode01840 { name: name.to_owned() })
             }
             "error_code_01841" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1841")?;
-                Some(Self::ErrorCode01841 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1841")?;
+                Some(Self::ErrorCode01841 { name: name.to_owned() })
             }
             "error_code_01842" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1842")?;
-                Some(Self::ErrorCode01842 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1842")?;
+                Some(Self::ErrorCode01842 { name: name.to_owned() })
             }
             "error_code_01843" => Some(Self::ErrorCode01843),
             "error_code_01844" => Some(Self::ErrorCode01844),
@@ -40778,28 +38558,16 @@ impl Baseline5000 {
             "error_code_01848" => Some(Self::ErrorCode01848),
             "error_code_01849" => Some(Self::ErrorCode01849),
             "error_code_01850" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1850")?;
-                Some(Self::ErrorCode01850 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1850")?;
+                Some(Self::ErrorCode01850 { name: name.to_owned() })
             }
             "error_code_01851" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1851")?;
-                Some(Self::ErrorCode01851 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1851")?;
+                Some(Self::ErrorCode01851 { name: name.to_owned() })
             }
             "error_code_01852" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1852")?;
-                Some(Self::ErrorCode01852 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1852")?;
+                Some(Self::ErrorCode01852 { name: name.to_owned() })
             }
             "error_code_01853" => Some(Self::ErrorCode01853),
             "error_code_01854" => Some(Self::ErrorCode01854),
@@ -40809,28 +38577,16 @@ impl Baseline5000 {
             "error_code_01858" => Some(Self::ErrorCode01858),
             "error_code_01859" => Some(Self::ErrorCode01859),
             "error_code_01860" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1860")?;
-                Some(Self::ErrorCode01860 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1860")?;
+                Some(Self::ErrorCode01860 { name: name.to_owned() })
             }
             "error_code_01861" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1861")?;
-                Some(Self::ErrorCode01861 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1861")?;
+                Some(Self::ErrorCode01861 { name: name.to_owned() })
             }
             "error_code_01862" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1862")?;
-                Some(Self::ErrorCode01862 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1862")?;
+                Some(Self::ErrorCode01862 { name: name.to_owned() })
             }
             "error_code_01863" => Some(Self::ErrorCode01863),
             "error_code_01864" => Some(Self::ErrorCode01864),
@@ -40840,28 +38596,16 @@ impl Baseline5000 {
             "error_code_01868" => Some(Self::ErrorCode01868),
             "error_code_01869" => Some(Self::ErrorCode01869),
             "error_code_01870" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1870")?;
-                Some(Self::ErrorCode01870 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1870")?;
+                Some(Self::ErrorCode01870 { name: name.to_owned() })
             }
             "error_code_01871" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1871")?;
-                Some(Self::ErrorCode01871 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1871")?;
+                Some(Self::ErrorCode01871 { name: name.to_owned() })
             }
             "error_code_01872" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1872")?;
-                Some(Self::ErrorCode01872 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1872")?;
+                Some(Self::ErrorCode01872 { name: name.to_owned() })
             }
             "error_code_01873" => Some(Self::ErrorCode01873),
             "error_code_01874" => Some(Self::ErrorCode01874),
@@ -40871,28 +38615,16 @@ impl Baseline5000 {
             "error_code_01878" => Some(Self::ErrorCode01878),
             "error_code_01879" => Some(Self::ErrorCode01879),
             "error_code_01880" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1880")?;
-                Some(Self::ErrorCode01880 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1880")?;
+                Some(Self::ErrorCode01880 { name: name.to_owned() })
             }
             "error_code_01881" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1881")?;
-                Some(Self::ErrorCode01881 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1881")?;
+                Some(Self::ErrorCode01881 { name: name.to_owned() })
             }
             "error_code_01882" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1882")?;
-                Some(Self::ErrorCode01882 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1882")?;
+                Some(Self::ErrorCode01882 { name: name.to_owned() })
             }
             "error_code_01883" => Some(Self::ErrorCode01883),
             "error_code_01884" => Some(Self::ErrorCode01884),
@@ -40902,28 +38634,16 @@ impl Baseline5000 {
             "error_code_01888" => Some(Self::ErrorCode01888),
             "error_code_01889" => Some(Self::ErrorCode01889),
             "error_code_01890" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1890")?;
-                Some(Self::ErrorCode01890 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1890")?;
+                Some(Self::ErrorCode01890 { name: name.to_owned() })
             }
             "error_code_01891" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1891")?;
-                Some(Self::ErrorCode01891 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1891")?;
+                Some(Self::ErrorCode01891 { name: name.to_owned() })
             }
             "error_code_01892" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1892")?;
-                Some(Self::ErrorCode01892 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1892")?;
+                Some(Self::ErrorCode01892 { name: name.to_owned() })
             }
             "error_code_01893" => Some(Self::ErrorCode01893),
             "error_code_01894" => Some(Self::ErrorCode01894),
@@ -40933,28 +38653,16 @@ impl Baseline5000 {
             "error_code_01898" => Some(Self::ErrorCode01898),
             "error_code_01899" => Some(Self::ErrorCode01899),
             "error_code_01900" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1900")?;
-                Some(Self::ErrorCode01900 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1900")?;
+                Some(Self::ErrorCode01900 { name: name.to_owned() })
             }
             "error_code_01901" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1901")?;
-                Some(Self::ErrorCode01901 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1901")?;
+                Some(Self::ErrorCode01901 { name: name.to_owned() })
             }
             "error_code_01902" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1902")?;
-                Some(Self::ErrorCode01902 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1902")?;
+                Some(Self::ErrorCode01902 { name: name.to_owned() })
             }
             "error_code_01903" => Some(Self::ErrorCode01903),
             "error_code_01904" => Some(Self::ErrorCode01904),
@@ -40964,28 +38672,16 @@ impl Baseline5000 {
             "error_code_01908" => Some(Self::ErrorCode01908),
             "error_code_01909" => Some(Self::ErrorCode01909),
             "error_code_01910" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1910")?;
-                Some(Self::ErrorCode01910 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1910")?;
+                Some(Self::ErrorCode01910 { name: name.to_owned() })
             }
             "error_code_01911" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1911")?;
-                Some(Self::ErrorCode01911 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1911")?;
+                Some(Self::ErrorCode01911 { name: name.to_owned() })
             }
             "error_code_01912" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1912")?;
-                Some(Self::ErrorCode01912 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1912")?;
+                Some(Self::ErrorCode01912 { name: name.to_owned() })
             }
             "error_code_01913" => Some(Self::ErrorCode01913),
             "error_code_01914" => Some(Self::ErrorCode01914),
@@ -40995,28 +38691,16 @@ impl Baseline5000 {
             "error_code_01918" => Some(Self::ErrorCode01918),
             "error_code_01919" => Some(Self::ErrorCode01919),
             "error_code_01920" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1920")?;
-                Some(Self::ErrorCode01920 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1920")?;
+                Some(Self::ErrorCode01920 { name: name.to_owned() })
             }
             "error_code_01921" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1921")?;
-                Some(Self::ErrorCode01921 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1921")?;
+                Some(Self::ErrorCode01921 { name: name.to_owned() })
             }
             "error_code_01922" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1922")?;
-                Some(Self::ErrorCode01922 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1922")?;
+                Some(Self::ErrorCode01922 { name: name.to_owned() })
             }
             "error_code_01923" => Some(Self::ErrorCode01923),
             "error_code_01924" => Some(Self::ErrorCode01924),
@@ -41026,28 +38710,16 @@ impl Baseline5000 {
             "error_code_01928" => Some(Self::ErrorCode01928),
             "error_code_01929" => Some(Self::ErrorCode01929),
             "error_code_01930" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1930")?;
-                Some(Self::ErrorCode01930 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1930")?;
+                Some(Self::ErrorCode01930 { name: name.to_owned() })
             }
             "error_code_01931" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1931")?;
-                Some(Self::ErrorCode01931 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1931")?;
+                Some(Self::ErrorCode01931 { name: name.to_owned() })
             }
             "error_code_01932" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1932")?;
-                Some(Self::ErrorCode01932 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1932")?;
+                Some(Self::ErrorCode01932 { name: name.to_owned() })
             }
             "error_code_01933" => Some(Self::ErrorCode01933),
             "error_code_01934" => Some(Self::ErrorCode01934),
@@ -41057,28 +38729,16 @@ impl Baseline5000 {
             "error_code_01938" => Some(Self::ErrorCode01938),
             "error_code_01939" => Some(Self::ErrorCode01939),
             "error_code_01940" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1940")?;
-                Some(Self::ErrorCode01940 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1940")?;
+                Some(Self::ErrorCode01940 { name: name.to_owned() })
             }
             "error_code_01941" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1941")?;
-                Some(Self::ErrorCode01941 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1941")?;
+                Some(Self::ErrorCode01941 { name: name.to_owned() })
             }
             "error_code_01942" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1942")?;
-                Some(Self::ErrorCode01942 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1942")?;
+                Some(Self::ErrorCode01942 { name: name.to_owned() })
             }
             "error_code_01943" => Some(Self::ErrorCode01943),
             "error_code_01944" => Some(Self::ErrorCode01944),
@@ -41088,28 +38748,16 @@ impl Baseline5000 {
             "error_code_01948" => Some(Self::ErrorCode01948),
             "error_code_01949" => Some(Self::ErrorCode01949),
             "error_code_01950" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1950")?;
-                Some(Self::ErrorCode01950 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1950")?;
+                Some(Self::ErrorCode01950 { name: name.to_owned() })
             }
             "error_code_01951" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1951")?;
-                Some(Self::ErrorCode01951 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1951")?;
+                Some(Self::ErrorCode01951 { name: name.to_owned() })
             }
             "error_code_01952" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1952")?;
-                Some(Self::ErrorCode01952 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1952")?;
+                Some(Self::ErrorCode01952 { name: name.to_owned() })
             }
             "error_code_01953" => Some(Self::ErrorCode01953),
             "error_code_01954" => Some(Self::ErrorCode01954),
@@ -41119,28 +38767,16 @@ impl Baseline5000 {
             "error_code_01958" => Some(Self::ErrorCode01958),
             "error_code_01959" => Some(Self::ErrorCode01959),
             "error_code_01960" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1960")?;
-                Some(Self::ErrorCode01960 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1960")?;
+                Some(Self::ErrorCode01960 { name: name.to_owned() })
             }
             "error_code_01961" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1961")?;
-                Some(Self::ErrorCode01961 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1961")?;
+                Some(Self::ErrorCode01961 { name: name.to_owned() })
             }
             "error_code_01962" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1962")?;
-                Some(Self::ErrorCode01962 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1962")?;
+                Some(Self::ErrorCode01962 { name: name.to_owned() })
             }
             "error_code_01963" => Some(Self::ErrorCode01963),
             "error_code_01964" => Some(Self::ErrorCode01964),
@@ -41150,28 +38786,16 @@ impl Baseline5000 {
             "error_code_01968" => Some(Self::ErrorCode01968),
             "error_code_01969" => Some(Self::ErrorCode01969),
             "error_code_01970" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1970")?;
-                Some(Self::ErrorCode01970 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1970")?;
+                Some(Self::ErrorCode01970 { name: name.to_owned() })
             }
             "error_code_01971" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1971")?;
-                Some(Self::ErrorCode01971 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1971")?;
+                Some(Self::ErrorCode01971 { name: name.to_owned() })
             }
             "error_code_01972" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1972")?;
-                Some(Self::ErrorCode01972 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1972")?;
+                Some(Self::ErrorCode01972 { name: name.to_owned() })
             }
             "error_code_01973" => Some(Self::ErrorCode01973),
             "error_code_01974" => Some(Self::ErrorCode01974),
@@ -41181,28 +38805,16 @@ impl Baseline5000 {
             "error_code_01978" => Some(Self::ErrorCode01978),
             "error_code_01979" => Some(Self::ErrorCode01979),
             "error_code_01980" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1980")?;
-                Some(Self::ErrorCode01980 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1980")?;
+                Some(Self::ErrorCode01980 { name: name.to_owned() })
             }
             "error_code_01981" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1981")?;
-                Some(Self::ErrorCode01981 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1981")?;
+                Some(Self::ErrorCode01981 { name: name.to_owned() })
             }
             "error_code_01982" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1982")?;
-                Some(Self::ErrorCode01982 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1982")?;
+                Some(Self::ErrorCode01982 { name: name.to_owned() })
             }
             "error_code_01983" => Some(Self::ErrorCode01983),
             "error_code_01984" => Some(Self::ErrorCode01984),
@@ -41212,28 +38824,16 @@ impl Baseline5000 {
             "error_code_01988" => Some(Self::ErrorCode01988),
             "error_code_01989" => Some(Self::ErrorCode01989),
             "error_code_01990" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1990")?;
-                Some(Self::ErrorCode01990 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1990")?;
+                Some(Self::ErrorCode01990 { name: name.to_owned() })
             }
             "error_code_01991" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1991")?;
-                Some(Self::ErrorCode01991 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1991")?;
+                Some(Self::ErrorCode01991 { name: name.to_owned() })
             }
             "error_code_01992" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 1992")?;
-                Some(Self::ErrorCode01992 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 1992")?;
+                Some(Self::ErrorCode01992 { name: name.to_owned() })
             }
             "error_code_01993" => Some(Self::ErrorCode01993),
             "error_code_01994" => Some(Self::ErrorCode01994),
@@ -41243,28 +38843,16 @@ impl Baseline5000 {
             "error_code_01998" => Some(Self::ErrorCode01998),
             "error_code_01999" => Some(Self::ErrorCode01999),
             "error_code_02000" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2000")?;
-                Some(Self::ErrorCode02000 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2000")?;
+                Some(Self::ErrorCode02000 { name: name.to_owned() })
             }
             "error_code_02001" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2001")?;
-                Some(Self::ErrorCode02001 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2001")?;
+                Some(Self::ErrorCode02001 { name: name.to_owned() })
             }
             "error_code_02002" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2002")?;
-                Some(Self::ErrorCode02002 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2002")?;
+                Some(Self::ErrorCode02002 { name: name.to_owned() })
             }
             "error_code_02003" => Some(Self::ErrorCode02003),
             "error_code_02004" => Some(Self::ErrorCode02004),
@@ -41274,28 +38862,16 @@ impl Baseline5000 {
             "error_code_02008" => Some(Self::ErrorCode02008),
             "error_code_02009" => Some(Self::ErrorCode02009),
             "error_code_02010" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2010")?;
-                Some(Self::ErrorCode02010 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2010")?;
+                Some(Self::ErrorCode02010 { name: name.to_owned() })
             }
             "error_code_02011" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2011")?;
-                Some(Self::ErrorCode02011 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2011")?;
+                Some(Self::ErrorCode02011 { name: name.to_owned() })
             }
             "error_code_02012" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2012")?;
-                Some(Self::ErrorCode02012 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2012")?;
+                Some(Self::ErrorCode02012 { name: name.to_owned() })
             }
             "error_code_02013" => Some(Self::ErrorCode02013),
             "error_code_02014" => Some(Self::ErrorCode02014),
@@ -41305,28 +38881,16 @@ impl Baseline5000 {
             "error_code_02018" => Some(Self::ErrorCode02018),
             "error_code_02019" => Some(Self::ErrorCode02019),
             "error_code_02020" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2020")?;
-                Some(Self::ErrorCode02020 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2020")?;
+                Some(Self::ErrorCode02020 { name: name.to_owned() })
             }
             "error_code_02021" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2021")?;
-                Some(Self::ErrorCode02021 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2021")?;
+                Some(Self::ErrorCode02021 { name: name.to_owned() })
             }
             "error_code_02022" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2022")?;
-                Some(Self::ErrorCode02022 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2022")?;
+                Some(Self::ErrorCode02022 { name: name.to_owned() })
             }
             "error_code_02023" => Some(Self::ErrorCode02023),
             "error_code_02024" => Some(Self::ErrorCode02024),
@@ -41336,28 +38900,16 @@ impl Baseline5000 {
             "error_code_02028" => Some(Self::ErrorCode02028),
             "error_code_02029" => Some(Self::ErrorCode02029),
             "error_code_02030" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2030")?;
-                Some(Self::ErrorCode02030 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2030")?;
+                Some(Self::ErrorCode02030 { name: name.to_owned() })
             }
             "error_code_02031" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2031")?;
-                Some(Self::ErrorCode02031 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2031")?;
+                Some(Self::ErrorCode02031 { name: name.to_owned() })
             }
             "error_code_02032" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2032")?;
-                Some(Self::ErrorCode02032 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2032")?;
+                Some(Self::ErrorCode02032 { name: name.to_owned() })
             }
             "error_code_02033" => Some(Self::ErrorCode02033),
             "error_code_02034" => Some(Self::ErrorCode02034),
@@ -41367,28 +38919,16 @@ impl Baseline5000 {
             "error_code_02038" => Some(Self::ErrorCode02038),
             "error_code_02039" => Some(Self::ErrorCode02039),
             "error_code_02040" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2040")?;
-                Some(Self::ErrorCode02040 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2040")?;
+                Some(Self::ErrorCode02040 { name: name.to_owned() })
             }
             "error_code_02041" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2041")?;
-                Some(Self::ErrorCode02041 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2041")?;
+                Some(Self::ErrorCode02041 { name: name.to_owned() })
             }
             "error_code_02042" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2042")?;
-                Some(Self::ErrorCode02042 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2042")?;
+                Some(Self::ErrorCode02042 { name: name.to_owned() })
             }
             "error_code_02043" => Some(Self::ErrorCode02043),
             "error_code_02044" => Some(Self::ErrorCode02044),
@@ -41398,28 +38938,16 @@ impl Baseline5000 {
             "error_code_02048" => Some(Self::ErrorCode02048),
             "error_code_02049" => Some(Self::ErrorCode02049),
             "error_code_02050" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2050")?;
-                Some(Self::ErrorCode02050 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2050")?;
+                Some(Self::ErrorCode02050 { name: name.to_owned() })
             }
             "error_code_02051" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2051")?;
-                Some(Self::ErrorCode02051 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2051")?;
+                Some(Self::ErrorCode02051 { name: name.to_owned() })
             }
             "error_code_02052" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2052")?;
-                Some(Self::ErrorCode02052 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2052")?;
+                Some(Self::ErrorCode02052 { name: name.to_owned() })
             }
             "error_code_02053" => Some(Self::ErrorCode02053),
             "error_code_02054" => Some(Self::ErrorCode02054),
@@ -41429,28 +38957,16 @@ impl Baseline5000 {
             "error_code_02058" => Some(Self::ErrorCode02058),
             "error_code_02059" => Some(Self::ErrorCode02059),
             "error_code_02060" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2060")?;
-                Some(Self::ErrorCode02060 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2060")?;
+                Some(Self::ErrorCode02060 { name: name.to_owned() })
             }
             "error_code_02061" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2061")?;
-                Some(Self::ErrorCode02061 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2061")?;
+                Some(Self::ErrorCode02061 { name: name.to_owned() })
             }
             "error_code_02062" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2062")?;
-                Some(Self::ErrorCode02062 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2062")?;
+                Some(Self::ErrorCode02062 { name: name.to_owned() })
             }
             "error_code_02063" => Some(Self::ErrorCode02063),
             "error_code_02064" => Some(Self::ErrorCode02064),
@@ -41460,28 +38976,16 @@ impl Baseline5000 {
             "error_code_02068" => Some(Self::ErrorCode02068),
             "error_code_02069" => Some(Self::ErrorCode02069),
             "error_code_02070" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2070")?;
-                Some(Self::ErrorCode02070 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2070")?;
+                Some(Self::ErrorCode02070 { name: name.to_owned() })
             }
             "error_code_02071" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2071")?;
-                Some(Self::ErrorCode02071 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2071")?;
+                Some(Self::ErrorCode02071 { name: name.to_owned() })
             }
             "error_code_02072" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2072")?;
-                Some(Self::ErrorCode02072 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2072")?;
+                Some(Self::ErrorCode02072 { name: name.to_owned() })
             }
             "error_code_02073" => Some(Self::ErrorCode02073),
             "error_code_02074" => Some(Self::ErrorCode02074),
@@ -41491,28 +38995,16 @@ impl Baseline5000 {
             "error_code_02078" => Some(Self::ErrorCode02078),
             "error_code_02079" => Some(Self::ErrorCode02079),
             "error_code_02080" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2080")?;
-                Some(Self::ErrorCode02080 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2080")?;
+                Some(Self::ErrorCode02080 { name: name.to_owned() })
             }
             "error_code_02081" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2081")?;
-                Some(Self::ErrorCode02081 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2081")?;
+                Some(Self::ErrorCode02081 { name: name.to_owned() })
             }
             "error_code_02082" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2082")?;
-                Some(Self::ErrorCode02082 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2082")?;
+                Some(Self::ErrorCode02082 { name: name.to_owned() })
             }
             "error_code_02083" => Some(Self::ErrorCode02083),
             "error_code_02084" => Some(Self::ErrorCode02084),
@@ -41522,28 +39014,16 @@ impl Baseline5000 {
             "error_code_02088" => Some(Self::ErrorCode02088),
             "error_code_02089" => Some(Self::ErrorCode02089),
             "error_code_02090" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2090")?;
-                Some(Self::ErrorCode02090 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2090")?;
+                Some(Self::ErrorCode02090 { name: name.to_owned() })
             }
             "error_code_02091" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2091")?;
-                Some(Self::ErrorCode02091 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2091")?;
+                Some(Self::ErrorCode02091 { name: name.to_owned() })
             }
             "error_code_02092" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2092")?;
-                Some(Self::ErrorCode02092 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2092")?;
+                Some(Self::ErrorCode02092 { name: name.to_owned() })
             }
             "error_code_02093" => Some(Self::ErrorCode02093),
             "error_code_02094" => Some(Self::ErrorCode02094),
@@ -41553,28 +39033,16 @@ impl Baseline5000 {
             "error_code_02098" => Some(Self::ErrorCode02098),
             "error_code_02099" => Some(Self::ErrorCode02099),
             "error_code_02100" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2100")?;
-                Some(Self::ErrorCode02100 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2100")?;
+                Some(Self::ErrorCode02100 { name: name.to_owned() })
             }
             "error_code_02101" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2101")?;
-                Some(Self::ErrorCode02101 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2101")?;
+                Some(Self::ErrorCode02101 { name: name.to_owned() })
             }
             "error_code_02102" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2102")?;
-                Some(Self::ErrorCode02102 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2102")?;
+                Some(Self::ErrorCode02102 { name: name.to_owned() })
             }
             "error_code_02103" => Some(Self::ErrorCode02103),
             "error_code_02104" => Some(Self::ErrorCode02104),
@@ -41584,28 +39052,16 @@ impl Baseline5000 {
             "error_code_02108" => Some(Self::ErrorCode02108),
             "error_code_02109" => Some(Self::ErrorCode02109),
             "error_code_02110" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2110")?;
-                Some(Self::ErrorCode02110 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2110")?;
+                Some(Self::ErrorCode02110 { name: name.to_owned() })
             }
             "error_code_02111" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2111")?;
-                Some(Self::ErrorCode02111 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2111")?;
+                Some(Self::ErrorCode02111 { name: name.to_owned() })
             }
             "error_code_02112" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2112")?;
-                Some(Self::ErrorCode02112 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2112")?;
+                Some(Self::ErrorCode02112 { name: name.to_owned() })
             }
             "error_code_02113" => Some(Self::ErrorCode02113),
             "error_code_02114" => Some(Self::ErrorCode02114),
@@ -41615,28 +39071,16 @@ impl Baseline5000 {
             "error_code_02118" => Some(Self::ErrorCode02118),
             "error_code_02119" => Some(Self::ErrorCode02119),
             "error_code_02120" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2120")?;
-                Some(Self::ErrorCode02120 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2120")?;
+                Some(Self::ErrorCode02120 { name: name.to_owned() })
             }
             "error_code_02121" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2121")?;
-                Some(Self::ErrorCode02121 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2121")?;
+                Some(Self::ErrorCode02121 { name: name.to_owned() })
             }
             "error_code_02122" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2122")?;
-                Some(Self::ErrorCode02122 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2122")?;
+                Some(Self::ErrorCode02122 { name: name.to_owned() })
             }
             "error_code_02123" => Some(Self::ErrorCode02123),
             "error_code_02124" => Some(Self::ErrorCode02124),
@@ -41646,28 +39090,16 @@ impl Baseline5000 {
             "error_code_02128" => Some(Self::ErrorCode02128),
             "error_code_02129" => Some(Self::ErrorCode02129),
             "error_code_02130" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2130")?;
-                Some(Self::ErrorCode02130 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2130")?;
+                Some(Self::ErrorCode02130 { name: name.to_owned() })
             }
             "error_code_02131" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2131")?;
-                Some(Self::ErrorCode02131 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2131")?;
+                Some(Self::ErrorCode02131 { name: name.to_owned() })
             }
             "error_code_02132" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2132")?;
-                Some(Self::ErrorCode02132 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2132")?;
+                Some(Self::ErrorCode02132 { name: name.to_owned() })
             }
             "error_code_02133" => Some(Self::ErrorCode02133),
             "error_code_02134" => Some(Self::ErrorCode02134),
@@ -41677,28 +39109,16 @@ impl Baseline5000 {
             "error_code_02138" => Some(Self::ErrorCode02138),
             "error_code_02139" => Some(Self::ErrorCode02139),
             "error_code_02140" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2140")?;
-                Some(Self::ErrorCode02140 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2140")?;
+                Some(Self::ErrorCode02140 { name: name.to_owned() })
             }
             "error_code_02141" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2141")?;
-                Some(Self::ErrorCode02141 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2141")?;
+                Some(Self::ErrorCode02141 { name: name.to_owned() })
             }
             "error_code_02142" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2142")?;
-                Some(Self::ErrorCode02142 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2142")?;
+                Some(Self::ErrorCode02142 { name: name.to_owned() })
             }
             "error_code_02143" => Some(Self::ErrorCode02143),
             "error_code_02144" => Some(Self::ErrorCode02144),
@@ -41708,28 +39128,16 @@ impl Baseline5000 {
             "error_code_02148" => Some(Self::ErrorCode02148),
             "error_code_02149" => Some(Self::ErrorCode02149),
             "error_code_02150" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2150")?;
-                Some(Self::ErrorCode02150 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2150")?;
+                Some(Self::ErrorCode02150 { name: name.to_owned() })
             }
             "error_code_02151" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2151")?;
-                Some(Self::ErrorCode02151 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2151")?;
+                Some(Self::ErrorCode02151 { name: name.to_owned() })
             }
             "error_code_02152" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2152")?;
-                Some(Self::ErrorCode02152 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2152")?;
+                Some(Self::ErrorCode02152 { name: name.to_owned() })
             }
             "error_code_02153" => Some(Self::ErrorCode02153),
             "error_code_02154" => Some(Self::ErrorCode02154),
@@ -41739,28 +39147,16 @@ impl Baseline5000 {
             "error_code_02158" => Some(Self::ErrorCode02158),
             "error_code_02159" => Some(Self::ErrorCode02159),
             "error_code_02160" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2160")?;
-                Some(Self::ErrorCode02160 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2160")?;
+                Some(Self::ErrorCode02160 { name: name.to_owned() })
             }
             "error_code_02161" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2161")?;
-                Some(Self::ErrorCode02161 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2161")?;
+                Some(Self::ErrorCode02161 { name: name.to_owned() })
             }
             "error_code_02162" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2162")?;
-                Some(Self::ErrorCode02162 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2162")?;
+                Some(Self::ErrorCode02162 { name: name.to_owned() })
             }
             "error_code_02163" => Some(Self::ErrorCode02163),
             "error_code_02164" => Some(Self::ErrorCode02164),
@@ -41770,28 +39166,16 @@ impl Baseline5000 {
             "error_code_02168" => Some(Self::ErrorCode02168),
             "error_code_02169" => Some(Self::ErrorCode02169),
             "error_code_02170" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2170")?;
-                Some(Self::ErrorCode02170 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2170")?;
+                Some(Self::ErrorCode02170 { name: name.to_owned() })
             }
             "error_code_02171" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2171")?;
-                Some(Self::ErrorCode02171 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2171")?;
+                Some(Self::ErrorCode02171 { name: name.to_owned() })
             }
             "error_code_02172" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2172")?;
-                Some(Self::ErrorCode02172 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2172")?;
+                Some(Self::ErrorCode02172 { name: name.to_owned() })
             }
             "error_code_02173" => Some(Self::ErrorCode02173),
             "error_code_02174" => Some(Self::ErrorCode02174),
@@ -41801,28 +39185,16 @@ impl Baseline5000 {
             "error_code_02178" => Some(Self::ErrorCode02178),
             "error_code_02179" => Some(Self::ErrorCode02179),
             "error_code_02180" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2180")?;
-                Some(Self::ErrorCode02180 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2180")?;
+                Some(Self::ErrorCode02180 { name: name.to_owned() })
             }
             "error_code_02181" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2181")?;
-                Some(Self::ErrorCode02181 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2181")?;
+                Some(Self::ErrorCode02181 { name: name.to_owned() })
             }
             "error_code_02182" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2182")?;
-                Some(Self::ErrorCode02182 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2182")?;
+                Some(Self::ErrorCode02182 { name: name.to_owned() })
             }
             "error_code_02183" => Some(Self::ErrorCode02183),
             "error_code_02184" => Some(Self::ErrorCode02184),
@@ -41832,28 +39204,16 @@ impl Baseline5000 {
             "error_code_02188" => Some(Self::ErrorCode02188),
             "error_code_02189" => Some(Self::ErrorCode02189),
             "error_code_02190" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2190")?;
-                Some(Self::ErrorCode02190 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2190")?;
+                Some(Self::ErrorCode02190 { name: name.to_owned() })
             }
             "error_code_02191" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2191")?;
-                Some(Self::ErrorCode02191 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2191")?;
+                Some(Self::ErrorCode02191 { name: name.to_owned() })
             }
             "error_code_02192" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2192")?;
-                Some(Self::ErrorCode02192 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2192")?;
+                Some(Self::ErrorCode02192 { name: name.to_owned() })
             }
             "error_code_02193" => Some(Self::ErrorCode02193),
             "error_code_02194" => Some(Self::ErrorCode02194),
@@ -41863,28 +39223,16 @@ impl Baseline5000 {
             "error_code_02198" => Some(Self::ErrorCode02198),
             "error_code_02199" => Some(Self::ErrorCode02199),
             "error_code_02200" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2200")?;
-                Some(Self::ErrorCode02200 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2200")?;
+                Some(Self::ErrorCode02200 { name: name.to_owned() })
             }
             "error_code_02201" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2201")?;
-                Some(Self::ErrorCode02201 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2201")?;
+                Some(Self::ErrorCode02201 { name: name.to_owned() })
             }
             "error_code_02202" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2202")?;
-                Some(Self::ErrorCode02202 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2202")?;
+                Some(Self::ErrorCode02202 { name: name.to_owned() })
             }
             "error_code_02203" => Some(Self::ErrorCode02203),
             "error_code_02204" => Some(Self::ErrorCode02204),
@@ -41894,28 +39242,16 @@ impl Baseline5000 {
             "error_code_02208" => Some(Self::ErrorCode02208),
             "error_code_02209" => Some(Self::ErrorCode02209),
             "error_code_02210" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2210")?;
-                Some(Self::ErrorCode02210 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2210")?;
+                Some(Self::ErrorCode02210 { name: name.to_owned() })
             }
             "error_code_02211" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2211")?;
-                Some(Self::ErrorCode02211 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2211")?;
+                Some(Self::ErrorCode02211 { name: name.to_owned() })
             }
             "error_code_02212" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2212")?;
-                Some(Self::ErrorCode02212 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2212")?;
+                Some(Self::ErrorCode02212 { name: name.to_owned() })
             }
             "error_code_02213" => Some(Self::ErrorCode02213),
             "error_code_02214" => Some(Self::ErrorCode02214),
@@ -41925,28 +39261,16 @@ impl Baseline5000 {
             "error_code_02218" => Some(Self::ErrorCode02218),
             "error_code_02219" => Some(Self::ErrorCode02219),
             "error_code_02220" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2220")?;
-                Some(Self::ErrorCode02220 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2220")?;
+                Some(Self::ErrorCode02220 { name: name.to_owned() })
             }
             "error_code_02221" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2221")?;
-                Some(Self::ErrorCode02221 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2221")?;
+                Some(Self::ErrorCode02221 { name: name.to_owned() })
             }
             "error_code_02222" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2222")?;
-                Some(Self::ErrorCode02222 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2222")?;
+                Some(Self::ErrorCode02222 { name: name.to_owned() })
             }
             "error_code_02223" => Some(Self::ErrorCode02223),
             "error_code_02224" => Some(Self::ErrorCode02224),
@@ -41956,28 +39280,16 @@ impl Baseline5000 {
             "error_code_02228" => Some(Self::ErrorCode02228),
             "error_code_02229" => Some(Self::ErrorCode02229),
             "error_code_02230" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2230")?;
-                Some(Self::ErrorCode02230 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2230")?;
+                Some(Self::ErrorCode02230 { name: name.to_owned() })
             }
             "error_code_02231" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2231")?;
-                Some(Self::ErrorCode02231 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2231")?;
+                Some(Self::ErrorCode02231 { name: name.to_owned() })
             }
             "error_code_02232" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2232")?;
-                Some(Self::ErrorCode02232 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2232")?;
+                Some(Self::ErrorCode02232 { name: name.to_owned() })
             }
             "error_code_02233" => Some(Self::ErrorCode02233),
             "error_code_02234" => Some(Self::ErrorCode02234),
@@ -41987,28 +39299,16 @@ impl Baseline5000 {
             "error_code_02238" => Some(Self::ErrorCode02238),
             "error_code_02239" => Some(Self::ErrorCode02239),
             "error_code_02240" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2240")?;
-                Some(Self::ErrorCode02240 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2240")?;
+                Some(Self::ErrorCode02240 { name: name.to_owned() })
             }
             "error_code_02241" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2241")?;
-                Some(Self::ErrorCode02241 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2241")?;
+                Some(Self::ErrorCode02241 { name: name.to_owned() })
             }
             "error_code_02242" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2242")?;
-                Some(Self::ErrorCode02242 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2242")?;
+                Some(Self::ErrorCode02242 { name: name.to_owned() })
             }
             "error_code_02243" => Some(Self::ErrorCode02243),
             "error_code_02244" => Some(Self::ErrorCode02244),
@@ -42018,28 +39318,16 @@ impl Baseline5000 {
             "error_code_02248" => Some(Self::ErrorCode02248),
             "error_code_02249" => Some(Self::ErrorCode02249),
             "error_code_02250" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2250")?;
-                Some(Self::ErrorCode02250 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2250")?;
+                Some(Self::ErrorCode02250 { name: name.to_owned() })
             }
             "error_code_02251" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2251")?;
-                Some(Self::ErrorCode02251 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2251")?;
+                Some(Self::ErrorCode02251 { name: name.to_owned() })
             }
             "error_code_02252" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2252")?;
-                Some(Self::ErrorCode02252 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2252")?;
+                Some(Self::ErrorCode02252 { name: name.to_owned() })
             }
             "error_code_02253" => Some(Self::ErrorCode02253),
             "error_code_02254" => Some(Self::ErrorCode02254),
@@ -42049,28 +39337,16 @@ impl Baseline5000 {
             "error_code_02258" => Some(Self::ErrorCode02258),
             "error_code_02259" => Some(Self::ErrorCode02259),
             "error_code_02260" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2260")?;
-                Some(Self::ErrorCode02260 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2260")?;
+                Some(Self::ErrorCode02260 { name: name.to_owned() })
             }
             "error_code_02261" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2261")?;
-                Some(Self::ErrorCode02261 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2261")?;
+                Some(Self::ErrorCode02261 { name: name.to_owned() })
             }
             "error_code_02262" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2262")?;
-                Some(Self::ErrorCode02262 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2262")?;
+                Some(Self::ErrorCode02262 { name: name.to_owned() })
             }
             "error_code_02263" => Some(Self::ErrorCode02263),
             "error_code_02264" => Some(Self::ErrorCode02264),
@@ -42080,28 +39356,16 @@ impl Baseline5000 {
             "error_code_02268" => Some(Self::ErrorCode02268),
             "error_code_02269" => Some(Self::ErrorCode02269),
             "error_code_02270" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2270")?;
-                Some(Self::ErrorCode02270 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2270")?;
+                Some(Self::ErrorCode02270 { name: name.to_owned() })
             }
             "error_code_02271" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2271")?;
-                Some(Self::ErrorCode02271 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2271")?;
+                Some(Self::ErrorCode02271 { name: name.to_owned() })
             }
             "error_code_02272" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2272")?;
-                Some(Self::ErrorCode02272 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2272")?;
+                Some(Self::ErrorCode02272 { name: name.to_owned() })
             }
             "error_code_02273" => Some(Self::ErrorCode02273),
             "error_code_02274" => Some(Self::ErrorCode02274),
@@ -42111,28 +39375,16 @@ impl Baseline5000 {
             "error_code_02278" => Some(Self::ErrorCode02278),
             "error_code_02279" => Some(Self::ErrorCode02279),
             "error_code_02280" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2280")?;
-                Some(Self::ErrorCode02280 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2280")?;
+                Some(Self::ErrorCode02280 { name: name.to_owned() })
             }
             "error_code_02281" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2281")?;
-                Some(Self::ErrorCode02281 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2281")?;
+                Some(Self::ErrorCode02281 { name: name.to_owned() })
             }
             "error_code_02282" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2282")?;
-                Some(Self::ErrorCode02282 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2282")?;
+                Some(Self::ErrorCode02282 { name: name.to_owned() })
             }
             "error_code_02283" => Some(Self::ErrorCode02283),
             "error_code_02284" => Some(Self::ErrorCode02284),
@@ -42142,28 +39394,16 @@ impl Baseline5000 {
             "error_code_02288" => Some(Self::ErrorCode02288),
             "error_code_02289" => Some(Self::ErrorCode02289),
             "error_code_02290" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2290")?;
-                Some(Self::ErrorCode02290 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2290")?;
+                Some(Self::ErrorCode02290 { name: name.to_owned() })
             }
             "error_code_02291" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2291")?;
-                Some(Self::ErrorCode02291 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2291")?;
+                Some(Self::ErrorCode02291 { name: name.to_owned() })
             }
             "error_code_02292" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2292")?;
-                Some(Self::ErrorCode02292 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2292")?;
+                Some(Self::ErrorCode02292 { name: name.to_owned() })
             }
             "error_code_02293" => Some(Self::ErrorCode02293),
             "error_code_02294" => Some(Self::ErrorCode02294),
@@ -42173,28 +39413,16 @@ impl Baseline5000 {
             "error_code_02298" => Some(Self::ErrorCode02298),
             "error_code_02299" => Some(Self::ErrorCode02299),
             "error_code_02300" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2300")?;
-                Some(Self::ErrorCode02300 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2300")?;
+                Some(Self::ErrorCode02300 { name: name.to_owned() })
             }
             "error_code_02301" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2301")?;
-                Some(Self::ErrorCode02301 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2301")?;
+                Some(Self::ErrorCode02301 { name: name.to_owned() })
             }
             "error_code_02302" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2302")?;
-                Some(Self::ErrorCode02302 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2302")?;
+                Some(Self::ErrorCode02302 { name: name.to_owned() })
             }
             "error_code_02303" => Some(Self::ErrorCode02303),
             "error_code_02304" => Some(Self::ErrorCode02304),
@@ -42204,28 +39432,16 @@ impl Baseline5000 {
             "error_code_02308" => Some(Self::ErrorCode02308),
             "error_code_02309" => Some(Self::ErrorCode02309),
             "error_code_02310" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2310")?;
-                Some(Self::ErrorCode02310 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2310")?;
+                Some(Self::ErrorCode02310 { name: name.to_owned() })
             }
             "error_code_02311" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2311")?;
-                Some(Self::ErrorCode02311 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2311")?;
+                Some(Self::ErrorCode02311 { name: name.to_owned() })
             }
             "error_code_02312" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2312")?;
-                Some(Self::ErrorCode02312 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2312")?;
+                Some(Self::ErrorCode02312 { name: name.to_owned() })
             }
             "error_code_02313" => Some(Self::ErrorCode02313),
             "error_code_02314" => Some(Self::ErrorCode02314),
@@ -42235,28 +39451,16 @@ impl Baseline5000 {
             "error_code_02318" => Some(Self::ErrorCode02318),
             "error_code_02319" => Some(Self::ErrorCode02319),
             "error_code_02320" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2320")?;
-                Some(Self::ErrorCode02320 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2320")?;
+                Some(Self::ErrorCode02320 { name: name.to_owned() })
             }
             "error_code_02321" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2321")?;
-                Some(Self::ErrorCode02321 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2321")?;
+                Some(Self::ErrorCode02321 { name: name.to_owned() })
             }
             "error_code_02322" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2322")?;
-                Some(Self::ErrorCode02322 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2322")?;
+                Some(Self::ErrorCode02322 { name: name.to_owned() })
             }
             "error_code_02323" => Some(Self::ErrorCode02323),
             "error_code_02324" => Some(Self::ErrorCode02324),
@@ -42266,28 +39470,16 @@ impl Baseline5000 {
             "error_code_02328" => Some(Self::ErrorCode02328),
             "error_code_02329" => Some(Self::ErrorCode02329),
             "error_code_02330" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2330")?;
-                Some(Self::ErrorCode02330 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2330")?;
+                Some(Self::ErrorCode02330 { name: name.to_owned() })
             }
             "error_code_02331" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2331")?;
-                Some(Self::ErrorCode02331 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2331")?;
+                Some(Self::ErrorCode02331 { name: name.to_owned() })
             }
             "error_code_02332" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2332")?;
-                Some(Self::ErrorCode02332 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2332")?;
+                Some(Self::ErrorCode02332 { name: name.to_owned() })
             }
             "error_code_02333" => Some(Self::ErrorCode02333),
             "error_code_02334" => Some(Self::ErrorCode02334),
@@ -42297,28 +39489,16 @@ impl Baseline5000 {
             "error_code_02338" => Some(Self::ErrorCode02338),
             "error_code_02339" => Some(Self::ErrorCode02339),
             "error_code_02340" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2340")?;
-                Some(Self::ErrorCode02340 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2340")?;
+                Some(Self::ErrorCode02340 { name: name.to_owned() })
             }
             "error_code_02341" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2341")?;
-                Some(Self::ErrorCode02341 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2341")?;
+                Some(Self::ErrorCode02341 { name: name.to_owned() })
             }
             "error_code_02342" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2342")?;
-                Some(Self::ErrorCode02342 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2342")?;
+                Some(Self::ErrorCode02342 { name: name.to_owned() })
             }
             "error_code_02343" => Some(Self::ErrorCode02343),
             "error_code_02344" => Some(Self::ErrorCode02344),
@@ -42328,28 +39508,16 @@ impl Baseline5000 {
             "error_code_02348" => Some(Self::ErrorCode02348),
             "error_code_02349" => Some(Self::ErrorCode02349),
             "error_code_02350" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2350")?;
-                Some(Self::ErrorCode02350 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2350")?;
+                Some(Self::ErrorCode02350 { name: name.to_owned() })
             }
             "error_code_02351" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2351")?;
-                Some(Self::ErrorCode02351 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2351")?;
+                Some(Self::ErrorCode02351 { name: name.to_owned() })
             }
             "error_code_02352" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2352")?;
-                Some(Self::ErrorCode02352 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2352")?;
+                Some(Self::ErrorCode02352 { name: name.to_owned() })
             }
             "error_code_02353" => Some(Self::ErrorCode02353),
             "error_code_02354" => Some(Self::ErrorCode02354),
@@ -42359,28 +39527,16 @@ impl Baseline5000 {
             "error_code_02358" => Some(Self::ErrorCode02358),
             "error_code_02359" => Some(Self::ErrorCode02359),
             "error_code_02360" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2360")?;
-                Some(Self::ErrorCode02360 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2360")?;
+                Some(Self::ErrorCode02360 { name: name.to_owned() })
             }
             "error_code_02361" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2361")?;
-                Some(Self::ErrorCode02361 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2361")?;
+                Some(Self::ErrorCode02361 { name: name.to_owned() })
             }
             "error_code_02362" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2362")?;
-                Some(Self::ErrorCode02362 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2362")?;
+                Some(Self::ErrorCode02362 { name: name.to_owned() })
             }
             "error_code_02363" => Some(Self::ErrorCode02363),
             "error_code_02364" => Some(Self::ErrorCode02364),
@@ -42390,28 +39546,16 @@ impl Baseline5000 {
             "error_code_02368" => Some(Self::ErrorCode02368),
             "error_code_02369" => Some(Self::ErrorCode02369),
             "error_code_02370" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2370")?;
-                Some(Self::ErrorCode02370 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2370")?;
+                Some(Self::ErrorCode02370 { name: name.to_owned() })
             }
             "error_code_02371" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2371")?;
-                Some(Self::ErrorCode02371 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2371")?;
+                Some(Self::ErrorCode02371 { name: name.to_owned() })
             }
             "error_code_02372" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2372")?;
-                Some(Self::ErrorCode02372 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2372")?;
+                Some(Self::ErrorCode02372 { name: name.to_owned() })
             }
             "error_code_02373" => Some(Self::ErrorCode02373),
             "error_code_02374" => Some(Self::ErrorCode02374),
@@ -42421,28 +39565,16 @@ impl Baseline5000 {
             "error_code_02378" => Some(Self::ErrorCode02378),
             "error_code_02379" => Some(Self::ErrorCode02379),
             "error_code_02380" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2380")?;
-                Some(Self::ErrorCode02380 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2380")?;
+                Some(Self::ErrorCode02380 { name: name.to_owned() })
             }
             "error_code_02381" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2381")?;
-                Some(Self::ErrorCode02381 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2381")?;
+                Some(Self::ErrorCode02381 { name: name.to_owned() })
             }
             "error_code_02382" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2382")?;
-                Some(Self::ErrorCode02382 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2382")?;
+                Some(Self::ErrorCode02382 { name: name.to_owned() })
             }
             "error_code_02383" => Some(Self::ErrorCode02383),
             "error_code_02384" => Some(Self::ErrorCode02384),
@@ -42452,28 +39584,16 @@ impl Baseline5000 {
             "error_code_02388" => Some(Self::ErrorCode02388),
             "error_code_02389" => Some(Self::ErrorCode02389),
             "error_code_02390" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2390")?;
-                Some(Self::ErrorCode02390 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2390")?;
+                Some(Self::ErrorCode02390 { name: name.to_owned() })
             }
             "error_code_02391" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2391")?;
-                Some(Self::ErrorCode02391 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2391")?;
+                Some(Self::ErrorCode02391 { name: name.to_owned() })
             }
             "error_code_02392" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2392")?;
-                Some(Self::ErrorCode02392 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2392")?;
+                Some(Self::ErrorCode02392 { name: name.to_owned() })
             }
             "error_code_02393" => Some(Self::ErrorCode02393),
             "error_code_02394" => Some(Self::ErrorCode02394),
@@ -42483,28 +39603,16 @@ impl Baseline5000 {
             "error_code_02398" => Some(Self::ErrorCode02398),
             "error_code_02399" => Some(Self::ErrorCode02399),
             "error_code_02400" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2400")?;
-                Some(Self::ErrorCode02400 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2400")?;
+                Some(Self::ErrorCode02400 { name: name.to_owned() })
             }
             "error_code_02401" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2401")?;
-                Some(Self::ErrorCode02401 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2401")?;
+                Some(Self::ErrorCode02401 { name: name.to_owned() })
             }
             "error_code_02402" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2402")?;
-                Some(Self::ErrorCode02402 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2402")?;
+                Some(Self::ErrorCode02402 { name: name.to_owned() })
             }
             "error_code_02403" => Some(Self::ErrorCode02403),
             "error_code_02404" => Some(Self::ErrorCode02404),
@@ -42514,28 +39622,16 @@ impl Baseline5000 {
             "error_code_02408" => Some(Self::ErrorCode02408),
             "error_code_02409" => Some(Self::ErrorCode02409),
             "error_code_02410" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2410")?;
-                Some(Self::ErrorCode02410 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2410")?;
+                Some(Self::ErrorCode02410 { name: name.to_owned() })
             }
             "error_code_02411" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2411")?;
-                Some(Self::ErrorCode02411 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2411")?;
+                Some(Self::ErrorCode02411 { name: name.to_owned() })
             }
             "error_code_02412" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2412")?;
-                Some(Self::ErrorCode02412 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2412")?;
+                Some(Self::ErrorCode02412 { name: name.to_owned() })
             }
             "error_code_02413" => Some(Self::ErrorCode02413),
             "error_code_02414" => Some(Self::ErrorCode02414),
@@ -42545,28 +39641,16 @@ impl Baseline5000 {
             "error_code_02418" => Some(Self::ErrorCode02418),
             "error_code_02419" => Some(Self::ErrorCode02419),
             "error_code_02420" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2420")?;
-                Some(Self::ErrorCode02420 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2420")?;
+                Some(Self::ErrorCode02420 { name: name.to_owned() })
             }
             "error_code_02421" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2421")?;
-                Some(Self::ErrorCode02421 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2421")?;
+                Some(Self::ErrorCode02421 { name: name.to_owned() })
             }
             "error_code_02422" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2422")?;
-                Some(Self::ErrorCode02422 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2422")?;
+                Some(Self::ErrorCode02422 { name: name.to_owned() })
             }
             "error_code_02423" => Some(Self::ErrorCode02423),
             "error_code_02424" => Some(Self::ErrorCode02424),
@@ -42576,28 +39660,16 @@ impl Baseline5000 {
             "error_code_02428" => Some(Self::ErrorCode02428),
             "error_code_02429" => Some(Self::ErrorCode02429),
             "error_code_02430" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2430")?;
-                Some(Self::ErrorCode02430 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2430")?;
+                Some(Self::ErrorCode02430 { name: name.to_owned() })
             }
             "error_code_02431" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2431")?;
-                Some(Self::ErrorCode02431 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2431")?;
+                Some(Self::ErrorCode02431 { name: name.to_owned() })
             }
             "error_code_02432" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2432")?;
-                Some(Self::ErrorCode02432 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2432")?;
+                Some(Self::ErrorCode02432 { name: name.to_owned() })
             }
             "error_code_02433" => Some(Self::ErrorCode02433),
             "error_code_02434" => Some(Self::ErrorCode02434),
@@ -42607,28 +39679,16 @@ impl Baseline5000 {
             "error_code_02438" => Some(Self::ErrorCode02438),
             "error_code_02439" => Some(Self::ErrorCode02439),
             "error_code_02440" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2440")?;
-                Some(Self::ErrorCode02440 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2440")?;
+                Some(Self::ErrorCode02440 { name: name.to_owned() })
             }
             "error_code_02441" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2441")?;
-                Some(Self::ErrorCode02441 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2441")?;
+                Some(Self::ErrorCode02441 { name: name.to_owned() })
             }
             "error_code_02442" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2442")?;
-                Some(Self::ErrorCode02442 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2442")?;
+                Some(Self::ErrorCode02442 { name: name.to_owned() })
             }
             "error_code_02443" => Some(Self::ErrorCode02443),
             "error_code_02444" => Some(Self::ErrorCode02444),
@@ -42638,28 +39698,16 @@ impl Baseline5000 {
             "error_code_02448" => Some(Self::ErrorCode02448),
             "error_code_02449" => Some(Self::ErrorCode02449),
             "error_code_02450" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2450")?;
-                Some(Self::ErrorCode02450 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2450")?;
+                Some(Self::ErrorCode02450 { name: name.to_owned() })
             }
             "error_code_02451" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2451")?;
-                Some(Self::ErrorCode02451 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2451")?;
+                Some(Self::ErrorCode02451 { name: name.to_owned() })
             }
             "error_code_02452" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2452")?;
-                Some(Self::ErrorCode02452 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2452")?;
+                Some(Self::ErrorCode02452 { name: name.to_owned() })
             }
             "error_code_02453" => Some(Self::ErrorCode02453),
             "error_code_02454" => Some(Self::ErrorCode02454),
@@ -42669,28 +39717,16 @@ impl Baseline5000 {
             "error_code_02458" => Some(Self::ErrorCode02458),
             "error_code_02459" => Some(Self::ErrorCode02459),
             "error_code_02460" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2460")?;
-                Some(Self::ErrorCode02460 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2460")?;
+                Some(Self::ErrorCode02460 { name: name.to_owned() })
             }
             "error_code_02461" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2461")?;
-                Some(Self::ErrorCode02461 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2461")?;
+                Some(Self::ErrorCode02461 { name: name.to_owned() })
             }
             "error_code_02462" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2462")?;
-                Some(Self::ErrorCode02462 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2462")?;
+                Some(Self::ErrorCode02462 { name: name.to_owned() })
             }
             "error_code_02463" => Some(Self::ErrorCode02463),
             "error_code_02464" => Some(Self::ErrorCode02464),
@@ -42700,28 +39736,16 @@ impl Baseline5000 {
             "error_code_02468" => Some(Self::ErrorCode02468),
             "error_code_02469" => Some(Self::ErrorCode02469),
             "error_code_02470" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2470")?;
-                Some(Self::ErrorCode02470 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2470")?;
+                Some(Self::ErrorCode02470 { name: name.to_owned() })
             }
             "error_code_02471" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2471")?;
-                Some(Self::ErrorCode02471 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2471")?;
+                Some(Self::ErrorCode02471 { name: name.to_owned() })
             }
             "error_code_02472" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2472")?;
-                Some(Self::ErrorCode02472 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2472")?;
+                Some(Self::ErrorCode02472 { name: name.to_owned() })
             }
             "error_code_02473" => Some(Self::ErrorCode02473),
             "error_code_02474" => Some(Self::ErrorCode02474),
@@ -42731,28 +39755,16 @@ impl Baseline5000 {
             "error_code_02478" => Some(Self::ErrorCode02478),
             "error_code_02479" => Some(Self::ErrorCode02479),
             "error_code_02480" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2480")?;
-                Some(Self::ErrorCode02480 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2480")?;
+                Some(Self::ErrorCode02480 { name: name.to_owned() })
             }
             "error_code_02481" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2481")?;
-                Some(Self::ErrorCode02481 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2481")?;
+                Some(Self::ErrorCode02481 { name: name.to_owned() })
             }
             "error_code_02482" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2482")?;
-                Some(Self::ErrorCode02482 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2482")?;
+                Some(Self::ErrorCode02482 { name: name.to_owned() })
             }
             "error_code_02483" => Some(Self::ErrorCode02483),
             "error_code_02484" => Some(Self::ErrorCode02484),
@@ -42762,28 +39774,16 @@ impl Baseline5000 {
             "error_code_02488" => Some(Self::ErrorCode02488),
             "error_code_02489" => Some(Self::ErrorCode02489),
             "error_code_02490" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2490")?;
-                Some(Self::ErrorCode02490 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2490")?;
+                Some(Self::ErrorCode02490 { name: name.to_owned() })
             }
             "error_code_02491" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2491")?;
-                Some(Self::ErrorCode02491 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2491")?;
+                Some(Self::ErrorCode02491 { name: name.to_owned() })
             }
             "error_code_02492" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2492")?;
-                Some(Self::ErrorCode02492 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2492")?;
+                Some(Self::ErrorCode02492 { name: name.to_owned() })
             }
             "error_code_02493" => Some(Self::ErrorCode02493),
             "error_code_02494" => Some(Self::ErrorCode02494),
@@ -42793,28 +39793,16 @@ impl Baseline5000 {
             "error_code_02498" => Some(Self::ErrorCode02498),
             "error_code_02499" => Some(Self::ErrorCode02499),
             "error_code_02500" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2500")?;
-                Some(Self::ErrorCode02500 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2500")?;
+                Some(Self::ErrorCode02500 { name: name.to_owned() })
             }
             "error_code_02501" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2501")?;
-                Some(Self::ErrorCode02501 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2501")?;
+                Some(Self::ErrorCode02501 { name: name.to_owned() })
             }
             "error_code_02502" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2502")?;
-                Some(Self::ErrorCode02502 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2502")?;
+                Some(Self::ErrorCode02502 { name: name.to_owned() })
             }
             "error_code_02503" => Some(Self::ErrorCode02503),
             "error_code_02504" => Some(Self::ErrorCode02504),
@@ -42824,28 +39812,16 @@ impl Baseline5000 {
             "error_code_02508" => Some(Self::ErrorCode02508),
             "error_code_02509" => Some(Self::ErrorCode02509),
             "error_code_02510" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2510")?;
-                Some(Self::ErrorCode02510 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2510")?;
+                Some(Self::ErrorCode02510 { name: name.to_owned() })
             }
             "error_code_02511" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2511")?;
-                Some(Self::ErrorCode02511 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2511")?;
+                Some(Self::ErrorCode02511 { name: name.to_owned() })
             }
             "error_code_02512" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2512")?;
-                Some(Self::ErrorCode02512 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2512")?;
+                Some(Self::ErrorCode02512 { name: name.to_owned() })
             }
             "error_code_02513" => Some(Self::ErrorCode02513),
             "error_code_02514" => Some(Self::ErrorCode02514),
@@ -42855,28 +39831,16 @@ impl Baseline5000 {
             "error_code_02518" => Some(Self::ErrorCode02518),
             "error_code_02519" => Some(Self::ErrorCode02519),
             "error_code_02520" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2520")?;
-                Some(Self::ErrorCode02520 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2520")?;
+                Some(Self::ErrorCode02520 { name: name.to_owned() })
             }
             "error_code_02521" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2521")?;
-                Some(Self::ErrorCode02521 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2521")?;
+                Some(Self::ErrorCode02521 { name: name.to_owned() })
             }
             "error_code_02522" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2522")?;
-                Some(Self::ErrorCode02522 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2522")?;
+                Some(Self::ErrorCode02522 { name: name.to_owned() })
             }
             "error_code_02523" => Some(Self::ErrorCode02523),
             "error_code_02524" => Some(Self::ErrorCode02524),
@@ -42886,28 +39850,16 @@ impl Baseline5000 {
             "error_code_02528" => Some(Self::ErrorCode02528),
             "error_code_02529" => Some(Self::ErrorCode02529),
             "error_code_02530" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2530")?;
-                Some(Self::ErrorCode02530 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2530")?;
+                Some(Self::ErrorCode02530 { name: name.to_owned() })
             }
             "error_code_02531" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2531")?;
-                Some(Self::ErrorCode02531 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2531")?;
+                Some(Self::ErrorCode02531 { name: name.to_owned() })
             }
             "error_code_02532" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2532")?;
-                Some(Self::ErrorCode02532 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2532")?;
+                Some(Self::ErrorCode02532 { name: name.to_owned() })
             }
             "error_code_02533" => Some(Self::ErrorCode02533),
             "error_code_02534" => Some(Self::ErrorCode02534),
@@ -42917,28 +39869,16 @@ impl Baseline5000 {
             "error_code_02538" => Some(Self::ErrorCode02538),
             "error_code_02539" => Some(Self::ErrorCode02539),
             "error_code_02540" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2540")?;
-                Some(Self::ErrorCode02540 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2540")?;
+                Some(Self::ErrorCode02540 { name: name.to_owned() })
             }
             "error_code_02541" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2541")?;
-                Some(Self::ErrorCode02541 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2541")?;
+                Some(Self::ErrorCode02541 { name: name.to_owned() })
             }
             "error_code_02542" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2542")?;
-                Some(Self::ErrorCode02542 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2542")?;
+                Some(Self::ErrorCode02542 { name: name.to_owned() })
             }
             "error_code_02543" => Some(Self::ErrorCode02543),
             "error_code_02544" => Some(Self::ErrorCode02544),
@@ -42948,28 +39888,16 @@ impl Baseline5000 {
             "error_code_02548" => Some(Self::ErrorCode02548),
             "error_code_02549" => Some(Self::ErrorCode02549),
             "error_code_02550" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2550")?;
-                Some(Self::ErrorCode02550 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2550")?;
+                Some(Self::ErrorCode02550 { name: name.to_owned() })
             }
             "error_code_02551" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2551")?;
-                Some(Self::ErrorCode02551 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2551")?;
+                Some(Self::ErrorCode02551 { name: name.to_owned() })
             }
             "error_code_02552" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2552")?;
-                Some(Self::ErrorCode02552 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2552")?;
+                Some(Self::ErrorCode02552 { name: name.to_owned() })
             }
             "error_code_02553" => Some(Self::ErrorCode02553),
             "error_code_02554" => Some(Self::ErrorCode02554),
@@ -42979,28 +39907,16 @@ impl Baseline5000 {
             "error_code_02558" => Some(Self::ErrorCode02558),
             "error_code_02559" => Some(Self::ErrorCode02559),
             "error_code_02560" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2560")?;
-                Some(Self::ErrorCode02560 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2560")?;
+                Some(Self::ErrorCode02560 { name: name.to_owned() })
             }
             "error_code_02561" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2561")?;
-                Some(Self::ErrorCode02561 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2561")?;
+                Some(Self::ErrorCode02561 { name: name.to_owned() })
             }
             "error_code_02562" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2562")?;
-                Some(Self::ErrorCode02562 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2562")?;
+                Some(Self::ErrorCode02562 { name: name.to_owned() })
             }
             "error_code_02563" => Some(Self::ErrorCode02563),
             "error_code_02564" => Some(Self::ErrorCode02564),
@@ -43010,28 +39926,16 @@ impl Baseline5000 {
             "error_code_02568" => Some(Self::ErrorCode02568),
             "error_code_02569" => Some(Self::ErrorCode02569),
             "error_code_02570" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2570")?;
-                Some(Self::ErrorCode02570 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2570")?;
+                Some(Self::ErrorCode02570 { name: name.to_owned() })
             }
             "error_code_02571" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2571")?;
-                Some(Self::ErrorCode02571 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2571")?;
+                Some(Self::ErrorCode02571 { name: name.to_owned() })
             }
             "error_code_02572" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2572")?;
-                Some(Self::ErrorCode02572 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2572")?;
+                Some(Self::ErrorCode02572 { name: name.to_owned() })
             }
             "error_code_02573" => Some(Self::ErrorCode02573),
             "error_code_02574" => Some(Self::ErrorCode02574),
@@ -43041,28 +39945,16 @@ impl Baseline5000 {
             "error_code_02578" => Some(Self::ErrorCode02578),
             "error_code_02579" => Some(Self::ErrorCode02579),
             "error_code_02580" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2580")?;
-                Some(Self::ErrorCode02580 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2580")?;
+                Some(Self::ErrorCode02580 { name: name.to_owned() })
             }
             "error_code_02581" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2581")?;
-                Some(Self::ErrorCode02581 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2581")?;
+                Some(Self::ErrorCode02581 { name: name.to_owned() })
             }
             "error_code_02582" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2582")?;
-                Some(Self::ErrorCode02582 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2582")?;
+                Some(Self::ErrorCode02582 { name: name.to_owned() })
             }
             "error_code_02583" => Some(Self::ErrorCode02583),
             "error_code_02584" => Some(Self::ErrorCode02584),
@@ -43072,28 +39964,16 @@ impl Baseline5000 {
             "error_code_02588" => Some(Self::ErrorCode02588),
             "error_code_02589" => Some(Self::ErrorCode02589),
             "error_code_02590" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2590")?;
-                Some(Self::ErrorCode02590 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2590")?;
+                Some(Self::ErrorCode02590 { name: name.to_owned() })
             }
             "error_code_02591" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2591")?;
-                Some(Self::ErrorCode02591 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2591")?;
+                Some(Self::ErrorCode02591 { name: name.to_owned() })
             }
             "error_code_02592" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2592")?;
-                Some(Self::ErrorCode02592 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2592")?;
+                Some(Self::ErrorCode02592 { name: name.to_owned() })
             }
             "error_code_02593" => Some(Self::ErrorCode02593),
             "error_code_02594" => Some(Self::ErrorCode02594),
@@ -43103,28 +39983,16 @@ impl Baseline5000 {
             "error_code_02598" => Some(Self::ErrorCode02598),
             "error_code_02599" => Some(Self::ErrorCode02599),
             "error_code_02600" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2600")?;
-                Some(Self::ErrorCode02600 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2600")?;
+                Some(Self::ErrorCode02600 { name: name.to_owned() })
             }
             "error_code_02601" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2601")?;
-                Some(Self::ErrorCode02601 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2601")?;
+                Some(Self::ErrorCode02601 { name: name.to_owned() })
             }
             "error_code_02602" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2602")?;
-                Some(Self::ErrorCode02602 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2602")?;
+                Some(Self::ErrorCode02602 { name: name.to_owned() })
             }
             "error_code_02603" => Some(Self::ErrorCode02603),
             "error_code_02604" => Some(Self::ErrorCode02604),
@@ -43134,28 +40002,16 @@ impl Baseline5000 {
             "error_code_02608" => Some(Self::ErrorCode02608),
             "error_code_02609" => Some(Self::ErrorCode02609),
             "error_code_02610" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2610")?;
-                Some(Self::ErrorCode02610 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2610")?;
+                Some(Self::ErrorCode02610 { name: name.to_owned() })
             }
             "error_code_02611" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2611")?;
-                Some(Self::ErrorCode02611 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2611")?;
+                Some(Self::ErrorCode02611 { name: name.to_owned() })
             }
             "error_code_02612" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2612")?;
-                Some(Self::ErrorCode02612 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2612")?;
+                Some(Self::ErrorCode02612 { name: name.to_owned() })
             }
             "error_code_02613" => Some(Self::ErrorCode02613),
             "error_code_02614" => Some(Self::ErrorCode02614),
@@ -43165,28 +40021,16 @@ impl Baseline5000 {
             "error_code_02618" => Some(Self::ErrorCode02618),
             "error_code_02619" => Some(Self::ErrorCode02619),
             "error_code_02620" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2620")?;
-                Some(Self::ErrorCode02620 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2620")?;
+                Some(Self::ErrorCode02620 { name: name.to_owned() })
             }
             "error_code_02621" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2621")?;
-                Some(Self::ErrorCode02621 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2621")?;
+                Some(Self::ErrorCode02621 { name: name.to_owned() })
             }
             "error_code_02622" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2622")?;
-                Some(Self::ErrorCode02622 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2622")?;
+                Some(Self::ErrorCode02622 { name: name.to_owned() })
             }
             "error_code_02623" => Some(Self::ErrorCode02623),
             "error_code_02624" => Some(Self::ErrorCode02624),
@@ -43196,28 +40040,16 @@ impl Baseline5000 {
             "error_code_02628" => Some(Self::ErrorCode02628),
             "error_code_02629" => Some(Self::ErrorCode02629),
             "error_code_02630" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2630")?;
-                Some(Self::ErrorCode02630 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2630")?;
+                Some(Self::ErrorCode02630 { name: name.to_owned() })
             }
             "error_code_02631" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2631")?;
-                Some(Self::ErrorCode02631 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2631")?;
+                Some(Self::ErrorCode02631 { name: name.to_owned() })
             }
             "error_code_02632" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2632")?;
-                Some(Self::ErrorCode02632 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2632")?;
+                Some(Self::ErrorCode02632 { name: name.to_owned() })
             }
             "error_code_02633" => Some(Self::ErrorCode02633),
             "error_code_02634" => Some(Self::ErrorCode02634),
@@ -43227,28 +40059,16 @@ impl Baseline5000 {
             "error_code_02638" => Some(Self::ErrorCode02638),
             "error_code_02639" => Some(Self::ErrorCode02639),
             "error_code_02640" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2640")?;
-                Some(Self::ErrorCode02640 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2640")?;
+                Some(Self::ErrorCode02640 { name: name.to_owned() })
             }
             "error_code_02641" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2641")?;
-                Some(Self::ErrorCode02641 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2641")?;
+                Some(Self::ErrorCode02641 { name: name.to_owned() })
             }
             "error_code_02642" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2642")?;
-                Some(Self::ErrorCode02642 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2642")?;
+                Some(Self::ErrorCode02642 { name: name.to_owned() })
             }
             "error_code_02643" => Some(Self::ErrorCode02643),
             "error_code_02644" => Some(Self::ErrorCode02644),
@@ -43258,28 +40078,16 @@ impl Baseline5000 {
             "error_code_02648" => Some(Self::ErrorCode02648),
             "error_code_02649" => Some(Self::ErrorCode02649),
             "error_code_02650" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2650")?;
-                Some(Self::ErrorCode02650 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2650")?;
+                Some(Self::ErrorCode02650 { name: name.to_owned() })
             }
             "error_code_02651" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2651")?;
-                Some(Self::ErrorCode02651 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2651")?;
+                Some(Self::ErrorCode02651 { name: name.to_owned() })
             }
             "error_code_02652" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2652")?;
-                Some(Self::ErrorCode02652 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2652")?;
+                Some(Self::ErrorCode02652 { name: name.to_owned() })
             }
             "error_code_02653" => Some(Self::ErrorCode02653),
             "error_code_02654" => Some(Self::ErrorCode02654),
@@ -43289,28 +40097,16 @@ impl Baseline5000 {
             "error_code_02658" => Some(Self::ErrorCode02658),
             "error_code_02659" => Some(Self::ErrorCode02659),
             "error_code_02660" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2660")?;
-                Some(Self::ErrorCode02660 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2660")?;
+                Some(Self::ErrorCode02660 { name: name.to_owned() })
             }
             "error_code_02661" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2661")?;
-                Some(Self::ErrorCode02661 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2661")?;
+                Some(Self::ErrorCode02661 { name: name.to_owned() })
             }
             "error_code_02662" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2662")?;
-                Some(Self::ErrorCode02662 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2662")?;
+                Some(Self::ErrorCode02662 { name: name.to_owned() })
             }
             "error_code_02663" => Some(Self::ErrorCode02663),
             "error_code_02664" => Some(Self::ErrorCode02664),
@@ -43320,28 +40116,16 @@ impl Baseline5000 {
             "error_code_02668" => Some(Self::ErrorCode02668),
             "error_code_02669" => Some(Self::ErrorCode02669),
             "error_code_02670" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2670")?;
-                Some(Self::ErrorCode02670 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2670")?;
+                Some(Self::ErrorCode02670 { name: name.to_owned() })
             }
             "error_code_02671" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2671")?;
-                Some(Self::ErrorCode02671 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2671")?;
+                Some(Self::ErrorCode02671 { name: name.to_owned() })
             }
             "error_code_02672" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2672")?;
-                Some(Self::ErrorCode02672 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2672")?;
+                Some(Self::ErrorCode02672 { name: name.to_owned() })
             }
             "error_code_02673" => Some(Self::ErrorCode02673),
             "error_code_02674" => Some(Self::ErrorCode02674),
@@ -43351,28 +40135,16 @@ impl Baseline5000 {
             "error_code_02678" => Some(Self::ErrorCode02678),
             "error_code_02679" => Some(Self::ErrorCode02679),
             "error_code_02680" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2680")?;
-                Some(Self::ErrorCode02680 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2680")?;
+                Some(Self::ErrorCode02680 { name: name.to_owned() })
             }
             "error_code_02681" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2681")?;
-                Some(Self::ErrorCode02681 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2681")?;
+                Some(Self::ErrorCode02681 { name: name.to_owned() })
             }
             "error_code_02682" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2682")?;
-                Some(Self::ErrorCode02682 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2682")?;
+                Some(Self::ErrorCode02682 { name: name.to_owned() })
             }
             "error_code_02683" => Some(Self::ErrorCode02683),
             "error_code_02684" => Some(Self::ErrorCode02684),
@@ -43382,28 +40154,16 @@ impl Baseline5000 {
             "error_code_02688" => Some(Self::ErrorCode02688),
             "error_code_02689" => Some(Self::ErrorCode02689),
             "error_code_02690" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2690")?;
-                Some(Self::ErrorCode02690 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2690")?;
+                Some(Self::ErrorCode02690 { name: name.to_owned() })
             }
             "error_code_02691" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2691")?;
-                Some(Self::ErrorCode02691 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2691")?;
+                Some(Self::ErrorCode02691 { name: name.to_owned() })
             }
             "error_code_02692" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2692")?;
-                Some(Self::ErrorCode02692 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2692")?;
+                Some(Self::ErrorCode02692 { name: name.to_owned() })
             }
             "error_code_02693" => Some(Self::ErrorCode02693),
             "error_code_02694" => Some(Self::ErrorCode02694),
@@ -43413,28 +40173,16 @@ impl Baseline5000 {
             "error_code_02698" => Some(Self::ErrorCode02698),
             "error_code_02699" => Some(Self::ErrorCode02699),
             "error_code_02700" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2700")?;
-                Some(Self::ErrorCode02700 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2700")?;
+                Some(Self::ErrorCode02700 { name: name.to_owned() })
             }
             "error_code_02701" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2701")?;
-                Some(Self::ErrorCode02701 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2701")?;
+                Some(Self::ErrorCode02701 { name: name.to_owned() })
             }
             "error_code_02702" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2702")?;
-                Some(Self::ErrorCode02702 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2702")?;
+                Some(Self::ErrorCode02702 { name: name.to_owned() })
             }
             "error_code_02703" => Some(Self::ErrorCode02703),
             "error_code_02704" => Some(Self::ErrorCode02704),
@@ -43444,28 +40192,16 @@ impl Baseline5000 {
             "error_code_02708" => Some(Self::ErrorCode02708),
             "error_code_02709" => Some(Self::ErrorCode02709),
             "error_code_02710" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2710")?;
-                Some(Self::ErrorCode02710 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2710")?;
+                Some(Self::ErrorCode02710 { name: name.to_owned() })
             }
             "error_code_02711" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2711")?;
-                Some(Self::ErrorCode02711 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2711")?;
+                Some(Self::ErrorCode02711 { name: name.to_owned() })
             }
             "error_code_02712" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2712")?;
-                Some(Self::ErrorCode02712 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2712")?;
+                Some(Self::ErrorCode02712 { name: name.to_owned() })
             }
             "error_code_02713" => Some(Self::ErrorCode02713),
             "error_code_02714" => Some(Self::ErrorCode02714),
@@ -43475,28 +40211,16 @@ impl Baseline5000 {
             "error_code_02718" => Some(Self::ErrorCode02718),
             "error_code_02719" => Some(Self::ErrorCode02719),
             "error_code_02720" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2720")?;
-                Some(Self::ErrorCode02720 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2720")?;
+                Some(Self::ErrorCode02720 { name: name.to_owned() })
             }
             "error_code_02721" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2721")?;
-                Some(Self::ErrorCode02721 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2721")?;
+                Some(Self::ErrorCode02721 { name: name.to_owned() })
             }
             "error_code_02722" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2722")?;
-                Some(Self::ErrorCode02722 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2722")?;
+                Some(Self::ErrorCode02722 { name: name.to_owned() })
             }
             "error_code_02723" => Some(Self::ErrorCode02723),
             "error_code_02724" => Some(Self::ErrorCode02724),
@@ -43506,28 +40230,16 @@ impl Baseline5000 {
             "error_code_02728" => Some(Self::ErrorCode02728),
             "error_code_02729" => Some(Self::ErrorCode02729),
             "error_code_02730" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2730")?;
-                Some(Self::ErrorCode02730 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2730")?;
+                Some(Self::ErrorCode02730 { name: name.to_owned() })
             }
             "error_code_02731" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2731")?;
-                Some(Self::ErrorCode02731 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2731")?;
+                Some(Self::ErrorCode02731 { name: name.to_owned() })
             }
             "error_code_02732" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2732")?;
-                Some(Self::ErrorCode02732 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2732")?;
+                Some(Self::ErrorCode02732 { name: name.to_owned() })
             }
             "error_code_02733" => Some(Self::ErrorCode02733),
             "error_code_02734" => Some(Self::ErrorCode02734),
@@ -43537,28 +40249,16 @@ impl Baseline5000 {
             "error_code_02738" => Some(Self::ErrorCode02738),
             "error_code_02739" => Some(Self::ErrorCode02739),
             "error_code_02740" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2740")?;
-                Some(Self::ErrorCode02740 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2740")?;
+                Some(Self::ErrorCode02740 { name: name.to_owned() })
             }
             "error_code_02741" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2741")?;
-                Some(Self::ErrorCode02741 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2741")?;
+                Some(Self::ErrorCode02741 { name: name.to_owned() })
             }
             "error_code_02742" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2742")?;
-                Some(Self::ErrorCode02742 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2742")?;
+                Some(Self::ErrorCode02742 { name: name.to_owned() })
             }
             "error_code_02743" => Some(Self::ErrorCode02743),
             "error_code_02744" => Some(Self::ErrorCode02744),
@@ -43568,28 +40268,16 @@ impl Baseline5000 {
             "error_code_02748" => Some(Self::ErrorCode02748),
             "error_code_02749" => Some(Self::ErrorCode02749),
             "error_code_02750" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2750")?;
-                Some(Self::ErrorCode02750 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2750")?;
+                Some(Self::ErrorCode02750 { name: name.to_owned() })
             }
             "error_code_02751" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2751")?;
-                Some(Self::ErrorCode02751 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2751")?;
+                Some(Self::ErrorCode02751 { name: name.to_owned() })
             }
             "error_code_02752" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2752")?;
-                Some(Self::ErrorCode02752 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2752")?;
+                Some(Self::ErrorCode02752 { name: name.to_owned() })
             }
             "error_code_02753" => Some(Self::ErrorCode02753),
             "error_code_02754" => Some(Self::ErrorCode02754),
@@ -43599,28 +40287,16 @@ impl Baseline5000 {
             "error_code_02758" => Some(Self::ErrorCode02758),
             "error_code_02759" => Some(Self::ErrorCode02759),
             "error_code_02760" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2760")?;
-                Some(Self::ErrorCode02760 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2760")?;
+                Some(Self::ErrorCode02760 { name: name.to_owned() })
             }
             "error_code_02761" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2761")?;
-                Some(Self::ErrorCode02761 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2761")?;
+                Some(Self::ErrorCode02761 { name: name.to_owned() })
             }
             "error_code_02762" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2762")?;
-                Some(Self::ErrorCode02762 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2762")?;
+                Some(Self::ErrorCode02762 { name: name.to_owned() })
             }
             "error_code_02763" => Some(Self::ErrorCode02763),
             "error_code_02764" => Some(Self::ErrorCode02764),
@@ -43630,28 +40306,16 @@ impl Baseline5000 {
             "error_code_02768" => Some(Self::ErrorCode02768),
             "error_code_02769" => Some(Self::ErrorCode02769),
             "error_code_02770" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2770")?;
-                Some(Self::ErrorCode02770 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2770")?;
+                Some(Self::ErrorCode02770 { name: name.to_owned() })
             }
             "error_code_02771" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2771")?;
-                Some(Self::ErrorCode02771 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2771")?;
+                Some(Self::ErrorCode02771 { name: name.to_owned() })
             }
             "error_code_02772" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2772")?;
-                Some(Self::ErrorCode02772 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2772")?;
+                Some(Self::ErrorCode02772 { name: name.to_owned() })
             }
             "error_code_02773" => Some(Self::ErrorCode02773),
             "error_code_02774" => Some(Self::ErrorCode02774),
@@ -43661,28 +40325,16 @@ impl Baseline5000 {
             "error_code_02778" => Some(Self::ErrorCode02778),
             "error_code_02779" => Some(Self::ErrorCode02779),
             "error_code_02780" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2780")?;
-                Some(Self::ErrorCode02780 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2780")?;
+                Some(Self::ErrorCode02780 { name: name.to_owned() })
             }
             "error_code_02781" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2781")?;
-                Some(Self::ErrorCode02781 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2781")?;
+                Some(Self::ErrorCode02781 { name: name.to_owned() })
             }
             "error_code_02782" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2782")?;
-                Some(Self::ErrorCode02782 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2782")?;
+                Some(Self::ErrorCode02782 { name: name.to_owned() })
             }
             "error_code_02783" => Some(Self::ErrorCode02783),
             "error_code_02784" => Some(Self::ErrorCode02784),
@@ -43692,28 +40344,16 @@ impl Baseline5000 {
             "error_code_02788" => Some(Self::ErrorCode02788),
             "error_code_02789" => Some(Self::ErrorCode02789),
             "error_code_02790" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2790")?;
-                Some(Self::ErrorCode02790 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2790")?;
+                Some(Self::ErrorCode02790 { name: name.to_owned() })
             }
             "error_code_02791" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2791")?;
-                Some(Self::ErrorCode02791 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2791")?;
+                Some(Self::ErrorCode02791 { name: name.to_owned() })
             }
             "error_code_02792" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2792")?;
-                Some(Self::ErrorCode02792 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2792")?;
+                Some(Self::ErrorCode02792 { name: name.to_owned() })
             }
             "error_code_02793" => Some(Self::ErrorCode02793),
             "error_code_02794" => Some(Self::ErrorCode02794),
@@ -43723,28 +40363,16 @@ impl Baseline5000 {
             "error_code_02798" => Some(Self::ErrorCode02798),
             "error_code_02799" => Some(Self::ErrorCode02799),
             "error_code_02800" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2800")?;
-                Some(Self::ErrorCode02800 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2800")?;
+                Some(Self::ErrorCode02800 { name: name.to_owned() })
             }
             "error_code_02801" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2801")?;
-                Some(Self::ErrorCode02801 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2801")?;
+                Some(Self::ErrorCode02801 { name: name.to_owned() })
             }
             "error_code_02802" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2802")?;
-                Some(Self::ErrorCode02802 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2802")?;
+                Some(Self::ErrorCode02802 { name: name.to_owned() })
             }
             "error_code_02803" => Some(Self::ErrorCode02803),
             "error_code_02804" => Some(Self::ErrorCode02804),
@@ -43754,28 +40382,16 @@ impl Baseline5000 {
             "error_code_02808" => Some(Self::ErrorCode02808),
             "error_code_02809" => Some(Self::ErrorCode02809),
             "error_code_02810" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2810")?;
-                Some(Self::ErrorCode02810 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2810")?;
+                Some(Self::ErrorCode02810 { name: name.to_owned() })
             }
             "error_code_02811" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2811")?;
-                Some(Self::ErrorCode02811 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2811")?;
+                Some(Self::ErrorCode02811 { name: name.to_owned() })
             }
             "error_code_02812" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2812")?;
-                Some(Self::ErrorCode02812 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2812")?;
+                Some(Self::ErrorCode02812 { name: name.to_owned() })
             }
             "error_code_02813" => Some(Self::ErrorCode02813),
             "error_code_02814" => Some(Self::ErrorCode02814),
@@ -43785,28 +40401,16 @@ impl Baseline5000 {
             "error_code_02818" => Some(Self::ErrorCode02818),
             "error_code_02819" => Some(Self::ErrorCode02819),
             "error_code_02820" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2820")?;
-                Some(Self::ErrorCode02820 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2820")?;
+                Some(Self::ErrorCode02820 { name: name.to_owned() })
             }
             "error_code_02821" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2821")?;
-                Some(Self::ErrorCode02821 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2821")?;
+                Some(Self::ErrorCode02821 { name: name.to_owned() })
             }
             "error_code_02822" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2822")?;
-                Some(Self::ErrorCode02822 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2822")?;
+                Some(Self::ErrorCode02822 { name: name.to_owned() })
             }
             "error_code_02823" => Some(Self::ErrorCode02823),
             "error_code_02824" => Some(Self::ErrorCode02824),
@@ -43816,28 +40420,16 @@ impl Baseline5000 {
             "error_code_02828" => Some(Self::ErrorCode02828),
             "error_code_02829" => Some(Self::ErrorCode02829),
             "error_code_02830" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2830")?;
-                Some(Self::ErrorCode02830 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2830")?;
+                Some(Self::ErrorCode02830 { name: name.to_owned() })
             }
             "error_code_02831" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2831")?;
-                Some(Self::ErrorCode02831 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2831")?;
+                Some(Self::ErrorCode02831 { name: name.to_owned() })
             }
             "error_code_02832" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2832")?;
-                Some(Self::ErrorCode02832 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2832")?;
+                Some(Self::ErrorCode02832 { name: name.to_owned() })
             }
             "error_code_02833" => Some(Self::ErrorCode02833),
             "error_code_02834" => Some(Self::ErrorCode02834),
@@ -43847,28 +40439,16 @@ impl Baseline5000 {
             "error_code_02838" => Some(Self::ErrorCode02838),
             "error_code_02839" => Some(Self::ErrorCode02839),
             "error_code_02840" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2840")?;
-                Some(Self::ErrorCode02840 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2840")?;
+                Some(Self::ErrorCode02840 { name: name.to_owned() })
             }
             "error_code_02841" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2841")?;
-                Some(Self::ErrorCode02841 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2841")?;
+                Some(Self::ErrorCode02841 { name: name.to_owned() })
             }
             "error_code_02842" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2842")?;
-                Some(Self::ErrorCode02842 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2842")?;
+                Some(Self::ErrorCode02842 { name: name.to_owned() })
             }
             "error_code_02843" => Some(Self::ErrorCode02843),
             "error_code_02844" => Some(Self::ErrorCode02844),
@@ -43878,28 +40458,16 @@ impl Baseline5000 {
             "error_code_02848" => Some(Self::ErrorCode02848),
             "error_code_02849" => Some(Self::ErrorCode02849),
             "error_code_02850" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2850")?;
-                Some(Self::ErrorCode02850 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2850")?;
+                Some(Self::ErrorCode02850 { name: name.to_owned() })
             }
             "error_code_02851" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2851")?;
-                Some(Self::ErrorCode02851 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2851")?;
+                Some(Self::ErrorCode02851 { name: name.to_owned() })
             }
             "error_code_02852" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2852")?;
-                Some(Self::ErrorCode02852 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2852")?;
+                Some(Self::ErrorCode02852 { name: name.to_owned() })
             }
             "error_code_02853" => Some(Self::ErrorCode02853),
             "error_code_02854" => Some(Self::ErrorCode02854),
@@ -43909,28 +40477,16 @@ impl Baseline5000 {
             "error_code_02858" => Some(Self::ErrorCode02858),
             "error_code_02859" => Some(Self::ErrorCode02859),
             "error_code_02860" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2860")?;
-                Some(Self::ErrorCode02860 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2860")?;
+                Some(Self::ErrorCode02860 { name: name.to_owned() })
             }
             "error_code_02861" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2861")?;
-                Some(Self::ErrorCode02861 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2861")?;
+                Some(Self::ErrorCode02861 { name: name.to_owned() })
             }
             "error_code_02862" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2862")?;
-                Some(Self::ErrorCode02862 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2862")?;
+                Some(Self::ErrorCode02862 { name: name.to_owned() })
             }
             "error_code_02863" => Some(Self::ErrorCode02863),
             "error_code_02864" => Some(Self::ErrorCode02864),
@@ -43940,28 +40496,16 @@ impl Baseline5000 {
             "error_code_02868" => Some(Self::ErrorCode02868),
             "error_code_02869" => Some(Self::ErrorCode02869),
             "error_code_02870" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2870")?;
-                Some(Self::ErrorCode02870 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2870")?;
+                Some(Self::ErrorCode02870 { name: name.to_owned() })
             }
             "error_code_02871" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2871")?;
-                Some(Self::ErrorCode02871 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2871")?;
+                Some(Self::ErrorCode02871 { name: name.to_owned() })
             }
             "error_code_02872" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2872")?;
-                Some(Self::ErrorCode02872 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2872")?;
+                Some(Self::ErrorCode02872 { name: name.to_owned() })
             }
             "error_code_02873" => Some(Self::ErrorCode02873),
             "error_code_02874" => Some(Self::ErrorCode02874),
@@ -43971,28 +40515,16 @@ impl Baseline5000 {
             "error_code_02878" => Some(Self::ErrorCode02878),
             "error_code_02879" => Some(Self::ErrorCode02879),
             "error_code_02880" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2880")?;
-                Some(Self::ErrorCode02880 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2880")?;
+                Some(Self::ErrorCode02880 { name: name.to_owned() })
             }
             "error_code_02881" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2881")?;
-                Some(Self::ErrorCode02881 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2881")?;
+                Some(Self::ErrorCode02881 { name: name.to_owned() })
             }
             "error_code_02882" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2882")?;
-                Some(Self::ErrorCode02882 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2882")?;
+                Some(Self::ErrorCode02882 { name: name.to_owned() })
             }
             "error_code_02883" => Some(Self::ErrorCode02883),
             "error_code_02884" => Some(Self::ErrorCode02884),
@@ -44002,28 +40534,16 @@ impl Baseline5000 {
             "error_code_02888" => Some(Self::ErrorCode02888),
             "error_code_02889" => Some(Self::ErrorCode02889),
             "error_code_02890" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2890")?;
-                Some(Self::ErrorCode02890 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2890")?;
+                Some(Self::ErrorCode02890 { name: name.to_owned() })
             }
             "error_code_02891" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2891")?;
-                Some(Self::ErrorCode02891 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2891")?;
+                Some(Self::ErrorCode02891 { name: name.to_owned() })
             }
             "error_code_02892" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2892")?;
-                Some(Self::ErrorCode02892 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2892")?;
+                Some(Self::ErrorCode02892 { name: name.to_owned() })
             }
             "error_code_02893" => Some(Self::ErrorCode02893),
             "error_code_02894" => Some(Self::ErrorCode02894),
@@ -44033,28 +40553,16 @@ impl Baseline5000 {
             "error_code_02898" => Some(Self::ErrorCode02898),
             "error_code_02899" => Some(Self::ErrorCode02899),
             "error_code_02900" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2900")?;
-                Some(Self::ErrorCode02900 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2900")?;
+                Some(Self::ErrorCode02900 { name: name.to_owned() })
             }
             "error_code_02901" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2901")?;
-                Some(Self::ErrorCode02901 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2901")?;
+                Some(Self::ErrorCode02901 { name: name.to_owned() })
             }
             "error_code_02902" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2902")?;
-                Some(Self::ErrorCode02902 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2902")?;
+                Some(Self::ErrorCode02902 { name: name.to_owned() })
             }
             "error_code_02903" => Some(Self::ErrorCode02903),
             "error_code_02904" => Some(Self::ErrorCode02904),
@@ -44064,28 +40572,16 @@ impl Baseline5000 {
             "error_code_02908" => Some(Self::ErrorCode02908),
             "error_code_02909" => Some(Self::ErrorCode02909),
             "error_code_02910" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2910")?;
-                Some(Self::ErrorCode02910 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2910")?;
+                Some(Self::ErrorCode02910 { name: name.to_owned() })
             }
             "error_code_02911" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2911")?;
-                Some(Self::ErrorCode02911 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2911")?;
+                Some(Self::ErrorCode02911 { name: name.to_owned() })
             }
             "error_code_02912" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2912")?;
-                Some(Self::ErrorCode02912 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2912")?;
+                Some(Self::ErrorCode02912 { name: name.to_owned() })
             }
             "error_code_02913" => Some(Self::ErrorCode02913),
             "error_code_02914" => Some(Self::ErrorCode02914),
@@ -44095,28 +40591,16 @@ impl Baseline5000 {
             "error_code_02918" => Some(Self::ErrorCode02918),
             "error_code_02919" => Some(Self::ErrorCode02919),
             "error_code_02920" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2920")?;
-                Some(Self::ErrorCode02920 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2920")?;
+                Some(Self::ErrorCode02920 { name: name.to_owned() })
             }
             "error_code_02921" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2921")?;
-                Some(Self::ErrorCode02921 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2921")?;
+                Some(Self::ErrorCode02921 { name: name.to_owned() })
             }
             "error_code_02922" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2922")?;
-                Some(Self::ErrorCode02922 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2922")?;
+                Some(Self::ErrorCode02922 { name: name.to_owned() })
             }
             "error_code_02923" => Some(Self::ErrorCode02923),
             "error_code_02924" => Some(Self::ErrorCode02924),
@@ -44126,28 +40610,16 @@ impl Baseline5000 {
             "error_code_02928" => Some(Self::ErrorCode02928),
             "error_code_02929" => Some(Self::ErrorCode02929),
             "error_code_02930" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2930")?;
-                Some(Self::ErrorCode02930 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2930")?;
+                Some(Self::ErrorCode02930 { name: name.to_owned() })
             }
             "error_code_02931" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2931")?;
-                Some(Self::ErrorCode02931 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2931")?;
+                Some(Self::ErrorCode02931 { name: name.to_owned() })
             }
             "error_code_02932" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2932")?;
-                Some(Self::ErrorCode02932 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2932")?;
+                Some(Self::ErrorCode02932 { name: name.to_owned() })
             }
             "error_code_02933" => Some(Self::ErrorCode02933),
             "error_code_02934" => Some(Self::ErrorCode02934),
@@ -44157,28 +40629,16 @@ impl Baseline5000 {
             "error_code_02938" => Some(Self::ErrorCode02938),
             "error_code_02939" => Some(Self::ErrorCode02939),
             "error_code_02940" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2940")?;
-                Some(Self::ErrorCode02940 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2940")?;
+                Some(Self::ErrorCode02940 { name: name.to_owned() })
             }
             "error_code_02941" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2941")?;
-                Some(Self::ErrorCode02941 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2941")?;
+                Some(Self::ErrorCode02941 { name: name.to_owned() })
             }
             "error_code_02942" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2942")?;
-                Some(Self::ErrorCode02942 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2942")?;
+                Some(Self::ErrorCode02942 { name: name.to_owned() })
             }
             "error_code_02943" => Some(Self::ErrorCode02943),
             "error_code_02944" => Some(Self::ErrorCode02944),
@@ -44188,28 +40648,16 @@ impl Baseline5000 {
             "error_code_02948" => Some(Self::ErrorCode02948),
             "error_code_02949" => Some(Self::ErrorCode02949),
             "error_code_02950" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2950")?;
-                Some(Self::ErrorCode02950 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2950")?;
+                Some(Self::ErrorCode02950 { name: name.to_owned() })
             }
             "error_code_02951" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2951")?;
-                Some(Self::ErrorCode02951 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2951")?;
+                Some(Self::ErrorCode02951 { name: name.to_owned() })
             }
             "error_code_02952" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2952")?;
-                Some(Self::ErrorCode02952 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2952")?;
+                Some(Self::ErrorCode02952 { name: name.to_owned() })
             }
             "error_code_02953" => Some(Self::ErrorCode02953),
             "error_code_02954" => Some(Self::ErrorCode02954),
@@ -44219,28 +40667,16 @@ impl Baseline5000 {
             "error_code_02958" => Some(Self::ErrorCode02958),
             "error_code_02959" => Some(Self::ErrorCode02959),
             "error_code_02960" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2960")?;
-                Some(Self::ErrorCode02960 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2960")?;
+                Some(Self::ErrorCode02960 { name: name.to_owned() })
             }
             "error_code_02961" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2961")?;
-                Some(Self::ErrorCode02961 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2961")?;
+                Some(Self::ErrorCode02961 { name: name.to_owned() })
             }
             "error_code_02962" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2962")?;
-                Some(Self::ErrorCode02962 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2962")?;
+                Some(Self::ErrorCode02962 { name: name.to_owned() })
             }
             "error_code_02963" => Some(Self::ErrorCode02963),
             "error_code_02964" => Some(Self::ErrorCode02964),
@@ -44250,28 +40686,16 @@ impl Baseline5000 {
             "error_code_02968" => Some(Self::ErrorCode02968),
             "error_code_02969" => Some(Self::ErrorCode02969),
             "error_code_02970" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2970")?;
-                Some(Self::ErrorCode02970 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2970")?;
+                Some(Self::ErrorCode02970 { name: name.to_owned() })
             }
             "error_code_02971" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2971")?;
-                Some(Self::ErrorCode02971 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2971")?;
+                Some(Self::ErrorCode02971 { name: name.to_owned() })
             }
             "error_code_02972" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2972")?;
-                Some(Self::ErrorCode02972 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2972")?;
+                Some(Self::ErrorCode02972 { name: name.to_owned() })
             }
             "error_code_02973" => Some(Self::ErrorCode02973),
             "error_code_02974" => Some(Self::ErrorCode02974),
@@ -44281,28 +40705,16 @@ impl Baseline5000 {
             "error_code_02978" => Some(Self::ErrorCode02978),
             "error_code_02979" => Some(Self::ErrorCode02979),
             "error_code_02980" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2980")?;
-                Some(Self::ErrorCode02980 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2980")?;
+                Some(Self::ErrorCode02980 { name: name.to_owned() })
             }
             "error_code_02981" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2981")?;
-                Some(Self::ErrorCode02981 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2981")?;
+                Some(Self::ErrorCode02981 { name: name.to_owned() })
             }
             "error_code_02982" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2982")?;
-                Some(Self::ErrorCode02982 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2982")?;
+                Some(Self::ErrorCode02982 { name: name.to_owned() })
             }
             "error_code_02983" => Some(Self::ErrorCode02983),
             "error_code_02984" => Some(Self::ErrorCode02984),
@@ -44312,28 +40724,16 @@ impl Baseline5000 {
             "error_code_02988" => Some(Self::ErrorCode02988),
             "error_code_02989" => Some(Self::ErrorCode02989),
             "error_code_02990" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2990")?;
-                Some(Self::ErrorCode02990 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2990")?;
+                Some(Self::ErrorCode02990 { name: name.to_owned() })
             }
             "error_code_02991" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2991")?;
-                Some(Self::ErrorCode02991 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2991")?;
+                Some(Self::ErrorCode02991 { name: name.to_owned() })
             }
             "error_code_02992" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 2992")?;
-                Some(Self::ErrorCode02992 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 2992")?;
+                Some(Self::ErrorCode02992 { name: name.to_owned() })
             }
             "error_code_02993" => Some(Self::ErrorCode02993),
             "error_code_02994" => Some(Self::ErrorCode02994),
@@ -44343,28 +40743,16 @@ impl Baseline5000 {
             "error_code_02998" => Some(Self::ErrorCode02998),
             "error_code_02999" => Some(Self::ErrorCode02999),
             "error_code_03000" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3000")?;
-                Some(Self::ErrorCode03000 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3000")?;
+                Some(Self::ErrorCode03000 { name: name.to_owned() })
             }
             "error_code_03001" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3001")?;
-                Some(Self::ErrorCode03001 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3001")?;
+                Some(Self::ErrorCode03001 { name: name.to_owned() })
             }
             "error_code_03002" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3002")?;
-                Some(Self::ErrorCode03002 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3002")?;
+                Some(Self::ErrorCode03002 { name: name.to_owned() })
             }
             "error_code_03003" => Some(Self::ErrorCode03003),
             "error_code_03004" => Some(Self::ErrorCode03004),
@@ -44374,28 +40762,16 @@ impl Baseline5000 {
             "error_code_03008" => Some(Self::ErrorCode03008),
             "error_code_03009" => Some(Self::ErrorCode03009),
             "error_code_03010" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3010")?;
-                Some(Self::ErrorCode03010 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3010")?;
+                Some(Self::ErrorCode03010 { name: name.to_owned() })
             }
             "error_code_03011" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3011")?;
-                Some(Self::ErrorCode03011 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3011")?;
+                Some(Self::ErrorCode03011 { name: name.to_owned() })
             }
             "error_code_03012" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3012")?;
-                Some(Self::ErrorCode03012 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3012")?;
+                Some(Self::ErrorCode03012 { name: name.to_owned() })
             }
             "error_code_03013" => Some(Self::ErrorCode03013),
             "error_code_03014" => Some(Self::ErrorCode03014),
@@ -44405,28 +40781,16 @@ impl Baseline5000 {
             "error_code_03018" => Some(Self::ErrorCode03018),
             "error_code_03019" => Some(Self::ErrorCode03019),
             "error_code_03020" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3020")?;
-                Some(Self::ErrorCode03020 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3020")?;
+                Some(Self::ErrorCode03020 { name: name.to_owned() })
             }
             "error_code_03021" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3021")?;
-                Some(Self::ErrorCode03021 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3021")?;
+                Some(Self::ErrorCode03021 { name: name.to_owned() })
             }
             "error_code_03022" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3022")?;
-                Some(Self::ErrorCode03022 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3022")?;
+                Some(Self::ErrorCode03022 { name: name.to_owned() })
             }
             "error_code_03023" => Some(Self::ErrorCode03023),
             "error_code_03024" => Some(Self::ErrorCode03024),
@@ -44436,28 +40800,16 @@ impl Baseline5000 {
             "error_code_03028" => Some(Self::ErrorCode03028),
             "error_code_03029" => Some(Self::ErrorCode03029),
             "error_code_03030" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3030")?;
-                Some(Self::ErrorCode03030 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3030")?;
+                Some(Self::ErrorCode03030 { name: name.to_owned() })
             }
             "error_code_03031" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3031")?;
-                Some(Self::ErrorCode03031 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3031")?;
+                Some(Self::ErrorCode03031 { name: name.to_owned() })
             }
             "error_code_03032" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3032")?;
-                Some(Self::ErrorCode03032 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3032")?;
+                Some(Self::ErrorCode03032 { name: name.to_owned() })
             }
             "error_code_03033" => Some(Self::ErrorCode03033),
             "error_code_03034" => Some(Self::ErrorCode03034),
@@ -44467,28 +40819,16 @@ impl Baseline5000 {
             "error_code_03038" => Some(Self::ErrorCode03038),
             "error_code_03039" => Some(Self::ErrorCode03039),
             "error_code_03040" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3040")?;
-                Some(Self::ErrorCode03040 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3040")?;
+                Some(Self::ErrorCode03040 { name: name.to_owned() })
             }
             "error_code_03041" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3041")?;
-                Some(Self::ErrorCode03041 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3041")?;
+                Some(Self::ErrorCode03041 { name: name.to_owned() })
             }
             "error_code_03042" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3042")?;
-                Some(Self::ErrorCode03042 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3042")?;
+                Some(Self::ErrorCode03042 { name: name.to_owned() })
             }
             "error_code_03043" => Some(Self::ErrorCode03043),
             "error_code_03044" => Some(Self::ErrorCode03044),
@@ -44498,28 +40838,16 @@ impl Baseline5000 {
             "error_code_03048" => Some(Self::ErrorCode03048),
             "error_code_03049" => Some(Self::ErrorCode03049),
             "error_code_03050" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3050")?;
-                Some(Self::ErrorCode03050 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3050")?;
+                Some(Self::ErrorCode03050 { name: name.to_owned() })
             }
             "error_code_03051" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3051")?;
-                Some(Self::ErrorCode03051 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3051")?;
+                Some(Self::ErrorCode03051 { name: name.to_owned() })
             }
             "error_code_03052" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3052")?;
-                Some(Self::ErrorCode03052 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3052")?;
+                Some(Self::ErrorCode03052 { name: name.to_owned() })
             }
             "error_code_03053" => Some(Self::ErrorCode03053),
             "error_code_03054" => Some(Self::ErrorCode03054),
@@ -44529,28 +40857,16 @@ impl Baseline5000 {
             "error_code_03058" => Some(Self::ErrorCode03058),
             "error_code_03059" => Some(Self::ErrorCode03059),
             "error_code_03060" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3060")?;
-                Some(Self::ErrorCode03060 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3060")?;
+                Some(Self::ErrorCode03060 { name: name.to_owned() })
             }
             "error_code_03061" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3061")?;
-                Some(Self::ErrorCode03061 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3061")?;
+                Some(Self::ErrorCode03061 { name: name.to_owned() })
             }
             "error_code_03062" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3062")?;
-                Some(Self::ErrorCode03062 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3062")?;
+                Some(Self::ErrorCode03062 { name: name.to_owned() })
             }
             "error_code_03063" => Some(Self::ErrorCode03063),
             "error_code_03064" => Some(Self::ErrorCode03064),
@@ -44560,28 +40876,16 @@ impl Baseline5000 {
             "error_code_03068" => Some(Self::ErrorCode03068),
             "error_code_03069" => Some(Self::ErrorCode03069),
             "error_code_03070" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3070")?;
-                Some(Self::ErrorCode03070 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3070")?;
+                Some(Self::ErrorCode03070 { name: name.to_owned() })
             }
             "error_code_03071" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3071")?;
-                Some(Self::ErrorCode03071 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3071")?;
+                Some(Self::ErrorCode03071 { name: name.to_owned() })
             }
             "error_code_03072" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3072")?;
-                Some(Self::ErrorCode03072 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3072")?;
+                Some(Self::ErrorCode03072 { name: name.to_owned() })
             }
             "error_code_03073" => Some(Self::ErrorCode03073),
             "error_code_03074" => Some(Self::ErrorCode03074),
@@ -44591,28 +40895,16 @@ impl Baseline5000 {
             "error_code_03078" => Some(Self::ErrorCode03078),
             "error_code_03079" => Some(Self::ErrorCode03079),
             "error_code_03080" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3080")?;
-                Some(Self::ErrorCode03080 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3080")?;
+                Some(Self::ErrorCode03080 { name: name.to_owned() })
             }
             "error_code_03081" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3081")?;
-                Some(Self::ErrorCode03081 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3081")?;
+                Some(Self::ErrorCode03081 { name: name.to_owned() })
             }
             "error_code_03082" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3082")?;
-                Some(Self::ErrorCode03082 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3082")?;
+                Some(Self::ErrorCode03082 { name: name.to_owned() })
             }
             "error_code_03083" => Some(Self::ErrorCode03083),
             "error_code_03084" => Some(Self::ErrorCode03084),
@@ -44622,28 +40914,16 @@ impl Baseline5000 {
             "error_code_03088" => Some(Self::ErrorCode03088),
             "error_code_03089" => Some(Self::ErrorCode03089),
             "error_code_03090" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3090")?;
-                Some(Self::ErrorCode03090 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3090")?;
+                Some(Self::ErrorCode03090 { name: name.to_owned() })
             }
             "error_code_03091" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3091")?;
-                Some(Self::ErrorCode03091 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3091")?;
+                Some(Self::ErrorCode03091 { name: name.to_owned() })
             }
             "error_code_03092" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3092")?;
-                Some(Self::ErrorCode03092 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3092")?;
+                Some(Self::ErrorCode03092 { name: name.to_owned() })
             }
             "error_code_03093" => Some(Self::ErrorCode03093),
             "error_code_03094" => Some(Self::ErrorCode03094),
@@ -44653,28 +40933,16 @@ impl Baseline5000 {
             "error_code_03098" => Some(Self::ErrorCode03098),
             "error_code_03099" => Some(Self::ErrorCode03099),
             "error_code_03100" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3100")?;
-                Some(Self::ErrorCode03100 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3100")?;
+                Some(Self::ErrorCode03100 { name: name.to_owned() })
             }
             "error_code_03101" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3101")?;
-                Some(Self::ErrorCode03101 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3101")?;
+                Some(Self::ErrorCode03101 { name: name.to_owned() })
             }
             "error_code_03102" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3102")?;
-                Some(Self::ErrorCode03102 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3102")?;
+                Some(Self::ErrorCode03102 { name: name.to_owned() })
             }
             "error_code_03103" => Some(Self::ErrorCode03103),
             "error_code_03104" => Some(Self::ErrorCode03104),
@@ -44684,28 +40952,16 @@ impl Baseline5000 {
             "error_code_03108" => Some(Self::ErrorCode03108),
             "error_code_03109" => Some(Self::ErrorCode03109),
             "error_code_03110" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3110")?;
-                Some(Self::ErrorCode03110 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3110")?;
+                Some(Self::ErrorCode03110 { name: name.to_owned() })
             }
             "error_code_03111" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3111")?;
-                Some(Self::ErrorCode03111 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3111")?;
+                Some(Self::ErrorCode03111 { name: name.to_owned() })
             }
             "error_code_03112" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3112")?;
-                Some(Self::ErrorCode03112 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3112")?;
+                Some(Self::ErrorCode03112 { name: name.to_owned() })
             }
             "error_code_03113" => Some(Self::ErrorCode03113),
             "error_code_03114" => Some(Self::ErrorCode03114),
@@ -44715,28 +40971,16 @@ impl Baseline5000 {
             "error_code_03118" => Some(Self::ErrorCode03118),
             "error_code_03119" => Some(Self::ErrorCode03119),
             "error_code_03120" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3120")?;
-                Some(Self::ErrorCode03120 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3120")?;
+                Some(Self::ErrorCode03120 { name: name.to_owned() })
             }
             "error_code_03121" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3121")?;
-                Some(Self::ErrorCode03121 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3121")?;
+                Some(Self::ErrorCode03121 { name: name.to_owned() })
             }
             "error_code_03122" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3122")?;
-                Some(Self::ErrorCode03122 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3122")?;
+                Some(Self::ErrorCode03122 { name: name.to_owned() })
             }
             "error_code_03123" => Some(Self::ErrorCode03123),
             "error_code_03124" => Some(Self::ErrorCode03124),
@@ -44746,28 +40990,16 @@ impl Baseline5000 {
             "error_code_03128" => Some(Self::ErrorCode03128),
             "error_code_03129" => Some(Self::ErrorCode03129),
             "error_code_03130" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3130")?;
-                Some(Self::ErrorCode03130 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3130")?;
+                Some(Self::ErrorCode03130 { name: name.to_owned() })
             }
             "error_code_03131" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3131")?;
-                Some(Self::ErrorCode03131 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3131")?;
+                Some(Self::ErrorCode03131 { name: name.to_owned() })
             }
             "error_code_03132" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3132")?;
-                Some(Self::ErrorCode03132 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3132")?;
+                Some(Self::ErrorCode03132 { name: name.to_owned() })
             }
             "error_code_03133" => Some(Self::ErrorCode03133),
             "error_code_03134" => Some(Self::ErrorCode03134),
@@ -44777,28 +41009,16 @@ impl Baseline5000 {
             "error_code_03138" => Some(Self::ErrorCode03138),
             "error_code_03139" => Some(Self::ErrorCode03139),
             "error_code_03140" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3140")?;
-                Some(Self::ErrorCode03140 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3140")?;
+                Some(Self::ErrorCode03140 { name: name.to_owned() })
             }
             "error_code_03141" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3141")?;
-                Some(Self::ErrorCode03141 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3141")?;
+                Some(Self::ErrorCode03141 { name: name.to_owned() })
             }
             "error_code_03142" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3142")?;
-                Some(Self::ErrorCode03142 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3142")?;
+                Some(Self::ErrorCode03142 { name: name.to_owned() })
             }
             "error_code_03143" => Some(Self::ErrorCode03143),
             "error_code_03144" => Some(Self::ErrorCode03144),
@@ -44808,28 +41028,16 @@ impl Baseline5000 {
             "error_code_03148" => Some(Self::ErrorCode03148),
             "error_code_03149" => Some(Self::ErrorCode03149),
             "error_code_03150" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3150")?;
-                Some(Self::ErrorCode03150 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3150")?;
+                Some(Self::ErrorCode03150 { name: name.to_owned() })
             }
             "error_code_03151" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3151")?;
-                Some(Self::ErrorCode03151 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3151")?;
+                Some(Self::ErrorCode03151 { name: name.to_owned() })
             }
             "error_code_03152" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3152")?;
-                Some(Self::ErrorCode03152 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3152")?;
+                Some(Self::ErrorCode03152 { name: name.to_owned() })
             }
             "error_code_03153" => Some(Self::ErrorCode03153),
             "error_code_03154" => Some(Self::ErrorCode03154),
@@ -44839,28 +41047,16 @@ impl Baseline5000 {
             "error_code_03158" => Some(Self::ErrorCode03158),
             "error_code_03159" => Some(Self::ErrorCode03159),
             "error_code_03160" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3160")?;
-                Some(Self::ErrorCode03160 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3160")?;
+                Some(Self::ErrorCode03160 { name: name.to_owned() })
             }
             "error_code_03161" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3161")?;
-                Some(Self::ErrorCode03161 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3161")?;
+                Some(Self::ErrorCode03161 { name: name.to_owned() })
             }
             "error_code_03162" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3162")?;
-                Some(Self::ErrorCode03162 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3162")?;
+                Some(Self::ErrorCode03162 { name: name.to_owned() })
             }
             "error_code_03163" => Some(Self::ErrorCode03163),
             "error_code_03164" => Some(Self::ErrorCode03164),
@@ -44870,28 +41066,16 @@ impl Baseline5000 {
             "error_code_03168" => Some(Self::ErrorCode03168),
             "error_code_03169" => Some(Self::ErrorCode03169),
             "error_code_03170" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3170")?;
-                Some(Self::ErrorCode03170 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3170")?;
+                Some(Self::ErrorCode03170 { name: name.to_owned() })
             }
             "error_code_03171" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3171")?;
-                Some(Self::ErrorCode03171 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3171")?;
+                Some(Self::ErrorCode03171 { name: name.to_owned() })
             }
             "error_code_03172" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3172")?;
-                Some(Self::ErrorCode03172 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3172")?;
+                Some(Self::ErrorCode03172 { name: name.to_owned() })
             }
             "error_code_03173" => Some(Self::ErrorCode03173),
             "error_code_03174" => Some(Self::ErrorCode03174),
@@ -44901,28 +41085,16 @@ impl Baseline5000 {
             "error_code_03178" => Some(Self::ErrorCode03178),
             "error_code_03179" => Some(Self::ErrorCode03179),
             "error_code_03180" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3180")?;
-                Some(Self::ErrorCode03180 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3180")?;
+                Some(Self::ErrorCode03180 { name: name.to_owned() })
             }
             "error_code_03181" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3181")?;
-                Some(Self::ErrorCode03181 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3181")?;
+                Some(Self::ErrorCode03181 { name: name.to_owned() })
             }
             "error_code_03182" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3182")?;
-                Some(Self::ErrorCode03182 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3182")?;
+                Some(Self::ErrorCode03182 { name: name.to_owned() })
             }
             "error_code_03183" => Some(Self::ErrorCode03183),
             "error_code_03184" => Some(Self::ErrorCode03184),
@@ -44932,28 +41104,16 @@ impl Baseline5000 {
             "error_code_03188" => Some(Self::ErrorCode03188),
             "error_code_03189" => Some(Self::ErrorCode03189),
             "error_code_03190" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3190")?;
-                Some(Self::ErrorCode03190 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3190")?;
+                Some(Self::ErrorCode03190 { name: name.to_owned() })
             }
             "error_code_03191" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3191")?;
-                Some(Self::ErrorCode03191 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3191")?;
+                Some(Self::ErrorCode03191 { name: name.to_owned() })
             }
             "error_code_03192" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3192")?;
-                Some(Self::ErrorCode03192 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3192")?;
+                Some(Self::ErrorCode03192 { name: name.to_owned() })
             }
             "error_code_03193" => Some(Self::ErrorCode03193),
             "error_code_03194" => Some(Self::ErrorCode03194),
@@ -44963,28 +41123,16 @@ impl Baseline5000 {
             "error_code_03198" => Some(Self::ErrorCode03198),
             "error_code_03199" => Some(Self::ErrorCode03199),
             "error_code_03200" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3200")?;
-                Some(Self::ErrorCode03200 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3200")?;
+                Some(Self::ErrorCode03200 { name: name.to_owned() })
             }
             "error_code_03201" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3201")?;
-                Some(Self::ErrorCode03201 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3201")?;
+                Some(Self::ErrorCode03201 { name: name.to_owned() })
             }
             "error_code_03202" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3202")?;
-                Some(Self::ErrorCode03202 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3202")?;
+                Some(Self::ErrorCode03202 { name: name.to_owned() })
             }
             "error_code_03203" => Some(Self::ErrorCode03203),
             "error_code_03204" => Some(Self::ErrorCode03204),
@@ -44994,28 +41142,16 @@ impl Baseline5000 {
             "error_code_03208" => Some(Self::ErrorCode03208),
             "error_code_03209" => Some(Self::ErrorCode03209),
             "error_code_03210" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3210")?;
-                Some(Self::ErrorCode03210 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3210")?;
+                Some(Self::ErrorCode03210 { name: name.to_owned() })
             }
             "error_code_03211" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3211")?;
-                Some(Self::ErrorCode03211 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3211")?;
+                Some(Self::ErrorCode03211 { name: name.to_owned() })
             }
             "error_code_03212" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3212")?;
-                Some(Self::ErrorCode03212 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3212")?;
+                Some(Self::ErrorCode03212 { name: name.to_owned() })
             }
             "error_code_03213" => Some(Self::ErrorCode03213),
             "error_code_03214" => Some(Self::ErrorCode03214),
@@ -45025,28 +41161,16 @@ impl Baseline5000 {
             "error_code_03218" => Some(Self::ErrorCode03218),
             "error_code_03219" => Some(Self::ErrorCode03219),
             "error_code_03220" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3220")?;
-                Some(Self::ErrorCode03220 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3220")?;
+                Some(Self::ErrorCode03220 { name: name.to_owned() })
             }
             "error_code_03221" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3221")?;
-                Some(Self::ErrorCode03221 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3221")?;
+                Some(Self::ErrorCode03221 { name: name.to_owned() })
             }
             "error_code_03222" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3222")?;
-                Some(Self::ErrorCode03222 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3222")?;
+                Some(Self::ErrorCode03222 { name: name.to_owned() })
             }
             "error_code_03223" => Some(Self::ErrorCode03223),
             "error_code_03224" => Some(Self::ErrorCode03224),
@@ -45056,28 +41180,16 @@ impl Baseline5000 {
             "error_code_03228" => Some(Self::ErrorCode03228),
             "error_code_03229" => Some(Self::ErrorCode03229),
             "error_code_03230" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3230")?;
-                Some(Self::ErrorCode03230 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3230")?;
+                Some(Self::ErrorCode03230 { name: name.to_owned() })
             }
             "error_code_03231" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3231")?;
-                Some(Self::ErrorCode03231 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3231")?;
+                Some(Self::ErrorCode03231 { name: name.to_owned() })
             }
             "error_code_03232" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3232")?;
-                Some(Self::ErrorCode03232 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3232")?;
+                Some(Self::ErrorCode03232 { name: name.to_owned() })
             }
             "error_code_03233" => Some(Self::ErrorCode03233),
             "error_code_03234" => Some(Self::ErrorCode03234),
@@ -45087,28 +41199,16 @@ impl Baseline5000 {
             "error_code_03238" => Some(Self::ErrorCode03238),
             "error_code_03239" => Some(Self::ErrorCode03239),
             "error_code_03240" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3240")?;
-                Some(Self::ErrorCode03240 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3240")?;
+                Some(Self::ErrorCode03240 { name: name.to_owned() })
             }
             "error_code_03241" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3241")?;
-                Some(Self::ErrorCode03241 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3241")?;
+                Some(Self::ErrorCode03241 { name: name.to_owned() })
             }
             "error_code_03242" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3242")?;
-                Some(Self::ErrorCode03242 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3242")?;
+                Some(Self::ErrorCode03242 { name: name.to_owned() })
             }
             "error_code_03243" => Some(Self::ErrorCode03243),
             "error_code_03244" => Some(Self::ErrorCode03244),
@@ -45118,28 +41218,16 @@ impl Baseline5000 {
             "error_code_03248" => Some(Self::ErrorCode03248),
             "error_code_03249" => Some(Self::ErrorCode03249),
             "error_code_03250" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3250")?;
-                Some(Self::ErrorCode03250 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3250")?;
+                Some(Self::ErrorCode03250 { name: name.to_owned() })
             }
             "error_code_03251" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3251")?;
-                Some(Self::ErrorCode03251 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3251")?;
+                Some(Self::ErrorCode03251 { name: name.to_owned() })
             }
             "error_code_03252" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3252")?;
-                Some(Self::ErrorCode03252 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3252")?;
+                Some(Self::ErrorCode03252 { name: name.to_owned() })
             }
             "error_code_03253" => Some(Self::ErrorCode03253),
             "error_code_03254" => Some(Self::ErrorCode03254),
@@ -45149,28 +41237,16 @@ impl Baseline5000 {
             "error_code_03258" => Some(Self::ErrorCode03258),
             "error_code_03259" => Some(Self::ErrorCode03259),
             "error_code_03260" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3260")?;
-                Some(Self::ErrorCode03260 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3260")?;
+                Some(Self::ErrorCode03260 { name: name.to_owned() })
             }
             "error_code_03261" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3261")?;
-                Some(Self::ErrorCode03261 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3261")?;
+                Some(Self::ErrorCode03261 { name: name.to_owned() })
             }
             "error_code_03262" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3262")?;
-                Some(Self::ErrorCode03262 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3262")?;
+                Some(Self::ErrorCode03262 { name: name.to_owned() })
             }
             "error_code_03263" => Some(Self::ErrorCode03263),
             "error_code_03264" => Some(Self::ErrorCode03264),
@@ -45180,28 +41256,16 @@ impl Baseline5000 {
             "error_code_03268" => Some(Self::ErrorCode03268),
             "error_code_03269" => Some(Self::ErrorCode03269),
             "error_code_03270" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3270")?;
-                Some(Self::ErrorCode03270 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3270")?;
+                Some(Self::ErrorCode03270 { name: name.to_owned() })
             }
             "error_code_03271" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3271")?;
-                Some(Self::ErrorCode03271 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3271")?;
+                Some(Self::ErrorCode03271 { name: name.to_owned() })
             }
             "error_code_03272" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3272")?;
-                Some(Self::ErrorCode03272 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3272")?;
+                Some(Self::ErrorCode03272 { name: name.to_owned() })
             }
             "error_code_03273" => Some(Self::ErrorCode03273),
             "error_code_03274" => Some(Self::ErrorCode03274),
@@ -45211,28 +41275,16 @@ impl Baseline5000 {
             "error_code_03278" => Some(Self::ErrorCode03278),
             "error_code_03279" => Some(Self::ErrorCode03279),
             "error_code_03280" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3280")?;
-                Some(Self::ErrorCode03280 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3280")?;
+                Some(Self::ErrorCode03280 { name: name.to_owned() })
             }
             "error_code_03281" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3281")?;
-                Some(Self::ErrorCode03281 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3281")?;
+                Some(Self::ErrorCode03281 { name: name.to_owned() })
             }
             "error_code_03282" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3282")?;
-                Some(Self::ErrorCode03282 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3282")?;
+                Some(Self::ErrorCode03282 { name: name.to_owned() })
             }
             "error_code_03283" => Some(Self::ErrorCode03283),
             "error_code_03284" => Some(Self::ErrorCode03284),
@@ -45242,28 +41294,16 @@ impl Baseline5000 {
             "error_code_03288" => Some(Self::ErrorCode03288),
             "error_code_03289" => Some(Self::ErrorCode03289),
             "error_code_03290" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3290")?;
-                Some(Self::ErrorCode03290 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3290")?;
+                Some(Self::ErrorCode03290 { name: name.to_owned() })
             }
             "error_code_03291" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3291")?;
-                Some(Self::ErrorCode03291 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3291")?;
+                Some(Self::ErrorCode03291 { name: name.to_owned() })
             }
             "error_code_03292" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3292")?;
-                Some(Self::ErrorCode03292 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3292")?;
+                Some(Self::ErrorCode03292 { name: name.to_owned() })
             }
             "error_code_03293" => Some(Self::ErrorCode03293),
             "error_code_03294" => Some(Self::ErrorCode03294),
@@ -45273,28 +41313,16 @@ impl Baseline5000 {
             "error_code_03298" => Some(Self::ErrorCode03298),
             "error_code_03299" => Some(Self::ErrorCode03299),
             "error_code_03300" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3300")?;
-                Some(Self::ErrorCode03300 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3300")?;
+                Some(Self::ErrorCode03300 { name: name.to_owned() })
             }
             "error_code_03301" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3301")?;
-                Some(Self::ErrorCode03301 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3301")?;
+                Some(Self::ErrorCode03301 { name: name.to_owned() })
             }
             "error_code_03302" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3302")?;
-                Some(Self::ErrorCode03302 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3302")?;
+                Some(Self::ErrorCode03302 { name: name.to_owned() })
             }
             "error_code_03303" => Some(Self::ErrorCode03303),
             "error_code_03304" => Some(Self::ErrorCode03304),
@@ -45304,28 +41332,16 @@ impl Baseline5000 {
             "error_code_03308" => Some(Self::ErrorCode03308),
             "error_code_03309" => Some(Self::ErrorCode03309),
             "error_code_03310" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3310")?;
-                Some(Self::ErrorCode03310 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3310")?;
+                Some(Self::ErrorCode03310 { name: name.to_owned() })
             }
             "error_code_03311" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3311")?;
-                Some(Self::ErrorCode03311 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3311")?;
+                Some(Self::ErrorCode03311 { name: name.to_owned() })
             }
             "error_code_03312" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3312")?;
-                Some(Self::ErrorCode03312 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3312")?;
+                Some(Self::ErrorCode03312 { name: name.to_owned() })
             }
             "error_code_03313" => Some(Self::ErrorCode03313),
             "error_code_03314" => Some(Self::ErrorCode03314),
@@ -45335,28 +41351,16 @@ impl Baseline5000 {
             "error_code_03318" => Some(Self::ErrorCode03318),
             "error_code_03319" => Some(Self::ErrorCode03319),
             "error_code_03320" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3320")?;
-                Some(Self::ErrorCode03320 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3320")?;
+                Some(Self::ErrorCode03320 { name: name.to_owned() })
             }
             "error_code_03321" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3321")?;
-                Some(Self::ErrorCode03321 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3321")?;
+                Some(Self::ErrorCode03321 { name: name.to_owned() })
             }
             "error_code_03322" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3322")?;
-                Some(Self::ErrorCode03322 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3322")?;
+                Some(Self::ErrorCode03322 { name: name.to_owned() })
             }
             "error_code_03323" => Some(Self::ErrorCode03323),
             "error_code_03324" => Some(Self::ErrorCode03324),
@@ -45366,28 +41370,16 @@ impl Baseline5000 {
             "error_code_03328" => Some(Self::ErrorCode03328),
             "error_code_03329" => Some(Self::ErrorCode03329),
             "error_code_03330" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3330")?;
-                Some(Self::ErrorCode03330 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3330")?;
+                Some(Self::ErrorCode03330 { name: name.to_owned() })
             }
             "error_code_03331" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3331")?;
-                Some(Self::ErrorCode03331 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3331")?;
+                Some(Self::ErrorCode03331 { name: name.to_owned() })
             }
             "error_code_03332" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3332")?;
-                Some(Self::ErrorCode03332 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3332")?;
+                Some(Self::ErrorCode03332 { name: name.to_owned() })
             }
             "error_code_03333" => Some(Self::ErrorCode03333),
             "error_code_03334" => Some(Self::ErrorCode03334),
@@ -45397,28 +41389,16 @@ impl Baseline5000 {
             "error_code_03338" => Some(Self::ErrorCode03338),
             "error_code_03339" => Some(Self::ErrorCode03339),
             "error_code_03340" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3340")?;
-                Some(Self::ErrorCode03340 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3340")?;
+                Some(Self::ErrorCode03340 { name: name.to_owned() })
             }
             "error_code_03341" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3341")?;
-                Some(Self::ErrorCode03341 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3341")?;
+                Some(Self::ErrorCode03341 { name: name.to_owned() })
             }
             "error_code_03342" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3342")?;
-                Some(Self::ErrorCode03342 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3342")?;
+                Some(Self::ErrorCode03342 { name: name.to_owned() })
             }
             "error_code_03343" => Some(Self::ErrorCode03343),
             "error_code_03344" => Some(Self::ErrorCode03344),
@@ -45428,28 +41408,16 @@ impl Baseline5000 {
             "error_code_03348" => Some(Self::ErrorCode03348),
             "error_code_03349" => Some(Self::ErrorCode03349),
             "error_code_03350" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3350")?;
-                Some(Self::ErrorCode03350 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3350")?;
+                Some(Self::ErrorCode03350 { name: name.to_owned() })
             }
             "error_code_03351" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3351")?;
-                Some(Self::ErrorCode03351 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3351")?;
+                Some(Self::ErrorCode03351 { name: name.to_owned() })
             }
             "error_code_03352" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3352")?;
-                Some(Self::ErrorCode03352 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3352")?;
+                Some(Self::ErrorCode03352 { name: name.to_owned() })
             }
             "error_code_03353" => Some(Self::ErrorCode03353),
             "error_code_03354" => Some(Self::ErrorCode03354),
@@ -45459,28 +41427,16 @@ impl Baseline5000 {
             "error_code_03358" => Some(Self::ErrorCode03358),
             "error_code_03359" => Some(Self::ErrorCode03359),
             "error_code_03360" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3360")?;
-                Some(Self::ErrorCode03360 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3360")?;
+                Some(Self::ErrorCode03360 { name: name.to_owned() })
             }
             "error_code_03361" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3361")?;
-                Some(Self::ErrorCode03361 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3361")?;
+                Some(Self::ErrorCode03361 { name: name.to_owned() })
             }
             "error_code_03362" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3362")?;
-                Some(Self::ErrorCode03362 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3362")?;
+                Some(Self::ErrorCode03362 { name: name.to_owned() })
             }
             "error_code_03363" => Some(Self::ErrorCode03363),
             "error_code_03364" => Some(Self::ErrorCode03364),
@@ -45490,28 +41446,16 @@ impl Baseline5000 {
             "error_code_03368" => Some(Self::ErrorCode03368),
             "error_code_03369" => Some(Self::ErrorCode03369),
             "error_code_03370" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3370")?;
-                Some(Self::ErrorCode03370 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3370")?;
+                Some(Self::ErrorCode03370 { name: name.to_owned() })
             }
             "error_code_03371" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3371")?;
-                Some(Self::ErrorCode03371 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3371")?;
+                Some(Self::ErrorCode03371 { name: name.to_owned() })
             }
             "error_code_03372" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3372")?;
-                Some(Self::ErrorCode03372 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3372")?;
+                Some(Self::ErrorCode03372 { name: name.to_owned() })
             }
             "error_code_03373" => Some(Self::ErrorCode03373),
             "error_code_03374" => Some(Self::ErrorCode03374),
@@ -45521,28 +41465,16 @@ impl Baseline5000 {
             "error_code_03378" => Some(Self::ErrorCode03378),
             "error_code_03379" => Some(Self::ErrorCode03379),
             "error_code_03380" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3380")?;
-                Some(Self::ErrorCode03380 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3380")?;
+                Some(Self::ErrorCode03380 { name: name.to_owned() })
             }
             "error_code_03381" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3381")?;
-                Some(Self::ErrorCode03381 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3381")?;
+                Some(Self::ErrorCode03381 { name: name.to_owned() })
             }
             "error_code_03382" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3382")?;
-                Some(Self::ErrorCode03382 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3382")?;
+                Some(Self::ErrorCode03382 { name: name.to_owned() })
             }
             "error_code_03383" => Some(Self::ErrorCode03383),
             "error_code_03384" => Some(Self::ErrorCode03384),
@@ -45552,28 +41484,16 @@ impl Baseline5000 {
             "error_code_03388" => Some(Self::ErrorCode03388),
             "error_code_03389" => Some(Self::ErrorCode03389),
             "error_code_03390" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3390")?;
-                Some(Self::ErrorCode03390 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3390")?;
+                Some(Self::ErrorCode03390 { name: name.to_owned() })
             }
             "error_code_03391" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3391")?;
-                Some(Self::ErrorCode03391 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3391")?;
+                Some(Self::ErrorCode03391 { name: name.to_owned() })
             }
             "error_code_03392" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3392")?;
-                Some(Self::ErrorCode03392 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3392")?;
+                Some(Self::ErrorCode03392 { name: name.to_owned() })
             }
             "error_code_03393" => Some(Self::ErrorCode03393),
             "error_code_03394" => Some(Self::ErrorCode03394),
@@ -45583,28 +41503,16 @@ impl Baseline5000 {
             "error_code_03398" => Some(Self::ErrorCode03398),
             "error_code_03399" => Some(Self::ErrorCode03399),
             "error_code_03400" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3400")?;
-                Some(Self::ErrorCode03400 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3400")?;
+                Some(Self::ErrorCode03400 { name: name.to_owned() })
             }
             "error_code_03401" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3401")?;
-                Some(Self::ErrorCode03401 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3401")?;
+                Some(Self::ErrorCode03401 { name: name.to_owned() })
             }
             "error_code_03402" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3402")?;
-                Some(Self::ErrorCode03402 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3402")?;
+                Some(Self::ErrorCode03402 { name: name.to_owned() })
             }
             "error_code_03403" => Some(Self::ErrorCode03403),
             "error_code_03404" => Some(Self::ErrorCode03404),
@@ -45614,28 +41522,16 @@ impl Baseline5000 {
             "error_code_03408" => Some(Self::ErrorCode03408),
             "error_code_03409" => Some(Self::ErrorCode03409),
             "error_code_03410" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3410")?;
-                Some(Self::ErrorCode03410 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3410")?;
+                Some(Self::ErrorCode03410 { name: name.to_owned() })
             }
             "error_code_03411" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3411")?;
-                Some(Self::ErrorCode03411 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3411")?;
+                Some(Self::ErrorCode03411 { name: name.to_owned() })
             }
             "error_code_03412" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3412")?;
-                Some(Self::ErrorCode03412 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3412")?;
+                Some(Self::ErrorCode03412 { name: name.to_owned() })
             }
             "error_code_03413" => Some(Self::ErrorCode03413),
             "error_code_03414" => Some(Self::ErrorCode03414),
@@ -45645,28 +41541,16 @@ impl Baseline5000 {
             "error_code_03418" => Some(Self::ErrorCode03418),
             "error_code_03419" => Some(Self::ErrorCode03419),
             "error_code_03420" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3420")?;
-                Some(Self::ErrorCode03420 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3420")?;
+                Some(Self::ErrorCode03420 { name: name.to_owned() })
             }
             "error_code_03421" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3421")?;
-                Some(Self::ErrorCode03421 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3421")?;
+                Some(Self::ErrorCode03421 { name: name.to_owned() })
             }
             "error_code_03422" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3422")?;
-                Some(Self::ErrorCode03422 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3422")?;
+                Some(Self::ErrorCode03422 { name: name.to_owned() })
             }
             "error_code_03423" => Some(Self::ErrorCode03423),
             "error_code_03424" => Some(Self::ErrorCode03424),
@@ -45676,28 +41560,16 @@ impl Baseline5000 {
             "error_code_03428" => Some(Self::ErrorCode03428),
             "error_code_03429" => Some(Self::ErrorCode03429),
             "error_code_03430" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3430")?;
-                Some(Self::ErrorCode03430 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3430")?;
+                Some(Self::ErrorCode03430 { name: name.to_owned() })
             }
             "error_code_03431" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3431")?;
-                Some(Self::ErrorCode03431 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3431")?;
+                Some(Self::ErrorCode03431 { name: name.to_owned() })
             }
             "error_code_03432" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3432")?;
-                Some(Self::ErrorCode03432 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3432")?;
+                Some(Self::ErrorCode03432 { name: name.to_owned() })
             }
             "error_code_03433" => Some(Self::ErrorCode03433),
             "error_code_03434" => Some(Self::ErrorCode03434),
@@ -45707,28 +41579,16 @@ impl Baseline5000 {
             "error_code_03438" => Some(Self::ErrorCode03438),
             "error_code_03439" => Some(Self::ErrorCode03439),
             "error_code_03440" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3440")?;
-                Some(Self::ErrorCode03440 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3440")?;
+                Some(Self::ErrorCode03440 { name: name.to_owned() })
             }
             "error_code_03441" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3441")?;
-                Some(Self::ErrorCode03441 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3441")?;
+                Some(Self::ErrorCode03441 { name: name.to_owned() })
             }
             "error_code_03442" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3442")?;
-                Some(Self::ErrorCode03442 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3442")?;
+                Some(Self::ErrorCode03442 { name: name.to_owned() })
             }
             "error_code_03443" => Some(Self::ErrorCode03443),
             "error_code_03444" => Some(Self::ErrorCode03444),
@@ -45738,28 +41598,16 @@ impl Baseline5000 {
             "error_code_03448" => Some(Self::ErrorCode03448),
             "error_code_03449" => Some(Self::ErrorCode03449),
             "error_code_03450" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3450")?;
-                Some(Self::ErrorCode03450 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3450")?;
+                Some(Self::ErrorCode03450 { name: name.to_owned() })
             }
             "error_code_03451" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3451")?;
-                Some(Self::ErrorCode03451 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3451")?;
+                Some(Self::ErrorCode03451 { name: name.to_owned() })
             }
             "error_code_03452" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3452")?;
-                Some(Self::ErrorCode03452 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3452")?;
+                Some(Self::ErrorCode03452 { name: name.to_owned() })
             }
             "error_code_03453" => Some(Self::ErrorCode03453),
             "error_code_03454" => Some(Self::ErrorCode03454),
@@ -45769,28 +41617,16 @@ impl Baseline5000 {
             "error_code_03458" => Some(Self::ErrorCode03458),
             "error_code_03459" => Some(Self::ErrorCode03459),
             "error_code_03460" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3460")?;
-                Some(Self::ErrorCode03460 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3460")?;
+                Some(Self::ErrorCode03460 { name: name.to_owned() })
             }
             "error_code_03461" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3461")?;
-                Some(Self::ErrorCode03461 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3461")?;
+                Some(Self::ErrorCode03461 { name: name.to_owned() })
             }
             "error_code_03462" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3462")?;
-                Some(Self::ErrorCode03462 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3462")?;
+                Some(Self::ErrorCode03462 { name: name.to_owned() })
             }
             "error_code_03463" => Some(Self::ErrorCode03463),
             "error_code_03464" => Some(Self::ErrorCode03464),
@@ -45800,28 +41636,16 @@ impl Baseline5000 {
             "error_code_03468" => Some(Self::ErrorCode03468),
             "error_code_03469" => Some(Self::ErrorCode03469),
             "error_code_03470" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3470")?;
-                Some(Self::ErrorCode03470 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3470")?;
+                Some(Self::ErrorCode03470 { name: name.to_owned() })
             }
             "error_code_03471" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3471")?;
-                Some(Self::ErrorCode03471 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3471")?;
+                Some(Self::ErrorCode03471 { name: name.to_owned() })
             }
             "error_code_03472" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3472")?;
-                Some(Self::ErrorCode03472 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3472")?;
+                Some(Self::ErrorCode03472 { name: name.to_owned() })
             }
             "error_code_03473" => Some(Self::ErrorCode03473),
             "error_code_03474" => Some(Self::ErrorCode03474),
@@ -45831,28 +41655,16 @@ impl Baseline5000 {
             "error_code_03478" => Some(Self::ErrorCode03478),
             "error_code_03479" => Some(Self::ErrorCode03479),
             "error_code_03480" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3480")?;
-                Some(Self::ErrorCode03480 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3480")?;
+                Some(Self::ErrorCode03480 { name: name.to_owned() })
             }
             "error_code_03481" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3481")?;
-                Some(Self::ErrorCode03481 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3481")?;
+                Some(Self::ErrorCode03481 { name: name.to_owned() })
             }
             "error_code_03482" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3482")?;
-                Some(Self::ErrorCode03482 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3482")?;
+                Some(Self::ErrorCode03482 { name: name.to_owned() })
             }
             "error_code_03483" => Some(Self::ErrorCode03483),
             "error_code_03484" => Some(Self::ErrorCode03484),
@@ -45862,28 +41674,16 @@ impl Baseline5000 {
             "error_code_03488" => Some(Self::ErrorCode03488),
             "error_code_03489" => Some(Self::ErrorCode03489),
             "error_code_03490" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3490")?;
-                Some(Self::ErrorCode03490 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3490")?;
+                Some(Self::ErrorCode03490 { name: name.to_owned() })
             }
             "error_code_03491" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3491")?;
-                Some(Self::ErrorCode03491 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3491")?;
+                Some(Self::ErrorCode03491 { name: name.to_owned() })
             }
             "error_code_03492" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3492")?;
-                Some(Self::ErrorCode03492 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3492")?;
+                Some(Self::ErrorCode03492 { name: name.to_owned() })
             }
             "error_code_03493" => Some(Self::ErrorCode03493),
             "error_code_03494" => Some(Self::ErrorCode03494),
@@ -45893,28 +41693,16 @@ impl Baseline5000 {
             "error_code_03498" => Some(Self::ErrorCode03498),
             "error_code_03499" => Some(Self::ErrorCode03499),
             "error_code_03500" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3500")?;
-                Some(Self::ErrorCode03500 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3500")?;
+                Some(Self::ErrorCode03500 { name: name.to_owned() })
             }
             "error_code_03501" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3501")?;
-                Some(Self::ErrorCode03501 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3501")?;
+                Some(Self::ErrorCode03501 { name: name.to_owned() })
             }
             "error_code_03502" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3502")?;
-                Some(Self::ErrorCode03502 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3502")?;
+                Some(Self::ErrorCode03502 { name: name.to_owned() })
             }
             "error_code_03503" => Some(Self::ErrorCode03503),
             "error_code_03504" => Some(Self::ErrorCode03504),
@@ -45924,28 +41712,16 @@ impl Baseline5000 {
             "error_code_03508" => Some(Self::ErrorCode03508),
             "error_code_03509" => Some(Self::ErrorCode03509),
             "error_code_03510" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3510")?;
-                Some(Self::ErrorCode03510 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3510")?;
+                Some(Self::ErrorCode03510 { name: name.to_owned() })
             }
             "error_code_03511" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3511")?;
-                Some(Self::ErrorCode03511 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3511")?;
+                Some(Self::ErrorCode03511 { name: name.to_owned() })
             }
             "error_code_03512" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3512")?;
-                Some(Self::ErrorCode03512 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3512")?;
+                Some(Self::ErrorCode03512 { name: name.to_owned() })
             }
             "error_code_03513" => Some(Self::ErrorCode03513),
             "error_code_03514" => Some(Self::ErrorCode03514),
@@ -45955,28 +41731,16 @@ impl Baseline5000 {
             "error_code_03518" => Some(Self::ErrorCode03518),
             "error_code_03519" => Some(Self::ErrorCode03519),
             "error_code_03520" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3520")?;
-                Some(Self::ErrorCode03520 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3520")?;
+                Some(Self::ErrorCode03520 { name: name.to_owned() })
             }
             "error_code_03521" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3521")?;
-                Some(Self::ErrorCode03521 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3521")?;
+                Some(Self::ErrorCode03521 { name: name.to_owned() })
             }
             "error_code_03522" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3522")?;
-                Some(Self::ErrorCode03522 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3522")?;
+                Some(Self::ErrorCode03522 { name: name.to_owned() })
             }
             "error_code_03523" => Some(Self::ErrorCode03523),
             "error_code_03524" => Some(Self::ErrorCode03524),
@@ -45986,28 +41750,16 @@ impl Baseline5000 {
             "error_code_03528" => Some(Self::ErrorCode03528),
             "error_code_03529" => Some(Self::ErrorCode03529),
             "error_code_03530" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3530")?;
-                Some(Self::ErrorCode03530 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3530")?;
+                Some(Self::ErrorCode03530 { name: name.to_owned() })
             }
             "error_code_03531" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3531")?;
-                Some(Self::ErrorCode03531 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3531")?;
+                Some(Self::ErrorCode03531 { name: name.to_owned() })
             }
             "error_code_03532" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3532")?;
-                Some(Self::ErrorCode03532 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3532")?;
+                Some(Self::ErrorCode03532 { name: name.to_owned() })
             }
             "error_code_03533" => Some(Self::ErrorCode03533),
             "error_code_03534" => Some(Self::ErrorCode03534),
@@ -46017,28 +41769,16 @@ impl Baseline5000 {
             "error_code_03538" => Some(Self::ErrorCode03538),
             "error_code_03539" => Some(Self::ErrorCode03539),
             "error_code_03540" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3540")?;
-                Some(Self::ErrorCode03540 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3540")?;
+                Some(Self::ErrorCode03540 { name: name.to_owned() })
             }
             "error_code_03541" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3541")?;
-                Some(Self::ErrorCode03541 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3541")?;
+                Some(Self::ErrorCode03541 { name: name.to_owned() })
             }
             "error_code_03542" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3542")?;
-                Some(Self::ErrorCode03542 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3542")?;
+                Some(Self::ErrorCode03542 { name: name.to_owned() })
             }
             "error_code_03543" => Some(Self::ErrorCode03543),
             "error_code_03544" => Some(Self::ErrorCode03544),
@@ -46048,28 +41788,16 @@ impl Baseline5000 {
             "error_code_03548" => Some(Self::ErrorCode03548),
             "error_code_03549" => Some(Self::ErrorCode03549),
             "error_code_03550" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3550")?;
-                Some(Self::ErrorCode03550 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3550")?;
+                Some(Self::ErrorCode03550 { name: name.to_owned() })
             }
             "error_code_03551" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3551")?;
-                Some(Self::ErrorCode03551 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3551")?;
+                Some(Self::ErrorCode03551 { name: name.to_owned() })
             }
             "error_code_03552" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3552")?;
-                Some(Self::ErrorCode03552 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3552")?;
+                Some(Self::ErrorCode03552 { name: name.to_owned() })
             }
             "error_code_03553" => Some(Self::ErrorCode03553),
             "error_code_03554" => Some(Self::ErrorCode03554),
@@ -46079,28 +41807,16 @@ impl Baseline5000 {
             "error_code_03558" => Some(Self::ErrorCode03558),
             "error_code_03559" => Some(Self::ErrorCode03559),
             "error_code_03560" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3560")?;
-                Some(Self::ErrorCode03560 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3560")?;
+                Some(Self::ErrorCode03560 { name: name.to_owned() })
             }
             "error_code_03561" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3561")?;
-                Some(Self::ErrorCode03561 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3561")?;
+                Some(Self::ErrorCode03561 { name: name.to_owned() })
             }
             "error_code_03562" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3562")?;
-                Some(Self::ErrorCode03562 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3562")?;
+                Some(Self::ErrorCode03562 { name: name.to_owned() })
             }
             "error_code_03563" => Some(Self::ErrorCode03563),
             "error_code_03564" => Some(Self::ErrorCode03564),
@@ -46110,28 +41826,16 @@ impl Baseline5000 {
             "error_code_03568" => Some(Self::ErrorCode03568),
             "error_code_03569" => Some(Self::ErrorCode03569),
             "error_code_03570" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3570")?;
-                Some(Self::ErrorCode03570 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3570")?;
+                Some(Self::ErrorCode03570 { name: name.to_owned() })
             }
             "error_code_03571" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3571")?;
-                Some(Self::ErrorCode03571 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3571")?;
+                Some(Self::ErrorCode03571 { name: name.to_owned() })
             }
             "error_code_03572" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3572")?;
-                Some(Self::ErrorCode03572 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3572")?;
+                Some(Self::ErrorCode03572 { name: name.to_owned() })
             }
             "error_code_03573" => Some(Self::ErrorCode03573),
             "error_code_03574" => Some(Self::ErrorCode03574),
@@ -46141,28 +41845,16 @@ impl Baseline5000 {
             "error_code_03578" => Some(Self::ErrorCode03578),
             "error_code_03579" => Some(Self::ErrorCode03579),
             "error_code_03580" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3580")?;
-                Some(Self::ErrorCode03580 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3580")?;
+                Some(Self::ErrorCode03580 { name: name.to_owned() })
             }
             "error_code_03581" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3581")?;
-                Some(Self::ErrorCode03581 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3581")?;
+                Some(Self::ErrorCode03581 { name: name.to_owned() })
             }
             "error_code_03582" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3582")?;
-                Some(Self::ErrorCode03582 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3582")?;
+                Some(Self::ErrorCode03582 { name: name.to_owned() })
             }
             "error_code_03583" => Some(Self::ErrorCode03583),
             "error_code_03584" => Some(Self::ErrorCode03584),
@@ -46172,28 +41864,16 @@ impl Baseline5000 {
             "error_code_03588" => Some(Self::ErrorCode03588),
             "error_code_03589" => Some(Self::ErrorCode03589),
             "error_code_03590" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3590")?;
-                Some(Self::ErrorCode03590 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3590")?;
+                Some(Self::ErrorCode03590 { name: name.to_owned() })
             }
             "error_code_03591" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3591")?;
-                Some(Self::ErrorCode03591 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3591")?;
+                Some(Self::ErrorCode03591 { name: name.to_owned() })
             }
             "error_code_03592" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3592")?;
-                Some(Self::ErrorCode03592 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3592")?;
+                Some(Self::ErrorCode03592 { name: name.to_owned() })
             }
             "error_code_03593" => Some(Self::ErrorCode03593),
             "error_code_03594" => Some(Self::ErrorCode03594),
@@ -46203,28 +41883,16 @@ impl Baseline5000 {
             "error_code_03598" => Some(Self::ErrorCode03598),
             "error_code_03599" => Some(Self::ErrorCode03599),
             "error_code_03600" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3600")?;
-                Some(Self::ErrorCode03600 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3600")?;
+                Some(Self::ErrorCode03600 { name: name.to_owned() })
             }
             "error_code_03601" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3601")?;
-                Some(Self::ErrorCode03601 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3601")?;
+                Some(Self::ErrorCode03601 { name: name.to_owned() })
             }
             "error_code_03602" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3602")?;
-                Some(Self::ErrorCode03602 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3602")?;
+                Some(Self::ErrorCode03602 { name: name.to_owned() })
             }
             "error_code_03603" => Some(Self::ErrorCode03603),
             "error_code_03604" => Some(Self::ErrorCode03604),
@@ -46234,28 +41902,16 @@ impl Baseline5000 {
             "error_code_03608" => Some(Self::ErrorCode03608),
             "error_code_03609" => Some(Self::ErrorCode03609),
             "error_code_03610" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3610")?;
-                Some(Self::ErrorCode03610 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3610")?;
+                Some(Self::ErrorCode03610 { name: name.to_owned() })
             }
             "error_code_03611" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3611")?;
-                Some(Self::ErrorCode03611 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3611")?;
+                Some(Self::ErrorCode03611 { name: name.to_owned() })
             }
             "error_code_03612" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3612")?;
-                Some(Self::ErrorCode03612 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3612")?;
+                Some(Self::ErrorCode03612 { name: name.to_owned() })
             }
             "error_code_03613" => Some(Self::ErrorCode03613),
             "error_code_03614" => Some(Self::ErrorCode03614),
@@ -46265,28 +41921,16 @@ impl Baseline5000 {
             "error_code_03618" => Some(Self::ErrorCode03618),
             "error_code_03619" => Some(Self::ErrorCode03619),
             "error_code_03620" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3620")?;
-                Some(Self::ErrorCode03620 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3620")?;
+                Some(Self::ErrorCode03620 { name: name.to_owned() })
             }
             "error_code_03621" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3621")?;
-                Some(Self::ErrorCode03621 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3621")?;
+                Some(Self::ErrorCode03621 { name: name.to_owned() })
             }
             "error_code_03622" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3622")?;
-                Some(Self::ErrorCode03622 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3622")?;
+                Some(Self::ErrorCode03622 { name: name.to_owned() })
             }
             "error_code_03623" => Some(Self::ErrorCode03623),
             "error_code_03624" => Some(Self::ErrorCode03624),
@@ -46296,28 +41940,16 @@ impl Baseline5000 {
             "error_code_03628" => Some(Self::ErrorCode03628),
             "error_code_03629" => Some(Self::ErrorCode03629),
             "error_code_03630" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3630")?;
-                Some(Self::ErrorCode03630 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3630")?;
+                Some(Self::ErrorCode03630 { name: name.to_owned() })
             }
             "error_code_03631" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3631")?;
-                Some(Self::ErrorCode03631 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3631")?;
+                Some(Self::ErrorCode03631 { name: name.to_owned() })
             }
             "error_code_03632" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3632")?;
-                Some(Self::ErrorCode03632 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3632")?;
+                Some(Self::ErrorCode03632 { name: name.to_owned() })
             }
             "error_code_03633" => Some(Self::ErrorCode03633),
             "error_code_03634" => Some(Self::ErrorCode03634),
@@ -46327,28 +41959,16 @@ impl Baseline5000 {
             "error_code_03638" => Some(Self::ErrorCode03638),
             "error_code_03639" => Some(Self::ErrorCode03639),
             "error_code_03640" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3640")?;
-                Some(Self::ErrorCode03640 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3640")?;
+                Some(Self::ErrorCode03640 { name: name.to_owned() })
             }
             "error_code_03641" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3641")?;
-                Some(Self::ErrorCode03641 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3641")?;
+                Some(Self::ErrorCode03641 { name: name.to_owned() })
             }
             "error_code_03642" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3642")?;
-                Some(Self::ErrorCode03642 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3642")?;
+                Some(Self::ErrorCode03642 { name: name.to_owned() })
             }
             "error_code_03643" => Some(Self::ErrorCode03643),
             "error_code_03644" => Some(Self::ErrorCode03644),
@@ -46358,28 +41978,16 @@ impl Baseline5000 {
             "error_code_03648" => Some(Self::ErrorCode03648),
             "error_code_03649" => Some(Self::ErrorCode03649),
             "error_code_03650" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3650")?;
-                Some(Self::ErrorCode03650 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3650")?;
+                Some(Self::ErrorCode03650 { name: name.to_owned() })
             }
             "error_code_03651" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3651")?;
-                Some(Self::ErrorCode03651 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3651")?;
+                Some(Self::ErrorCode03651 { name: name.to_owned() })
             }
             "error_code_03652" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3652")?;
-                Some(Self::ErrorCode03652 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3652")?;
+                Some(Self::ErrorCode03652 { name: name.to_owned() })
             }
             "error_code_03653" => Some(Self::ErrorCode03653),
             "error_code_03654" => Some(Self::ErrorCode03654),
@@ -46389,28 +41997,16 @@ impl Baseline5000 {
             "error_code_03658" => Some(Self::ErrorCode03658),
             "error_code_03659" => Some(Self::ErrorCode03659),
             "error_code_03660" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3660")?;
-                Some(Self::ErrorCode03660 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3660")?;
+                Some(Self::ErrorCode03660 { name: name.to_owned() })
             }
             "error_code_03661" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3661")?;
-                Some(Self::ErrorCode03661 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3661")?;
+                Some(Self::ErrorCode03661 { name: name.to_owned() })
             }
             "error_code_03662" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3662")?;
-                Some(Self::ErrorCode03662 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3662")?;
+                Some(Self::ErrorCode03662 { name: name.to_owned() })
             }
             "error_code_03663" => Some(Self::ErrorCode03663),
             "error_code_03664" => Some(Self::ErrorCode03664),
@@ -46420,28 +42016,16 @@ impl Baseline5000 {
             "error_code_03668" => Some(Self::ErrorCode03668),
             "error_code_03669" => Some(Self::ErrorCode03669),
             "error_code_03670" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3670")?;
-                Some(Self::ErrorCode03670 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3670")?;
+                Some(Self::ErrorCode03670 { name: name.to_owned() })
             }
             "error_code_03671" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3671")?;
-                Some(Self::ErrorCode03671 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3671")?;
+                Some(Self::ErrorCode03671 { name: name.to_owned() })
             }
             "error_code_03672" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3672")?;
-                Some(Self::ErrorCode03672 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3672")?;
+                Some(Self::ErrorCode03672 { name: name.to_owned() })
             }
             "error_code_03673" => Some(Self::ErrorCode03673),
             "error_code_03674" => Some(Self::ErrorCode03674),
@@ -46451,28 +42035,16 @@ impl Baseline5000 {
             "error_code_03678" => Some(Self::ErrorCode03678),
             "error_code_03679" => Some(Self::ErrorCode03679),
             "error_code_03680" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3680")?;
-                Some(Self::ErrorCode03680 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3680")?;
+                Some(Self::ErrorCode03680 { name: name.to_owned() })
             }
             "error_code_03681" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3681")?;
-                Some(Self::ErrorCode03681 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3681")?;
+                Some(Self::ErrorCode03681 { name: name.to_owned() })
             }
             "error_code_03682" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3682")?;
-                Some(Self::ErrorCode03682 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3682")?;
+                Some(Self::ErrorCode03682 { name: name.to_owned() })
             }
             "error_code_03683" => Some(Self::ErrorCode03683),
             "error_code_03684" => Some(Self::ErrorCode03684),
@@ -46482,28 +42054,16 @@ impl Baseline5000 {
             "error_code_03688" => Some(Self::ErrorCode03688),
             "error_code_03689" => Some(Self::ErrorCode03689),
             "error_code_03690" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3690")?;
-                Some(Self::ErrorCode03690 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3690")?;
+                Some(Self::ErrorCode03690 { name: name.to_owned() })
             }
             "error_code_03691" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3691")?;
-                Some(Self::ErrorCode03691 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3691")?;
+                Some(Self::ErrorCode03691 { name: name.to_owned() })
             }
             "error_code_03692" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3692")?;
-                Some(Self::ErrorCode03692 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3692")?;
+                Some(Self::ErrorCode03692 { name: name.to_owned() })
             }
             "error_code_03693" => Some(Self::ErrorCode03693),
             "error_code_03694" => Some(Self::ErrorCode03694),
@@ -46513,28 +42073,16 @@ impl Baseline5000 {
             "error_code_03698" => Some(Self::ErrorCode03698),
             "error_code_03699" => Some(Self::ErrorCode03699),
             "error_code_03700" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3700")?;
-                Some(Self::ErrorCode03700 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3700")?;
+                Some(Self::ErrorCode03700 { name: name.to_owned() })
             }
             "error_code_03701" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3701")?;
-                Some(Self::ErrorCode03701 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3701")?;
+                Some(Self::ErrorCode03701 { name: name.to_owned() })
             }
             "error_code_03702" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3702")?;
-                Some(Self::ErrorCode03702 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3702")?;
+                Some(Self::ErrorCode03702 { name: name.to_owned() })
             }
             "error_code_03703" => Some(Self::ErrorCode03703),
             "error_code_03704" => Some(Self::ErrorCode03704),
@@ -46544,28 +42092,16 @@ impl Baseline5000 {
             "error_code_03708" => Some(Self::ErrorCode03708),
             "error_code_03709" => Some(Self::ErrorCode03709),
             "error_code_03710" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3710")?;
-                Some(Self::ErrorCode03710 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3710")?;
+                Some(Self::ErrorCode03710 { name: name.to_owned() })
             }
             "error_code_03711" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3711")?;
-                Some(Self::ErrorCode03711 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3711")?;
+                Some(Self::ErrorCode03711 { name: name.to_owned() })
             }
             "error_code_03712" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3712")?;
-                Some(Self::ErrorCode03712 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3712")?;
+                Some(Self::ErrorCode03712 { name: name.to_owned() })
             }
             "error_code_03713" => Some(Self::ErrorCode03713),
             "error_code_03714" => Some(Self::ErrorCode03714),
@@ -46575,28 +42111,16 @@ impl Baseline5000 {
             "error_code_03718" => Some(Self::ErrorCode03718),
             "error_code_03719" => Some(Self::ErrorCode03719),
             "error_code_03720" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3720")?;
-                Some(Self::ErrorCode03720 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3720")?;
+                Some(Self::ErrorCode03720 { name: name.to_owned() })
             }
             "error_code_03721" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3721")?;
-                Some(Self::ErrorCode03721 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3721")?;
+                Some(Self::ErrorCode03721 { name: name.to_owned() })
             }
             "error_code_03722" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3722")?;
-                Some(Self::ErrorCode03722 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3722")?;
+                Some(Self::ErrorCode03722 { name: name.to_owned() })
             }
             "error_code_03723" => Some(Self::ErrorCode03723),
             "error_code_03724" => Some(Self::ErrorCode03724),
@@ -46606,28 +42130,16 @@ impl Baseline5000 {
             "error_code_03728" => Some(Self::ErrorCode03728),
             "error_code_03729" => Some(Self::ErrorCode03729),
             "error_code_03730" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3730")?;
-                Some(Self::ErrorCode03730 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3730")?;
+                Some(Self::ErrorCode03730 { name: name.to_owned() })
             }
             "error_code_03731" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3731")?;
-                Some(Self::ErrorCode03731 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3731")?;
+                Some(Self::ErrorCode03731 { name: name.to_owned() })
             }
             "error_code_03732" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3732")?;
-                Some(Self::ErrorCode03732 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3732")?;
+                Some(Self::ErrorCode03732 { name: name.to_owned() })
             }
             "error_code_03733" => Some(Self::ErrorCode03733),
             "error_code_03734" => Some(Self::ErrorCode03734),
@@ -46637,28 +42149,16 @@ impl Baseline5000 {
             "error_code_03738" => Some(Self::ErrorCode03738),
             "error_code_03739" => Some(Self::ErrorCode03739),
             "error_code_03740" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3740")?;
-                Some(Self::ErrorCode03740 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3740")?;
+                Some(Self::ErrorCode03740 { name: name.to_owned() })
             }
             "error_code_03741" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3741")?;
-                Some(Self::ErrorCode03741 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3741")?;
+                Some(Self::ErrorCode03741 { name: name.to_owned() })
             }
             "error_code_03742" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3742")?;
-                Some(Self::ErrorCode03742 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3742")?;
+                Some(Self::ErrorCode03742 { name: name.to_owned() })
             }
             "error_code_03743" => Some(Self::ErrorCode03743),
             "error_code_03744" => Some(Self::ErrorCode03744),
@@ -46668,28 +42168,16 @@ impl Baseline5000 {
             "error_code_03748" => Some(Self::ErrorCode03748),
             "error_code_03749" => Some(Self::ErrorCode03749),
             "error_code_03750" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3750")?;
-                Some(Self::ErrorCode03750 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3750")?;
+                Some(Self::ErrorCode03750 { name: name.to_owned() })
             }
             "error_code_03751" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3751")?;
-                Some(Self::ErrorCode03751 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3751")?;
+                Some(Self::ErrorCode03751 { name: name.to_owned() })
             }
             "error_code_03752" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3752")?;
-                Some(Self::ErrorCode03752 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3752")?;
+                Some(Self::ErrorCode03752 { name: name.to_owned() })
             }
             "error_code_03753" => Some(Self::ErrorCode03753),
             "error_code_03754" => Some(Self::ErrorCode03754),
@@ -46699,28 +42187,16 @@ impl Baseline5000 {
             "error_code_03758" => Some(Self::ErrorCode03758),
             "error_code_03759" => Some(Self::ErrorCode03759),
             "error_code_03760" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3760")?;
-                Some(Self::ErrorCode03760 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3760")?;
+                Some(Self::ErrorCode03760 { name: name.to_owned() })
             }
             "error_code_03761" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3761")?;
-                Some(Self::ErrorCode03761 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3761")?;
+                Some(Self::ErrorCode03761 { name: name.to_owned() })
             }
             "error_code_03762" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3762")?;
-                Some(Self::ErrorCode03762 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3762")?;
+                Some(Self::ErrorCode03762 { name: name.to_owned() })
             }
             "error_code_03763" => Some(Self::ErrorCode03763),
             "error_code_03764" => Some(Self::ErrorCode03764),
@@ -46730,28 +42206,16 @@ impl Baseline5000 {
             "error_code_03768" => Some(Self::ErrorCode03768),
             "error_code_03769" => Some(Self::ErrorCode03769),
             "error_code_03770" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3770")?;
-                Some(Self::ErrorCode03770 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3770")?;
+                Some(Self::ErrorCode03770 { name: name.to_owned() })
             }
             "error_code_03771" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3771")?;
-                Some(Self::ErrorCode03771 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3771")?;
+                Some(Self::ErrorCode03771 { name: name.to_owned() })
             }
             "error_code_03772" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3772")?;
-                Some(Self::ErrorCode03772 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3772")?;
+                Some(Self::ErrorCode03772 { name: name.to_owned() })
             }
             "error_code_03773" => Some(Self::ErrorCode03773),
             "error_code_03774" => Some(Self::ErrorCode03774),
@@ -46761,28 +42225,16 @@ impl Baseline5000 {
             "error_code_03778" => Some(Self::ErrorCode03778),
             "error_code_03779" => Some(Self::ErrorCode03779),
             "error_code_03780" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3780")?;
-                Some(Self::ErrorCode03780 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3780")?;
+                Some(Self::ErrorCode03780 { name: name.to_owned() })
             }
             "error_code_03781" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3781")?;
-                Some(Self::ErrorCode03781 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3781")?;
+                Some(Self::ErrorCode03781 { name: name.to_owned() })
             }
             "error_code_03782" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3782")?;
-                Some(Self::ErrorCode03782 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3782")?;
+                Some(Self::ErrorCode03782 { name: name.to_owned() })
             }
             "error_code_03783" => Some(Self::ErrorCode03783),
             "error_code_03784" => Some(Self::ErrorCode03784),
@@ -46792,28 +42244,16 @@ impl Baseline5000 {
             "error_code_03788" => Some(Self::ErrorCode03788),
             "error_code_03789" => Some(Self::ErrorCode03789),
             "error_code_03790" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3790")?;
-                Some(Self::ErrorCode03790 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3790")?;
+                Some(Self::ErrorCode03790 { name: name.to_owned() })
             }
             "error_code_03791" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3791")?;
-                Some(Self::ErrorCode03791 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3791")?;
+                Some(Self::ErrorCode03791 { name: name.to_owned() })
             }
             "error_code_03792" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3792")?;
-                Some(Self::ErrorCode03792 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3792")?;
+                Some(Self::ErrorCode03792 { name: name.to_owned() })
             }
             "error_code_03793" => Some(Self::ErrorCode03793),
             "error_code_03794" => Some(Self::ErrorCode03794),
@@ -46823,28 +42263,16 @@ impl Baseline5000 {
             "error_code_03798" => Some(Self::ErrorCode03798),
             "error_code_03799" => Some(Self::ErrorCode03799),
             "error_code_03800" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3800")?;
-                Some(Self::ErrorCode03800 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3800")?;
+                Some(Self::ErrorCode03800 { name: name.to_owned() })
             }
             "error_code_03801" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3801")?;
-                Some(Self::ErrorCode03801 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3801")?;
+                Some(Self::ErrorCode03801 { name: name.to_owned() })
             }
             "error_code_03802" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3802")?;
-                Some(Self::ErrorCode03802 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3802")?;
+                Some(Self::ErrorCode03802 { name: name.to_owned() })
             }
             "error_code_03803" => Some(Self::ErrorCode03803),
             "error_code_03804" => Some(Self::ErrorCode03804),
@@ -46854,28 +42282,16 @@ impl Baseline5000 {
             "error_code_03808" => Some(Self::ErrorCode03808),
             "error_code_03809" => Some(Self::ErrorCode03809),
             "error_code_03810" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3810")?;
-                Some(Self::ErrorCode03810 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3810")?;
+                Some(Self::ErrorCode03810 { name: name.to_owned() })
             }
             "error_code_03811" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3811")?;
-                Some(Self::ErrorCode03811 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3811")?;
+                Some(Self::ErrorCode03811 { name: name.to_owned() })
             }
             "error_code_03812" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3812")?;
-                Some(Self::ErrorCode03812 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3812")?;
+                Some(Self::ErrorCode03812 { name: name.to_owned() })
             }
             "error_code_03813" => Some(Self::ErrorCode03813),
             "error_code_03814" => Some(Self::ErrorCode03814),
@@ -46885,28 +42301,16 @@ impl Baseline5000 {
             "error_code_03818" => Some(Self::ErrorCode03818),
             "error_code_03819" => Some(Self::ErrorCode03819),
             "error_code_03820" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3820")?;
-                Some(Self::ErrorCode03820 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3820")?;
+                Some(Self::ErrorCode03820 { name: name.to_owned() })
             }
             "error_code_03821" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3821")?;
-                Some(Self::ErrorCode03821 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3821")?;
+                Some(Self::ErrorCode03821 { name: name.to_owned() })
             }
             "error_code_03822" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3822")?;
-                Some(Self::ErrorCode03822 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3822")?;
+                Some(Self::ErrorCode03822 { name: name.to_owned() })
             }
             "error_code_03823" => Some(Self::ErrorCode03823),
             "error_code_03824" => Some(Self::ErrorCode03824),
@@ -46916,28 +42320,16 @@ impl Baseline5000 {
             "error_code_03828" => Some(Self::ErrorCode03828),
             "error_code_03829" => Some(Self::ErrorCode03829),
             "error_code_03830" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3830")?;
-                Some(Self::ErrorCode03830 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3830")?;
+                Some(Self::ErrorCode03830 { name: name.to_owned() })
             }
             "error_code_03831" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3831")?;
-                Some(Self::ErrorCode03831 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3831")?;
+                Some(Self::ErrorCode03831 { name: name.to_owned() })
             }
             "error_code_03832" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3832")?;
-                Some(Self::ErrorCode03832 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3832")?;
+                Some(Self::ErrorCode03832 { name: name.to_owned() })
             }
             "error_code_03833" => Some(Self::ErrorCode03833),
             "error_code_03834" => Some(Self::ErrorCode03834),
@@ -46947,28 +42339,16 @@ impl Baseline5000 {
             "error_code_03838" => Some(Self::ErrorCode03838),
             "error_code_03839" => Some(Self::ErrorCode03839),
             "error_code_03840" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3840")?;
-                Some(Self::ErrorCode03840 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3840")?;
+                Some(Self::ErrorCode03840 { name: name.to_owned() })
             }
             "error_code_03841" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3841")?;
-                Some(Self::ErrorCode03841 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3841")?;
+                Some(Self::ErrorCode03841 { name: name.to_owned() })
             }
             "error_code_03842" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3842")?;
-                Some(Self::ErrorCode03842 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3842")?;
+                Some(Self::ErrorCode03842 { name: name.to_owned() })
             }
             "error_code_03843" => Some(Self::ErrorCode03843),
             "error_code_03844" => Some(Self::ErrorCode03844),
@@ -46978,28 +42358,16 @@ impl Baseline5000 {
             "error_code_03848" => Some(Self::ErrorCode03848),
             "error_code_03849" => Some(Self::ErrorCode03849),
             "error_code_03850" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3850")?;
-                Some(Self::ErrorCode03850 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3850")?;
+                Some(Self::ErrorCode03850 { name: name.to_owned() })
             }
             "error_code_03851" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3851")?;
-                Some(Self::ErrorCode03851 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3851")?;
+                Some(Self::ErrorCode03851 { name: name.to_owned() })
             }
             "error_code_03852" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3852")?;
-                Some(Self::ErrorCode03852 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3852")?;
+                Some(Self::ErrorCode03852 { name: name.to_owned() })
             }
             "error_code_03853" => Some(Self::ErrorCode03853),
             "error_code_03854" => Some(Self::ErrorCode03854),
@@ -47009,28 +42377,16 @@ impl Baseline5000 {
             "error_code_03858" => Some(Self::ErrorCode03858),
             "error_code_03859" => Some(Self::ErrorCode03859),
             "error_code_03860" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3860")?;
-                Some(Self::ErrorCode03860 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3860")?;
+                Some(Self::ErrorCode03860 { name: name.to_owned() })
             }
             "error_code_03861" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3861")?;
-                Some(Self::ErrorCode03861 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3861")?;
+                Some(Self::ErrorCode03861 { name: name.to_owned() })
             }
             "error_code_03862" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3862")?;
-                Some(Self::ErrorCode03862 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3862")?;
+                Some(Self::ErrorCode03862 { name: name.to_owned() })
             }
             "error_code_03863" => Some(Self::ErrorCode03863),
             "error_code_03864" => Some(Self::ErrorCode03864),
@@ -47040,28 +42396,16 @@ impl Baseline5000 {
             "error_code_03868" => Some(Self::ErrorCode03868),
             "error_code_03869" => Some(Self::ErrorCode03869),
             "error_code_03870" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3870")?;
-                Some(Self::ErrorCode03870 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3870")?;
+                Some(Self::ErrorCode03870 { name: name.to_owned() })
             }
             "error_code_03871" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3871")?;
-                Some(Self::ErrorCode03871 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3871")?;
+                Some(Self::ErrorCode03871 { name: name.to_owned() })
             }
             "error_code_03872" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3872")?;
-                Some(Self::ErrorCode03872 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3872")?;
+                Some(Self::ErrorCode03872 { name: name.to_owned() })
             }
             "error_code_03873" => Some(Self::ErrorCode03873),
             "error_code_03874" => Some(Self::ErrorCode03874),
@@ -47071,28 +42415,16 @@ impl Baseline5000 {
             "error_code_03878" => Some(Self::ErrorCode03878),
             "error_code_03879" => Some(Self::ErrorCode03879),
             "error_code_03880" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3880")?;
-                Some(Self::ErrorCode03880 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3880")?;
+                Some(Self::ErrorCode03880 { name: name.to_owned() })
             }
             "error_code_03881" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3881")?;
-                Some(Self::ErrorCode03881 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3881")?;
+                Some(Self::ErrorCode03881 { name: name.to_owned() })
             }
             "error_code_03882" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3882")?;
-                Some(Self::ErrorCode03882 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3882")?;
+                Some(Self::ErrorCode03882 { name: name.to_owned() })
             }
             "error_code_03883" => Some(Self::ErrorCode03883),
             "error_code_03884" => Some(Self::ErrorCode03884),
@@ -47102,28 +42434,16 @@ impl Baseline5000 {
             "error_code_03888" => Some(Self::ErrorCode03888),
             "error_code_03889" => Some(Self::ErrorCode03889),
             "error_code_03890" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3890")?;
-                Some(Self::ErrorCode03890 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3890")?;
+                Some(Self::ErrorCode03890 { name: name.to_owned() })
             }
             "error_code_03891" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3891")?;
-                Some(Self::ErrorCode03891 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3891")?;
+                Some(Self::ErrorCode03891 { name: name.to_owned() })
             }
             "error_code_03892" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3892")?;
-                Some(Self::ErrorCode03892 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3892")?;
+                Some(Self::ErrorCode03892 { name: name.to_owned() })
             }
             "error_code_03893" => Some(Self::ErrorCode03893),
             "error_code_03894" => Some(Self::ErrorCode03894),
@@ -47133,28 +42453,16 @@ impl Baseline5000 {
             "error_code_03898" => Some(Self::ErrorCode03898),
             "error_code_03899" => Some(Self::ErrorCode03899),
             "error_code_03900" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3900")?;
-                Some(Self::ErrorCode03900 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3900")?;
+                Some(Self::ErrorCode03900 { name: name.to_owned() })
             }
             "error_code_03901" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3901")?;
-                Some(Self::ErrorCode03901 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3901")?;
+                Some(Self::ErrorCode03901 { name: name.to_owned() })
             }
             "error_code_03902" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3902")?;
-                Some(Self::ErrorCode03902 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3902")?;
+                Some(Self::ErrorCode03902 { name: name.to_owned() })
             }
             "error_code_03903" => Some(Self::ErrorCode03903),
             "error_code_03904" => Some(Self::ErrorCode03904),
@@ -47164,28 +42472,16 @@ impl Baseline5000 {
             "error_code_03908" => Some(Self::ErrorCode03908),
             "error_code_03909" => Some(Self::ErrorCode03909),
             "error_code_03910" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3910")?;
-                Some(Self::ErrorCode03910 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3910")?;
+                Some(Self::ErrorCode03910 { name: name.to_owned() })
             }
             "error_code_03911" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3911")?;
-                Some(Self::ErrorCode03911 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3911")?;
+                Some(Self::ErrorCode03911 { name: name.to_owned() })
             }
             "error_code_03912" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3912")?;
-                Some(Self::ErrorCode03912 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3912")?;
+                Some(Self::ErrorCode03912 { name: name.to_owned() })
             }
             "error_code_03913" => Some(Self::ErrorCode03913),
             "error_code_03914" => Some(Self::ErrorCode03914),
@@ -47195,28 +42491,16 @@ impl Baseline5000 {
             "error_code_03918" => Some(Self::ErrorCode03918),
             "error_code_03919" => Some(Self::ErrorCode03919),
             "error_code_03920" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3920")?;
-                Some(Self::ErrorCode03920 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3920")?;
+                Some(Self::ErrorCode03920 { name: name.to_owned() })
             }
             "error_code_03921" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3921")?;
-                Some(Self::ErrorCode03921 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3921")?;
+                Some(Self::ErrorCode03921 { name: name.to_owned() })
             }
             "error_code_03922" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3922")?;
-                Some(Self::ErrorCode03922 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3922")?;
+                Some(Self::ErrorCode03922 { name: name.to_owned() })
             }
             "error_code_03923" => Some(Self::ErrorCode03923),
             "error_code_03924" => Some(Self::ErrorCode03924),
@@ -47226,28 +42510,16 @@ impl Baseline5000 {
             "error_code_03928" => Some(Self::ErrorCode03928),
             "error_code_03929" => Some(Self::ErrorCode03929),
             "error_code_03930" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3930")?;
-                Some(Self::ErrorCode03930 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3930")?;
+                Some(Self::ErrorCode03930 { name: name.to_owned() })
             }
             "error_code_03931" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3931")?;
-                Some(Self::ErrorCode03931 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3931")?;
+                Some(Self::ErrorCode03931 { name: name.to_owned() })
             }
             "error_code_03932" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3932")?;
-                Some(Self::ErrorCode03932 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3932")?;
+                Some(Self::ErrorCode03932 { name: name.to_owned() })
             }
             "error_code_03933" => Some(Self::ErrorCode03933),
             "error_code_03934" => Some(Self::ErrorCode03934),
@@ -47257,28 +42529,16 @@ impl Baseline5000 {
             "error_code_03938" => Some(Self::ErrorCode03938),
             "error_code_03939" => Some(Self::ErrorCode03939),
             "error_code_03940" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3940")?;
-                Some(Self::ErrorCode03940 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3940")?;
+                Some(Self::ErrorCode03940 { name: name.to_owned() })
             }
             "error_code_03941" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3941")?;
-                Some(Self::ErrorCode03941 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3941")?;
+                Some(Self::ErrorCode03941 { name: name.to_owned() })
             }
             "error_code_03942" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3942")?;
-                Some(Self::ErrorCode03942 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3942")?;
+                Some(Self::ErrorCode03942 { name: name.to_owned() })
             }
             "error_code_03943" => Some(Self::ErrorCode03943),
             "error_code_03944" => Some(Self::ErrorCode03944),
@@ -47288,28 +42548,16 @@ impl Baseline5000 {
             "error_code_03948" => Some(Self::ErrorCode03948),
             "error_code_03949" => Some(Self::ErrorCode03949),
             "error_code_03950" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3950")?;
-                Some(Self::ErrorCode03950 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3950")?;
+                Some(Self::ErrorCode03950 { name: name.to_owned() })
             }
             "error_code_03951" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3951")?;
-                Some(Self::ErrorCode03951 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3951")?;
+                Some(Self::ErrorCode03951 { name: name.to_owned() })
             }
             "error_code_03952" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3952")?;
-                Some(Self::ErrorCode03952 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3952")?;
+                Some(Self::ErrorCode03952 { name: name.to_owned() })
             }
             "error_code_03953" => Some(Self::ErrorCode03953),
             "error_code_03954" => Some(Self::ErrorCode03954),
@@ -47319,28 +42567,16 @@ impl Baseline5000 {
             "error_code_03958" => Some(Self::ErrorCode03958),
             "error_code_03959" => Some(Self::ErrorCode03959),
             "error_code_03960" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3960")?;
-                Some(Self::ErrorCode03960 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3960")?;
+                Some(Self::ErrorCode03960 { name: name.to_owned() })
             }
             "error_code_03961" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3961")?;
-                Some(Self::ErrorCode03961 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3961")?;
+                Some(Self::ErrorCode03961 { name: name.to_owned() })
             }
             "error_code_03962" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3962")?;
-                Some(Self::ErrorCode03962 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3962")?;
+                Some(Self::ErrorCode03962 { name: name.to_owned() })
             }
             "error_code_03963" => Some(Self::ErrorCode03963),
             "error_code_03964" => Some(Self::ErrorCode03964),
@@ -47350,28 +42586,16 @@ impl Baseline5000 {
             "error_code_03968" => Some(Self::ErrorCode03968),
             "error_code_03969" => Some(Self::ErrorCode03969),
             "error_code_03970" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3970")?;
-                Some(Self::ErrorCode03970 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3970")?;
+                Some(Self::ErrorCode03970 { name: name.to_owned() })
             }
             "error_code_03971" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3971")?;
-                Some(Self::ErrorCode03971 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3971")?;
+                Some(Self::ErrorCode03971 { name: name.to_owned() })
             }
             "error_code_03972" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3972")?;
-                Some(Self::ErrorCode03972 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3972")?;
+                Some(Self::ErrorCode03972 { name: name.to_owned() })
             }
             "error_code_03973" => Some(Self::ErrorCode03973),
             "error_code_03974" => Some(Self::ErrorCode03974),
@@ -47381,28 +42605,16 @@ impl Baseline5000 {
             "error_code_03978" => Some(Self::ErrorCode03978),
             "error_code_03979" => Some(Self::ErrorCode03979),
             "error_code_03980" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3980")?;
-                Some(Self::ErrorCode03980 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3980")?;
+                Some(Self::ErrorCode03980 { name: name.to_owned() })
             }
             "error_code_03981" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3981")?;
-                Some(Self::ErrorCode03981 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3981")?;
+                Some(Self::ErrorCode03981 { name: name.to_owned() })
             }
             "error_code_03982" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3982")?;
-                Some(Self::ErrorCode03982 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3982")?;
+                Some(Self::ErrorCode03982 { name: name.to_owned() })
             }
             "error_code_03983" => Some(Self::ErrorCode03983),
             "error_code_03984" => Some(Self::ErrorCode03984),
@@ -47412,28 +42624,16 @@ impl Baseline5000 {
             "error_code_03988" => Some(Self::ErrorCode03988),
             "error_code_03989" => Some(Self::ErrorCode03989),
             "error_code_03990" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3990")?;
-                Some(Self::ErrorCode03990 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3990")?;
+                Some(Self::ErrorCode03990 { name: name.to_owned() })
             }
             "error_code_03991" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3991")?;
-                Some(Self::ErrorCode03991 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3991")?;
+                Some(Self::ErrorCode03991 { name: name.to_owned() })
             }
             "error_code_03992" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 3992")?;
-                Some(Self::ErrorCode03992 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 3992")?;
+                Some(Self::ErrorCode03992 { name: name.to_owned() })
             }
             "error_code_03993" => Some(Self::ErrorCode03993),
             "error_code_03994" => Some(Self::ErrorCode03994),
@@ -47443,28 +42643,16 @@ impl Baseline5000 {
             "error_code_03998" => Some(Self::ErrorCode03998),
             "error_code_03999" => Some(Self::ErrorCode03999),
             "error_code_04000" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4000")?;
-                Some(Self::ErrorCode04000 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4000")?;
+                Some(Self::ErrorCode04000 { name: name.to_owned() })
             }
             "error_code_04001" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4001")?;
-                Some(Self::ErrorCode04001 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4001")?;
+                Some(Self::ErrorCode04001 { name: name.to_owned() })
             }
             "error_code_04002" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4002")?;
-                Some(Self::ErrorCode04002 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4002")?;
+                Some(Self::ErrorCode04002 { name: name.to_owned() })
             }
             "error_code_04003" => Some(Self::ErrorCode04003),
             "error_code_04004" => Some(Self::ErrorCode04004),
@@ -47474,28 +42662,16 @@ impl Baseline5000 {
             "error_code_04008" => Some(Self::ErrorCode04008),
             "error_code_04009" => Some(Self::ErrorCode04009),
             "error_code_04010" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4010")?;
-                Some(Self::ErrorCode04010 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4010")?;
+                Some(Self::ErrorCode04010 { name: name.to_owned() })
             }
             "error_code_04011" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4011")?;
-                Some(Self::ErrorCode04011 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4011")?;
+                Some(Self::ErrorCode04011 { name: name.to_owned() })
             }
             "error_code_04012" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4012")?;
-                Some(Self::ErrorCode04012 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4012")?;
+                Some(Self::ErrorCode04012 { name: name.to_owned() })
             }
             "error_code_04013" => Some(Self::ErrorCode04013),
             "error_code_04014" => Some(Self::ErrorCode04014),
@@ -47505,28 +42681,16 @@ impl Baseline5000 {
             "error_code_04018" => Some(Self::ErrorCode04018),
             "error_code_04019" => Some(Self::ErrorCode04019),
             "error_code_04020" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4020")?;
-                Some(Self::ErrorCode04020 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4020")?;
+                Some(Self::ErrorCode04020 { name: name.to_owned() })
             }
             "error_code_04021" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4021")?;
-                Some(Self::ErrorCode04021 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4021")?;
+                Some(Self::ErrorCode04021 { name: name.to_owned() })
             }
             "error_code_04022" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4022")?;
-                Some(Self::ErrorCode04022 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4022")?;
+                Some(Self::ErrorCode04022 { name: name.to_owned() })
             }
             "error_code_04023" => Some(Self::ErrorCode04023),
             "error_code_04024" => Some(Self::ErrorCode04024),
@@ -47536,28 +42700,16 @@ impl Baseline5000 {
             "error_code_04028" => Some(Self::ErrorCode04028),
             "error_code_04029" => Some(Self::ErrorCode04029),
             "error_code_04030" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4030")?;
-                Some(Self::ErrorCode04030 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4030")?;
+                Some(Self::ErrorCode04030 { name: name.to_owned() })
             }
             "error_code_04031" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4031")?;
-                Some(Self::ErrorCode04031 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4031")?;
+                Some(Self::ErrorCode04031 { name: name.to_owned() })
             }
             "error_code_04032" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4032")?;
-                Some(Self::ErrorCode04032 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4032")?;
+                Some(Self::ErrorCode04032 { name: name.to_owned() })
             }
             "error_code_04033" => Some(Self::ErrorCode04033),
             "error_code_04034" => Some(Self::ErrorCode04034),
@@ -47567,28 +42719,16 @@ impl Baseline5000 {
             "error_code_04038" => Some(Self::ErrorCode04038),
             "error_code_04039" => Some(Self::ErrorCode04039),
             "error_code_04040" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4040")?;
-                Some(Self::ErrorCode04040 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4040")?;
+                Some(Self::ErrorCode04040 { name: name.to_owned() })
             }
             "error_code_04041" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4041")?;
-                Some(Self::ErrorCode04041 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4041")?;
+                Some(Self::ErrorCode04041 { name: name.to_owned() })
             }
             "error_code_04042" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4042")?;
-                Some(Self::ErrorCode04042 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4042")?;
+                Some(Self::ErrorCode04042 { name: name.to_owned() })
             }
             "error_code_04043" => Some(Self::ErrorCode04043),
             "error_code_04044" => Some(Self::ErrorCode04044),
@@ -47598,28 +42738,16 @@ impl Baseline5000 {
             "error_code_04048" => Some(Self::ErrorCode04048),
             "error_code_04049" => Some(Self::ErrorCode04049),
             "error_code_04050" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4050")?;
-                Some(Self::ErrorCode04050 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4050")?;
+                Some(Self::ErrorCode04050 { name: name.to_owned() })
             }
             "error_code_04051" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4051")?;
-                Some(Self::ErrorCode04051 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4051")?;
+                Some(Self::ErrorCode04051 { name: name.to_owned() })
             }
             "error_code_04052" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4052")?;
-                Some(Self::ErrorCode04052 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4052")?;
+                Some(Self::ErrorCode04052 { name: name.to_owned() })
             }
             "error_code_04053" => Some(Self::ErrorCode04053),
             "error_code_04054" => Some(Self::ErrorCode04054),
@@ -47629,28 +42757,16 @@ impl Baseline5000 {
             "error_code_04058" => Some(Self::ErrorCode04058),
             "error_code_04059" => Some(Self::ErrorCode04059),
             "error_code_04060" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4060")?;
-                Some(Self::ErrorCode04060 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4060")?;
+                Some(Self::ErrorCode04060 { name: name.to_owned() })
             }
             "error_code_04061" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4061")?;
-                Some(Self::ErrorCode04061 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4061")?;
+                Some(Self::ErrorCode04061 { name: name.to_owned() })
             }
             "error_code_04062" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4062")?;
-                Some(Self::ErrorCode04062 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4062")?;
+                Some(Self::ErrorCode04062 { name: name.to_owned() })
             }
             "error_code_04063" => Some(Self::ErrorCode04063),
             "error_code_04064" => Some(Self::ErrorCode04064),
@@ -47660,28 +42776,16 @@ impl Baseline5000 {
             "error_code_04068" => Some(Self::ErrorCode04068),
             "error_code_04069" => Some(Self::ErrorCode04069),
             "error_code_04070" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4070")?;
-                Some(Self::ErrorCode04070 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4070")?;
+                Some(Self::ErrorCode04070 { name: name.to_owned() })
             }
             "error_code_04071" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4071")?;
-                Some(Self::ErrorCode04071 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4071")?;
+                Some(Self::ErrorCode04071 { name: name.to_owned() })
             }
             "error_code_04072" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4072")?;
-                Some(Self::ErrorCode04072 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4072")?;
+                Some(Self::ErrorCode04072 { name: name.to_owned() })
             }
             "error_code_04073" => Some(Self::ErrorCode04073),
             "error_code_04074" => Some(Self::ErrorCode04074),
@@ -47691,28 +42795,16 @@ impl Baseline5000 {
             "error_code_04078" => Some(Self::ErrorCode04078),
             "error_code_04079" => Some(Self::ErrorCode04079),
             "error_code_04080" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4080")?;
-                Some(Self::ErrorCode04080 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4080")?;
+                Some(Self::ErrorCode04080 { name: name.to_owned() })
             }
             "error_code_04081" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4081")?;
-                Some(Self::ErrorCode04081 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4081")?;
+                Some(Self::ErrorCode04081 { name: name.to_owned() })
             }
             "error_code_04082" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4082")?;
-                Some(Self::ErrorCode04082 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4082")?;
+                Some(Self::ErrorCode04082 { name: name.to_owned() })
             }
             "error_code_04083" => Some(Self::ErrorCode04083),
             "error_code_04084" => Some(Self::ErrorCode04084),
@@ -47722,28 +42814,16 @@ impl Baseline5000 {
             "error_code_04088" => Some(Self::ErrorCode04088),
             "error_code_04089" => Some(Self::ErrorCode04089),
             "error_code_04090" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4090")?;
-                Some(Self::ErrorCode04090 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4090")?;
+                Some(Self::ErrorCode04090 { name: name.to_owned() })
             }
             "error_code_04091" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4091")?;
-                Some(Self::ErrorCode04091 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4091")?;
+                Some(Self::ErrorCode04091 { name: name.to_owned() })
             }
             "error_code_04092" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4092")?;
-                Some(Self::ErrorCode04092 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4092")?;
+                Some(Self::ErrorCode04092 { name: name.to_owned() })
             }
             "error_code_04093" => Some(Self::ErrorCode04093),
             "error_code_04094" => Some(Self::ErrorCode04094),
@@ -47753,28 +42833,16 @@ impl Baseline5000 {
             "error_code_04098" => Some(Self::ErrorCode04098),
             "error_code_04099" => Some(Self::ErrorCode04099),
             "error_code_04100" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4100")?;
-                Some(Self::ErrorCode04100 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4100")?;
+                Some(Self::ErrorCode04100 { name: name.to_owned() })
             }
             "error_code_04101" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4101")?;
-                Some(Self::ErrorCode04101 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4101")?;
+                Some(Self::ErrorCode04101 { name: name.to_owned() })
             }
             "error_code_04102" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4102")?;
-                Some(Self::ErrorCode04102 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4102")?;
+                Some(Self::ErrorCode04102 { name: name.to_owned() })
             }
             "error_code_04103" => Some(Self::ErrorCode04103),
             "error_code_04104" => Some(Self::ErrorCode04104),
@@ -47784,28 +42852,16 @@ impl Baseline5000 {
             "error_code_04108" => Some(Self::ErrorCode04108),
             "error_code_04109" => Some(Self::ErrorCode04109),
             "error_code_04110" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4110")?;
-                Some(Self::ErrorCode04110 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4110")?;
+                Some(Self::ErrorCode04110 { name: name.to_owned() })
             }
             "error_code_04111" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4111")?;
-                Some(Self::ErrorCode04111 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4111")?;
+                Some(Self::ErrorCode04111 { name: name.to_owned() })
             }
             "error_code_04112" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4112")?;
-                Some(Self::ErrorCode04112 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4112")?;
+                Some(Self::ErrorCode04112 { name: name.to_owned() })
             }
             "error_code_04113" => Some(Self::ErrorCode04113),
             "error_code_04114" => Some(Self::ErrorCode04114),
@@ -47815,28 +42871,16 @@ impl Baseline5000 {
             "error_code_04118" => Some(Self::ErrorCode04118),
             "error_code_04119" => Some(Self::ErrorCode04119),
             "error_code_04120" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4120")?;
-                Some(Self::ErrorCode04120 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4120")?;
+                Some(Self::ErrorCode04120 { name: name.to_owned() })
             }
             "error_code_04121" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4121")?;
-                Some(Self::ErrorCode04121 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4121")?;
+                Some(Self::ErrorCode04121 { name: name.to_owned() })
             }
             "error_code_04122" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4122")?;
-                Some(Self::ErrorCode04122 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4122")?;
+                Some(Self::ErrorCode04122 { name: name.to_owned() })
             }
             "error_code_04123" => Some(Self::ErrorCode04123),
             "error_code_04124" => Some(Self::ErrorCode04124),
@@ -47846,28 +42890,16 @@ impl Baseline5000 {
             "error_code_04128" => Some(Self::ErrorCode04128),
             "error_code_04129" => Some(Self::ErrorCode04129),
             "error_code_04130" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4130")?;
-                Some(Self::ErrorCode04130 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4130")?;
+                Some(Self::ErrorCode04130 { name: name.to_owned() })
             }
             "error_code_04131" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4131")?;
-                Some(Self::ErrorCode04131 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4131")?;
+                Some(Self::ErrorCode04131 { name: name.to_owned() })
             }
             "error_code_04132" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4132")?;
-                Some(Self::ErrorCode04132 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4132")?;
+                Some(Self::ErrorCode04132 { name: name.to_owned() })
             }
             "error_code_04133" => Some(Self::ErrorCode04133),
             "error_code_04134" => Some(Self::ErrorCode04134),
@@ -47877,28 +42909,16 @@ impl Baseline5000 {
             "error_code_04138" => Some(Self::ErrorCode04138),
             "error_code_04139" => Some(Self::ErrorCode04139),
             "error_code_04140" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4140")?;
-                Some(Self::ErrorCode04140 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4140")?;
+                Some(Self::ErrorCode04140 { name: name.to_owned() })
             }
             "error_code_04141" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4141")?;
-                Some(Self::ErrorCode04141 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4141")?;
+                Some(Self::ErrorCode04141 { name: name.to_owned() })
             }
             "error_code_04142" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4142")?;
-                Some(Self::ErrorCode04142 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4142")?;
+                Some(Self::ErrorCode04142 { name: name.to_owned() })
             }
             "error_code_04143" => Some(Self::ErrorCode04143),
             "error_code_04144" => Some(Self::ErrorCode04144),
@@ -47908,28 +42928,16 @@ impl Baseline5000 {
             "error_code_04148" => Some(Self::ErrorCode04148),
             "error_code_04149" => Some(Self::ErrorCode04149),
             "error_code_04150" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4150")?;
-                Some(Self::ErrorCode04150 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4150")?;
+                Some(Self::ErrorCode04150 { name: name.to_owned() })
             }
             "error_code_04151" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4151")?;
-                Some(Self::ErrorCode04151 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4151")?;
+                Some(Self::ErrorCode04151 { name: name.to_owned() })
             }
             "error_code_04152" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4152")?;
-                Some(Self::ErrorCode04152 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4152")?;
+                Some(Self::ErrorCode04152 { name: name.to_owned() })
             }
             "error_code_04153" => Some(Self::ErrorCode04153),
             "error_code_04154" => Some(Self::ErrorCode04154),
@@ -47939,28 +42947,16 @@ impl Baseline5000 {
             "error_code_04158" => Some(Self::ErrorCode04158),
             "error_code_04159" => Some(Self::ErrorCode04159),
             "error_code_04160" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4160")?;
-                Some(Self::ErrorCode04160 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4160")?;
+                Some(Self::ErrorCode04160 { name: name.to_owned() })
             }
             "error_code_04161" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4161")?;
-                Some(Self::ErrorCode04161 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4161")?;
+                Some(Self::ErrorCode04161 { name: name.to_owned() })
             }
             "error_code_04162" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4162")?;
-                Some(Self::ErrorCode04162 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4162")?;
+                Some(Self::ErrorCode04162 { name: name.to_owned() })
             }
             "error_code_04163" => Some(Self::ErrorCode04163),
             "error_code_04164" => Some(Self::ErrorCode04164),
@@ -47970,28 +42966,16 @@ impl Baseline5000 {
             "error_code_04168" => Some(Self::ErrorCode04168),
             "error_code_04169" => Some(Self::ErrorCode04169),
             "error_code_04170" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4170")?;
-                Some(Self::ErrorCode04170 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4170")?;
+                Some(Self::ErrorCode04170 { name: name.to_owned() })
             }
             "error_code_04171" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4171")?;
-                Some(Self::ErrorCode04171 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4171")?;
+                Some(Self::ErrorCode04171 { name: name.to_owned() })
             }
             "error_code_04172" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4172")?;
-                Some(Self::ErrorCode04172 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4172")?;
+                Some(Self::ErrorCode04172 { name: name.to_owned() })
             }
             "error_code_04173" => Some(Self::ErrorCode04173),
             "error_code_04174" => Some(Self::ErrorCode04174),
@@ -48001,28 +42985,16 @@ impl Baseline5000 {
             "error_code_04178" => Some(Self::ErrorCode04178),
             "error_code_04179" => Some(Self::ErrorCode04179),
             "error_code_04180" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4180")?;
-                Some(Self::ErrorCode04180 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4180")?;
+                Some(Self::ErrorCode04180 { name: name.to_owned() })
             }
             "error_code_04181" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4181")?;
-                Some(Self::ErrorCode04181 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4181")?;
+                Some(Self::ErrorCode04181 { name: name.to_owned() })
             }
             "error_code_04182" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4182")?;
-                Some(Self::ErrorCode04182 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4182")?;
+                Some(Self::ErrorCode04182 { name: name.to_owned() })
             }
             "error_code_04183" => Some(Self::ErrorCode04183),
             "error_code_04184" => Some(Self::ErrorCode04184),
@@ -48032,28 +43004,16 @@ impl Baseline5000 {
             "error_code_04188" => Some(Self::ErrorCode04188),
             "error_code_04189" => Some(Self::ErrorCode04189),
             "error_code_04190" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4190")?;
-                Some(Self::ErrorCode04190 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4190")?;
+                Some(Self::ErrorCode04190 { name: name.to_owned() })
             }
             "error_code_04191" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4191")?;
-                Some(Self::ErrorCode04191 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4191")?;
+                Some(Self::ErrorCode04191 { name: name.to_owned() })
             }
             "error_code_04192" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4192")?;
-                Some(Self::ErrorCode04192 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4192")?;
+                Some(Self::ErrorCode04192 { name: name.to_owned() })
             }
             "error_code_04193" => Some(Self::ErrorCode04193),
             "error_code_04194" => Some(Self::ErrorCode04194),
@@ -48063,28 +43023,16 @@ impl Baseline5000 {
             "error_code_04198" => Some(Self::ErrorCode04198),
             "error_code_04199" => Some(Self::ErrorCode04199),
             "error_code_04200" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4200")?;
-                Some(Self::ErrorCode04200 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4200")?;
+                Some(Self::ErrorCode04200 { name: name.to_owned() })
             }
             "error_code_04201" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4201")?;
-                Some(Self::ErrorCode04201 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4201")?;
+                Some(Self::ErrorCode04201 { name: name.to_owned() })
             }
             "error_code_04202" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4202")?;
-                Some(Self::ErrorCode04202 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4202")?;
+                Some(Self::ErrorCode04202 { name: name.to_owned() })
             }
             "error_code_04203" => Some(Self::ErrorCode04203),
             "error_code_04204" => Some(Self::ErrorCode04204),
@@ -48094,28 +43042,16 @@ impl Baseline5000 {
             "error_code_04208" => Some(Self::ErrorCode04208),
             "error_code_04209" => Some(Self::ErrorCode04209),
             "error_code_04210" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4210")?;
-                Some(Self::ErrorCode04210 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4210")?;
+                Some(Self::ErrorCode04210 { name: name.to_owned() })
             }
             "error_code_04211" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4211")?;
-                Some(Self::ErrorCode04211 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4211")?;
+                Some(Self::ErrorCode04211 { name: name.to_owned() })
             }
             "error_code_04212" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4212")?;
-                Some(Self::ErrorCode04212 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4212")?;
+                Some(Self::ErrorCode04212 { name: name.to_owned() })
             }
             "error_code_04213" => Some(Self::ErrorCode04213),
             "error_code_04214" => Some(Self::ErrorCode04214),
@@ -48125,28 +43061,16 @@ impl Baseline5000 {
             "error_code_04218" => Some(Self::ErrorCode04218),
             "error_code_04219" => Some(Self::ErrorCode04219),
             "error_code_04220" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4220")?;
-                Some(Self::ErrorCode04220 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4220")?;
+                Some(Self::ErrorCode04220 { name: name.to_owned() })
             }
             "error_code_04221" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4221")?;
-                Some(Self::ErrorCode04221 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4221")?;
+                Some(Self::ErrorCode04221 { name: name.to_owned() })
             }
             "error_code_04222" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4222")?;
-                Some(Self::ErrorCode04222 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4222")?;
+                Some(Self::ErrorCode04222 { name: name.to_owned() })
             }
             "error_code_04223" => Some(Self::ErrorCode04223),
             "error_code_04224" => Some(Self::ErrorCode04224),
@@ -48156,28 +43080,16 @@ impl Baseline5000 {
             "error_code_04228" => Some(Self::ErrorCode04228),
             "error_code_04229" => Some(Self::ErrorCode04229),
             "error_code_04230" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4230")?;
-                Some(Self::ErrorCode04230 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4230")?;
+                Some(Self::ErrorCode04230 { name: name.to_owned() })
             }
             "error_code_04231" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4231")?;
-                Some(Self::ErrorCode04231 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4231")?;
+                Some(Self::ErrorCode04231 { name: name.to_owned() })
             }
             "error_code_04232" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4232")?;
-                Some(Self::ErrorCode04232 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4232")?;
+                Some(Self::ErrorCode04232 { name: name.to_owned() })
             }
             "error_code_04233" => Some(Self::ErrorCode04233),
             "error_code_04234" => Some(Self::ErrorCode04234),
@@ -48187,28 +43099,16 @@ impl Baseline5000 {
             "error_code_04238" => Some(Self::ErrorCode04238),
             "error_code_04239" => Some(Self::ErrorCode04239),
             "error_code_04240" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4240")?;
-                Some(Self::ErrorCode04240 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4240")?;
+                Some(Self::ErrorCode04240 { name: name.to_owned() })
             }
             "error_code_04241" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4241")?;
-                Some(Self::ErrorCode04241 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4241")?;
+                Some(Self::ErrorCode04241 { name: name.to_owned() })
             }
             "error_code_04242" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4242")?;
-                Some(Self::ErrorCode04242 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4242")?;
+                Some(Self::ErrorCode04242 { name: name.to_owned() })
             }
             "error_code_04243" => Some(Self::ErrorCode04243),
             "error_code_04244" => Some(Self::ErrorCode04244),
@@ -48218,28 +43118,16 @@ impl Baseline5000 {
             "error_code_04248" => Some(Self::ErrorCode04248),
             "error_code_04249" => Some(Self::ErrorCode04249),
             "error_code_04250" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4250")?;
-                Some(Self::ErrorCode04250 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4250")?;
+                Some(Self::ErrorCode04250 { name: name.to_owned() })
             }
             "error_code_04251" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4251")?;
-                Some(Self::ErrorCode04251 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4251")?;
+                Some(Self::ErrorCode04251 { name: name.to_owned() })
             }
             "error_code_04252" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4252")?;
-                Some(Self::ErrorCode04252 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4252")?;
+                Some(Self::ErrorCode04252 { name: name.to_owned() })
             }
             "error_code_04253" => Some(Self::ErrorCode04253),
             "error_code_04254" => Some(Self::ErrorCode04254),
@@ -48249,28 +43137,16 @@ impl Baseline5000 {
             "error_code_04258" => Some(Self::ErrorCode04258),
             "error_code_04259" => Some(Self::ErrorCode04259),
             "error_code_04260" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4260")?;
-                Some(Self::ErrorCode04260 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4260")?;
+                Some(Self::ErrorCode04260 { name: name.to_owned() })
             }
             "error_code_04261" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4261")?;
-                Some(Self::ErrorCode04261 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4261")?;
+                Some(Self::ErrorCode04261 { name: name.to_owned() })
             }
             "error_code_04262" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4262")?;
-                Some(Self::ErrorCode04262 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4262")?;
+                Some(Self::ErrorCode04262 { name: name.to_owned() })
             }
             "error_code_04263" => Some(Self::ErrorCode04263),
             "error_code_04264" => Some(Self::ErrorCode04264),
@@ -48280,28 +43156,16 @@ impl Baseline5000 {
             "error_code_04268" => Some(Self::ErrorCode04268),
             "error_code_04269" => Some(Self::ErrorCode04269),
             "error_code_04270" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4270")?;
-                Some(Self::ErrorCode04270 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4270")?;
+                Some(Self::ErrorCode04270 { name: name.to_owned() })
             }
             "error_code_04271" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4271")?;
-                Some(Self::ErrorCode04271 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4271")?;
+                Some(Self::ErrorCode04271 { name: name.to_owned() })
             }
             "error_code_04272" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4272")?;
-                Some(Self::ErrorCode04272 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4272")?;
+                Some(Self::ErrorCode04272 { name: name.to_owned() })
             }
             "error_code_04273" => Some(Self::ErrorCode04273),
             "error_code_04274" => Some(Self::ErrorCode04274),
@@ -48311,28 +43175,16 @@ impl Baseline5000 {
             "error_code_04278" => Some(Self::ErrorCode04278),
             "error_code_04279" => Some(Self::ErrorCode04279),
             "error_code_04280" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4280")?;
-                Some(Self::ErrorCode04280 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4280")?;
+                Some(Self::ErrorCode04280 { name: name.to_owned() })
             }
             "error_code_04281" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4281")?;
-                Some(Self::ErrorCode04281 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4281")?;
+                Some(Self::ErrorCode04281 { name: name.to_owned() })
             }
             "error_code_04282" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4282")?;
-                Some(Self::ErrorCode04282 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4282")?;
+                Some(Self::ErrorCode04282 { name: name.to_owned() })
             }
             "error_code_04283" => Some(Self::ErrorCode04283),
             "error_code_04284" => Some(Self::ErrorCode04284),
@@ -48342,28 +43194,16 @@ impl Baseline5000 {
             "error_code_04288" => Some(Self::ErrorCode04288),
             "error_code_04289" => Some(Self::ErrorCode04289),
             "error_code_04290" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4290")?;
-                Some(Self::ErrorCode04290 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4290")?;
+                Some(Self::ErrorCode04290 { name: name.to_owned() })
             }
             "error_code_04291" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4291")?;
-                Some(Self::ErrorCode04291 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4291")?;
+                Some(Self::ErrorCode04291 { name: name.to_owned() })
             }
             "error_code_04292" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4292")?;
-                Some(Self::ErrorCode04292 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4292")?;
+                Some(Self::ErrorCode04292 { name: name.to_owned() })
             }
             "error_code_04293" => Some(Self::ErrorCode04293),
             "error_code_04294" => Some(Self::ErrorCode04294),
@@ -48373,28 +43213,16 @@ impl Baseline5000 {
             "error_code_04298" => Some(Self::ErrorCode04298),
             "error_code_04299" => Some(Self::ErrorCode04299),
             "error_code_04300" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4300")?;
-                Some(Self::ErrorCode04300 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4300")?;
+                Some(Self::ErrorCode04300 { name: name.to_owned() })
             }
             "error_code_04301" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4301")?;
-                Some(Self::ErrorCode04301 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4301")?;
+                Some(Self::ErrorCode04301 { name: name.to_owned() })
             }
             "error_code_04302" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4302")?;
-                Some(Self::ErrorCode04302 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4302")?;
+                Some(Self::ErrorCode04302 { name: name.to_owned() })
             }
             "error_code_04303" => Some(Self::ErrorCode04303),
             "error_code_04304" => Some(Self::ErrorCode04304),
@@ -48404,28 +43232,16 @@ impl Baseline5000 {
             "error_code_04308" => Some(Self::ErrorCode04308),
             "error_code_04309" => Some(Self::ErrorCode04309),
             "error_code_04310" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4310")?;
-                Some(Self::ErrorCode04310 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4310")?;
+                Some(Self::ErrorCode04310 { name: name.to_owned() })
             }
             "error_code_04311" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4311")?;
-                Some(Self::ErrorCode04311 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4311")?;
+                Some(Self::ErrorCode04311 { name: name.to_owned() })
             }
             "error_code_04312" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4312")?;
-                Some(Self::ErrorCode04312 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4312")?;
+                Some(Self::ErrorCode04312 { name: name.to_owned() })
             }
             "error_code_04313" => Some(Self::ErrorCode04313),
             "error_code_04314" => Some(Self::ErrorCode04314),
@@ -48435,28 +43251,16 @@ impl Baseline5000 {
             "error_code_04318" => Some(Self::ErrorCode04318),
             "error_code_04319" => Some(Self::ErrorCode04319),
             "error_code_04320" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4320")?;
-                Some(Self::ErrorCode04320 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4320")?;
+                Some(Self::ErrorCode04320 { name: name.to_owned() })
             }
             "error_code_04321" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4321")?;
-                Some(Self::ErrorCode04321 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4321")?;
+                Some(Self::ErrorCode04321 { name: name.to_owned() })
             }
             "error_code_04322" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4322")?;
-                Some(Self::ErrorCode04322 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4322")?;
+                Some(Self::ErrorCode04322 { name: name.to_owned() })
             }
             "error_code_04323" => Some(Self::ErrorCode04323),
             "error_code_04324" => Some(Self::ErrorCode04324),
@@ -48466,28 +43270,16 @@ impl Baseline5000 {
             "error_code_04328" => Some(Self::ErrorCode04328),
             "error_code_04329" => Some(Self::ErrorCode04329),
             "error_code_04330" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4330")?;
-                Some(Self::ErrorCode04330 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4330")?;
+                Some(Self::ErrorCode04330 { name: name.to_owned() })
             }
             "error_code_04331" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4331")?;
-                Some(Self::ErrorCode04331 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4331")?;
+                Some(Self::ErrorCode04331 { name: name.to_owned() })
             }
             "error_code_04332" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4332")?;
-                Some(Self::ErrorCode04332 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4332")?;
+                Some(Self::ErrorCode04332 { name: name.to_owned() })
             }
             "error_code_04333" => Some(Self::ErrorCode04333),
             "error_code_04334" => Some(Self::ErrorCode04334),
@@ -48497,28 +43289,16 @@ impl Baseline5000 {
             "error_code_04338" => Some(Self::ErrorCode04338),
             "error_code_04339" => Some(Self::ErrorCode04339),
             "error_code_04340" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4340")?;
-                Some(Self::ErrorCode04340 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4340")?;
+                Some(Self::ErrorCode04340 { name: name.to_owned() })
             }
             "error_code_04341" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4341")?;
-                Some(Self::ErrorCode04341 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4341")?;
+                Some(Self::ErrorCode04341 { name: name.to_owned() })
             }
             "error_code_04342" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4342")?;
-                Some(Self::ErrorCode04342 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4342")?;
+                Some(Self::ErrorCode04342 { name: name.to_owned() })
             }
             "error_code_04343" => Some(Self::ErrorCode04343),
             "error_code_04344" => Some(Self::ErrorCode04344),
@@ -48528,28 +43308,16 @@ impl Baseline5000 {
             "error_code_04348" => Some(Self::ErrorCode04348),
             "error_code_04349" => Some(Self::ErrorCode04349),
             "error_code_04350" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4350")?;
-                Some(Self::ErrorCode04350 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4350")?;
+                Some(Self::ErrorCode04350 { name: name.to_owned() })
             }
             "error_code_04351" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4351")?;
-                Some(Self::ErrorCode04351 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4351")?;
+                Some(Self::ErrorCode04351 { name: name.to_owned() })
             }
             "error_code_04352" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4352")?;
-                Some(Self::ErrorCode04352 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4352")?;
+                Some(Self::ErrorCode04352 { name: name.to_owned() })
             }
             "error_code_04353" => Some(Self::ErrorCode04353),
             "error_code_04354" => Some(Self::ErrorCode04354),
@@ -48559,28 +43327,16 @@ impl Baseline5000 {
             "error_code_04358" => Some(Self::ErrorCode04358),
             "error_code_04359" => Some(Self::ErrorCode04359),
             "error_code_04360" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4360")?;
-                Some(Self::ErrorCode04360 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4360")?;
+                Some(Self::ErrorCode04360 { name: name.to_owned() })
             }
             "error_code_04361" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4361")?;
-                Some(Self::ErrorCode04361 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4361")?;
+                Some(Self::ErrorCode04361 { name: name.to_owned() })
             }
             "error_code_04362" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4362")?;
-                Some(Self::ErrorCode04362 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4362")?;
+                Some(Self::ErrorCode04362 { name: name.to_owned() })
             }
             "error_code_04363" => Some(Self::ErrorCode04363),
             "error_code_04364" => Some(Self::ErrorCode04364),
@@ -48590,28 +43346,16 @@ impl Baseline5000 {
             "error_code_04368" => Some(Self::ErrorCode04368),
             "error_code_04369" => Some(Self::ErrorCode04369),
             "error_code_04370" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4370")?;
-                Some(Self::ErrorCode04370 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4370")?;
+                Some(Self::ErrorCode04370 { name: name.to_owned() })
             }
             "error_code_04371" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4371")?;
-                Some(Self::ErrorCode04371 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4371")?;
+                Some(Self::ErrorCode04371 { name: name.to_owned() })
             }
             "error_code_04372" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4372")?;
-                Some(Self::ErrorCode04372 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4372")?;
+                Some(Self::ErrorCode04372 { name: name.to_owned() })
             }
             "error_code_04373" => Some(Self::ErrorCode04373),
             "error_code_04374" => Some(Self::ErrorCode04374),
@@ -48621,28 +43365,16 @@ impl Baseline5000 {
             "error_code_04378" => Some(Self::ErrorCode04378),
             "error_code_04379" => Some(Self::ErrorCode04379),
             "error_code_04380" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4380")?;
-                Some(Self::ErrorCode04380 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4380")?;
+                Some(Self::ErrorCode04380 { name: name.to_owned() })
             }
             "error_code_04381" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4381")?;
-                Some(Self::ErrorCode04381 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4381")?;
+                Some(Self::ErrorCode04381 { name: name.to_owned() })
             }
             "error_code_04382" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4382")?;
-                Some(Self::ErrorCode04382 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4382")?;
+                Some(Self::ErrorCode04382 { name: name.to_owned() })
             }
             "error_code_04383" => Some(Self::ErrorCode04383),
             "error_code_04384" => Some(Self::ErrorCode04384),
@@ -48652,28 +43384,16 @@ impl Baseline5000 {
             "error_code_04388" => Some(Self::ErrorCode04388),
             "error_code_04389" => Some(Self::ErrorCode04389),
             "error_code_04390" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4390")?;
-                Some(Self::ErrorCode04390 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4390")?;
+                Some(Self::ErrorCode04390 { name: name.to_owned() })
             }
             "error_code_04391" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4391")?;
-                Some(Self::ErrorCode04391 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4391")?;
+                Some(Self::ErrorCode04391 { name: name.to_owned() })
             }
             "error_code_04392" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4392")?;
-                Some(Self::ErrorCode04392 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4392")?;
+                Some(Self::ErrorCode04392 { name: name.to_owned() })
             }
             "error_code_04393" => Some(Self::ErrorCode04393),
             "error_code_04394" => Some(Self::ErrorCode04394),
@@ -48683,28 +43403,16 @@ impl Baseline5000 {
             "error_code_04398" => Some(Self::ErrorCode04398),
             "error_code_04399" => Some(Self::ErrorCode04399),
             "error_code_04400" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4400")?;
-                Some(Self::ErrorCode04400 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4400")?;
+                Some(Self::ErrorCode04400 { name: name.to_owned() })
             }
             "error_code_04401" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4401")?;
-                Some(Self::ErrorCode04401 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4401")?;
+                Some(Self::ErrorCode04401 { name: name.to_owned() })
             }
             "error_code_04402" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4402")?;
-                Some(Self::ErrorCode04402 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4402")?;
+                Some(Self::ErrorCode04402 { name: name.to_owned() })
             }
             "error_code_04403" => Some(Self::ErrorCode04403),
             "error_code_04404" => Some(Self::ErrorCode04404),
@@ -48714,28 +43422,16 @@ impl Baseline5000 {
             "error_code_04408" => Some(Self::ErrorCode04408),
             "error_code_04409" => Some(Self::ErrorCode04409),
             "error_code_04410" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4410")?;
-                Some(Self::ErrorCode04410 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4410")?;
+                Some(Self::ErrorCode04410 { name: name.to_owned() })
             }
             "error_code_04411" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4411")?;
-                Some(Self::ErrorCode04411 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4411")?;
+                Some(Self::ErrorCode04411 { name: name.to_owned() })
             }
             "error_code_04412" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4412")?;
-                Some(Self::ErrorCode04412 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4412")?;
+                Some(Self::ErrorCode04412 { name: name.to_owned() })
             }
             "error_code_04413" => Some(Self::ErrorCode04413),
             "error_code_04414" => Some(Self::ErrorCode04414),
@@ -48745,28 +43441,16 @@ impl Baseline5000 {
             "error_code_04418" => Some(Self::ErrorCode04418),
             "error_code_04419" => Some(Self::ErrorCode04419),
             "error_code_04420" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4420")?;
-                Some(Self::ErrorCode04420 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4420")?;
+                Some(Self::ErrorCode04420 { name: name.to_owned() })
             }
             "error_code_04421" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4421")?;
-                Some(Self::ErrorCode04421 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4421")?;
+                Some(Self::ErrorCode04421 { name: name.to_owned() })
             }
             "error_code_04422" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4422")?;
-                Some(Self::ErrorCode04422 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4422")?;
+                Some(Self::ErrorCode04422 { name: name.to_owned() })
             }
             "error_code_04423" => Some(Self::ErrorCode04423),
             "error_code_04424" => Some(Self::ErrorCode04424),
@@ -48776,28 +43460,16 @@ impl Baseline5000 {
             "error_code_04428" => Some(Self::ErrorCode04428),
             "error_code_04429" => Some(Self::ErrorCode04429),
             "error_code_04430" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4430")?;
-                Some(Self::ErrorCode04430 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4430")?;
+                Some(Self::ErrorCode04430 { name: name.to_owned() })
             }
             "error_code_04431" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4431")?;
-                Some(Self::ErrorCode04431 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4431")?;
+                Some(Self::ErrorCode04431 { name: name.to_owned() })
             }
             "error_code_04432" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4432")?;
-                Some(Self::ErrorCode04432 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4432")?;
+                Some(Self::ErrorCode04432 { name: name.to_owned() })
             }
             "error_code_04433" => Some(Self::ErrorCode04433),
             "error_code_04434" => Some(Self::ErrorCode04434),
@@ -48807,28 +43479,16 @@ impl Baseline5000 {
             "error_code_04438" => Some(Self::ErrorCode04438),
             "error_code_04439" => Some(Self::ErrorCode04439),
             "error_code_04440" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4440")?;
-                Some(Self::ErrorCode04440 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4440")?;
+                Some(Self::ErrorCode04440 { name: name.to_owned() })
             }
             "error_code_04441" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4441")?;
-                Some(Self::ErrorCode04441 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4441")?;
+                Some(Self::ErrorCode04441 { name: name.to_owned() })
             }
             "error_code_04442" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4442")?;
-                Some(Self::ErrorCode04442 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4442")?;
+                Some(Self::ErrorCode04442 { name: name.to_owned() })
             }
             "error_code_04443" => Some(Self::ErrorCode04443),
             "error_code_04444" => Some(Self::ErrorCode04444),
@@ -48838,28 +43498,16 @@ impl Baseline5000 {
             "error_code_04448" => Some(Self::ErrorCode04448),
             "error_code_04449" => Some(Self::ErrorCode04449),
             "error_code_04450" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4450")?;
-                Some(Self::ErrorCode04450 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4450")?;
+                Some(Self::ErrorCode04450 { name: name.to_owned() })
             }
             "error_code_04451" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4451")?;
-                Some(Self::ErrorCode04451 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4451")?;
+                Some(Self::ErrorCode04451 { name: name.to_owned() })
             }
             "error_code_04452" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4452")?;
-                Some(Self::ErrorCode04452 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4452")?;
+                Some(Self::ErrorCode04452 { name: name.to_owned() })
             }
             "error_code_04453" => Some(Self::ErrorCode04453),
             "error_code_04454" => Some(Self::ErrorCode04454),
@@ -48869,28 +43517,16 @@ impl Baseline5000 {
             "error_code_04458" => Some(Self::ErrorCode04458),
             "error_code_04459" => Some(Self::ErrorCode04459),
             "error_code_04460" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4460")?;
-                Some(Self::ErrorCode04460 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4460")?;
+                Some(Self::ErrorCode04460 { name: name.to_owned() })
             }
             "error_code_04461" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4461")?;
-                Some(Self::ErrorCode04461 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4461")?;
+                Some(Self::ErrorCode04461 { name: name.to_owned() })
             }
             "error_code_04462" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4462")?;
-                Some(Self::ErrorCode04462 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4462")?;
+                Some(Self::ErrorCode04462 { name: name.to_owned() })
             }
             "error_code_04463" => Some(Self::ErrorCode04463),
             "error_code_04464" => Some(Self::ErrorCode04464),
@@ -48900,28 +43536,16 @@ impl Baseline5000 {
             "error_code_04468" => Some(Self::ErrorCode04468),
             "error_code_04469" => Some(Self::ErrorCode04469),
             "error_code_04470" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4470")?;
-                Some(Self::ErrorCode04470 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4470")?;
+                Some(Self::ErrorCode04470 { name: name.to_owned() })
             }
             "error_code_04471" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4471")?;
-                Some(Self::ErrorCode04471 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4471")?;
+                Some(Self::ErrorCode04471 { name: name.to_owned() })
             }
             "error_code_04472" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4472")?;
-                Some(Self::ErrorCode04472 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4472")?;
+                Some(Self::ErrorCode04472 { name: name.to_owned() })
             }
             "error_code_04473" => Some(Self::ErrorCode04473),
             "error_code_04474" => Some(Self::ErrorCode04474),
@@ -48931,28 +43555,16 @@ impl Baseline5000 {
             "error_code_04478" => Some(Self::ErrorCode04478),
             "error_code_04479" => Some(Self::ErrorCode04479),
             "error_code_04480" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4480")?;
-                Some(Self::ErrorCode04480 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4480")?;
+                Some(Self::ErrorCode04480 { name: name.to_owned() })
             }
             "error_code_04481" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4481")?;
-                Some(Self::ErrorCode04481 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4481")?;
+                Some(Self::ErrorCode04481 { name: name.to_owned() })
             }
             "error_code_04482" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4482")?;
-                Some(Self::ErrorCode04482 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4482")?;
+                Some(Self::ErrorCode04482 { name: name.to_owned() })
             }
             "error_code_04483" => Some(Self::ErrorCode04483),
             "error_code_04484" => Some(Self::ErrorCode04484),
@@ -48962,28 +43574,16 @@ impl Baseline5000 {
             "error_code_04488" => Some(Self::ErrorCode04488),
             "error_code_04489" => Some(Self::ErrorCode04489),
             "error_code_04490" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4490")?;
-                Some(Self::ErrorCode04490 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4490")?;
+                Some(Self::ErrorCode04490 { name: name.to_owned() })
             }
             "error_code_04491" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4491")?;
-                Some(Self::ErrorCode04491 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4491")?;
+                Some(Self::ErrorCode04491 { name: name.to_owned() })
             }
             "error_code_04492" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4492")?;
-                Some(Self::ErrorCode04492 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4492")?;
+                Some(Self::ErrorCode04492 { name: name.to_owned() })
             }
             "error_code_04493" => Some(Self::ErrorCode04493),
             "error_code_04494" => Some(Self::ErrorCode04494),
@@ -48993,28 +43593,16 @@ impl Baseline5000 {
             "error_code_04498" => Some(Self::ErrorCode04498),
             "error_code_04499" => Some(Self::ErrorCode04499),
             "error_code_04500" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4500")?;
-                Some(Self::ErrorCode04500 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4500")?;
+                Some(Self::ErrorCode04500 { name: name.to_owned() })
             }
             "error_code_04501" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4501")?;
-                Some(Self::ErrorCode04501 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4501")?;
+                Some(Self::ErrorCode04501 { name: name.to_owned() })
             }
             "error_code_04502" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4502")?;
-                Some(Self::ErrorCode04502 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4502")?;
+                Some(Self::ErrorCode04502 { name: name.to_owned() })
             }
             "error_code_04503" => Some(Self::ErrorCode04503),
             "error_code_04504" => Some(Self::ErrorCode04504),
@@ -49024,28 +43612,16 @@ impl Baseline5000 {
             "error_code_04508" => Some(Self::ErrorCode04508),
             "error_code_04509" => Some(Self::ErrorCode04509),
             "error_code_04510" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4510")?;
-                Some(Self::ErrorCode04510 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4510")?;
+                Some(Self::ErrorCode04510 { name: name.to_owned() })
             }
             "error_code_04511" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4511")?;
-                Some(Self::ErrorCode04511 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4511")?;
+                Some(Self::ErrorCode04511 { name: name.to_owned() })
             }
             "error_code_04512" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4512")?;
-                Some(Self::ErrorCode04512 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4512")?;
+                Some(Self::ErrorCode04512 { name: name.to_owned() })
             }
             "error_code_04513" => Some(Self::ErrorCode04513),
             "error_code_04514" => Some(Self::ErrorCode04514),
@@ -49055,28 +43631,16 @@ impl Baseline5000 {
             "error_code_04518" => Some(Self::ErrorCode04518),
             "error_code_04519" => Some(Self::ErrorCode04519),
             "error_code_04520" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4520")?;
-                Some(Self::ErrorCode04520 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4520")?;
+                Some(Self::ErrorCode04520 { name: name.to_owned() })
             }
             "error_code_04521" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4521")?;
-                Some(Self::ErrorCode04521 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4521")?;
+                Some(Self::ErrorCode04521 { name: name.to_owned() })
             }
             "error_code_04522" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4522")?;
-                Some(Self::ErrorCode04522 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4522")?;
+                Some(Self::ErrorCode04522 { name: name.to_owned() })
             }
             "error_code_04523" => Some(Self::ErrorCode04523),
             "error_code_04524" => Some(Self::ErrorCode04524),
@@ -49086,28 +43650,16 @@ impl Baseline5000 {
             "error_code_04528" => Some(Self::ErrorCode04528),
             "error_code_04529" => Some(Self::ErrorCode04529),
             "error_code_04530" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4530")?;
-                Some(Self::ErrorCode04530 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4530")?;
+                Some(Self::ErrorCode04530 { name: name.to_owned() })
             }
             "error_code_04531" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4531")?;
-                Some(Self::ErrorCode04531 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4531")?;
+                Some(Self::ErrorCode04531 { name: name.to_owned() })
             }
             "error_code_04532" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4532")?;
-                Some(Self::ErrorCode04532 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4532")?;
+                Some(Self::ErrorCode04532 { name: name.to_owned() })
             }
             "error_code_04533" => Some(Self::ErrorCode04533),
             "error_code_04534" => Some(Self::ErrorCode04534),
@@ -49117,28 +43669,16 @@ impl Baseline5000 {
             "error_code_04538" => Some(Self::ErrorCode04538),
             "error_code_04539" => Some(Self::ErrorCode04539),
             "error_code_04540" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4540")?;
-                Some(Self::ErrorCode04540 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4540")?;
+                Some(Self::ErrorCode04540 { name: name.to_owned() })
             }
             "error_code_04541" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4541")?;
-                Some(Self::ErrorCode04541 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4541")?;
+                Some(Self::ErrorCode04541 { name: name.to_owned() })
             }
             "error_code_04542" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4542")?;
-                Some(Self::ErrorCode04542 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4542")?;
+                Some(Self::ErrorCode04542 { name: name.to_owned() })
             }
             "error_code_04543" => Some(Self::ErrorCode04543),
             "error_code_04544" => Some(Self::ErrorCode04544),
@@ -49148,28 +43688,16 @@ impl Baseline5000 {
             "error_code_04548" => Some(Self::ErrorCode04548),
             "error_code_04549" => Some(Self::ErrorCode04549),
             "error_code_04550" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4550")?;
-                Some(Self::ErrorCode04550 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4550")?;
+                Some(Self::ErrorCode04550 { name: name.to_owned() })
             }
             "error_code_04551" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4551")?;
-                Some(Self::ErrorCode04551 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4551")?;
+                Some(Self::ErrorCode04551 { name: name.to_owned() })
             }
             "error_code_04552" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4552")?;
-                Some(Self::ErrorCode04552 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4552")?;
+                Some(Self::ErrorCode04552 { name: name.to_owned() })
             }
             "error_code_04553" => Some(Self::ErrorCode04553),
             "error_code_04554" => Some(Self::ErrorCode04554),
@@ -49179,28 +43707,16 @@ impl Baseline5000 {
             "error_code_04558" => Some(Self::ErrorCode04558),
             "error_code_04559" => Some(Self::ErrorCode04559),
             "error_code_04560" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4560")?;
-                Some(Self::ErrorCode04560 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4560")?;
+                Some(Self::ErrorCode04560 { name: name.to_owned() })
             }
             "error_code_04561" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4561")?;
-                Some(Self::ErrorCode04561 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4561")?;
+                Some(Self::ErrorCode04561 { name: name.to_owned() })
             }
             "error_code_04562" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4562")?;
-                Some(Self::ErrorCode04562 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4562")?;
+                Some(Self::ErrorCode04562 { name: name.to_owned() })
             }
             "error_code_04563" => Some(Self::ErrorCode04563),
             "error_code_04564" => Some(Self::ErrorCode04564),
@@ -49210,28 +43726,16 @@ impl Baseline5000 {
             "error_code_04568" => Some(Self::ErrorCode04568),
             "error_code_04569" => Some(Self::ErrorCode04569),
             "error_code_04570" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4570")?;
-                Some(Self::ErrorCode04570 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4570")?;
+                Some(Self::ErrorCode04570 { name: name.to_owned() })
             }
             "error_code_04571" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4571")?;
-                Some(Self::ErrorCode04571 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4571")?;
+                Some(Self::ErrorCode04571 { name: name.to_owned() })
             }
             "error_code_04572" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4572")?;
-                Some(Self::ErrorCode04572 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4572")?;
+                Some(Self::ErrorCode04572 { name: name.to_owned() })
             }
             "error_code_04573" => Some(Self::ErrorCode04573),
             "error_code_04574" => Some(Self::ErrorCode04574),
@@ -49241,28 +43745,16 @@ impl Baseline5000 {
             "error_code_04578" => Some(Self::ErrorCode04578),
             "error_code_04579" => Some(Self::ErrorCode04579),
             "error_code_04580" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4580")?;
-                Some(Self::ErrorCode04580 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4580")?;
+                Some(Self::ErrorCode04580 { name: name.to_owned() })
             }
             "error_code_04581" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4581")?;
-                Some(Self::ErrorCode04581 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4581")?;
+                Some(Self::ErrorCode04581 { name: name.to_owned() })
             }
             "error_code_04582" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4582")?;
-                Some(Self::ErrorCode04582 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4582")?;
+                Some(Self::ErrorCode04582 { name: name.to_owned() })
             }
             "error_code_04583" => Some(Self::ErrorCode04583),
             "error_code_04584" => Some(Self::ErrorCode04584),
@@ -49272,28 +43764,16 @@ impl Baseline5000 {
             "error_code_04588" => Some(Self::ErrorCode04588),
             "error_code_04589" => Some(Self::ErrorCode04589),
             "error_code_04590" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4590")?;
-                Some(Self::ErrorCode04590 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4590")?;
+                Some(Self::ErrorCode04590 { name: name.to_owned() })
             }
             "error_code_04591" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4591")?;
-                Some(Self::ErrorCode04591 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4591")?;
+                Some(Self::ErrorCode04591 { name: name.to_owned() })
             }
             "error_code_04592" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4592")?;
-                Some(Self::ErrorCode04592 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4592")?;
+                Some(Self::ErrorCode04592 { name: name.to_owned() })
             }
             "error_code_04593" => Some(Self::ErrorCode04593),
             "error_code_04594" => Some(Self::ErrorCode04594),
@@ -49303,28 +43783,16 @@ impl Baseline5000 {
             "error_code_04598" => Some(Self::ErrorCode04598),
             "error_code_04599" => Some(Self::ErrorCode04599),
             "error_code_04600" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4600")?;
-                Some(Self::ErrorCode04600 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4600")?;
+                Some(Self::ErrorCode04600 { name: name.to_owned() })
             }
             "error_code_04601" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4601")?;
-                Some(Self::ErrorCode04601 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4601")?;
+                Some(Self::ErrorCode04601 { name: name.to_owned() })
             }
             "error_code_04602" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4602")?;
-                Some(Self::ErrorCode04602 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4602")?;
+                Some(Self::ErrorCode04602 { name: name.to_owned() })
             }
             "error_code_04603" => Some(Self::ErrorCode04603),
             "error_code_04604" => Some(Self::ErrorCode04604),
@@ -49334,28 +43802,16 @@ impl Baseline5000 {
             "error_code_04608" => Some(Self::ErrorCode04608),
             "error_code_04609" => Some(Self::ErrorCode04609),
             "error_code_04610" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4610")?;
-                Some(Self::ErrorCode04610 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4610")?;
+                Some(Self::ErrorCode04610 { name: name.to_owned() })
             }
             "error_code_04611" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4611")?;
-                Some(Self::ErrorCode04611 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4611")?;
+                Some(Self::ErrorCode04611 { name: name.to_owned() })
             }
             "error_code_04612" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4612")?;
-                Some(Self::ErrorCode04612 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4612")?;
+                Some(Self::ErrorCode04612 { name: name.to_owned() })
             }
             "error_code_04613" => Some(Self::ErrorCode04613),
             "error_code_04614" => Some(Self::ErrorCode04614),
@@ -49365,28 +43821,16 @@ impl Baseline5000 {
             "error_code_04618" => Some(Self::ErrorCode04618),
             "error_code_04619" => Some(Self::ErrorCode04619),
             "error_code_04620" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4620")?;
-                Some(Self::ErrorCode04620 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4620")?;
+                Some(Self::ErrorCode04620 { name: name.to_owned() })
             }
             "error_code_04621" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4621")?;
-                Some(Self::ErrorCode04621 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4621")?;
+                Some(Self::ErrorCode04621 { name: name.to_owned() })
             }
             "error_code_04622" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4622")?;
-                Some(Self::ErrorCode04622 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4622")?;
+                Some(Self::ErrorCode04622 { name: name.to_owned() })
             }
             "error_code_04623" => Some(Self::ErrorCode04623),
             "error_code_04624" => Some(Self::ErrorCode04624),
@@ -49396,28 +43840,16 @@ impl Baseline5000 {
             "error_code_04628" => Some(Self::ErrorCode04628),
             "error_code_04629" => Some(Self::ErrorCode04629),
             "error_code_04630" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4630")?;
-                Some(Self::ErrorCode04630 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4630")?;
+                Some(Self::ErrorCode04630 { name: name.to_owned() })
             }
             "error_code_04631" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4631")?;
-                Some(Self::ErrorCode04631 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4631")?;
+                Some(Self::ErrorCode04631 { name: name.to_owned() })
             }
             "error_code_04632" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4632")?;
-                Some(Self::ErrorCode04632 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4632")?;
+                Some(Self::ErrorCode04632 { name: name.to_owned() })
             }
             "error_code_04633" => Some(Self::ErrorCode04633),
             "error_code_04634" => Some(Self::ErrorCode04634),
@@ -49427,28 +43859,16 @@ impl Baseline5000 {
             "error_code_04638" => Some(Self::ErrorCode04638),
             "error_code_04639" => Some(Self::ErrorCode04639),
             "error_code_04640" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4640")?;
-                Some(Self::ErrorCode04640 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4640")?;
+                Some(Self::ErrorCode04640 { name: name.to_owned() })
             }
             "error_code_04641" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4641")?;
-                Some(Self::ErrorCode04641 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4641")?;
+                Some(Self::ErrorCode04641 { name: name.to_owned() })
             }
             "error_code_04642" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4642")?;
-                Some(Self::ErrorCode04642 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4642")?;
+                Some(Self::ErrorCode04642 { name: name.to_owned() })
             }
             "error_code_04643" => Some(Self::ErrorCode04643),
             "error_code_04644" => Some(Self::ErrorCode04644),
@@ -49458,28 +43878,16 @@ impl Baseline5000 {
             "error_code_04648" => Some(Self::ErrorCode04648),
             "error_code_04649" => Some(Self::ErrorCode04649),
             "error_code_04650" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4650")?;
-                Some(Self::ErrorCode04650 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4650")?;
+                Some(Self::ErrorCode04650 { name: name.to_owned() })
             }
             "error_code_04651" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4651")?;
-                Some(Self::ErrorCode04651 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4651")?;
+                Some(Self::ErrorCode04651 { name: name.to_owned() })
             }
             "error_code_04652" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4652")?;
-                Some(Self::ErrorCode04652 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4652")?;
+                Some(Self::ErrorCode04652 { name: name.to_owned() })
             }
             "error_code_04653" => Some(Self::ErrorCode04653),
             "error_code_04654" => Some(Self::ErrorCode04654),
@@ -49489,28 +43897,16 @@ impl Baseline5000 {
             "error_code_04658" => Some(Self::ErrorCode04658),
             "error_code_04659" => Some(Self::ErrorCode04659),
             "error_code_04660" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4660")?;
-                Some(Self::ErrorCode04660 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4660")?;
+                Some(Self::ErrorCode04660 { name: name.to_owned() })
             }
             "error_code_04661" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4661")?;
-                Some(Self::ErrorCode04661 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4661")?;
+                Some(Self::ErrorCode04661 { name: name.to_owned() })
             }
             "error_code_04662" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4662")?;
-                Some(Self::ErrorCode04662 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4662")?;
+                Some(Self::ErrorCode04662 { name: name.to_owned() })
             }
             "error_code_04663" => Some(Self::ErrorCode04663),
             "error_code_04664" => Some(Self::ErrorCode04664),
@@ -49520,28 +43916,16 @@ impl Baseline5000 {
             "error_code_04668" => Some(Self::ErrorCode04668),
             "error_code_04669" => Some(Self::ErrorCode04669),
             "error_code_04670" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4670")?;
-                Some(Self::ErrorCode04670 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4670")?;
+                Some(Self::ErrorCode04670 { name: name.to_owned() })
             }
             "error_code_04671" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4671")?;
-                Some(Self::ErrorCode04671 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4671")?;
+                Some(Self::ErrorCode04671 { name: name.to_owned() })
             }
             "error_code_04672" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4672")?;
-                Some(Self::ErrorCode04672 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4672")?;
+                Some(Self::ErrorCode04672 { name: name.to_owned() })
             }
             "error_code_04673" => Some(Self::ErrorCode04673),
             "error_code_04674" => Some(Self::ErrorCode04674),
@@ -49551,28 +43935,16 @@ impl Baseline5000 {
             "error_code_04678" => Some(Self::ErrorCode04678),
             "error_code_04679" => Some(Self::ErrorCode04679),
             "error_code_04680" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4680")?;
-                Some(Self::ErrorCode04680 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4680")?;
+                Some(Self::ErrorCode04680 { name: name.to_owned() })
             }
             "error_code_04681" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4681")?;
-                Some(Self::ErrorCode04681 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4681")?;
+                Some(Self::ErrorCode04681 { name: name.to_owned() })
             }
             "error_code_04682" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4682")?;
-                Some(Self::ErrorCode04682 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4682")?;
+                Some(Self::ErrorCode04682 { name: name.to_owned() })
             }
             "error_code_04683" => Some(Self::ErrorCode04683),
             "error_code_04684" => Some(Self::ErrorCode04684),
@@ -49582,28 +43954,16 @@ impl Baseline5000 {
             "error_code_04688" => Some(Self::ErrorCode04688),
             "error_code_04689" => Some(Self::ErrorCode04689),
             "error_code_04690" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4690")?;
-                Some(Self::ErrorCode04690 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4690")?;
+                Some(Self::ErrorCode04690 { name: name.to_owned() })
             }
             "error_code_04691" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4691")?;
-                Some(Self::ErrorCode04691 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4691")?;
+                Some(Self::ErrorCode04691 { name: name.to_owned() })
             }
             "error_code_04692" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4692")?;
-                Some(Self::ErrorCode04692 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4692")?;
+                Some(Self::ErrorCode04692 { name: name.to_owned() })
             }
             "error_code_04693" => Some(Self::ErrorCode04693),
             "error_code_04694" => Some(Self::ErrorCode04694),
@@ -49613,28 +43973,16 @@ impl Baseline5000 {
             "error_code_04698" => Some(Self::ErrorCode04698),
             "error_code_04699" => Some(Self::ErrorCode04699),
             "error_code_04700" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4700")?;
-                Some(Self::ErrorCode04700 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4700")?;
+                Some(Self::ErrorCode04700 { name: name.to_owned() })
             }
             "error_code_04701" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4701")?;
-                Some(Self::ErrorCode04701 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4701")?;
+                Some(Self::ErrorCode04701 { name: name.to_owned() })
             }
             "error_code_04702" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4702")?;
-                Some(Self::ErrorCode04702 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4702")?;
+                Some(Self::ErrorCode04702 { name: name.to_owned() })
             }
             "error_code_04703" => Some(Self::ErrorCode04703),
             "error_code_04704" => Some(Self::ErrorCode04704),
@@ -49644,28 +43992,16 @@ impl Baseline5000 {
             "error_code_04708" => Some(Self::ErrorCode04708),
             "error_code_04709" => Some(Self::ErrorCode04709),
             "error_code_04710" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4710")?;
-                Some(Self::ErrorCode04710 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4710")?;
+                Some(Self::ErrorCode04710 { name: name.to_owned() })
             }
             "error_code_04711" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4711")?;
-                Some(Self::ErrorCode04711 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4711")?;
+                Some(Self::ErrorCode04711 { name: name.to_owned() })
             }
             "error_code_04712" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4712")?;
-                Some(Self::ErrorCode04712 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4712")?;
+                Some(Self::ErrorCode04712 { name: name.to_owned() })
             }
             "error_code_04713" => Some(Self::ErrorCode04713),
             "error_code_04714" => Some(Self::ErrorCode04714),
@@ -49675,28 +44011,16 @@ impl Baseline5000 {
             "error_code_04718" => Some(Self::ErrorCode04718),
             "error_code_04719" => Some(Self::ErrorCode04719),
             "error_code_04720" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4720")?;
-                Some(Self::ErrorCode04720 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4720")?;
+                Some(Self::ErrorCode04720 { name: name.to_owned() })
             }
             "error_code_04721" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4721")?;
-                Some(Self::ErrorCode04721 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4721")?;
+                Some(Self::ErrorCode04721 { name: name.to_owned() })
             }
             "error_code_04722" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4722")?;
-                Some(Self::ErrorCode04722 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4722")?;
+                Some(Self::ErrorCode04722 { name: name.to_owned() })
             }
             "error_code_04723" => Some(Self::ErrorCode04723),
             "error_code_04724" => Some(Self::ErrorCode04724),
@@ -49706,28 +44030,16 @@ impl Baseline5000 {
             "error_code_04728" => Some(Self::ErrorCode04728),
             "error_code_04729" => Some(Self::ErrorCode04729),
             "error_code_04730" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4730")?;
-                Some(Self::ErrorCode04730 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4730")?;
+                Some(Self::ErrorCode04730 { name: name.to_owned() })
             }
             "error_code_04731" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4731")?;
-                Some(Self::ErrorCode04731 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4731")?;
+                Some(Self::ErrorCode04731 { name: name.to_owned() })
             }
             "error_code_04732" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4732")?;
-                Some(Self::ErrorCode04732 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4732")?;
+                Some(Self::ErrorCode04732 { name: name.to_owned() })
             }
             "error_code_04733" => Some(Self::ErrorCode04733),
             "error_code_04734" => Some(Self::ErrorCode04734),
@@ -49737,28 +44049,16 @@ impl Baseline5000 {
             "error_code_04738" => Some(Self::ErrorCode04738),
             "error_code_04739" => Some(Self::ErrorCode04739),
             "error_code_04740" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4740")?;
-                Some(Self::ErrorCode04740 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4740")?;
+                Some(Self::ErrorCode04740 { name: name.to_owned() })
             }
             "error_code_04741" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4741")?;
-                Some(Self::ErrorCode04741 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4741")?;
+                Some(Self::ErrorCode04741 { name: name.to_owned() })
             }
             "error_code_04742" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4742")?;
-                Some(Self::ErrorCode04742 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4742")?;
+                Some(Self::ErrorCode04742 { name: name.to_owned() })
             }
             "error_code_04743" => Some(Self::ErrorCode04743),
             "error_code_04744" => Some(Self::ErrorCode04744),
@@ -49768,28 +44068,16 @@ impl Baseline5000 {
             "error_code_04748" => Some(Self::ErrorCode04748),
             "error_code_04749" => Some(Self::ErrorCode04749),
             "error_code_04750" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4750")?;
-                Some(Self::ErrorCode04750 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4750")?;
+                Some(Self::ErrorCode04750 { name: name.to_owned() })
             }
             "error_code_04751" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4751")?;
-                Some(Self::ErrorCode04751 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4751")?;
+                Some(Self::ErrorCode04751 { name: name.to_owned() })
             }
             "error_code_04752" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4752")?;
-                Some(Self::ErrorCode04752 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4752")?;
+                Some(Self::ErrorCode04752 { name: name.to_owned() })
             }
             "error_code_04753" => Some(Self::ErrorCode04753),
             "error_code_04754" => Some(Self::ErrorCode04754),
@@ -49799,28 +44087,16 @@ impl Baseline5000 {
             "error_code_04758" => Some(Self::ErrorCode04758),
             "error_code_04759" => Some(Self::ErrorCode04759),
             "error_code_04760" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4760")?;
-                Some(Self::ErrorCode04760 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4760")?;
+                Some(Self::ErrorCode04760 { name: name.to_owned() })
             }
             "error_code_04761" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4761")?;
-                Some(Self::ErrorCode04761 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4761")?;
+                Some(Self::ErrorCode04761 { name: name.to_owned() })
             }
             "error_code_04762" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4762")?;
-                Some(Self::ErrorCode04762 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4762")?;
+                Some(Self::ErrorCode04762 { name: name.to_owned() })
             }
             "error_code_04763" => Some(Self::ErrorCode04763),
             "error_code_04764" => Some(Self::ErrorCode04764),
@@ -49830,28 +44106,16 @@ impl Baseline5000 {
             "error_code_04768" => Some(Self::ErrorCode04768),
             "error_code_04769" => Some(Self::ErrorCode04769),
             "error_code_04770" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4770")?;
-                Some(Self::ErrorCode04770 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4770")?;
+                Some(Self::ErrorCode04770 { name: name.to_owned() })
             }
             "error_code_04771" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4771")?;
-                Some(Self::ErrorCode04771 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4771")?;
+                Some(Self::ErrorCode04771 { name: name.to_owned() })
             }
             "error_code_04772" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4772")?;
-                Some(Self::ErrorCode04772 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4772")?;
+                Some(Self::ErrorCode04772 { name: name.to_owned() })
             }
             "error_code_04773" => Some(Self::ErrorCode04773),
             "error_code_04774" => Some(Self::ErrorCode04774),
@@ -49861,28 +44125,16 @@ impl Baseline5000 {
             "error_code_04778" => Some(Self::ErrorCode04778),
             "error_code_04779" => Some(Self::ErrorCode04779),
             "error_code_04780" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4780")?;
-                Some(Self::ErrorCode04780 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4780")?;
+                Some(Self::ErrorCode04780 { name: name.to_owned() })
             }
             "error_code_04781" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4781")?;
-                Some(Self::ErrorCode04781 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4781")?;
+                Some(Self::ErrorCode04781 { name: name.to_owned() })
             }
             "error_code_04782" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4782")?;
-                Some(Self::ErrorCode04782 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4782")?;
+                Some(Self::ErrorCode04782 { name: name.to_owned() })
             }
             "error_code_04783" => Some(Self::ErrorCode04783),
             "error_code_04784" => Some(Self::ErrorCode04784),
@@ -49892,28 +44144,16 @@ impl Baseline5000 {
             "error_code_04788" => Some(Self::ErrorCode04788),
             "error_code_04789" => Some(Self::ErrorCode04789),
             "error_code_04790" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4790")?;
-                Some(Self::ErrorCode04790 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4790")?;
+                Some(Self::ErrorCode04790 { name: name.to_owned() })
             }
             "error_code_04791" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4791")?;
-                Some(Self::ErrorCode04791 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4791")?;
+                Some(Self::ErrorCode04791 { name: name.to_owned() })
             }
             "error_code_04792" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4792")?;
-                Some(Self::ErrorCode04792 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4792")?;
+                Some(Self::ErrorCode04792 { name: name.to_owned() })
             }
             "error_code_04793" => Some(Self::ErrorCode04793),
             "error_code_04794" => Some(Self::ErrorCode04794),
@@ -49923,28 +44163,16 @@ impl Baseline5000 {
             "error_code_04798" => Some(Self::ErrorCode04798),
             "error_code_04799" => Some(Self::ErrorCode04799),
             "error_code_04800" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4800")?;
-                Some(Self::ErrorCode04800 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4800")?;
+                Some(Self::ErrorCode04800 { name: name.to_owned() })
             }
             "error_code_04801" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4801")?;
-                Some(Self::ErrorCode04801 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4801")?;
+                Some(Self::ErrorCode04801 { name: name.to_owned() })
             }
             "error_code_04802" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4802")?;
-                Some(Self::ErrorCode04802 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4802")?;
+                Some(Self::ErrorCode04802 { name: name.to_owned() })
             }
             "error_code_04803" => Some(Self::ErrorCode04803),
             "error_code_04804" => Some(Self::ErrorCode04804),
@@ -49954,28 +44182,16 @@ impl Baseline5000 {
             "error_code_04808" => Some(Self::ErrorCode04808),
             "error_code_04809" => Some(Self::ErrorCode04809),
             "error_code_04810" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4810")?;
-                Some(Self::ErrorCode04810 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4810")?;
+                Some(Self::ErrorCode04810 { name: name.to_owned() })
             }
             "error_code_04811" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4811")?;
-                Some(Self::ErrorCode04811 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4811")?;
+                Some(Self::ErrorCode04811 { name: name.to_owned() })
             }
             "error_code_04812" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4812")?;
-                Some(Self::ErrorCode04812 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4812")?;
+                Some(Self::ErrorCode04812 { name: name.to_owned() })
             }
             "error_code_04813" => Some(Self::ErrorCode04813),
             "error_code_04814" => Some(Self::ErrorCode04814),
@@ -49985,28 +44201,16 @@ impl Baseline5000 {
             "error_code_04818" => Some(Self::ErrorCode04818),
             "error_code_04819" => Some(Self::ErrorCode04819),
             "error_code_04820" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4820")?;
-                Some(Self::ErrorCode04820 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4820")?;
+                Some(Self::ErrorCode04820 { name: name.to_owned() })
             }
             "error_code_04821" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4821")?;
-                Some(Self::ErrorCode04821 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4821")?;
+                Some(Self::ErrorCode04821 { name: name.to_owned() })
             }
             "error_code_04822" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4822")?;
-                Some(Self::ErrorCode04822 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4822")?;
+                Some(Self::ErrorCode04822 { name: name.to_owned() })
             }
             "error_code_04823" => Some(Self::ErrorCode04823),
             "error_code_04824" => Some(Self::ErrorCode04824),
@@ -50016,28 +44220,16 @@ impl Baseline5000 {
             "error_code_04828" => Some(Self::ErrorCode04828),
             "error_code_04829" => Some(Self::ErrorCode04829),
             "error_code_04830" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4830")?;
-                Some(Self::ErrorCode04830 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4830")?;
+                Some(Self::ErrorCode04830 { name: name.to_owned() })
             }
             "error_code_04831" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4831")?;
-                Some(Self::ErrorCode04831 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4831")?;
+                Some(Self::ErrorCode04831 { name: name.to_owned() })
             }
             "error_code_04832" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4832")?;
-                Some(Self::ErrorCode04832 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4832")?;
+                Some(Self::ErrorCode04832 { name: name.to_owned() })
             }
             "error_code_04833" => Some(Self::ErrorCode04833),
             "error_code_04834" => Some(Self::ErrorCode04834),
@@ -50047,28 +44239,16 @@ impl Baseline5000 {
             "error_code_04838" => Some(Self::ErrorCode04838),
             "error_code_04839" => Some(Self::ErrorCode04839),
             "error_code_04840" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4840")?;
-                Some(Self::ErrorCode04840 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4840")?;
+                Some(Self::ErrorCode04840 { name: name.to_owned() })
             }
             "error_code_04841" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4841")?;
-                Some(Self::ErrorCode04841 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4841")?;
+                Some(Self::ErrorCode04841 { name: name.to_owned() })
             }
             "error_code_04842" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4842")?;
-                Some(Self::ErrorCode04842 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4842")?;
+                Some(Self::ErrorCode04842 { name: name.to_owned() })
             }
             "error_code_04843" => Some(Self::ErrorCode04843),
             "error_code_04844" => Some(Self::ErrorCode04844),
@@ -50078,28 +44258,16 @@ impl Baseline5000 {
             "error_code_04848" => Some(Self::ErrorCode04848),
             "error_code_04849" => Some(Self::ErrorCode04849),
             "error_code_04850" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4850")?;
-                Some(Self::ErrorCode04850 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4850")?;
+                Some(Self::ErrorCode04850 { name: name.to_owned() })
             }
             "error_code_04851" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4851")?;
-                Some(Self::ErrorCode04851 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4851")?;
+                Some(Self::ErrorCode04851 { name: name.to_owned() })
             }
             "error_code_04852" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4852")?;
-                Some(Self::ErrorCode04852 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4852")?;
+                Some(Self::ErrorCode04852 { name: name.to_owned() })
             }
             "error_code_04853" => Some(Self::ErrorCode04853),
             "error_code_04854" => Some(Self::ErrorCode04854),
@@ -50109,28 +44277,16 @@ impl Baseline5000 {
             "error_code_04858" => Some(Self::ErrorCode04858),
             "error_code_04859" => Some(Self::ErrorCode04859),
             "error_code_04860" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4860")?;
-                Some(Self::ErrorCode04860 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4860")?;
+                Some(Self::ErrorCode04860 { name: name.to_owned() })
             }
             "error_code_04861" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4861")?;
-                Some(Self::ErrorCode04861 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4861")?;
+                Some(Self::ErrorCode04861 { name: name.to_owned() })
             }
             "error_code_04862" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4862")?;
-                Some(Self::ErrorCode04862 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4862")?;
+                Some(Self::ErrorCode04862 { name: name.to_owned() })
             }
             "error_code_04863" => Some(Self::ErrorCode04863),
             "error_code_04864" => Some(Self::ErrorCode04864),
@@ -50140,28 +44296,16 @@ impl Baseline5000 {
             "error_code_04868" => Some(Self::ErrorCode04868),
             "error_code_04869" => Some(Self::ErrorCode04869),
             "error_code_04870" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4870")?;
-                Some(Self::ErrorCode04870 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4870")?;
+                Some(Self::ErrorCode04870 { name: name.to_owned() })
             }
             "error_code_04871" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4871")?;
-                Some(Self::ErrorCode04871 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4871")?;
+                Some(Self::ErrorCode04871 { name: name.to_owned() })
             }
             "error_code_04872" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4872")?;
-                Some(Self::ErrorCode04872 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4872")?;
+                Some(Self::ErrorCode04872 { name: name.to_owned() })
             }
             "error_code_04873" => Some(Self::ErrorCode04873),
             "error_code_04874" => Some(Self::ErrorCode04874),
@@ -50171,28 +44315,16 @@ impl Baseline5000 {
             "error_code_04878" => Some(Self::ErrorCode04878),
             "error_code_04879" => Some(Self::ErrorCode04879),
             "error_code_04880" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4880")?;
-                Some(Self::ErrorCode04880 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4880")?;
+                Some(Self::ErrorCode04880 { name: name.to_owned() })
             }
             "error_code_04881" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4881")?;
-                Some(Self::ErrorCode04881 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4881")?;
+                Some(Self::ErrorCode04881 { name: name.to_owned() })
             }
             "error_code_04882" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4882")?;
-                Some(Self::ErrorCode04882 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4882")?;
+                Some(Self::ErrorCode04882 { name: name.to_owned() })
             }
             "error_code_04883" => Some(Self::ErrorCode04883),
             "error_code_04884" => Some(Self::ErrorCode04884),
@@ -50202,28 +44334,16 @@ impl Baseline5000 {
             "error_code_04888" => Some(Self::ErrorCode04888),
             "error_code_04889" => Some(Self::ErrorCode04889),
             "error_code_04890" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4890")?;
-                Some(Self::ErrorCode04890 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4890")?;
+                Some(Self::ErrorCode04890 { name: name.to_owned() })
             }
             "error_code_04891" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4891")?;
-                Some(Self::ErrorCode04891 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4891")?;
+                Some(Self::ErrorCode04891 { name: name.to_owned() })
             }
             "error_code_04892" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4892")?;
-                Some(Self::ErrorCode04892 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4892")?;
+                Some(Self::ErrorCode04892 { name: name.to_owned() })
             }
             "error_code_04893" => Some(Self::ErrorCode04893),
             "error_code_04894" => Some(Self::ErrorCode04894),
@@ -50233,28 +44353,16 @@ impl Baseline5000 {
             "error_code_04898" => Some(Self::ErrorCode04898),
             "error_code_04899" => Some(Self::ErrorCode04899),
             "error_code_04900" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4900")?;
-                Some(Self::ErrorCode04900 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4900")?;
+                Some(Self::ErrorCode04900 { name: name.to_owned() })
             }
             "error_code_04901" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4901")?;
-                Some(Self::ErrorCode04901 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4901")?;
+                Some(Self::ErrorCode04901 { name: name.to_owned() })
             }
             "error_code_04902" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4902")?;
-                Some(Self::ErrorCode04902 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4902")?;
+                Some(Self::ErrorCode04902 { name: name.to_owned() })
             }
             "error_code_04903" => Some(Self::ErrorCode04903),
             "error_code_04904" => Some(Self::ErrorCode04904),
@@ -50264,28 +44372,16 @@ impl Baseline5000 {
             "error_code_04908" => Some(Self::ErrorCode04908),
             "error_code_04909" => Some(Self::ErrorCode04909),
             "error_code_04910" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4910")?;
-                Some(Self::ErrorCode04910 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4910")?;
+                Some(Self::ErrorCode04910 { name: name.to_owned() })
             }
             "error_code_04911" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4911")?;
-                Some(Self::ErrorCode04911 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4911")?;
+                Some(Self::ErrorCode04911 { name: name.to_owned() })
             }
             "error_code_04912" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4912")?;
-                Some(Self::ErrorCode04912 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4912")?;
+                Some(Self::ErrorCode04912 { name: name.to_owned() })
             }
             "error_code_04913" => Some(Self::ErrorCode04913),
             "error_code_04914" => Some(Self::ErrorCode04914),
@@ -50295,28 +44391,16 @@ impl Baseline5000 {
             "error_code_04918" => Some(Self::ErrorCode04918),
             "error_code_04919" => Some(Self::ErrorCode04919),
             "error_code_04920" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4920")?;
-                Some(Self::ErrorCode04920 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4920")?;
+                Some(Self::ErrorCode04920 { name: name.to_owned() })
             }
             "error_code_04921" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4921")?;
-                Some(Self::ErrorCode04921 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4921")?;
+                Some(Self::ErrorCode04921 { name: name.to_owned() })
             }
             "error_code_04922" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4922")?;
-                Some(Self::ErrorCode04922 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4922")?;
+                Some(Self::ErrorCode04922 { name: name.to_owned() })
             }
             "error_code_04923" => Some(Self::ErrorCode04923),
             "error_code_04924" => Some(Self::ErrorCode04924),
@@ -50326,28 +44410,16 @@ impl Baseline5000 {
             "error_code_04928" => Some(Self::ErrorCode04928),
             "error_code_04929" => Some(Self::ErrorCode04929),
             "error_code_04930" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4930")?;
-                Some(Self::ErrorCode04930 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4930")?;
+                Some(Self::ErrorCode04930 { name: name.to_owned() })
             }
             "error_code_04931" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4931")?;
-                Some(Self::ErrorCode04931 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4931")?;
+                Some(Self::ErrorCode04931 { name: name.to_owned() })
             }
             "error_code_04932" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4932")?;
-                Some(Self::ErrorCode04932 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4932")?;
+                Some(Self::ErrorCode04932 { name: name.to_owned() })
             }
             "error_code_04933" => Some(Self::ErrorCode04933),
             "error_code_04934" => Some(Self::ErrorCode04934),
@@ -50357,28 +44429,16 @@ impl Baseline5000 {
             "error_code_04938" => Some(Self::ErrorCode04938),
             "error_code_04939" => Some(Self::ErrorCode04939),
             "error_code_04940" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4940")?;
-                Some(Self::ErrorCode04940 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4940")?;
+                Some(Self::ErrorCode04940 { name: name.to_owned() })
             }
             "error_code_04941" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4941")?;
-                Some(Self::ErrorCode04941 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4941")?;
+                Some(Self::ErrorCode04941 { name: name.to_owned() })
             }
             "error_code_04942" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4942")?;
-                Some(Self::ErrorCode04942 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4942")?;
+                Some(Self::ErrorCode04942 { name: name.to_owned() })
             }
             "error_code_04943" => Some(Self::ErrorCode04943),
             "error_code_04944" => Some(Self::ErrorCode04944),
@@ -50388,28 +44448,16 @@ impl Baseline5000 {
             "error_code_04948" => Some(Self::ErrorCode04948),
             "error_code_04949" => Some(Self::ErrorCode04949),
             "error_code_04950" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4950")?;
-                Some(Self::ErrorCode04950 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4950")?;
+                Some(Self::ErrorCode04950 { name: name.to_owned() })
             }
             "error_code_04951" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4951")?;
-                Some(Self::ErrorCode04951 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4951")?;
+                Some(Self::ErrorCode04951 { name: name.to_owned() })
             }
             "error_code_04952" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4952")?;
-                Some(Self::ErrorCode04952 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4952")?;
+                Some(Self::ErrorCode04952 { name: name.to_owned() })
             }
             "error_code_04953" => Some(Self::ErrorCode04953),
             "error_code_04954" => Some(Self::ErrorCode04954),
@@ -50419,28 +44467,16 @@ impl Baseline5000 {
             "error_code_04958" => Some(Self::ErrorCode04958),
             "error_code_04959" => Some(Self::ErrorCode04959),
             "error_code_04960" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4960")?;
-                Some(Self::ErrorCode04960 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4960")?;
+                Some(Self::ErrorCode04960 { name: name.to_owned() })
             }
             "error_code_04961" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4961")?;
-                Some(Self::ErrorCode04961 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4961")?;
+                Some(Self::ErrorCode04961 { name: name.to_owned() })
             }
             "error_code_04962" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4962")?;
-                Some(Self::ErrorCode04962 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4962")?;
+                Some(Self::ErrorCode04962 { name: name.to_owned() })
             }
             "error_code_04963" => Some(Self::ErrorCode04963),
             "error_code_04964" => Some(Self::ErrorCode04964),
@@ -50450,28 +44486,16 @@ impl Baseline5000 {
             "error_code_04968" => Some(Self::ErrorCode04968),
             "error_code_04969" => Some(Self::ErrorCode04969),
             "error_code_04970" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4970")?;
-                Some(Self::ErrorCode04970 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4970")?;
+                Some(Self::ErrorCode04970 { name: name.to_owned() })
             }
             "error_code_04971" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4971")?;
-                Some(Self::ErrorCode04971 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4971")?;
+                Some(Self::ErrorCode04971 { name: name.to_owned() })
             }
             "error_code_04972" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4972")?;
-                Some(Self::ErrorCode04972 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4972")?;
+                Some(Self::ErrorCode04972 { name: name.to_owned() })
             }
             "error_code_04973" => Some(Self::ErrorCode04973),
             "error_code_04974" => Some(Self::ErrorCode04974),
@@ -50481,28 +44505,16 @@ impl Baseline5000 {
             "error_code_04978" => Some(Self::ErrorCode04978),
             "error_code_04979" => Some(Self::ErrorCode04979),
             "error_code_04980" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4980")?;
-                Some(Self::ErrorCode04980 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4980")?;
+                Some(Self::ErrorCode04980 { name: name.to_owned() })
             }
             "error_code_04981" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4981")?;
-                Some(Self::ErrorCode04981 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4981")?;
+                Some(Self::ErrorCode04981 { name: name.to_owned() })
             }
             "error_code_04982" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4982")?;
-                Some(Self::ErrorCode04982 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4982")?;
+                Some(Self::ErrorCode04982 { name: name.to_owned() })
             }
             "error_code_04983" => Some(Self::ErrorCode04983),
             "error_code_04984" => Some(Self::ErrorCode04984),
@@ -50512,28 +44524,16 @@ impl Baseline5000 {
             "error_code_04988" => Some(Self::ErrorCode04988),
             "error_code_04989" => Some(Self::ErrorCode04989),
             "error_code_04990" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4990")?;
-                Some(Self::ErrorCode04990 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4990")?;
+                Some(Self::ErrorCode04990 { name: name.to_owned() })
             }
             "error_code_04991" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4991")?;
-                Some(Self::ErrorCode04991 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4991")?;
+                Some(Self::ErrorCode04991 { name: name.to_owned() })
             }
             "error_code_04992" => {
-                let name = message
-                    .strip_prefix("Resource '")?
-                    .strip_suffix("' failed check 4992")?;
-                Some(Self::ErrorCode04992 {
-                    name: name.to_owned(),
-                })
+                let name = message.strip_prefix("Resource '")?.strip_suffix("' failed check 4992")?;
+                Some(Self::ErrorCode04992 { name: name.to_owned() })
             }
             "error_code_04993" => Some(Self::ErrorCode04993),
             "error_code_04994" => Some(Self::ErrorCode04994),
@@ -50558,19 +44558,13 @@ struct Wire<'a> {
 
 impl serde::Serialize for Baseline5000 {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        Wire {
-            code: Cow::Borrowed(self.code()),
-            message: Cow::Owned(self.to_string()),
-            data: None,
-        }
-        .serialize(serializer)
+        Wire { code: Cow::Borrowed(self.code()), message: Cow::Owned(self.to_string()), data: None }.serialize(serializer)
     }
 }
 
 impl<'de> serde::Deserialize<'de> for Baseline5000 {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let wire = Wire::deserialize(deserializer)?;
-        Self::from_wire(&wire.code, &wire.message)
-            .ok_or_else(|| <D::Error as serde::de::Error>::custom("unknown code"))
+        Self::from_wire(&wire.code, &wire.message).ok_or_else(|| <D::Error as serde::de::Error>::custom("unknown code"))
     }
 }
