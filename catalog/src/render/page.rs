@@ -318,11 +318,19 @@ fn headers_section(out: &mut String, catalog: &Catalog) {
     if catalog.rate_limit_headers.is_empty() {
         return;
     }
-    let _ = writeln!(out, "## Rate-limit headers\n\nSent with rate-limit errors:\n\n| Header | Meaning | Example |\n|---|---|---|");
+    let _ = writeln!(out, "## Rate-limit headers\n\nSent with rate-limit errors:\n\n| Header | Meaning | Carries | Example |\n|---|---|---|---|");
     for h in &catalog.rate_limit_headers {
+        use crate::model::RateLimitValue as V;
+        let carries = match h.value {
+            Some(V::Limit) => "requests allowed in the window",
+            Some(V::Remaining) => "requests left in the window",
+            Some(V::Reset) => "reset time (Unix seconds)",
+            Some(V::RetryAfter) => "seconds to wait",
+            None => "—",
+        };
         let _ = writeln!(
             out,
-            "| {} | {} | {} |",
+            "| {} | {} | {carries} | {} |",
             code(&h.name),
             prose(&h.description),
             h.example.as_deref().map_or_else(|| "—".to_owned(), code)
