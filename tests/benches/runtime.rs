@@ -72,6 +72,34 @@ fn baseline<E: serde::de::DeserializeOwned>(n: usize) -> Vec<E> {
         .collect()
 }
 
+/// Formats every value into a reused buffer.
+fn display_batch<E: std::fmt::Display>(b: Bencher, values: &[E]) {
+    let mut buf = String::with_capacity(256);
+    b.bench_local(|| {
+        let mut total = 0;
+        for e in values {
+            buf.clear();
+            std::fmt::Write::write_fmt(&mut buf, format_args!("{}", black_box(e))).unwrap();
+            total += buf.len();
+        }
+        total
+    });
+}
+
+/// Serializes every value into a reused buffer.
+fn serialize_batch<E: serde::Serialize>(b: Bencher, values: &[E]) {
+    let mut buf = Vec::with_capacity(512);
+    b.bench_local(|| {
+        let mut total = 0;
+        for e in values {
+            buf.clear();
+            serde_json::to_writer(&mut buf, black_box(e)).unwrap();
+            total += buf.len();
+        }
+        total
+    });
+}
+
 fn hit_codes(n: usize) -> Vec<String> {
     spread(n)
         .into_iter()
@@ -215,64 +243,22 @@ macro_rules! accessors {
 
             #[divan::bench]
             fn display_derived(b: Bencher) {
-                let v: Vec<$derived> = derived($n);
-                let mut buf = String::with_capacity(256);
-                b.bench_local(|| {
-                    let mut total = 0;
-                    for e in &v {
-                        buf.clear();
-                        std::fmt::Write::write_fmt(&mut buf, format_args!("{}", black_box(e)))
-                            .unwrap();
-                        total += buf.len();
-                    }
-                    total
-                });
+                display_batch(b, &derived::<$derived>($n));
             }
 
             #[divan::bench]
             fn display_baseline(b: Bencher) {
-                let v: Vec<$baseline> = baseline($n);
-                let mut buf = String::with_capacity(256);
-                b.bench_local(|| {
-                    let mut total = 0;
-                    for e in &v {
-                        buf.clear();
-                        std::fmt::Write::write_fmt(&mut buf, format_args!("{}", black_box(e)))
-                            .unwrap();
-                        total += buf.len();
-                    }
-                    total
-                });
+                display_batch(b, &baseline::<$baseline>($n));
             }
 
             #[divan::bench]
             fn serialize_derived(b: Bencher) {
-                let v: Vec<$derived> = derived($n);
-                let mut buf = Vec::with_capacity(512);
-                b.bench_local(|| {
-                    let mut total = 0;
-                    for e in &v {
-                        buf.clear();
-                        serde_json::to_writer(&mut buf, black_box(e)).unwrap();
-                        total += buf.len();
-                    }
-                    total
-                });
+                serialize_batch(b, &derived::<$derived>($n));
             }
 
             #[divan::bench]
             fn serialize_baseline(b: Bencher) {
-                let v: Vec<$baseline> = baseline($n);
-                let mut buf = Vec::with_capacity(512);
-                b.bench_local(|| {
-                    let mut total = 0;
-                    for e in &v {
-                        buf.clear();
-                        serde_json::to_writer(&mut buf, black_box(e)).unwrap();
-                        total += buf.len();
-                    }
-                    total
-                });
+                serialize_batch(b, &baseline::<$baseline>($n));
             }
 
             #[divan::bench]
