@@ -16,6 +16,7 @@ mod diagnostic;
 mod load;
 mod model;
 mod node;
+pub mod pack;
 pub mod render;
 pub mod status;
 pub mod suggest;

@@ -3,7 +3,7 @@
 
 use error_catalog_model::template::Segment;
 use error_catalog_model::wire::{Constant, WireNode};
-use error_catalog_model::{Catalog, Entry, ParamKind};
+use error_catalog_model::{Catalog, Entry};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::{DeriveInput, LitStr};
@@ -56,29 +56,14 @@ fn emit(
     let n = catalog.entries.len();
     let include = LitStr::new(absolute, path.span());
 
-    // One `const` per entry, then an array of their names: rustc type-checks
-    // small items in linear time, where one array literal of thousands of
-    // struct literals takes superlinear time.
-    let entry_names: Vec<syn::Ident> = (0..catalog.entries.len())
-        .map(|i| format_ident!("__ENTRY_{}", i))
-        .collect();
-    let entry_consts = catalog.entries.iter().zip(&entry_names).map(|(e, name)| {
-        let value = entry_tokens(e, &p);
-        quote!(const #name: #p::ErrorEntry = #value;)
-    });
-    let mut code_index: Vec<(&str, usize)> = catalog
-        .entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.code.as_str(), i))
-        .collect();
-    code_index.sort();
-    let sorted_codes: Vec<&str> = code_index.iter().map(|(c, _)| *c).collect();
+    // Two literals for every entry (see `error_catalog_model::pack`): a struct
+    // literal per entry would cost rustc type-checking, crate metadata and
+    // relocations for each of thousands of constants.
+    let packed = error_catalog_model::pack::pack(catalog);
+    let sorted_codes: Vec<&str> = packed.sorted_codes.iter().map(String::as_str).collect();
     let (code_table, code_shift) = error_catalog_model::code_hash::code_table(&sorted_codes);
-    let code_index = code_index.iter().map(|(code, i)| {
-        let i = *i as u32;
-        quote!((#code, #i))
-    });
+    let packed_text = proc_macro2::Literal::string(&packed.text);
+    let packed_data = proc_macro2::Literal::byte_string(&packed.data);
     let wire_body = wire_tokens(&catalog.wire.body, &p);
     let preset = opt_str(catalog.wire.preset.as_deref());
     let content_type = &catalog.wire.content_type;
@@ -111,8 +96,6 @@ fn emit(
     let unknown_index_arm = unknown_ident.map(|u| quote!(#ident::#u(..) => #n,));
     let statuses = catalog.entries.iter().map(|e| e.status);
     let retryables = catalog.entries.iter().map(|e| e.retryable);
-    let codes = catalog.entries.iter().map(|e| &e.code);
-    let fields = catalog.entries.iter().map(|e| opt_str(e.field.as_deref()));
     // The unknown variant may hold `UnknownError` or `Box<UnknownError>`.
     let unknown_arm = unknown_ident.map(|u| {
         quote!(Self::#u(__unknown) => ::core::option::Option::Some(<_ as ::core::borrow::Borrow<#p::UnknownError>>::borrow(__unknown)),)
@@ -173,17 +156,19 @@ fn emit(
     quote! {
         #[allow(non_upper_case_globals, clippy::all)]
         const _: () = {
-            // Makes cargo rebuild this crate when the catalog file changes.
-            const _: &[u8] = ::core::include_bytes!(#include);
+            // Makes cargo rebuild this crate when the catalog file changes. In a
+            // function that is never called, so the file's bytes stay out of the
+            // rlib (a `const` would keep them in the crate metadata).
+            #[allow(dead_code)]
+            #[inline(never)]
+            fn __track_catalog_file() {
+                let _ = ::core::include_bytes!(#include);
+            }
 
-            #(#entry_consts)*
-            static __ENTRIES: [#p::ErrorEntry; #n] = [#(#entry_names),*];
             // Compact copies of the hottest fields: a few bytes per entry, so
             // accessors stay in cache however large the catalog.
             static __STATUS: [u16; #n] = [#(#statuses),*];
             static __RETRYABLE: [bool; #n] = [#(#retryables),*];
-            static __CODES: [&str; #n] = [#(#codes),*];
-            static __FIELDS: [::core::option::Option<&str>; #n] = [#(#fields),*];
 
             /// The entry index of a value; the number of entries for the unknown fallback.
             #[inline]
@@ -197,8 +182,7 @@ fn emit(
                 wire: #p::WireFormat { preset: #preset, body: #wire_body, content_type: #content_type },
                 domain: #domain,
                 rate_limit_headers: &[#(#rate_limit_headers),*],
-                entries: &__ENTRIES,
-                code_index: &[#(#code_index),*],
+                packed: #p::PackedEntries::new(#packed_text, #packed_data, #n),
                 code_table: &[#(#code_table),*],
                 code_shift: #code_shift,
             };
@@ -211,7 +195,7 @@ fn emit(
 
                 #[inline]
                 fn entry(&self) -> ::core::option::Option<&'static #p::ErrorEntry> {
-                    __ENTRIES.get(__index(self))
+                    __CATALOG.entries().get(__index(self))
                 }
 
                 #[inline]
@@ -232,16 +216,16 @@ fn emit(
 
                 #[inline]
                 fn code(&self) -> &str {
-                    match __CODES.get(__index(self)) {
-                        ::core::option::Option::Some(code) => code,
+                    match __CATALOG.entries().get(__index(self)) {
+                        ::core::option::Option::Some(entry) => entry.code,
                         ::core::option::Option::None => self.unknown().and_then(|u| u.code.as_deref()).unwrap_or(""),
                     }
                 }
 
                 #[inline]
                 fn field(&self) -> ::core::option::Option<&str> {
-                    match __FIELDS.get(__index(self)) {
-                        ::core::option::Option::Some(field) => *field,
+                    match __CATALOG.entries().get(__index(self)) {
+                        ::core::option::Option::Some(entry) => entry.field,
                         ::core::option::Option::None => self.unknown().and_then(|u| u.field.as_deref()),
                     }
                 }
@@ -318,67 +302,6 @@ fn opt_str(s: Option<&str>) -> TokenStream {
     match s {
         Some(s) => quote!(::core::option::Option::Some(#s)),
         None => quote!(::core::option::Option::None),
-    }
-}
-
-fn entry_tokens(e: &Entry, p: &TokenStream) -> TokenStream {
-    let key = &e.key;
-    let name = &e.rust_name;
-    let code = &e.code;
-    let status = e.status;
-    let message = &e.message.source;
-    let segments = e.message.segments.iter().map(|s| match s {
-        Segment::Literal(t) => quote!(#p::Segment::Literal(#t)),
-        Segment::Placeholder(t) => quote!(#p::Segment::Placeholder(#t)),
-    });
-    let field = opt_str(e.field.as_deref());
-    let error_type = opt_str(e.error_type.as_deref());
-    let title = error_catalog_model::status::reason(e.status);
-    let grpc_status = error_catalog_model::status::grpc_status(e.status);
-    let retryable = e.retryable;
-    let retry_after = match e.retry_after {
-        Some(s) => quote!(::core::option::Option::Some(#s)),
-        None => quote!(::core::option::Option::None),
-    };
-    let group = opt_str(e.group.as_deref());
-    let description = opt_str(e.description.as_deref());
-    let causes = &e.causes;
-    let solutions = &e.solutions;
-    let params = e.params.iter().map(|param| {
-        let pname = &param.name;
-        let kind = format_ident!(
-            "{}",
-            match param.kind {
-                ParamKind::String => "String",
-                ParamKind::Integer => "Integer",
-                ParamKind::Number => "Number",
-                ParamKind::Boolean => "Boolean",
-            }
-        );
-        let in_message = param.in_message;
-        let sensitive = param.sensitive;
-        quote!(#p::ParamInfo { name: #pname, kind: #p::ParamKind::#kind, in_message: #in_message, sensitive: #sensitive })
-    });
-    quote! {
-        #p::ErrorEntry {
-            key: #key,
-            name: #name,
-            code: #code,
-            status: #status,
-            message: #message,
-            segments: &[#(#segments),*],
-            field: #field,
-            error_type: #error_type,
-            title: #title,
-            grpc_status: #grpc_status,
-            retryable: #retryable,
-            retry_after: #retry_after,
-            group: #group,
-            description: #description,
-            causes: &[#(#causes),*],
-            solutions: &[#(#solutions),*],
-            params: &[#(#params),*],
-        }
     }
 }
 

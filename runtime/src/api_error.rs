@@ -35,7 +35,7 @@ pub trait ApiErrorCatalog: Sized + std::error::Error + 'static {
 
     /// Every entry of the catalog, in file order (for docs, `/errors` endpoints, clients).
     fn entries() -> &'static [ErrorEntry] {
-        Self::catalog().entries
+        Self::catalog().entries()
     }
 
     /// The wire code (`invalid_api_key`); empty for an unknown error whose body had none.

@@ -1,5 +1,6 @@
 //! The `'static` metadata of a catalog and its entries, as generated code stores it.
 
+use crate::packed::PackedEntries;
 use crate::wire::WireFormat;
 
 /// The type of a parameter, as the catalog declares it.
@@ -126,39 +127,53 @@ pub struct Catalog {
     pub domain: Option<&'static str>,
     /// Rate-limit headers the API documents, with the figure each carries.
     pub rate_limit_headers: &'static [RateLimitHeader],
-    /// Every entry, in file order; a variant's index is its position here.
-    pub entries: &'static [ErrorEntry],
-    /// `(code, entry index)` sorted by code, for lookups by wire code.
-    pub code_index: &'static [(&'static str, u32)],
+    /// The entries, packed by the derive and unpacked on first use; read them
+    /// with [`Catalog::entries`].
+    #[doc(hidden)]
+    pub packed: PackedEntries,
     /// Open-addressing table from a code's hash to its first position in
-    /// `code_index` (+1; 0 is empty), laid out at compile time.
+    /// [`Catalog::code_index`] (+1; 0 is empty), laid out at compile time.
+    #[doc(hidden)]
     pub code_table: &'static [u32],
     /// Right shift that turns a code's hash into a slot of `code_table`.
+    #[doc(hidden)]
     pub code_shift: u32,
 }
 
 impl Catalog {
-    /// The position in `code_index` of the first entry with wire code `code`:
+    /// Every entry, in file order; a variant's index is its position here.
+    ///
+    /// The first call unpacks the catalog (once per process); later calls
+    /// cost one atomic load.
+    #[inline]
+    pub fn entries(&'static self) -> &'static [ErrorEntry] {
+        self.packed.entries()
+    }
+
+    /// `(code, entry index)` sorted by code (ties in file order), for lookups by wire code.
+    #[inline]
+    pub fn code_index(&'static self) -> &'static [(&'static str, u32)] {
+        self.packed.code_index()
+    }
+
+    /// The position in [`Catalog::code_index`] of the first entry with wire code `code`:
     /// one hash and usually one string comparison, whatever the catalog's size.
     #[inline]
-    pub fn find_code(&self, code: &str) -> Option<usize> {
+    pub fn find_code(&'static self, code: &str) -> Option<usize> {
         let table = self.code_table;
         if table.is_empty() {
             return None;
         }
         let mask = table.len() - 1;
         let mut slot = (code_hash(code) >> self.code_shift) as usize & mask;
+        let code_index = self.code_index();
         loop {
             let v = table[slot];
             if v == 0 {
                 return None;
             }
             let position = (v - 1) as usize;
-            if self
-                .code_index
-                .get(position)
-                .is_some_and(|(c, _)| *c == code)
-            {
+            if code_index.get(position).is_some_and(|(c, _)| *c == code) {
                 return Some(position);
             }
             slot = (slot + 1) & mask;
@@ -168,18 +183,19 @@ impl Catalog {
     /// The first entry (in file order of those sharing it) with wire code `code`,
     /// and its index.
     #[inline]
-    pub fn entry_by_code(&self, code: &str) -> Option<(usize, &'static ErrorEntry)> {
-        let entries = self.entries;
-        let (_, index) = *self.code_index.get(self.find_code(code)?)?;
+    pub fn entry_by_code(&'static self, code: &str) -> Option<(usize, &'static ErrorEntry)> {
+        let position = self.find_code(code)?;
+        let (entries, code_index) = (self.entries(), self.code_index());
+        let (_, index) = *code_index.get(position)?;
         Some((index as usize, &entries[index as usize]))
     }
 
     /// The entries whose wire code is `code` (several when entries share a code).
     pub fn entries_with_code<'a>(
-        &self,
+        &'static self,
         code: &'a str,
     ) -> impl Iterator<Item = (usize, &'static ErrorEntry)> + 'a {
-        let (entries, index) = (self.entries, self.code_index);
+        let (entries, index) = (self.entries(), self.code_index());
         let start = self.find_code(code).unwrap_or(index.len());
         index[start..]
             .iter()

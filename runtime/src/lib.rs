@@ -40,6 +40,7 @@ pub mod client;
 mod context;
 mod entry;
 mod json;
+mod packed;
 mod param;
 mod parse;
 pub mod response;

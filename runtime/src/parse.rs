@@ -157,7 +157,7 @@ fn identify<E: ApiErrorCatalog>(
                 .find_map(|(i, entry)| build(i, entry, require_message))
         }
         None => catalog
-            .entries
+            .entries()
             .iter()
             .enumerate()
             .find_map(|(i, entry)| build(i, entry, true)),

@@ -223,7 +223,7 @@ fn the_runtime_and_the_macro_hash_codes_alike() {
 #[test]
 fn every_code_is_found_and_misses_are_none() {
     let catalog = FullAiApiError::catalog();
-    for (i, entry) in catalog.entries.iter().enumerate() {
+    for (i, entry) in catalog.entries().iter().enumerate() {
         let (found, e) = catalog.entry_by_code(entry.code).unwrap();
         assert_eq!(e.code, entry.code);
         assert!(found <= i, "the first entry of a shared code");
@@ -250,4 +250,120 @@ fn every_code_is_found_and_misses_are_none() {
     ] {
         assert!(catalog.find_code(miss).is_none(), "{miss}");
     }
+}
+
+/// The entries the runtime unpacks must be the catalog's, every field, in file
+/// order, with the code index sorted as the macro laid out its hash table.
+fn runtime_entries_match_the_catalog<E: ApiErrorCatalog>(path: &str) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let model = error_catalog_model::load_file(&root.join(path)).unwrap();
+    let runtime = E::catalog().entries();
+    assert_eq!(runtime.len(), model.entries.len(), "{path}");
+    for (r, m) in runtime.iter().zip(&model.entries) {
+        let at = format!("{path}: {}", m.key);
+        assert_eq!(
+            (r.key, r.name, r.code, r.status, r.message),
+            (
+                m.key.as_str(),
+                m.rust_name.as_str(),
+                m.code.as_str(),
+                m.status,
+                m.message.source.as_str()
+            ),
+            "{at}"
+        );
+        let segments: Vec<(bool, &str)> = r
+            .segments
+            .iter()
+            .map(|s| match s {
+                error_catalog::Segment::Literal(t) => (false, *t),
+                error_catalog::Segment::Placeholder(t) => (true, *t),
+            })
+            .collect();
+        let expected: Vec<(bool, &str)> = m
+            .message
+            .segments
+            .iter()
+            .map(|s| match s {
+                error_catalog_model::template::Segment::Literal(t) => (false, t.as_str()),
+                error_catalog_model::template::Segment::Placeholder(t) => (true, t.as_str()),
+            })
+            .collect();
+        assert_eq!(segments, expected, "{at}");
+        assert_eq!(r.field, m.field.as_deref(), "{at}");
+        assert_eq!(r.error_type, m.error_type.as_deref(), "{at}");
+        assert_eq!(
+            r.title,
+            error_catalog_model::status::reason(m.status),
+            "{at}"
+        );
+        assert_eq!(
+            r.grpc_status,
+            error_catalog_model::status::grpc_status(m.status),
+            "{at}"
+        );
+        assert_eq!(
+            (r.retryable, r.retry_after),
+            (m.retryable, m.retry_after),
+            "{at}"
+        );
+        assert_eq!(
+            (r.group, r.description),
+            (m.group.as_deref(), m.description.as_deref()),
+            "{at}"
+        );
+        assert_eq!(
+            r.causes,
+            m.causes.iter().map(String::as_str).collect::<Vec<_>>(),
+            "{at}"
+        );
+        assert_eq!(
+            r.solutions,
+            m.solutions.iter().map(String::as_str).collect::<Vec<_>>(),
+            "{at}"
+        );
+        let params: Vec<_> = r
+            .params
+            .iter()
+            .map(|p| (p.name, format!("{:?}", p.kind), p.in_message, p.sensitive))
+            .collect();
+        let expected: Vec<_> = m
+            .params
+            .iter()
+            .map(|p| {
+                (
+                    p.name.as_str(),
+                    format!("{:?}", p.kind),
+                    p.in_message,
+                    p.sensitive,
+                )
+            })
+            .collect();
+        assert_eq!(params, expected, "{at}");
+    }
+    let index = E::catalog().code_index();
+    assert_eq!(index.len(), runtime.len(), "{path}");
+    for pair in index.windows(2) {
+        assert!(
+            (pair[0].0, pair[0].1) < (pair[1].0, pair[1].1),
+            "{path}: code index out of order"
+        );
+    }
+    for &(code, i) in index {
+        assert_eq!(runtime[i as usize].code, code, "{path}");
+    }
+}
+
+#[test]
+fn the_runtime_unpacks_every_catalog_exactly() {
+    use error_catalog_tests as t;
+    runtime_entries_match_the_catalog::<t::AiApiError>("../catalog/aiapi.yaml");
+    runtime_entries_match_the_catalog::<t::ErrorCodesError>("../catalog/errorcodes.yaml");
+    runtime_entries_match_the_catalog::<t::AimlApiError>("../catalog/aimlapi.yaml");
+    runtime_entries_match_the_catalog::<t::GatewayError>("../catalog/gateway.yaml");
+    runtime_entries_match_the_catalog::<t::OpenAiError>("../catalog/openai.yaml");
+    runtime_entries_match_the_catalog::<t::AnthropicError>("../catalog/anthropic.yaml");
+    runtime_entries_match_the_catalog::<t::GeminiError>("fixtures/gemini.yaml");
+    runtime_entries_match_the_catalog::<t::ProblemError>("fixtures/problem.yaml");
+    runtime_entries_match_the_catalog::<t::SecureError>("fixtures/secure.yaml");
 }

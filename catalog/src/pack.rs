@@ -1,0 +1,178 @@
+//! Packs a catalog's entries into one string and one byte string, the compact
+//! form the derive emits and the runtime unpacks on first use.
+//!
+//! A struct literal per entry makes rustc type-check, store in the crate metadata
+//! and relocate thousands of constants; two literals cost almost nothing. The
+//! runtime reader is `error_catalog::__private::PackedEntries`; both follow this layout.
+//!
+//! `text` holds every distinct string once. `data` is a sequence of unsigned
+//! LEB128 integers. A string is `offset, len` (bytes into `text`); an optional
+//! string is `0` for none or `offset + 1, len`. Each entry, in file order:
+//!
+//! ```text
+//! key name code status message
+//! segment-count (kind string)*        kind 0 = literal, 1 = placeholder
+//! field? error_type? title grpc_status
+//! retryable (0/1) retry_after (0 = none, else seconds + 1)
+//! group? description?
+//! cause-count string*  solution-count string*
+//! param-count (name kind flags)*      kind 0..=3 = string, integer, number, boolean;
+//!                                     flags bit 0 = in message, bit 1 = sensitive
+//! ```
+//!
+//! Then one entry index per entry, in order of wire code (ties in file order):
+//! the runtime's code index.
+
+use std::collections::HashMap;
+
+use crate::model::{Catalog, ParamKind};
+use crate::template::Segment;
+
+/// A catalog's entries in packed form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Packed {
+    /// Every distinct string, concatenated.
+    pub text: String,
+    /// The entries, as LEB128 integers.
+    pub data: Vec<u8>,
+    /// Wire codes sorted, ties in file order, as the code table is laid out.
+    pub sorted_codes: Vec<String>,
+}
+
+/// Packs every entry of `catalog`.
+pub fn pack(catalog: &Catalog) -> Packed {
+    let mut w = Writer::default();
+    for e in &catalog.entries {
+        w.str(&e.key);
+        w.str(&e.rust_name);
+        w.str(&e.code);
+        w.uint(u64::from(e.status));
+        w.str(&e.message.source);
+        w.uint(e.message.segments.len() as u64);
+        for segment in &e.message.segments {
+            match segment {
+                Segment::Literal(text) => {
+                    w.uint(0);
+                    w.str(text);
+                }
+                Segment::Placeholder(name) => {
+                    w.uint(1);
+                    w.str(name);
+                }
+            }
+        }
+        w.opt_str(e.field.as_deref());
+        w.opt_str(e.error_type.as_deref());
+        w.str(crate::status::reason(e.status));
+        w.str(crate::status::grpc_status(e.status));
+        w.uint(u64::from(e.retryable));
+        w.uint(e.retry_after.map_or(0, |s| s.saturating_add(1)));
+        w.opt_str(e.group.as_deref());
+        w.opt_str(e.description.as_deref());
+        for list in [&e.causes, &e.solutions] {
+            w.uint(list.len() as u64);
+            for item in list {
+                w.str(item);
+            }
+        }
+        w.uint(e.params.len() as u64);
+        for p in &e.params {
+            w.str(&p.name);
+            w.uint(match p.kind {
+                ParamKind::String => 0,
+                ParamKind::Integer => 1,
+                ParamKind::Number => 2,
+                ParamKind::Boolean => 3,
+            });
+            w.uint(u64::from(p.in_message) | u64::from(p.sensitive) << 1);
+        }
+    }
+    let mut order: Vec<usize> = (0..catalog.entries.len()).collect();
+    order.sort_by(|&a, &b| catalog.entries[a].code.cmp(&catalog.entries[b].code));
+    for &i in &order {
+        w.uint(i as u64);
+    }
+    Packed {
+        text: w.text,
+        data: w.data,
+        sorted_codes: order
+            .iter()
+            .map(|&i| catalog.entries[i].code.clone())
+            .collect(),
+    }
+}
+
+#[derive(Default)]
+struct Writer {
+    text: String,
+    data: Vec<u8>,
+    offsets: HashMap<String, usize>,
+}
+
+impl Writer {
+    fn uint(&mut self, mut value: u64) {
+        loop {
+            let byte = (value & 0x7f) as u8;
+            value >>= 7;
+            if value == 0 {
+                self.data.push(byte);
+                return;
+            }
+            self.data.push(byte | 0x80);
+        }
+    }
+
+    fn offset(&mut self, s: &str) -> usize {
+        if let Some(&offset) = self.offsets.get(s) {
+            return offset;
+        }
+        let offset = self.text.len();
+        self.text.push_str(s);
+        self.offsets.insert(s.to_owned(), offset);
+        offset
+    }
+
+    fn str(&mut self, s: &str) {
+        let offset = self.offset(s);
+        self.uint(offset as u64);
+        self.uint(s.len() as u64);
+    }
+
+    fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            None => self.uint(0),
+            Some(s) => {
+                let offset = self.offset(s);
+                self.uint(offset as u64 + 1);
+                self.uint(s.len() as u64);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_are_stored_once_and_integers_as_leb128() {
+        let mut w = Writer::default();
+        w.str("quota");
+        w.str("quota");
+        w.opt_str(None);
+        w.opt_str(Some("quota"));
+        w.uint(300);
+        assert_eq!(w.text, "quota");
+        assert_eq!(w.data, [0, 5, 0, 5, 0, 1, 5, 0xac, 0x02]);
+    }
+
+    #[test]
+    fn codes_are_ordered_with_ties_in_file_order() {
+        let yaml = "name: t\ntitle: T\nwire: flat\nerrors:\n  b:\n    status: 400\n    message: B\n  a1:\n    code: a\n    status: 400\n    message: A one\n  a0:\n    code: a\n    status: 401\n    message: A zero\n";
+        let catalog = crate::load_str(yaml).expect("valid catalog");
+        let packed = pack(&catalog);
+        assert_eq!(packed.sorted_codes, ["a", "a", "b"]);
+        // The code order closes the data: entries 1 and 2 (code `a`), then 0.
+        assert_eq!(packed.data[packed.data.len() - 3..], [1, 2, 0]);
+    }
+}

@@ -1,0 +1,233 @@
+//! Unpacks a catalog's entries from the compact form generated code stores them in.
+//!
+//! The layout is written by `error_catalog_model::pack` (one string holding every
+//! distinct string, one byte string of LEB128 integers). The entries are unpacked
+//! once, on first use, into `'static` [`ErrorEntry`] values; a crate with thousands
+//! of codes then keeps two literals in its rlib instead of thousands of constants.
+
+use std::sync::OnceLock;
+
+use crate::entry::{ErrorEntry, ParamInfo, ParamKind, Segment};
+
+/// A catalog's entries as the derive emits them, unpacked on first use.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct PackedEntries {
+    text: &'static str,
+    data: &'static [u8],
+    len: usize,
+    unpacked: OnceLock<Unpacked>,
+}
+
+#[derive(Debug)]
+struct Unpacked {
+    entries: Box<[ErrorEntry]>,
+    code_index: Box<[(&'static str, u32)]>,
+}
+
+impl PackedEntries {
+    /// `len` entries packed into `text` and `data`.
+    pub const fn new(text: &'static str, data: &'static [u8], len: usize) -> Self {
+        Self {
+            text,
+            data,
+            len,
+            unpacked: OnceLock::new(),
+        }
+    }
+
+    /// Every entry, in file order.
+    #[inline]
+    pub fn entries(&'static self) -> &'static [ErrorEntry] {
+        &self.get().entries
+    }
+
+    /// `(code, entry index)` sorted by code, ties in file order.
+    #[inline]
+    pub fn code_index(&'static self) -> &'static [(&'static str, u32)] {
+        &self.get().code_index
+    }
+
+    #[inline]
+    fn get(&'static self) -> &'static Unpacked {
+        self.unpacked.get_or_init(|| self.unpack())
+    }
+
+    #[cold]
+    fn unpack(&'static self) -> Unpacked {
+        let mut reader = Reader {
+            text: self.text,
+            data: self.data,
+            at: 0,
+        };
+        match reader.unpack(self.len) {
+            Some(unpacked) if reader.at == self.data.len() => unpacked,
+            // The data comes from the derive of the same release (the runtime
+            // pins the macro crate's version), never from a user or the network.
+            _ => panic!(
+                "error-catalog: packed catalog data does not match this runtime; \
+                 error-catalog and error-catalog-macros must be the same version"
+            ),
+        }
+    }
+}
+
+/// Where each entry's slices start in the shared arrays, until those are final.
+struct Ranges {
+    segments: (usize, usize),
+    causes: (usize, usize),
+    solutions: (usize, usize),
+    params: (usize, usize),
+}
+
+struct Reader {
+    text: &'static str,
+    data: &'static [u8],
+    at: usize,
+}
+
+impl Reader {
+    fn uint(&mut self) -> Option<u64> {
+        let mut value = 0u64;
+        let mut shift = 0u32;
+        loop {
+            let byte = *self.data.get(self.at)?;
+            self.at += 1;
+            value |= u64::from(byte & 0x7f).checked_shl(shift)?;
+            if byte & 0x80 == 0 {
+                return Some(value);
+            }
+            shift += 7;
+        }
+    }
+
+    fn usize(&mut self) -> Option<usize> {
+        usize::try_from(self.uint()?).ok()
+    }
+
+    fn text_at(&self, offset: usize, len: usize) -> Option<&'static str> {
+        self.text.get(offset..offset.checked_add(len)?)
+    }
+
+    fn str(&mut self) -> Option<&'static str> {
+        let offset = self.usize()?;
+        let len = self.usize()?;
+        self.text_at(offset, len)
+    }
+
+    fn opt_str(&mut self) -> Option<Option<&'static str>> {
+        match self.usize()? {
+            0 => Some(None),
+            offset => {
+                let len = self.usize()?;
+                self.text_at(offset - 1, len).map(Some)
+            }
+        }
+    }
+
+    fn strs(&mut self, into: &mut Vec<&'static str>) -> Option<(usize, usize)> {
+        let start = into.len();
+        for _ in 0..self.usize()? {
+            into.push(self.str()?);
+        }
+        Some((start, into.len()))
+    }
+
+    fn unpack(&mut self, len: usize) -> Option<Unpacked> {
+        let mut entries = Vec::with_capacity(len);
+        let mut ranges = Vec::with_capacity(len);
+        let mut segments = Vec::new();
+        let mut lists = Vec::new();
+        let mut params = Vec::new();
+        for _ in 0..len {
+            let key = self.str()?;
+            let name = self.str()?;
+            let code = self.str()?;
+            let status = u16::try_from(self.uint()?).ok()?;
+            let message = self.str()?;
+            let start = segments.len();
+            for _ in 0..self.usize()? {
+                segments.push(match self.uint()? {
+                    0 => Segment::Literal(self.str()?),
+                    1 => Segment::Placeholder(self.str()?),
+                    _ => return None,
+                });
+            }
+            let segment_range = (start, segments.len());
+            let field = self.opt_str()?;
+            let error_type = self.opt_str()?;
+            let title = self.str()?;
+            let grpc_status = self.str()?;
+            let retryable = self.uint()? != 0;
+            let retry_after = self.uint()?.checked_sub(1);
+            let group = self.opt_str()?;
+            let description = self.opt_str()?;
+            let causes = self.strs(&mut lists)?;
+            let solutions = self.strs(&mut lists)?;
+            let start = params.len();
+            for _ in 0..self.usize()? {
+                let name = self.str()?;
+                let kind = match self.uint()? {
+                    0 => ParamKind::String,
+                    1 => ParamKind::Integer,
+                    2 => ParamKind::Number,
+                    3 => ParamKind::Boolean,
+                    _ => return None,
+                };
+                let flags = self.uint()?;
+                params.push(ParamInfo {
+                    name,
+                    kind,
+                    in_message: flags & 1 != 0,
+                    sensitive: flags & 2 != 0,
+                });
+            }
+            ranges.push(Ranges {
+                segments: segment_range,
+                causes,
+                solutions,
+                params: (start, params.len()),
+            });
+            entries.push(ErrorEntry {
+                key,
+                name,
+                code,
+                status,
+                message,
+                segments: &[],
+                field,
+                error_type,
+                title,
+                grpc_status,
+                retryable,
+                retry_after,
+                group,
+                description,
+                causes: &[],
+                solutions: &[],
+                params: &[],
+            });
+        }
+        // The shared arrays live as long as the catalog, a `static`: leaking them
+        // once is what lets every entry borrow from them for `'static`.
+        let segments: &'static [Segment] = segments.leak();
+        let lists: &'static [&'static str] = lists.leak();
+        let params: &'static [ParamInfo] = params.leak();
+        for (entry, r) in entries.iter_mut().zip(&ranges) {
+            entry.segments = segments.get(r.segments.0..r.segments.1)?;
+            entry.causes = lists.get(r.causes.0..r.causes.1)?;
+            entry.solutions = lists.get(r.solutions.0..r.solutions.1)?;
+            entry.params = params.get(r.params.0..r.params.1)?;
+        }
+        let mut code_index = Vec::with_capacity(len);
+        for _ in 0..len {
+            let index = self.usize()?;
+            let entry: &ErrorEntry = entries.get(index)?;
+            code_index.push((entry.code, u32::try_from(index).ok()?));
+        }
+        Some(Unpacked {
+            entries: entries.into_boxed_slice(),
+            code_index: code_index.into_boxed_slice(),
+        })
+    }
+}
