@@ -103,13 +103,13 @@ pub fn pack(catalog: &Catalog) -> Packed {
 }
 
 #[derive(Default)]
-struct Writer {
+struct Writer<'a> {
     text: String,
     data: Vec<u8>,
-    offsets: HashMap<String, usize>,
+    offsets: HashMap<&'a str, usize>,
 }
 
-impl Writer {
+impl<'a> Writer<'a> {
     fn uint(&mut self, mut value: u64) {
         loop {
             let byte = (value & 0x7f) as u8;
@@ -122,23 +122,22 @@ impl Writer {
         }
     }
 
-    fn offset(&mut self, s: &str) -> usize {
-        if let Some(&offset) = self.offsets.get(s) {
-            return offset;
+    fn offset(&mut self, s: &'a str) -> usize {
+        let next = self.text.len();
+        let offset = *self.offsets.entry(s).or_insert(next);
+        if offset == next {
+            self.text.push_str(s);
         }
-        let offset = self.text.len();
-        self.text.push_str(s);
-        self.offsets.insert(s.to_owned(), offset);
         offset
     }
 
-    fn str(&mut self, s: &str) {
+    fn str(&mut self, s: &'a str) {
         let offset = self.offset(s);
         self.uint(offset as u64);
         self.uint(s.len() as u64);
     }
 
-    fn opt_str(&mut self, s: Option<&str>) {
+    fn opt_str(&mut self, s: Option<&'a str>) {
         match s {
             None => self.uint(0),
             Some(s) => {

@@ -96,6 +96,7 @@ fn emit(
     let unknown_index_arm = unknown_ident.map(|u| quote!(#ident::#u(..) => #n,));
     let statuses = catalog.entries.iter().map(|e| e.status);
     let retryables = catalog.entries.iter().map(|e| e.retryable);
+    let fields = catalog.entries.iter().map(|e| opt_str(e.field.as_deref()));
     // The unknown variant may hold `UnknownError` or `Box<UnknownError>`.
     let unknown_arm = unknown_ident.map(|u| {
         quote!(Self::#u(__unknown) => ::core::option::Option::Some(<_ as ::core::borrow::Borrow<#p::UnknownError>>::borrow(__unknown)),)
@@ -169,6 +170,7 @@ fn emit(
             // accessors stay in cache however large the catalog.
             static __STATUS: [u16; #n] = [#(#statuses),*];
             static __RETRYABLE: [bool; #n] = [#(#retryables),*];
+            static __FIELDS: [::core::option::Option<&str>; #n] = [#(#fields),*];
 
             /// The entry index of a value; the number of entries for the unknown fallback.
             #[inline]
@@ -216,16 +218,16 @@ fn emit(
 
                 #[inline]
                 fn code(&self) -> &str {
-                    match __CATALOG.entries().get(__index(self)) {
-                        ::core::option::Option::Some(entry) => entry.code,
+                    match __CATALOG.packed.codes().get(__index(self)) {
+                        ::core::option::Option::Some(code) => code,
                         ::core::option::Option::None => self.unknown().and_then(|u| u.code.as_deref()).unwrap_or(""),
                     }
                 }
 
                 #[inline]
                 fn field(&self) -> ::core::option::Option<&str> {
-                    match __CATALOG.entries().get(__index(self)) {
-                        ::core::option::Option::Some(entry) => entry.field,
+                    match __FIELDS.get(__index(self)) {
+                        ::core::option::Option::Some(field) => *field,
                         ::core::option::Option::None => self.unknown().and_then(|u| u.field.as_deref()),
                     }
                 }

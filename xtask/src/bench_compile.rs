@@ -56,8 +56,11 @@ pub fn run(root: &Path, options: &Options) -> Result<(), String> {
                 profile,
                 &[],
             )?;
-            let d = median_of(options.runs, || clean_build(&dir, &derived, profile))?;
-            let b = median_of(options.runs, || clean_build(&dir, &baseline, profile))?;
+            let (d, b) = paired_medians(
+                options.runs,
+                || clean_build(&dir, &derived, profile),
+                || clean_build(&dir, &baseline, profile),
+            )?;
             row(
                 &mut report,
                 n,
@@ -67,8 +70,11 @@ pub fn run(root: &Path, options: &Options) -> Result<(), String> {
                 "s",
             );
         }
-        let d = median_of(options.runs, || edit_and_rebuild(&dir, &derived, n, true))?;
-        let b = median_of(options.runs, || edit_and_rebuild(&dir, &baseline, n, false))?;
+        let (d, b) = paired_medians(
+            options.runs,
+            || edit_and_rebuild(&dir, &derived, n, true),
+            || edit_and_rebuild(&dir, &baseline, n, false),
+        )?;
         row(
             &mut report,
             n,
@@ -77,8 +83,11 @@ pub fn run(root: &Path, options: &Options) -> Result<(), String> {
             b,
             "s",
         );
-        let d = median_of(options.runs, || expansion_seconds(&dir, &derived))?;
-        let b = median_of(options.runs, || expansion_seconds(&dir, &baseline))?;
+        let (d, b) = paired_medians(
+            options.runs,
+            || expansion_seconds(&dir, &derived),
+            || expansion_seconds(&dir, &baseline),
+        )?;
         row(
             &mut report,
             n,
@@ -138,13 +147,24 @@ fn row(report: &mut String, n: usize, what: &str, derived: f64, baseline: f64, u
     println!("{n:>5} codes, {what}: derived {derived:.3} {unit}, baseline {baseline:.3} {unit}, ratio {ratio:.2}x");
 }
 
-fn median_of(runs: usize, mut measure: impl FnMut() -> Result<f64, String>) -> Result<f64, String> {
-    let mut samples = Vec::with_capacity(runs);
+/// Medians of `runs` measurements of each side, taken alternately (derived,
+/// baseline, derived, ...) so a noisy stretch of a shared machine hits both.
+fn paired_medians(
+    runs: usize,
+    mut derived: impl FnMut() -> Result<f64, String>,
+    mut baseline: impl FnMut() -> Result<f64, String>,
+) -> Result<(f64, f64), String> {
+    let (mut d, mut b) = (Vec::new(), Vec::new());
     for _ in 0..runs.max(1) {
-        samples.push(measure()?);
+        d.push(derived()?);
+        b.push(baseline()?);
     }
+    Ok((median(d), median(b)))
+}
+
+fn median(mut samples: Vec<f64>) -> f64 {
     samples.sort_by(f64::total_cmp);
-    Ok(samples[samples.len() / 2])
+    samples[samples.len() / 2]
 }
 
 fn cargo(dir: &Path, args: &[&str], profile: Profile, env: &[(&str, &str)]) -> Result<f64, String> {
