@@ -59,10 +59,20 @@ impl PackedEntries {
 
     #[inline]
     fn get(&'static self) -> &'static Unpacked {
+        match self.unpacked.get() {
+            Some(unpacked) => unpacked,
+            None => self.init(),
+        }
+    }
+
+    // Out of line and not generic, so the once-only path is compiled in this
+    // crate, not again in every crate that derives a catalog.
+    #[cold]
+    #[inline(never)]
+    fn init(&'static self) -> &'static Unpacked {
         self.unpacked.get_or_init(|| self.unpack())
     }
 
-    #[cold]
     fn unpack(&'static self) -> Unpacked {
         let mut reader = Reader {
             text: self.text,
