@@ -407,33 +407,48 @@ impl<'a> Parts<'a> {
     }
 
     /// The parameter `name`: from the body's data object, else from the message.
+    #[inline]
     pub fn get<T: FromParam>(&self, name: &str) -> Option<T> {
+        // The search is not generic, so deriving crates compile only this match.
+        match self.raw(name)? {
+            Raw::Text(text) => T::from_text(text),
+            Raw::Json(value) => T::from_json(&value),
+        }
+    }
+
+    fn raw(&self, name: &str) -> Option<Raw<'_>> {
         if let Some(v) = self.data.and_then(|d| Json::get(d, name)) {
-            return T::from_json(&v.to_value());
+            return Some(Raw::Json(Cow::Owned(v.to_value())));
         }
         // Metadata carries every value as a string.
         if let Some(v) = self.metadata.and_then(|d| Json::get(d, name)) {
-            return match v {
-                Json::Str(s) => T::from_text(s),
-                other => T::from_json(&other.to_value()),
-            };
+            return Some(match v {
+                Json::Str(s) => Raw::Text(s),
+                other => Raw::Json(Cow::Owned(other.to_value())),
+            });
         }
         if let Some(v) = self.metadata_map.and_then(|d| d.get(name)) {
-            return match v {
-                Value::String(s) => T::from_text(s),
-                other => T::from_json(other),
-            };
+            return Some(match v {
+                Value::String(s) => Raw::Text(s),
+                other => Raw::Json(Cow::Borrowed(other)),
+            });
         }
         if let Some((_, text)) = self.texts.iter().find(|(n, _)| *n == name) {
-            return T::from_text(text);
+            return Some(Raw::Text(text));
         }
-        if name == "retry_after" {
-            if let Some(secs) = self.retry_after {
-                return T::from_json(&Value::from(secs));
-            }
+        match (name, self.retry_after) {
+            ("retry_after", Some(secs)) => Some(Raw::Json(Cow::Owned(Value::from(secs)))),
+            _ => None,
         }
-        None
     }
+}
+
+/// A parameter's value as the body holds it, before its Rust type reads it.
+enum Raw<'p> {
+    /// Text: a message placeholder or a metadata string.
+    Text(&'p str),
+    /// A JSON value.
+    Json(Cow<'p, Value>),
 }
 
 #[cfg(test)]
