@@ -2,10 +2,13 @@
 //! then expands it through the same code as `#[derive(ApiErrorCatalog)]`.
 
 use error_catalog_model::{Catalog, Entry};
-use proc_macro2::TokenStream;
+use std::collections::HashMap;
+
+use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::parse::Parser;
-use syn::{DeriveInput, Error, LitStr};
+use syn::punctuated::Punctuated;
+use syn::{DeriveInput, Error, LitStr, Token};
 
 use crate::check::rust_type;
 use crate::source;
@@ -57,30 +60,44 @@ fn try_generate(args: TokenStream, input: &DeriveInput) -> syn::Result<TokenStre
     }
     let loaded = source::load(&path)?;
     let catalog = &loaded.catalog;
-    let variants = catalog.entries.iter().map(variant);
+    // The enum is built as a syntax tree directly: generating tokens and parsing
+    // them back costs more than the rest of the expansion for a large catalog.
+    let mut types = HashMap::new();
+    let mut variants: Punctuated<syn::Variant, Token![,]> = catalog
+        .entries
+        .iter()
+        .map(|entry| variant(entry, &mut types))
+        .collect();
     let unknown = unknown_name(catalog);
-    let attrs = &input.attrs;
-    let vis = &input.vis;
-    let ident = &input.ident;
     let unknown_doc = format!(
         "An error {} may send that this catalog does not list; keeps its code, status and message (boxed, so it does not grow every value of the enum).",
         catalog.title
     );
-    let written: DeriveInput = syn::parse2(quote! {
-        #(#attrs)*
-        #[catalog(path = #path)]
-        #vis enum #ident {
-            #(#variants)*
-            #[doc = #unknown_doc]
-            #[catalog(unknown)]
-            #unknown(::std::boxed::Box<::error_catalog::UnknownError>),
-        }
-    })?;
+    variants.push(syn::parse_quote! {
+        #[doc = #unknown_doc]
+        #[catalog(unknown)]
+        #unknown(::std::boxed::Box<::error_catalog::UnknownError>)
+    });
+    let mut attrs = input.attrs.clone();
+    attrs.push(syn::parse_quote!(#[catalog(path = #path)]));
+    let written = DeriveInput {
+        attrs,
+        vis: input.vis.clone(),
+        ident: input.ident.clone(),
+        generics: input.generics.clone(),
+        data: syn::Data::Enum(syn::DataEnum {
+            enum_token: data.enum_token,
+            brace_token: data.brace_token,
+            variants,
+        }),
+    };
     // The same expansion as `#[derive(ApiErrorCatalog)]`, with the catalog
     // already loaded, so a large catalog is read once.
-    let ast = crate::ast::Input::from_syn(&written)?;
-    let expansion = crate::expand::derive_loaded(&ast, loaded)?;
-    let plain = without_catalog_attributes(written.clone());
+    let expansion = {
+        let ast = crate::ast::Input::from_syn(&written)?;
+        crate::expand::derive_loaded(&ast, loaded)?
+    };
+    let plain = without_catalog_attributes(written);
     Ok(quote! {
         #plain
         #expansion
@@ -112,27 +129,65 @@ fn unknown_name(catalog: &Catalog) -> syn::Ident {
     format_ident!("{}", name)
 }
 
-fn variant(entry: &Entry) -> TokenStream {
-    let ident = format_ident!("{}", entry.rust_name);
-    let docs = variant_docs(entry);
-    if entry.params.is_empty() {
-        return quote!(#(#[doc = #docs])* #ident,);
+fn variant(entry: &Entry, types: &mut HashMap<String, syn::Type>) -> syn::Variant {
+    let span = Span::call_site();
+    let fields = if entry.params.is_empty() {
+        syn::Fields::Unit
+    } else {
+        let named = entry.params.iter().map(|p| {
+            let written = rust_type(entry, &p.name).replace("error_catalog::", "::error_catalog::");
+            let ty = types
+                .entry(written)
+                .or_insert_with_key(|w| {
+                    syn::parse_str(w).unwrap_or_else(|_| syn::parse_quote!(String))
+                })
+                .clone();
+            let mut doc = if p.in_message {
+                format!("Fills `{{{}}}` in the message.", p.name)
+            } else {
+                format!("Sent in the body's data as `{}`.", p.name)
+            };
+            if p.sensitive {
+                doc.push_str(" Sensitive: redacted from `Debug`, logs and 5xx bodies.");
+            }
+            syn::Field {
+                attrs: vec![doc_attribute(&doc)],
+                vis: syn::Visibility::Inherited,
+                mutability: syn::FieldMutability::None,
+                ident: Some(syn::Ident::new(&p.name, span)),
+                colon_token: Some(Default::default()),
+                ty,
+            }
+        });
+        syn::Fields::Named(syn::FieldsNamed {
+            brace_token: Default::default(),
+            named: named.collect(),
+        })
+    };
+    syn::Variant {
+        attrs: vec![doc_attribute(&variant_docs(entry).join("\n"))],
+        ident: syn::Ident::new(&entry.rust_name, span),
+        fields,
+        discriminant: None,
     }
-    let fields = entry.params.iter().map(|p| {
-        let name = format_ident!("{}", p.name);
-        let written = rust_type(entry, &p.name).replace("error_catalog::", "::error_catalog::");
-        let ty: syn::Type = syn::parse_str(&written).unwrap_or_else(|_| syn::parse_quote!(String));
-        let mut doc = if p.in_message {
-            format!("Fills `{{{}}}` in the message.", p.name)
-        } else {
-            format!("Sent in the body's data as `{}`.", p.name)
-        };
-        if p.sensitive {
-            doc.push_str(" Sensitive: redacted from `Debug`, logs and 5xx bodies.");
-        }
-        quote!(#[doc = #doc] #name: #ty)
-    });
-    quote!(#(#[doc = #docs])* #ident { #(#fields),* },)
+}
+
+/// `#[doc = "text"]`, built without parsing.
+fn doc_attribute(text: &str) -> syn::Attribute {
+    let span = Span::call_site();
+    syn::Attribute {
+        pound_token: Default::default(),
+        style: syn::AttrStyle::Outer,
+        bracket_token: Default::default(),
+        meta: syn::Meta::NameValue(syn::MetaNameValue {
+            path: syn::Ident::new("doc", span).into(),
+            eq_token: Default::default(),
+            value: syn::Expr::Lit(syn::ExprLit {
+                attrs: Vec::new(),
+                lit: syn::Lit::Str(LitStr::new(text, span)),
+            }),
+        }),
+    }
 }
 
 fn variant_docs(entry: &Entry) -> Vec<String> {
