@@ -367,3 +367,38 @@ fn the_runtime_unpacks_every_catalog_exactly() {
     runtime_entries_match_the_catalog::<t::ProblemError>("fixtures/problem.yaml");
     runtime_entries_match_the_catalog::<t::SecureError>("fixtures/secure.yaml");
 }
+
+#[test]
+fn display_writes_each_placeholder_as_its_own_value_whatever_the_outer_flags() {
+    use error_catalog_tests::{GeminiError, ProblemError};
+    let credit = ProblemError::OutOfCredit {
+        balance: -30,
+        cost: 50,
+    };
+    assert_eq!(
+        credit.to_string(),
+        "Your current balance is -30, but that costs 50."
+    );
+    // Width and fill apply to nothing inside the message, as with `write!`.
+    assert_eq!(format!("{credit:>80}"), credit.to_string());
+    assert_eq!(format!("{credit:+}"), credit.to_string());
+    let params = |json: serde_json::Value| json.as_object().unwrap().clone();
+    let text = GeminiError::from_params(
+        "RATE_LIMIT_EXCEEDED",
+        &params(serde_json::json!({"metric": "requests", "retry_after": 5})),
+    )
+    .unwrap();
+    let number = GeminiError::from_params(
+        "INVALID_TEMPERATURE",
+        &params(serde_json::json!({"max": 1.5})),
+    )
+    .unwrap();
+    assert_eq!(
+        format!("{number:>60}"),
+        "temperature must be between 0 and 1.5"
+    );
+    assert_eq!(
+        format!("{text:<90}"),
+        "Quota exceeded for quota metric 'requests'."
+    );
+}
