@@ -1,5 +1,5 @@
 //! Fuzz target: any bytes as a catalog file load or fail with positioned
-//! diagnostics, and a loaded catalog renders; nothing panics or hangs.
+//! diagnostics, and a loaded catalog renders and packs; nothing panics or hangs.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -9,6 +9,11 @@ fuzz_target!(|data: &[u8]| {
         Ok(catalog) => {
             let page = error_catalog_model::render::render_page(&catalog, "fuzz.yaml");
             assert!(page.contains(&format!("{} error codes", catalog.entries.len())));
+            let packed = error_catalog_model::pack::pack(&catalog);
+            assert_eq!(packed.sorted_codes.len(), catalog.entries.len());
+            for entry in &catalog.entries {
+                assert!(packed.text.contains(entry.code.as_str()));
+            }
         }
         Err(problems) => assert!(!problems.is_empty()),
     }
