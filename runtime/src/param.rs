@@ -63,6 +63,11 @@ pub trait FromParam: Sized {
     fn from_json(value: &serde_json::Value) -> Option<Self>;
     /// Reads the value from the text of a message placeholder.
     fn from_text(text: &str) -> Option<Self>;
+    /// Reads the value from a JSON string member; the default goes through
+    /// [`FromParam::from_json`], text types override it to skip that copy.
+    fn from_json_str(text: &str) -> Option<Self> {
+        Self::from_json(&serde_json::Value::String(text.to_owned()))
+    }
 }
 
 impl<T: ToParam + ?Sized> ToParam for &T {
@@ -107,6 +112,9 @@ impl FromParam for String {
     fn from_text(text: &str) -> Option<Self> {
         Some(text.to_owned())
     }
+    fn from_json_str(text: &str) -> Option<Self> {
+        Some(text.to_owned())
+    }
 }
 
 impl FromParam for Cow<'static, str> {
@@ -114,6 +122,9 @@ impl FromParam for Cow<'static, str> {
         String::from_json(value).map(Cow::Owned)
     }
     fn from_text(text: &str) -> Option<Self> {
+        Some(Cow::Owned(text.to_owned()))
+    }
+    fn from_json_str(text: &str) -> Option<Self> {
         Some(Cow::Owned(text.to_owned()))
     }
 }

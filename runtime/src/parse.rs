@@ -147,14 +147,13 @@ fn identify<E: ApiErrorCatalog>(
     };
     match found.code {
         Some(code) => {
-            let candidates: Vec<(usize, &'static ErrorEntry)> =
-                catalog.entries_with_code(code).collect();
+            let (entries, index) = (catalog.entries(), catalog.code_index());
+            let start = catalog.find_code(code)?;
+            let mut candidates = index[start..].iter().take_while(|(c, _)| *c == code);
             // One entry for the code: the code decides, even if the server reworded the message.
             // Several: the message must say which.
-            let require_message = candidates.len() != 1;
-            candidates
-                .into_iter()
-                .find_map(|(i, entry)| build(i, entry, require_message))
+            let require_message = candidates.clone().nth(1).is_some();
+            candidates.find_map(|&(_, i)| build(i as usize, &entries[i as usize], require_message))
         }
         None => catalog
             .entries()
@@ -413,12 +412,16 @@ impl<'a> Parts<'a> {
         match self.raw(name)? {
             Raw::Text(text) => T::from_text(text),
             Raw::Json(value) => T::from_json(&value),
+            Raw::JsonStr(text) => T::from_json_str(text),
         }
     }
 
     fn raw(&self, name: &str) -> Option<Raw<'_>> {
         if let Some(v) = self.data.and_then(|d| Json::get(d, name)) {
-            return Some(Raw::Json(Cow::Owned(v.to_value())));
+            return Some(match v {
+                Json::Str(s) => Raw::JsonStr(s),
+                other => Raw::Json(Cow::Owned(other.to_value())),
+            });
         }
         // Metadata carries every value as a string.
         if let Some(v) = self.metadata.and_then(|d| Json::get(d, name)) {
@@ -449,6 +452,8 @@ enum Raw<'p> {
     Text(&'p str),
     /// A JSON value.
     Json(Cow<'p, Value>),
+    /// A JSON string, read without building a `serde_json::Value` for it.
+    JsonStr(&'p str),
 }
 
 #[cfg(test)]

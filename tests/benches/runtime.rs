@@ -29,6 +29,10 @@ mod derived_1000;
 #[path = "generated/derived_5000.rs"]
 mod derived_5000;
 
+// The aiapi seed catalog written by hand.
+#[path = "seed_baseline.rs"]
+mod seed_baseline;
+
 use baseline_1000::Baseline1000;
 use baseline_5000::Baseline5000;
 use derived_1000::Derived1000;
@@ -37,6 +41,7 @@ use derived_5000::Derived5000;
 const BATCH: usize = 1024;
 
 fn main() {
+    seed::check_same_bodies();
     // A catalog's first use unpacks its entries, once per process, so it cannot
     // be a repeated divan benchmark: one sample per catalog, printed first.
     for (n, unpack) in [
@@ -308,3 +313,164 @@ macro_rules! accessors {
 
 accessors!(codes_1000, 1000, Derived1000, Baseline1000);
 accessors!(codes_5000, 5000, Derived5000, Baseline5000);
+
+/// The aiapi seed catalog: the derived `error_catalog_tests::AiApiError` beside
+/// the same 10 errors written by hand (`seed_baseline.rs`).
+mod seed {
+    use super::*;
+    use error_catalog_tests::AiApiError;
+    use seed_baseline::SeedAiApi;
+
+    /// Both sides must send exactly the same bodies, or the comparison means nothing.
+    pub fn check_same_bodies() {
+        for body in seed_baseline::bodies() {
+            let derived: AiApiError = serde_json::from_str(&body).unwrap();
+            let baseline: SeedAiApi = serde_json::from_str(&body).unwrap();
+            assert_eq!(serde_json::to_string(&derived).unwrap(), body);
+            assert_eq!(serde_json::to_string(&baseline).unwrap(), body);
+            assert_eq!(derived.to_string(), baseline.to_string());
+        }
+    }
+
+    fn bodies() -> Vec<String> {
+        let all = seed_baseline::bodies();
+        (0..BATCH).map(|i| all[i % all.len()].clone()).collect()
+    }
+
+    fn values<E: serde::de::DeserializeOwned>() -> Vec<E> {
+        bodies()
+            .iter()
+            .map(|b| serde_json::from_str(b).unwrap())
+            .collect()
+    }
+
+    fn codes() -> Vec<String> {
+        values::<SeedAiApi>()
+            .iter()
+            .map(|e| e.code().to_owned())
+            .collect()
+    }
+
+    #[divan::bench]
+    fn status_derived(b: Bencher) {
+        let v = values::<AiApiError>();
+        b.bench(|| {
+            v.iter()
+                .map(|e| u32::from(black_box(e).status_u16()))
+                .sum::<u32>()
+        });
+    }
+
+    #[divan::bench]
+    fn status_baseline(b: Bencher) {
+        let v = values::<SeedAiApi>();
+        b.bench(|| {
+            v.iter()
+                .map(|e| u32::from(black_box(e).status()))
+                .sum::<u32>()
+        });
+    }
+
+    #[divan::bench]
+    fn is_retryable_derived(b: Bencher) {
+        let v = values::<AiApiError>();
+        b.bench(|| v.iter().filter(|e| black_box(*e).is_retryable()).count());
+    }
+
+    #[divan::bench]
+    fn is_retryable_baseline(b: Bencher) {
+        let v = values::<SeedAiApi>();
+        b.bench(|| v.iter().filter(|e| black_box(*e).is_retryable()).count());
+    }
+
+    #[divan::bench]
+    fn code_derived(b: Bencher) {
+        let v = values::<AiApiError>();
+        b.bench(|| v.iter().map(|e| black_box(e).code().len()).sum::<usize>());
+    }
+
+    #[divan::bench]
+    fn code_baseline(b: Bencher) {
+        let v = values::<SeedAiApi>();
+        b.bench(|| v.iter().map(|e| black_box(e).code().len()).sum::<usize>());
+    }
+
+    #[divan::bench]
+    fn field_derived(b: Bencher) {
+        let v = values::<AiApiError>();
+        b.bench(|| v.iter().filter(|e| black_box(*e).field().is_some()).count());
+    }
+
+    #[divan::bench]
+    fn field_baseline(b: Bencher) {
+        let v = values::<SeedAiApi>();
+        b.bench(|| v.iter().filter(|e| black_box(*e).field().is_some()).count());
+    }
+
+    #[divan::bench]
+    fn lookup_hit_derived(b: Bencher) {
+        let codes = codes();
+        let catalog = AiApiError::catalog();
+        b.bench(|| {
+            codes
+                .iter()
+                .filter_map(|c| catalog.find_code(black_box(c)))
+                .sum::<usize>()
+        });
+    }
+
+    #[divan::bench]
+    fn lookup_hit_baseline_match(b: Bencher) {
+        let codes = codes();
+        b.bench(|| {
+            codes
+                .iter()
+                .filter_map(|c| SeedAiApi::from_code(black_box(c)))
+                .sum::<u32>()
+        });
+    }
+
+    #[divan::bench]
+    fn display_derived(b: Bencher) {
+        display_batch(b, &values::<AiApiError>());
+    }
+
+    #[divan::bench]
+    fn display_baseline(b: Bencher) {
+        display_batch(b, &values::<SeedAiApi>());
+    }
+
+    #[divan::bench]
+    fn serialize_derived(b: Bencher) {
+        serialize_batch(b, &values::<AiApiError>());
+    }
+
+    #[divan::bench]
+    fn serialize_baseline(b: Bencher) {
+        serialize_batch(b, &values::<SeedAiApi>());
+    }
+
+    #[divan::bench]
+    fn parse_derived(b: Bencher) {
+        let bodies = bodies();
+        b.bench(|| {
+            bodies
+                .iter()
+                .map(|body| serde_json::from_str::<AiApiError>(black_box(body)).is_ok())
+                .filter(|ok| *ok)
+                .count()
+        });
+    }
+
+    #[divan::bench]
+    fn parse_baseline(b: Bencher) {
+        let bodies = bodies();
+        b.bench(|| {
+            bodies
+                .iter()
+                .map(|body| serde_json::from_str::<SeedAiApi>(black_box(body)).is_ok())
+                .filter(|ok| *ok)
+                .count()
+        });
+    }
+}
