@@ -35,8 +35,9 @@ pub struct Packed {
     pub text: String,
     /// The entries, as LEB128 integers.
     pub data: Vec<u8>,
-    /// Wire codes sorted, ties in file order, as the code table is laid out.
-    pub sorted_codes: Vec<String>,
+    /// Entry indices in order of wire code, ties in file order: the order the
+    /// code table is laid out in.
+    pub code_order: Vec<usize>,
 }
 
 /// Packs every entry of `catalog`.
@@ -95,10 +96,7 @@ pub fn pack(catalog: &Catalog) -> Packed {
     Packed {
         text: w.text,
         data: w.data,
-        sorted_codes: order
-            .iter()
-            .map(|&i| catalog.entries[i].code.clone())
-            .collect(),
+        code_order: order,
     }
 }
 
@@ -170,7 +168,7 @@ mod tests {
         let yaml = "name: t\ntitle: T\nwire: flat\nerrors:\n  b:\n    status: 400\n    message: B\n  a1:\n    code: a\n    status: 400\n    message: A one\n  a0:\n    code: a\n    status: 401\n    message: A zero\n";
         let catalog = crate::load_str(yaml).expect("valid catalog");
         let packed = pack(&catalog);
-        assert_eq!(packed.sorted_codes, ["a", "a", "b"]);
+        assert_eq!(packed.code_order, [1, 2, 0]);
         // The code order closes the data: entries 1 and 2 (code `a`), then 0.
         assert_eq!(packed.data[packed.data.len() - 3..], [1, 2, 0]);
     }

@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
             let page = error_catalog_model::render::render_page(&catalog, "fuzz.yaml");
             assert!(page.contains(&format!("{} error codes", catalog.entries.len())));
             let packed = error_catalog_model::pack::pack(&catalog);
-            assert_eq!(packed.sorted_codes.len(), catalog.entries.len());
+            assert_eq!(packed.code_order.len(), catalog.entries.len());
             for entry in &catalog.entries {
                 assert!(packed.text.contains(entry.code.as_str()));
             }

@@ -60,7 +60,11 @@ fn emit(
     // literal per entry would cost rustc type-checking, crate metadata and
     // relocations for each of thousands of constants.
     let packed = error_catalog_model::pack::pack(catalog);
-    let sorted_codes: Vec<&str> = packed.sorted_codes.iter().map(String::as_str).collect();
+    let sorted_codes: Vec<&str> = packed
+        .code_order
+        .iter()
+        .map(|&i| catalog.entries[i].code.as_str())
+        .collect();
     let (code_table, code_shift) = error_catalog_model::code_hash::code_table(&sorted_codes);
     let packed_text = proc_macro2::Literal::string(&packed.text);
     let packed_data = proc_macro2::Literal::byte_string(&packed.data);
