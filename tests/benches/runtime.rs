@@ -41,7 +41,7 @@ use derived_5000::Derived5000;
 const BATCH: usize = 1024;
 
 fn main() {
-    seed::check_same_bodies();
+    seed_catalog::check_same_bodies();
     // A catalog's first use unpacks its entries, once per process, so it cannot
     // be a repeated divan benchmark: one sample per catalog, printed first.
     for (n, unpack) in [
@@ -83,18 +83,30 @@ fn bodies(n: usize) -> Vec<String> {
         .collect()
 }
 
-fn derived<E: ApiErrorCatalog + serde::de::DeserializeOwned>(n: usize) -> Vec<E> {
-    bodies(n)
-        .iter()
-        .map(|b| serde_json::from_str(b).unwrap())
-        .collect()
+/// What one group of benchmarks reads: bodies to parse (and the values they
+/// make), wire codes that hit and codes that miss.
+struct Inputs {
+    bodies: Vec<String>,
+    hits: Vec<String>,
+    misses: Vec<String>,
 }
 
-fn baseline<E: serde::de::DeserializeOwned>(n: usize) -> Vec<E> {
-    bodies(n)
-        .iter()
-        .map(|b| serde_json::from_str(b).unwrap())
-        .collect()
+impl Inputs {
+    /// Inputs for a generated catalog of `n` codes.
+    fn generated(n: usize) -> Self {
+        Inputs {
+            bodies: bodies(n),
+            hits: hit_codes(n),
+            misses: miss_codes(n),
+        }
+    }
+
+    fn values<E: serde::de::DeserializeOwned>(&self) -> Vec<E> {
+        self.bodies
+            .iter()
+            .map(|b| serde_json::from_str(b).unwrap())
+            .collect()
+    }
 }
 
 /// Formats every value into a reused buffer.
@@ -146,13 +158,13 @@ fn miss_codes(n: usize) -> Vec<String> {
 }
 
 macro_rules! accessors {
-    ($module:ident, $n:literal, $derived:ty, $baseline:ty) => {
+    ($module:ident, $inputs:expr, $derived:ty, $baseline:ty) => {
         mod $module {
             use super::*;
 
             #[divan::bench]
             fn status_derived(b: Bencher) {
-                let v: Vec<$derived> = derived($n);
+                let v: Vec<$derived> = $inputs.values();
                 b.bench(|| {
                     v.iter()
                         .map(|e| u32::from(black_box(e).status_u16()))
@@ -162,7 +174,7 @@ macro_rules! accessors {
 
             #[divan::bench]
             fn status_baseline(b: Bencher) {
-                let v: Vec<$baseline> = baseline($n);
+                let v: Vec<$baseline> = $inputs.values();
                 b.bench(|| {
                     v.iter()
                         .map(|e| u32::from(black_box(e).status()))
@@ -172,43 +184,43 @@ macro_rules! accessors {
 
             #[divan::bench]
             fn is_retryable_derived(b: Bencher) {
-                let v: Vec<$derived> = derived($n);
+                let v: Vec<$derived> = $inputs.values();
                 b.bench(|| v.iter().filter(|e| black_box(*e).is_retryable()).count());
             }
 
             #[divan::bench]
             fn is_retryable_baseline(b: Bencher) {
-                let v: Vec<$baseline> = baseline($n);
+                let v: Vec<$baseline> = $inputs.values();
                 b.bench(|| v.iter().filter(|e| black_box(*e).is_retryable()).count());
             }
 
             #[divan::bench]
             fn code_derived(b: Bencher) {
-                let v: Vec<$derived> = derived($n);
+                let v: Vec<$derived> = $inputs.values();
                 b.bench(|| v.iter().map(|e| black_box(e).code().len()).sum::<usize>());
             }
 
             #[divan::bench]
             fn code_baseline(b: Bencher) {
-                let v: Vec<$baseline> = baseline($n);
+                let v: Vec<$baseline> = $inputs.values();
                 b.bench(|| v.iter().map(|e| black_box(e).code().len()).sum::<usize>());
             }
 
             #[divan::bench]
             fn field_derived(b: Bencher) {
-                let v: Vec<$derived> = derived($n);
+                let v: Vec<$derived> = $inputs.values();
                 b.bench(|| v.iter().filter(|e| black_box(*e).field().is_some()).count());
             }
 
             #[divan::bench]
             fn field_baseline(b: Bencher) {
-                let v: Vec<$baseline> = baseline($n);
+                let v: Vec<$baseline> = $inputs.values();
                 b.bench(|| v.iter().filter(|e| black_box(*e).field().is_some()).count());
             }
 
             #[divan::bench]
             fn lookup_hit_derived(b: Bencher) {
-                let codes = hit_codes($n);
+                let codes = $inputs.hits;
                 let catalog = <$derived>::catalog();
                 b.bench(|| {
                     codes
@@ -220,7 +232,7 @@ macro_rules! accessors {
 
             #[divan::bench]
             fn lookup_hit_baseline_match(b: Bencher) {
-                let codes = hit_codes($n);
+                let codes = $inputs.hits;
                 b.bench(|| {
                     codes
                         .iter()
@@ -231,9 +243,12 @@ macro_rules! accessors {
 
             #[divan::bench]
             fn lookup_hit_std_hashmap(b: Bencher) {
-                let codes = hit_codes($n);
-                let map: HashMap<String, u32> = (0..$n as u32)
-                    .map(|i| (format!("error_code_{i:05}"), i))
+                let codes = $inputs.hits;
+                let map: HashMap<&str, u32> = <$derived>::entries()
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .map(|(i, e)| (e.code, i as u32))
                     .collect();
                 b.bench(|| {
                     codes
@@ -245,7 +260,7 @@ macro_rules! accessors {
 
             #[divan::bench]
             fn lookup_miss_derived(b: Bencher) {
-                let codes = miss_codes($n);
+                let codes = $inputs.misses;
                 let catalog = <$derived>::catalog();
                 b.bench(|| {
                     codes
@@ -257,7 +272,7 @@ macro_rules! accessors {
 
             #[divan::bench]
             fn lookup_miss_baseline_match(b: Bencher) {
-                let codes = miss_codes($n);
+                let codes = $inputs.misses;
                 b.bench(|| {
                     codes
                         .iter()
@@ -268,27 +283,27 @@ macro_rules! accessors {
 
             #[divan::bench]
             fn display_derived(b: Bencher) {
-                display_batch(b, &derived::<$derived>($n));
+                display_batch(b, &$inputs.values::<$derived>());
             }
 
             #[divan::bench]
             fn display_baseline(b: Bencher) {
-                display_batch(b, &baseline::<$baseline>($n));
+                display_batch(b, &$inputs.values::<$baseline>());
             }
 
             #[divan::bench]
             fn serialize_derived(b: Bencher) {
-                serialize_batch(b, &derived::<$derived>($n));
+                serialize_batch(b, &$inputs.values::<$derived>());
             }
 
             #[divan::bench]
             fn serialize_baseline(b: Bencher) {
-                serialize_batch(b, &baseline::<$baseline>($n));
+                serialize_batch(b, &$inputs.values::<$baseline>());
             }
 
             #[divan::bench]
             fn parse_derived(b: Bencher) {
-                let bodies = bodies($n);
+                let bodies = $inputs.bodies;
                 b.bench(|| {
                     bodies
                         .iter()
@@ -299,7 +314,7 @@ macro_rules! accessors {
 
             #[divan::bench]
             fn parse_baseline(b: Bencher) {
-                let bodies = bodies($n);
+                let bodies = $inputs.bodies;
                 b.bench(|| {
                     bodies
                         .iter()
@@ -311,12 +326,28 @@ macro_rules! accessors {
     };
 }
 
-accessors!(codes_1000, 1000, Derived1000, Baseline1000);
-accessors!(codes_5000, 5000, Derived5000, Baseline5000);
+accessors!(
+    codes_1000,
+    Inputs::generated(1000),
+    Derived1000,
+    Baseline1000
+);
+accessors!(
+    codes_5000,
+    Inputs::generated(5000),
+    Derived5000,
+    Baseline5000
+);
+accessors!(
+    seed,
+    seed_catalog::inputs(),
+    error_catalog_tests::AiApiError,
+    seed_baseline::SeedAiApi
+);
 
 /// The aiapi seed catalog: the derived `error_catalog_tests::AiApiError` beside
 /// the same 10 errors written by hand (`seed_baseline.rs`).
-mod seed {
+mod seed_catalog {
     use super::*;
     use error_catalog_tests::AiApiError;
     use seed_baseline::SeedAiApi;
@@ -332,145 +363,33 @@ mod seed {
         }
     }
 
-    fn bodies() -> Vec<String> {
+    /// Every error of the catalog in turn; misses share a prefix, differ in
+    /// the last byte, or are short, as for the generated catalogs.
+    pub fn inputs() -> Inputs {
         let all = seed_baseline::bodies();
-        (0..BATCH).map(|i| all[i % all.len()].clone()).collect()
-    }
-
-    fn values<E: serde::de::DeserializeOwned>() -> Vec<E> {
-        bodies()
+        let bodies: Vec<String> = (0..BATCH).map(|i| all[i % all.len()].clone()).collect();
+        let hits: Vec<String> = bodies
             .iter()
-            .map(|b| serde_json::from_str(b).unwrap())
-            .collect()
-    }
-
-    fn codes() -> Vec<String> {
-        values::<SeedAiApi>()
+            .map(|b| {
+                serde_json::from_str::<SeedAiApi>(b)
+                    .unwrap()
+                    .code()
+                    .to_owned()
+            })
+            .collect();
+        let misses = hits
             .iter()
-            .map(|e| e.code().to_owned())
-            .collect()
-    }
-
-    #[divan::bench]
-    fn status_derived(b: Bencher) {
-        let v = values::<AiApiError>();
-        b.bench(|| {
-            v.iter()
-                .map(|e| u32::from(black_box(e).status_u16()))
-                .sum::<u32>()
-        });
-    }
-
-    #[divan::bench]
-    fn status_baseline(b: Bencher) {
-        let v = values::<SeedAiApi>();
-        b.bench(|| {
-            v.iter()
-                .map(|e| u32::from(black_box(e).status()))
-                .sum::<u32>()
-        });
-    }
-
-    #[divan::bench]
-    fn is_retryable_derived(b: Bencher) {
-        let v = values::<AiApiError>();
-        b.bench(|| v.iter().filter(|e| black_box(*e).is_retryable()).count());
-    }
-
-    #[divan::bench]
-    fn is_retryable_baseline(b: Bencher) {
-        let v = values::<SeedAiApi>();
-        b.bench(|| v.iter().filter(|e| black_box(*e).is_retryable()).count());
-    }
-
-    #[divan::bench]
-    fn code_derived(b: Bencher) {
-        let v = values::<AiApiError>();
-        b.bench(|| v.iter().map(|e| black_box(e).code().len()).sum::<usize>());
-    }
-
-    #[divan::bench]
-    fn code_baseline(b: Bencher) {
-        let v = values::<SeedAiApi>();
-        b.bench(|| v.iter().map(|e| black_box(e).code().len()).sum::<usize>());
-    }
-
-    #[divan::bench]
-    fn field_derived(b: Bencher) {
-        let v = values::<AiApiError>();
-        b.bench(|| v.iter().filter(|e| black_box(*e).field().is_some()).count());
-    }
-
-    #[divan::bench]
-    fn field_baseline(b: Bencher) {
-        let v = values::<SeedAiApi>();
-        b.bench(|| v.iter().filter(|e| black_box(*e).field().is_some()).count());
-    }
-
-    #[divan::bench]
-    fn lookup_hit_derived(b: Bencher) {
-        let codes = codes();
-        let catalog = AiApiError::catalog();
-        b.bench(|| {
-            codes
-                .iter()
-                .filter_map(|c| catalog.find_code(black_box(c)))
-                .sum::<usize>()
-        });
-    }
-
-    #[divan::bench]
-    fn lookup_hit_baseline_match(b: Bencher) {
-        let codes = codes();
-        b.bench(|| {
-            codes
-                .iter()
-                .filter_map(|c| SeedAiApi::from_code(black_box(c)))
-                .sum::<u32>()
-        });
-    }
-
-    #[divan::bench]
-    fn display_derived(b: Bencher) {
-        display_batch(b, &values::<AiApiError>());
-    }
-
-    #[divan::bench]
-    fn display_baseline(b: Bencher) {
-        display_batch(b, &values::<SeedAiApi>());
-    }
-
-    #[divan::bench]
-    fn serialize_derived(b: Bencher) {
-        serialize_batch(b, &values::<AiApiError>());
-    }
-
-    #[divan::bench]
-    fn serialize_baseline(b: Bencher) {
-        serialize_batch(b, &values::<SeedAiApi>());
-    }
-
-    #[divan::bench]
-    fn parse_derived(b: Bencher) {
-        let bodies = bodies();
-        b.bench(|| {
-            bodies
-                .iter()
-                .map(|body| serde_json::from_str::<AiApiError>(black_box(body)).is_ok())
-                .filter(|ok| *ok)
-                .count()
-        });
-    }
-
-    #[divan::bench]
-    fn parse_baseline(b: Bencher) {
-        let bodies = bodies();
-        b.bench(|| {
-            bodies
-                .iter()
-                .map(|body| serde_json::from_str::<SeedAiApi>(black_box(body)).is_ok())
-                .filter(|ok| *ok)
-                .count()
-        });
+            .enumerate()
+            .map(|(k, code)| match k % 3 {
+                0 => format!("{code}s"),
+                1 => format!("{}x", &code[..code.len() - 1]),
+                _ => format!("err_{k}"),
+            })
+            .collect();
+        Inputs {
+            bodies,
+            hits,
+            misses,
+        }
     }
 }
