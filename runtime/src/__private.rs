@@ -25,13 +25,15 @@ pub fn serialize<E: ApiErrorCatalog, S: serde::Serializer>(
     crate::body::serialize(error, None, serializer)
 }
 
-/// Body of the generated `Deserialize` impl: reads any self-describing format
-/// into a JSON tree (borrowing strings where it can), then matches it against the catalog.
+/// Body of the generated `Deserialize` impl: reads the slots of the catalog's
+/// body template straight from any self-describing format (borrowing strings
+/// where it can), then matches them against the catalog.
 pub fn deserialize<'de, E: ApiErrorCatalog, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<E, D::Error> {
-    let json = <crate::json::Json<'de> as serde::Deserialize>::deserialize(deserializer)?;
-    crate::parse::from_json(&json, None).map_err(<D::Error as serde::de::Error>::custom)
+    let mut found = crate::read::Found::default();
+    crate::read::stream(&E::catalog().wire.body, deserializer, &mut found)?;
+    crate::parse::from_found(&mut found, None).map_err(<D::Error as serde::de::Error>::custom)
 }
 
 /// Reads parameter `name` for a variant being rebuilt from a body.

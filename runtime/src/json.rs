@@ -23,7 +23,10 @@ pub(crate) enum Json<'a> {
 impl<'a> Json<'a> {
     /// The member `key` of an object; the last one when a key repeats, as
     /// JavaScript and `serde_json::Value` read duplicates.
-    pub(crate) fn get(members: &'a [(Cow<'a, str>, Json<'a>)], key: &str) -> Option<&'a Json<'a>> {
+    pub(crate) fn get<'m>(
+        members: &'m [(Cow<'a, str>, Json<'a>)],
+        key: &str,
+    ) -> Option<&'m Json<'a>> {
         members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
@@ -108,7 +111,8 @@ impl<'de> Deserialize<'de> for Json<'de> {
     }
 }
 
-struct JsonVisitor;
+/// Builds a [`Json`] from whatever the deserializer holds.
+pub(crate) struct JsonVisitor;
 
 impl<'de> Visitor<'de> for JsonVisitor {
     type Value = Json<'de>;
@@ -164,7 +168,7 @@ impl<'de> Visitor<'de> for JsonVisitor {
 }
 
 /// An object key, borrowed when the input allows.
-struct Key<'a>(Cow<'a, str>);
+pub(crate) struct Key<'a>(pub(crate) Cow<'a, str>);
 
 impl<'de> Deserialize<'de> for Key<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -43,6 +43,7 @@ mod json;
 mod packed;
 mod param;
 mod parse;
+mod read;
 pub mod response;
 pub mod retry;
 mod secret;

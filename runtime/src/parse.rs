@@ -13,8 +13,9 @@ use serde_json::Value;
 use crate::entry::{ErrorEntry, Segment};
 use crate::json::Json;
 use crate::param::FromParam;
+use crate::read::{self, Found, Path, Pos};
 use crate::unknown::UnknownError;
-use crate::wire::{Node, Slot};
+use crate::wire::Slot;
 use crate::ApiErrorCatalog;
 
 /// Why a body could not be read as an error of the catalog.
@@ -55,60 +56,59 @@ impl std::error::Error for BodyError {
     }
 }
 
-/// What the slots of a body held.
-#[derive(Debug, Default)]
-struct Found<'v> {
-    code: Option<&'v str>,
-    message: Option<&'v str>,
-    status: Option<u16>,
-    field: Option<&'v str>,
-    params: Option<&'v [(Cow<'v, str>, Json<'v>)]>,
-    params_raw: Option<&'v Json<'v>>,
-    metadata: Option<&'v [(Cow<'v, str>, Json<'v>)]>,
-    retry_after: Option<u64>,
-}
-
 /// Parses a JSON body; `status` is the HTTP status of the response, when known.
 pub fn from_slice<E: ApiErrorCatalog>(body: &[u8], status: Option<u16>) -> Result<E, BodyError> {
-    let json: Json<'_> = serde_json::from_slice(body).map_err(BodyError::Json)?;
-    from_json(&json, status)
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let mut found = Found::default();
+    read::stream(&E::catalog().wire.body, &mut deserializer, &mut found)
+        .and_then(|()| deserializer.end())
+        .map_err(BodyError::Json)?;
+    from_found(&mut found, status)
 }
 
 /// Reads an already parsed JSON body; `status` is the HTTP status of the response, when known.
 pub fn from_value<E: ApiErrorCatalog>(value: &Value, status: Option<u16>) -> Result<E, BodyError> {
-    from_json(&Json::from_value(value), status)
+    let mut found = Found::default();
+    read::read_tree(
+        &E::catalog().wire.body,
+        &Json::from_value(value),
+        Pos::ROOT,
+        &Path::Root,
+        &mut found,
+    );
+    from_found(&mut found, status)
 }
 
-pub(crate) fn from_json<E: ApiErrorCatalog>(
-    value: &Json<'_>,
+/// Builds the error from what a body's slots held.
+pub(crate) fn from_found<E: ApiErrorCatalog>(
+    found: &mut Found<'_>,
     status: Option<u16>,
 ) -> Result<E, BodyError> {
-    let catalog = E::catalog();
-    let mut found = Found::default();
-    read(&catalog.wire.body, value, "", &mut found)?;
-    let Some(message) = found.message else {
+    if let Some(mistake) = found.error() {
+        return Err(BodyError::Format(mistake));
+    }
+    let Some(message) = found.message() else {
         return Err(BodyError::Format("the message is missing".into()));
     };
-    if catalog.wire.has_slot(Slot::Code) && found.code.is_none() {
+    if found.code().is_none() && E::catalog().wire.has_slot(Slot::Code) {
         return Err(BodyError::Format("the code is missing".into()));
     }
-    let status = found.status.or(status);
+    let status = found.status().or(status);
 
-    if let Some(made) = identify::<E>(&found, message, status) {
+    if let Some(made) = identify::<E>(found, message, status) {
         return Ok(made);
     }
     let unknown = UnknownError {
-        code: found.code.map(str::to_owned),
+        code: found.code().map(str::to_owned),
         status,
         message: message.to_owned(),
-        field: found.field.map(str::to_owned),
+        field: found.field().map(str::to_owned),
         data: found
-            .params_raw
-            .filter(|v| !v.is_null())
-            .map(Json::to_value),
-        retry_after: found.retry_after.or_else(|| {
+            .params()
+            .map(|members| Json::Object(members.to_vec()).to_value()),
+        retry_after: found.retry_after().or_else(|| {
             found
-                .params
+                .params()
                 .and_then(|p| Json::get(p, "retry_after"))
                 .and_then(Json::as_u64)
         }),
@@ -126,26 +126,25 @@ fn identify<E: ApiErrorCatalog>(
         if status.is_some_and(|s| s != entry.status) {
             return None;
         }
-        if let (Some(f), Some(ef)) = (found.field, entry.field) {
+        if let (Some(f), Some(ef)) = (found.field(), entry.field) {
             if f != ef {
                 return None;
             }
         }
-        let texts = match match_template(entry.segments, message) {
-            Some(t) => t,
-            None if require_message => return None,
-            None => Vec::new(),
-        };
+        let message_matches = walk_template(entry.segments, message, |_, _| false).is_some();
+        if require_message && !message_matches {
+            return None;
+        }
         let parts = Parts {
-            texts,
-            data: found.params,
-            metadata: found.metadata,
+            texts: message_matches.then_some((entry.segments, message)),
+            data: found.params(),
+            metadata: found.metadata(),
             metadata_map: None,
-            retry_after: found.retry_after,
+            retry_after: found.retry_after(),
         };
         E::__from_parts(index, &parts)
     };
-    match found.code {
+    match found.code() {
         Some(code) => {
             let (entries, index) = (catalog.entries(), catalog.code_index());
             let start = catalog.find_code(code)?;
@@ -163,181 +162,6 @@ fn identify<E: ApiErrorCatalog>(
     }
 }
 
-/// Walks the template and the body side by side, recording each slot's value.
-fn read<'v>(
-    node: &Node,
-    value: &'v Json<'v>,
-    path: &str,
-    found: &mut Found<'v>,
-) -> Result<(), BodyError> {
-    match node {
-        Node::Object { members, .. } => {
-            let object = match value {
-                Json::Object(o) => o,
-                Json::Null if !path.is_empty() => return Ok(()),
-                other => {
-                    return Err(BodyError::Format(format!(
-                        "expected an object at `{}`, found {}",
-                        display_path(path),
-                        other.kind()
-                    )))
-                }
-            };
-            for (key, child) in members.iter() {
-                if let Some(v) = Json::get(object, key) {
-                    // Paths are only needed for error messages: build them lazily.
-                    if path.is_empty() {
-                        read(child, v, key, found)?;
-                    } else {
-                        read(child, v, &format!("{path}.{key}"), found)?;
-                    }
-                }
-            }
-            Ok(())
-        }
-        Node::Array { items, .. } => {
-            let array = match value {
-                Json::Array(a) => a,
-                Json::Null => return Ok(()),
-                other => {
-                    return Err(BodyError::Format(format!(
-                        "expected an array at `{}`, found {}",
-                        display_path(path),
-                        other.kind()
-                    )))
-                }
-            };
-            // Each template element reads the first body element whose constant
-            // members match it (e.g. the same `@type`), so order does not matter.
-            let mut used = vec![false; array.len()];
-            for item in items.iter() {
-                let pick = array
-                    .iter()
-                    .enumerate()
-                    .find(|(i, v)| !used[*i] && constants_match(item, v))
-                    .map(|(i, _)| i);
-                if let Some(i) = pick {
-                    used[i] = true;
-                    read(item, &array[i], &format!("{path}[{i}]"), found)?;
-                }
-            }
-            Ok(())
-        }
-        Node::Slot(slot) | Node::SlotOrNull(slot) => {
-            if value.is_null() {
-                return Ok(());
-            }
-            read_slot(*slot, value, path, found)
-        }
-        // Constants are not checked: a body that differs only there is still readable.
-        _ => Ok(()),
-    }
-}
-
-/// Whether the constant members at the top of a template object equal the body's.
-fn constants_match(template: &Node, value: &Json<'_>) -> bool {
-    let Node::Object { members, .. } = template else {
-        return true;
-    };
-    let Json::Object(object) = value else {
-        return false;
-    };
-    members.iter().all(|(key, node)| {
-        let got = Json::get(object, key);
-        match node {
-            Node::Str(s) => got.and_then(Json::as_str) == Some(*s),
-            Node::Bool(b) => got == Some(&Json::Bool(*b)),
-            Node::Int(i) => match got {
-                Some(Json::Int(g)) => g == i,
-                Some(Json::UInt(g)) => i64::try_from(*g).ok() == Some(*i),
-                _ => false,
-            },
-            _ => true,
-        }
-    })
-}
-
-fn read_slot<'v>(
-    slot: Slot,
-    value: &'v Json<'v>,
-    path: &str,
-    found: &mut Found<'v>,
-) -> Result<(), BodyError> {
-    let wrong = |expected: &str| {
-        Err(BodyError::Format(format!(
-            "`{}` must be {expected}, found {}",
-            display_path(path),
-            value.kind()
-        )))
-    };
-    match slot {
-        Slot::Code => match value {
-            Json::Str(s) => found.code = Some(s),
-            _ => return wrong("a string"),
-        },
-        Slot::Message => match value {
-            Json::Str(s) => found.message = Some(s),
-            _ => return wrong("a string"),
-        },
-        Slot::Status => match value.as_u64().and_then(|s| u16::try_from(s).ok()) {
-            Some(s) => found.status = Some(s),
-            None => return wrong("an HTTP status number"),
-        },
-        Slot::StatusText => match value.as_str().and_then(|s| s.trim().parse::<u16>().ok()) {
-            Some(s) => found.status = Some(s),
-            None => return wrong("an HTTP status as a string"),
-        },
-        Slot::Field => match value {
-            Json::Str(s) => found.field = Some(s),
-            _ => return wrong("a string"),
-        },
-        Slot::Params => match value {
-            Json::Object(o) => {
-                found.params = Some(o);
-                found.params_raw = Some(value);
-            }
-            _ => return wrong("an object or null"),
-        },
-        Slot::Metadata => match value {
-            Json::Object(o) => found.metadata = Some(o),
-            _ => return wrong("an object"),
-        },
-        Slot::RetryAfter => match value.as_u64() {
-            Some(n) => found.retry_after = Some(n),
-            None => return wrong("a whole number of seconds"),
-        },
-        Slot::RetryDelay => match value.as_str().and_then(parse_duration_secs) {
-            Some(n) => found.retry_after = Some(n),
-            None => return wrong("a duration such as \"60s\""),
-        },
-        // Derived from the status or the catalog, or per response: they do not pick the entry.
-        Slot::Title
-        | Slot::GrpcStatus
-        | Slot::Type
-        | Slot::Detail
-        | Slot::Domain
-        | Slot::RequestId
-        | Slot::Path
-        | Slot::Timestamp => {}
-    }
-    Ok(())
-}
-
-/// Seconds of a protobuf JSON duration (`"60s"`, `"1.5s"`), rounded up.
-fn parse_duration_secs(text: &str) -> Option<u64> {
-    let number = text.strip_suffix('s')?;
-    let secs: f64 = number.parse().ok()?;
-    (0.0..1e12).contains(&secs).then(|| secs.ceil() as u64)
-}
-
-fn display_path(path: &str) -> &str {
-    if path.is_empty() {
-        "the body"
-    } else {
-        path
-    }
-}
-
 /// Matches `text` against a template and returns what each placeholder covered.
 ///
 /// Leading and trailing text must match exactly; each placeholder then takes
@@ -347,9 +171,35 @@ pub fn match_template<'t>(
     segments: &[Segment],
     text: &'t str,
 ) -> Option<Vec<(&'static str, &'t str)>> {
-    let mut rest = text;
     let mut out = Vec::new();
-    let mut i = 0;
+    walk_template(segments, text, |name, covered| {
+        out.push((name, covered));
+        false
+    })?;
+    Some(out)
+}
+
+/// The text placeholder `name` covers in `text`, if `text` matches the template.
+fn placeholder_text<'t>(segments: &[Segment], text: &'t str, name: &str) -> Option<&'t str> {
+    let mut hit = None;
+    walk_template(segments, text, |n, covered| {
+        if n == name {
+            hit = Some(covered);
+        }
+        hit.is_some()
+    })?;
+    hit
+}
+
+/// Walks `text` along the template, telling `each` what every placeholder
+/// covered until it returns `true`. `None` when `text` does not match (as far
+/// as the walk went).
+fn walk_template<'t>(
+    segments: &[Segment],
+    text: &'t str,
+    mut each: impl FnMut(&'static str, &'t str) -> bool,
+) -> Option<()> {
+    let mut rest = text;
     // The last literal must be a suffix: strip it first so a placeholder before
     // it takes everything up to it, including repeats of the literal.
     let (body, suffix) = match segments.last() {
@@ -361,32 +211,35 @@ pub fn match_template<'t>(
     if let Some(suffix) = suffix {
         rest = rest.strip_suffix(suffix)?;
     }
-    while i < body.len() {
-        match body[i] {
+    for (i, segment) in body.iter().enumerate() {
+        match *segment {
             Segment::Literal(lit) => rest = rest.strip_prefix(lit)?,
-            Segment::Placeholder(name) => match body.get(i + 1) {
-                Some(Segment::Literal(next)) => {
-                    let at = rest.find(next)?;
-                    out.push((name, &rest[..at]));
-                    rest = &rest[at..];
+            Segment::Placeholder(name) => {
+                let covered = match body.get(i + 1) {
+                    Some(Segment::Literal(next)) => {
+                        let at = rest.find(next)?;
+                        let (covered, after) = rest.split_at(at);
+                        rest = after;
+                        covered
+                    }
+                    Some(Segment::Placeholder(_)) => return None,
+                    None => std::mem::take(&mut rest),
+                };
+                if each(name, covered) {
+                    return Some(());
                 }
-                Some(Segment::Placeholder(_)) => return None,
-                None => {
-                    out.push((name, rest));
-                    rest = "";
-                }
-            },
+            }
         }
-        i += 1;
     }
-    rest.is_empty().then_some(out)
+    rest.is_empty().then_some(())
 }
 
 /// The parameter values found in a body, for generated code to build a variant from.
 #[doc(hidden)]
 #[derive(Debug)]
 pub struct Parts<'a> {
-    texts: Vec<(&'static str, &'a str)>,
+    /// The entry's message template and the body's message, when they match.
+    texts: Option<(&'static [Segment], &'a str)>,
     data: Option<&'a [(Cow<'a, str>, Json<'a>)]>,
     metadata: Option<&'a [(Cow<'a, str>, Json<'a>)]>,
     metadata_map: Option<&'a serde_json::Map<String, Value>>,
@@ -397,7 +250,7 @@ impl<'a> Parts<'a> {
     /// Parameters given by name; strings also read as numbers, as in metadata.
     pub(crate) fn from_map(params: &'a serde_json::Map<String, Value>) -> Self {
         Parts {
-            texts: Vec::new(),
+            texts: None,
             data: None,
             metadata: None,
             metadata_map: Some(params),
@@ -436,7 +289,10 @@ impl<'a> Parts<'a> {
                 other => Raw::Json(Cow::Borrowed(other)),
             });
         }
-        if let Some((_, text)) = self.texts.iter().find(|(n, _)| *n == name) {
+        if let Some(text) = self
+            .texts
+            .and_then(|(segments, message)| placeholder_text(segments, message, name))
+        {
             return Some(Raw::Text(text));
         }
         match (name, self.retry_after) {

@@ -1,0 +1,594 @@
+//! Finding a body's slots: streamed straight from the deserializer along the
+//! template's objects, read from a parsed tree inside template arrays.
+//!
+//! Both readers give the same result for the same body:
+//! - a member that repeats counts once, as its last occurrence (as JavaScript
+//!   and `serde_json::Value` read duplicates), even when that one is `null`;
+//! - when two template places hold the same slot, the later one in template
+//!   order wins, whatever order the body's members come in;
+//! - of several format mistakes, the one first in template order is reported.
+//!
+//! Every value read is tagged with its place in the template ([`Pos`]), which
+//! is what makes the streamed order irrelevant.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+
+use crate::json::{Json, JsonVisitor, Key};
+use crate::wire::{Node, Slot};
+
+/// Object members of a parsed body.
+pub(crate) type Members<'de> = Vec<(Cow<'de, str>, Json<'de>)>;
+
+/// A place in the body template: the member or element index at each level,
+/// packed one byte per level from the top, so that comparing two places
+/// compares their template order. Levels below the eighth share their
+/// ancestor's place (no real template nests that deep).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Pos {
+    key: u64,
+    depth: u8,
+}
+
+impl Pos {
+    /// The template's root object.
+    pub(crate) const ROOT: Pos = Pos { key: 0, depth: 0 };
+
+    /// The place of child `index` (member or element) of this one.
+    #[inline]
+    fn child(self, index: usize) -> Pos {
+        let depth = self.depth.saturating_add(1);
+        if self.depth >= 8 {
+            return Pos { depth, ..self };
+        }
+        // `index + 1`, so that a child sorts after nothing and 0 means "no level".
+        let digit = (index as u64 + 1).min(255);
+        Pos {
+            key: self.key | digit << (56 - 8 * u32::from(self.depth)),
+            depth,
+        }
+    }
+
+    /// Whether the place `key` is this one or inside it.
+    fn contains(self, key: u64) -> bool {
+        let levels = u32::from(self.depth.min(8));
+        levels == 0 || key >> (64 - 8 * levels) == self.key >> (64 - 8 * levels)
+    }
+}
+
+/// Where a value sits in the body, for error messages; built on the stack and
+/// written out only when there is something to report.
+#[derive(Clone, Copy)]
+pub(crate) enum Path<'p> {
+    /// The body itself.
+    Root,
+    /// A member of an object.
+    Key(&'p Path<'p>, &'p str),
+    /// An element of an array.
+    Index(&'p Path<'p>, usize),
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Path::Root => f.write_str("the body"),
+            Path::Key(Path::Root, key) => f.write_str(key),
+            Path::Key(parent, key) => write!(f, "{parent}.{key}"),
+            Path::Index(parent, i) => write!(f, "{parent}[{i}]"),
+        }
+    }
+}
+
+/// The values a slot was given, each with the place it was read from: the
+/// one from the latest place counts; the others wait in case a repeated
+/// member takes that one back (rare, so kept without allocating until then).
+#[derive(Debug)]
+struct At<T> {
+    best: Option<(u64, T)>,
+    others: Vec<(u64, T)>,
+}
+
+impl<T> Default for At<T> {
+    fn default() -> Self {
+        At {
+            best: None,
+            others: Vec::new(),
+        }
+    }
+}
+
+impl<T> At<T> {
+    fn value(&self) -> Option<&T> {
+        self.best.as_ref().map(|(_, v)| v)
+    }
+
+    /// Stores `value`; it counts unless a later template place gave one.
+    #[inline]
+    fn put(&mut self, at: Pos, value: T) {
+        match &self.best {
+            Some((key, _)) if *key > at.key => self.others.push((at.key, value)),
+            _ => {
+                if let Some(old) = self.best.replace((at.key, value)) {
+                    // The same place again only happens past what `Pos` tells apart.
+                    if old.0 != at.key {
+                        self.others.push(old);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Forgets the values read at or under `at`.
+    fn forget(&mut self, at: Pos) {
+        self.others.retain(|(key, _)| !at.contains(*key));
+        if self.best.as_ref().is_some_and(|(key, _)| at.contains(*key)) {
+            self.best = None;
+            if let Some(latest) = (0..self.others.len()).max_by_key(|&i| self.others[i].0) {
+                self.best = Some(self.others.swap_remove(latest));
+            }
+        }
+    }
+}
+
+/// What the slots of a body held.
+#[derive(Debug, Default)]
+pub(crate) struct Found<'de> {
+    code: At<Cow<'de, str>>,
+    message: At<Cow<'de, str>>,
+    status: At<u16>,
+    field: At<Cow<'de, str>>,
+    params: At<Members<'de>>,
+    metadata: At<Members<'de>>,
+    retry_after: At<u64>,
+    /// Format mistakes, each with its place.
+    errors: Vec<(u64, String)>,
+}
+
+impl<'de> Found<'de> {
+    pub(crate) fn code(&self) -> Option<&str> {
+        self.code.value().map(|c| &**c)
+    }
+    pub(crate) fn message(&self) -> Option<&str> {
+        self.message.value().map(|m| &**m)
+    }
+    pub(crate) fn status(&self) -> Option<u16> {
+        self.status.value().copied()
+    }
+    pub(crate) fn field(&self) -> Option<&str> {
+        self.field.value().map(|f| &**f)
+    }
+    pub(crate) fn params(&self) -> Option<&[(Cow<'de, str>, Json<'de>)]> {
+        self.params.value().map(Vec::as_slice)
+    }
+    pub(crate) fn metadata(&self) -> Option<&[(Cow<'de, str>, Json<'de>)]> {
+        self.metadata.value().map(Vec::as_slice)
+    }
+    pub(crate) fn retry_after(&self) -> Option<u64> {
+        self.retry_after.value().copied()
+    }
+
+    /// The first format mistake in template order, if any.
+    pub(crate) fn error(&mut self) -> Option<String> {
+        let first = (0..self.errors.len()).min_by_key(|&i| self.errors[i].0)?;
+        Some(self.errors.swap_remove(first).1)
+    }
+
+    fn fail(&mut self, at: Pos, message: String) {
+        self.errors.push((at.key, message));
+    }
+
+    /// Forgets everything read at or under `at`: its member came again.
+    fn forget_under(&mut self, at: Pos) {
+        self.code.forget(at);
+        self.message.forget(at);
+        self.status.forget(at);
+        self.field.forget(at);
+        self.params.forget(at);
+        self.metadata.forget(at);
+        self.retry_after.forget(at);
+        self.errors.retain(|(key, _)| !at.contains(*key));
+    }
+
+    /// Records the value of `slot` found at `at` (not `null`).
+    fn record(&mut self, slot: Slot, value: Json<'de>, at: Pos, path: &Path<'_>) {
+        let expected = match (slot, value) {
+            (Slot::Code, Json::Str(s)) => return self.code.put(at, s),
+            (Slot::Message, Json::Str(s)) => return self.message.put(at, s),
+            (Slot::Field, Json::Str(s)) => return self.field.put(at, s),
+            (Slot::Params, Json::Object(o)) => return self.params.put(at, o),
+            (Slot::Metadata, Json::Object(o)) => return self.metadata.put(at, o),
+            (Slot::Status, v) => match v.as_u64().and_then(|s| u16::try_from(s).ok()) {
+                Some(s) => return self.status.put(at, s),
+                None => ("an HTTP status number", v),
+            },
+            (Slot::StatusText, v) => match v.as_str().and_then(|s| s.trim().parse::<u16>().ok()) {
+                Some(s) => return self.status.put(at, s),
+                None => ("an HTTP status as a string", v),
+            },
+            (Slot::RetryAfter, v) => match v.as_u64() {
+                Some(n) => return self.retry_after.put(at, n),
+                None => ("a whole number of seconds", v),
+            },
+            (Slot::RetryDelay, v) => match v.as_str().and_then(parse_duration_secs) {
+                Some(n) => return self.retry_after.put(at, n),
+                None => ("a duration such as \"60s\"", v),
+            },
+            (Slot::Code | Slot::Message | Slot::Field, v) => ("a string", v),
+            (Slot::Params, v) => ("an object or null", v),
+            (Slot::Metadata, v) => ("an object", v),
+            // Derived from the status or the catalog, or per response: they do not pick the entry.
+            (
+                Slot::Title
+                | Slot::GrpcStatus
+                | Slot::Type
+                | Slot::Detail
+                | Slot::Domain
+                | Slot::RequestId
+                | Slot::Path
+                | Slot::Timestamp,
+                _,
+            ) => return,
+        };
+        let (expected, value) = expected;
+        self.fail(
+            at,
+            format!("`{path}` must be {expected}, found {}", value.kind()),
+        );
+    }
+
+    fn wrong_kind(&mut self, at: Pos, path: &Path<'_>, expected: &str, found: &str) {
+        self.fail(
+            at,
+            format!("expected {expected} at `{path}`, found {found}"),
+        );
+    }
+}
+
+/// Seconds of a protobuf JSON duration (`"60s"`, `"1.5s"`), rounded up.
+fn parse_duration_secs(text: &str) -> Option<u64> {
+    let number = text.strip_suffix('s')?;
+    let secs: f64 = number.parse().ok()?;
+    (0.0..1e12).contains(&secs).then(|| secs.ceil() as u64)
+}
+
+/// Reads a whole body from a deserializer, following `template` (an object).
+///
+/// Errors are the deserializer's own (syntax, nesting); format mistakes are
+/// left in the result for [`Found::error`], after the whole input was read, so
+/// a syntax error later in the body still counts first.
+pub(crate) fn stream<'de, D: Deserializer<'de>>(
+    template: &'static Node,
+    deserializer: D,
+    found: &mut Found<'de>,
+) -> Result<(), D::Error> {
+    Streamed {
+        node: template,
+        at: Pos::ROOT,
+        path: &Path::Root,
+        found,
+    }
+    .deserialize(deserializer)
+}
+
+/// Reads the value of template `node` from a deserializer into `found`.
+struct Streamed<'a, 'p, 'de> {
+    node: &'static Node,
+    at: Pos,
+    path: &'p Path<'p>,
+    found: &'a mut Found<'de>,
+}
+
+impl<'de> DeserializeSeed<'de> for Streamed<'_, '_, 'de> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        match self.node {
+            Node::Object { .. } => deserializer.deserialize_any(self),
+            Node::Slot(slot) | Node::SlotOrNull(slot) => deserializer.deserialize_any(SlotRead {
+                slot: *slot,
+                at: self.at,
+                path: self.path,
+                found: self.found,
+            }),
+            Node::Array { .. } => {
+                let value = Json::deserialize(deserializer)?;
+                read_tree(self.node, &value, self.at, self.path, self.found);
+                Ok(())
+            }
+            // Constants are not checked: a body that differs only there is still readable.
+            Node::Null | Node::Bool(_) | Node::Int(_) | Node::Str(_) => {
+                IgnoredAny::deserialize(deserializer).map(drop)
+            }
+        }
+    }
+}
+
+impl Streamed<'_, '_, '_> {
+    fn not_an_object<E>(self, found: &str) -> Result<(), E> {
+        self.found
+            .wrong_kind(self.at, self.path, "an object", found);
+        Ok(())
+    }
+}
+
+/// Members seen so far of one template object, to notice a member that repeats.
+struct Seen {
+    small: u64,
+    more: Vec<bool>,
+}
+
+impl Seen {
+    #[inline]
+    fn new(members: usize) -> Seen {
+        Seen {
+            small: 0,
+            more: if members > 64 {
+                vec![false; members - 64]
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    /// Marks member `i` seen; whether it was seen before.
+    fn mark(&mut self, i: usize) -> bool {
+        if i < 64 {
+            let before = self.small & 1 << i != 0;
+            self.small |= 1 << i;
+            before
+        } else {
+            std::mem::replace(&mut self.more[i - 64], true)
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for Streamed<'_, '_, 'de> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let Node::Object { members, .. } = self.node else {
+            unreachable!("only objects are visited as maps")
+        };
+        let mut seen = Seen::new(members.len());
+        while let Some(key) = map.next_key::<Key<'de>>()? {
+            let Some(i) = members.iter().position(|(k, _)| same(k, &key.0)) else {
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            };
+            let (name, node) = &members[i];
+            let at = self.at.child(i);
+            if seen.mark(i) {
+                // Only the last occurrence counts.
+                self.found.forget_under(at);
+            }
+            map.next_value_seed(Streamed {
+                node,
+                at,
+                path: &Path::Key(self.path, name),
+                found: &mut *self.found,
+            })?;
+        }
+        Ok(())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        if matches!(self.path, Path::Root) {
+            self.not_an_object("null")
+        } else {
+            Ok(())
+        }
+    }
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        self.visit_unit()
+    }
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        self.not_an_object("a boolean")
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        self.not_an_object("a number")
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        self.not_an_object("a number")
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        self.not_an_object("a number")
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+        self.not_an_object("a string")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        self.not_an_object("an array")
+    }
+}
+
+/// String equality as a plain loop: member names are a few bytes long, shorter
+/// than the call to `memcmp` that `==` makes.
+#[inline]
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+}
+
+/// Reads one slot's value straight from the deserializer: strings go to their
+/// slot without an intermediate [`Json`], anything else through [`Found::record`].
+struct SlotRead<'a, 'p, 'de> {
+    slot: Slot,
+    at: Pos,
+    path: &'p Path<'p>,
+    found: &'a mut Found<'de>,
+}
+
+impl<'de> SlotRead<'_, '_, 'de> {
+    fn text<E>(self, text: Cow<'de, str>) -> Result<(), E> {
+        let found = self.found;
+        match self.slot {
+            Slot::Code => found.code.put(self.at, text),
+            Slot::Message => found.message.put(self.at, text),
+            Slot::Field => found.field.put(self.at, text),
+            slot => found.record(slot, Json::Str(text), self.at, self.path),
+        }
+        Ok(())
+    }
+
+    fn other<E>(self, value: Json<'de>) -> Result<(), E> {
+        self.found.record(self.slot, value, self.at, self.path);
+        Ok(())
+    }
+}
+
+impl<'de> Visitor<'de> for SlotRead<'_, '_, 'de> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<(), E> {
+        self.text(Cow::Borrowed(v))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+        self.text(Cow::Owned(v.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<(), E> {
+        self.text(Cow::Owned(v))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
+        self.other(Json::Bool(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
+        self.other(Json::Int(v))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
+        self.other(Json::UInt(v))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
+        self.other(Json::Float(v))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        let value = JsonVisitor.visit_map(map)?;
+        self.other(value)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
+        let value = JsonVisitor.visit_seq(seq)?;
+        self.other(value)
+    }
+}
+
+/// Reads the value of template `node` from a parsed tree into `found`.
+pub(crate) fn read_tree<'de>(
+    node: &Node,
+    value: &Json<'de>,
+    at: Pos,
+    path: &Path<'_>,
+    found: &mut Found<'de>,
+) {
+    match node {
+        Node::Object { members, .. } => {
+            let object = match value {
+                Json::Object(o) => o,
+                Json::Null if !matches!(path, Path::Root) => return,
+                other => return found.wrong_kind(at, path, "an object", other.kind()),
+            };
+            for (i, (key, child)) in members.iter().enumerate() {
+                if let Some(v) = Json::get(object, key) {
+                    read_tree(child, v, at.child(i), &Path::Key(path, key), found);
+                }
+            }
+        }
+        Node::Array { items, .. } => {
+            let array = match value {
+                Json::Array(a) => a,
+                Json::Null => return,
+                other => return found.wrong_kind(at, path, "an array", other.kind()),
+            };
+            // Each template element reads the first body element whose constant
+            // members match it (e.g. the same `@type`), so order does not matter.
+            let mut used = vec![false; array.len()];
+            for (n, item) in items.iter().enumerate() {
+                let pick = array
+                    .iter()
+                    .enumerate()
+                    .position(|(i, v)| !used[i] && constants_match(item, v));
+                if let Some(i) = pick {
+                    used[i] = true;
+                    read_tree(item, &array[i], at.child(n), &Path::Index(path, i), found);
+                }
+            }
+        }
+        Node::Slot(slot) | Node::SlotOrNull(slot) => {
+            if !value.is_null() {
+                found.record(*slot, value.clone(), at, path);
+            }
+        }
+        Node::Null | Node::Bool(_) | Node::Int(_) | Node::Str(_) => {}
+    }
+}
+
+/// Whether the constant members at the top of a template object equal the body's.
+fn constants_match(template: &Node, value: &Json<'_>) -> bool {
+    let Node::Object { members, .. } = template else {
+        return true;
+    };
+    let Json::Object(object) = value else {
+        return false;
+    };
+    members.iter().all(|(key, node)| {
+        let got = Json::get(object, key);
+        match node {
+            Node::Str(s) => got.and_then(Json::as_str) == Some(*s),
+            Node::Bool(b) => got == Some(&Json::Bool(*b)),
+            Node::Int(i) => match got {
+                Some(Json::Int(g)) => g == i,
+                Some(Json::UInt(g)) => i64::try_from(*g).ok() == Some(*i),
+                _ => false,
+            },
+            _ => true,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_compare_in_template_order() {
+        let a = Pos::ROOT.child(0).child(5);
+        let b = Pos::ROOT.child(1);
+        let c = Pos::ROOT.child(1).child(0).child(2);
+        assert!(a.key < b.key && b.key < c.key);
+        assert!(b.contains(c.key) && !b.contains(a.key) && Pos::ROOT.contains(a.key));
+        let deep = (0..12).fold(Pos::ROOT, |p, _| p.child(3));
+        assert!(deep.contains(deep.key));
+    }
+
+    #[test]
+    fn paths_read_like_the_body() {
+        let error = Path::Key(&Path::Root, "error");
+        let details = Path::Key(&error, "details");
+        let first = Path::Index(&details, 0);
+        assert_eq!(Path::Root.to_string(), "the body");
+        assert_eq!(
+            Path::Key(&first, "reason").to_string(),
+            "error.details[0].reason"
+        );
+    }
+}
