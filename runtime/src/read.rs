@@ -25,11 +25,12 @@ pub(crate) type Members<'de> = Vec<(Cow<'de, str>, Json<'de>)>;
 
 /// A place in the body template: the member or element index at each level,
 /// packed one byte per level from the top, so that comparing two places
-/// compares their template order. Levels below the eighth share their
-/// ancestor's place (no real template nests that deep).
+/// compares their template order. Sixteen levels, as deep as a template may
+/// nest; members past the 254th of one object share a place (their slots then
+/// count in body order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Pos {
-    key: u64,
+    key: u128,
     depth: u8,
 }
 
@@ -37,25 +38,28 @@ impl Pos {
     /// The template's root object.
     pub(crate) const ROOT: Pos = Pos { key: 0, depth: 0 };
 
+    /// How many levels a place can tell apart.
+    const LEVELS: u8 = 16;
+
     /// The place of child `index` (member or element) of this one.
     #[inline]
     fn child(self, index: usize) -> Pos {
         let depth = self.depth.saturating_add(1);
-        if self.depth >= 8 {
+        if self.depth >= Self::LEVELS {
             return Pos { depth, ..self };
         }
         // `index + 1`, so that a child sorts after nothing and 0 means "no level".
-        let digit = (index as u64 + 1).min(255);
+        let digit = (index as u128 + 1).min(255);
         Pos {
-            key: self.key | digit << (56 - 8 * u32::from(self.depth)),
+            key: self.key | digit << (120 - 8 * u32::from(self.depth)),
             depth,
         }
     }
 
     /// Whether the place `key` is this one or inside it.
-    fn contains(self, key: u64) -> bool {
-        let levels = u32::from(self.depth.min(8));
-        levels == 0 || key >> (64 - 8 * levels) == self.key >> (64 - 8 * levels)
+    fn contains(self, key: u128) -> bool {
+        let levels = u32::from(self.depth.min(Self::LEVELS));
+        levels == 0 || key >> (128 - 8 * levels) == self.key >> (128 - 8 * levels)
     }
 }
 
@@ -87,8 +91,8 @@ impl fmt::Display for Path<'_> {
 /// member takes that one back (rare, so kept without allocating until then).
 #[derive(Debug)]
 struct At<T> {
-    best: Option<(u64, T)>,
-    others: Vec<(u64, T)>,
+    best: Option<(u128, T)>,
+    others: Vec<(u128, T)>,
 }
 
 impl<T> Default for At<T> {
@@ -144,7 +148,7 @@ pub(crate) struct Found<'de> {
     metadata: At<Members<'de>>,
     retry_after: At<u64>,
     /// Format mistakes, each with its place.
-    errors: Vec<(u64, String)>,
+    errors: Vec<(u128, String)>,
 }
 
 impl<'de> Found<'de> {
@@ -576,7 +580,9 @@ mod tests {
         let c = Pos::ROOT.child(1).child(0).child(2);
         assert!(a.key < b.key && b.key < c.key);
         assert!(b.contains(c.key) && !b.contains(a.key) && Pos::ROOT.contains(a.key));
-        let deep = (0..12).fold(Pos::ROOT, |p, _| p.child(3));
+        let deep = (0..20).fold(Pos::ROOT, |p, _| p.child(3));
+        let sixteen = (0..15).fold(Pos::ROOT, |p, _| p.child(0));
+        assert!(sixteen.child(0).key < sixteen.child(1).key);
         assert!(deep.contains(deep.key));
     }
 
