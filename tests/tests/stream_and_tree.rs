@@ -12,7 +12,7 @@ use std::fmt::Debug;
 use error_catalog::{ApiErrorCatalog, ParamKind, RequestContext};
 use error_catalog_tests::{
     AiApiError, AimlApiError, AnthropicError, ErrorCodesError, GatewayError, GeminiError,
-    OpenAiError, ProblemError,
+    OpenAiError, ProblemError, SecureError,
 };
 use proptest::prelude::*;
 use serde::Serialize;
@@ -302,6 +302,7 @@ same_readings! {
     anthropic: AnthropicError,
     gemini_google_preset: GeminiError,
     problem_preset: ProblemError,
+    secure: SecureError,
 }
 
 #[test]
