@@ -260,18 +260,31 @@ where
         "body: {}",
         text
     );
-    // serde's `Deserialize` streams too, and agrees where there is no status to give.
+    // serde's `Deserialize` streams too, and agrees where there is no status to
+    // give: from borrowed text, from a reader (strings copied), and from a
+    // `Value` taken apart (strings moved).
     if !with_status {
-        let derived = serde_json::from_str::<E>(&text).map_err(|e| e.to_string());
         let expected = from_tree.map_err(|e| e.to_string());
-        prop_assert_eq!(
-            format!("{:?}", derived.as_ref().ok()),
-            format!("{:?}", expected.as_ref().ok()),
-            "body: {}",
-            text
-        );
-        if let (Err(got), Err(want)) = (&derived, &expected) {
-            prop_assert!(got.starts_with(want.as_str()), "{got} / {want}");
+        let readings = [
+            ("from_str", serde_json::from_str::<E>(&text)),
+            (
+                "from_reader",
+                serde_json::from_reader::<_, E>(text.as_bytes()),
+            ),
+            ("from_value", serde_json::from_value::<E>(parsed)),
+        ];
+        for (how, derived) in readings {
+            let derived = derived.map_err(|e| e.to_string());
+            prop_assert_eq!(
+                format!("{:?}", derived.as_ref().ok()),
+                format!("{:?}", expected.as_ref().ok()),
+                "{} of {}",
+                how,
+                text
+            );
+            if let (Err(got), Err(want)) = (&derived, &expected) {
+                prop_assert!(got.starts_with(want.as_str()), "{how}: {got} / {want}");
+            }
         }
     }
     Ok(())
