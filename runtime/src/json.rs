@@ -72,14 +72,17 @@ impl<'a> Json<'a> {
             Json::Float(x) => serde_json::Number::from_f64(*x).map_or(Value::Null, Value::Number),
             Json::Str(s) => Value::String(s.clone().into_owned()),
             Json::Array(items) => Value::Array(items.iter().map(Json::to_value).collect()),
-            Json::Object(members) => {
-                let mut map = serde_json::Map::new();
-                for (k, v) in members {
-                    map.insert(k.clone().into_owned(), v.to_value());
-                }
-                Value::Object(map)
-            }
+            Json::Object(members) => Json::object_to_value(members),
         }
+    }
+
+    /// An object's members as a `serde_json::Value` object.
+    pub(crate) fn object_to_value(members: &[(Cow<'a, str>, Json<'a>)]) -> serde_json::Value {
+        let mut map = serde_json::Map::new();
+        for (k, v) in members {
+            map.insert(k.clone().into_owned(), v.to_value());
+        }
+        serde_json::Value::Object(map)
     }
 
     /// A tree borrowing from a `serde_json::Value`.

@@ -103,9 +103,7 @@ pub(crate) fn from_found<E: ApiErrorCatalog>(
         status,
         message: message.to_owned(),
         field: found.field().map(str::to_owned),
-        data: found
-            .params()
-            .map(|members| Json::Object(members.to_vec()).to_value()),
+        data: found.params().map(Json::object_to_value),
         retry_after: found.retry_after().or_else(|| {
             found
                 .params()
