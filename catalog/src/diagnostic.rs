@@ -16,18 +16,6 @@ impl Pos {
     pub const fn new(line: u32, column: u32) -> Self {
         Pos { line, column }
     }
-
-    /// Converts a serde-saphyr location, mapping its "unknown" to `None`.
-    pub(crate) fn from_location(loc: serde_saphyr::Location) -> Option<Self> {
-        let (line, column) = (loc.line(), loc.column());
-        if line == 0 {
-            return None;
-        }
-        Some(Pos::new(
-            u32::try_from(line).unwrap_or(u32::MAX),
-            u32::try_from(column.max(1)).unwrap_or(u32::MAX),
-        ))
-    }
 }
 
 impl fmt::Display for Pos {

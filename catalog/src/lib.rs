@@ -24,6 +24,7 @@ pub mod template;
 mod validate;
 pub use validate::{CATALOG_KEYS, ENTRY_KEYS};
 pub mod wire;
+mod yaml;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Pos};
 pub use load::{load_bytes, load_file, load_str, parse_tree, Limits, LIMITS};

@@ -4,12 +4,10 @@
 
 use std::path::Path;
 
-use serde_saphyr::{Budget, DuplicateKeyPolicy, Options};
-
 use crate::diagnostic::{Diagnostic, Diagnostics, Pos};
 use crate::model::Catalog;
-use crate::node::{attach_source_text, Node, Root};
-use crate::validate;
+use crate::node::Node;
+use crate::{validate, yaml};
 
 /// The limits a catalog file must stay within. A file past any of them is
 /// refused with an error before or while it is parsed, never expanded.
@@ -33,67 +31,9 @@ pub const LIMITS: Limits = Limits {
     max_aliases: 1_000,
 };
 
-fn options() -> Options {
-    let mut budget = Budget::default();
-    budget.max_depth = LIMITS.max_depth;
-    budget.max_nodes = LIMITS.max_nodes;
-    budget.max_aliases = LIMITS.max_aliases;
-    budget.max_anchors = LIMITS.max_aliases;
-    budget.max_total_scalar_bytes = LIMITS.max_bytes;
-    budget.max_documents = 1;
-    let mut options = Options::default();
-    options.budget = Some(budget);
-    // `retryable: yes` must be an error, not a guess; `NO` stays a string.
-    options.strict_booleans = true;
-    // Repeated keys reach our visitor, which reports both positions.
-    options.duplicate_keys = DuplicateKeyPolicy::PassThrough;
-    options.with_snippet = false;
-    options
-}
-
 /// Parses YAML text into a positioned tree, without checking it is a catalog.
 pub fn parse_tree(text: &str) -> Result<Node, Diagnostic> {
-    if text.trim().is_empty() {
-        return Ok(Node::null_at(Pos::new(1, 1)));
-    }
-    match serde_saphyr::from_str_with_options::<Root>(text, options()) {
-        Ok(Root(mut node)) => {
-            attach_source_text(&mut node, text);
-            Ok(node)
-        }
-        Err(error) => Err(yaml_error(&error, text)),
-    }
-}
-
-fn yaml_error(error: &serde_saphyr::Error, text: &str) -> Diagnostic {
-    let pos = error.location().and_then(Pos::from_location);
-    let mut message = error.to_string();
-    if let Some(p) = pos {
-        let suffix = format!(" at line {}, column {}", p.line, p.column);
-        if let Some(stripped) = message.strip_suffix(&suffix) {
-            message = stripped.to_owned();
-        }
-    }
-    let message = message.trim().trim_end_matches('.').to_owned();
-    let tab_hint = pos
-        .and_then(|p| text.lines().nth(p.line.saturating_sub(1) as usize))
-        .filter(|line| line.trim_start_matches(' ').starts_with('\t'))
-        .map(|_| "; this line is indented with a tab: YAML indents with spaces only")
-        .unwrap_or("");
-    if let Some(limit) = budget_breach(&message) {
-        return Diagnostic::at(pos, limit);
-    }
-    let lower = message.to_lowercase();
-    let hint = if !tab_hint.is_empty() {
-        tab_hint
-    } else if lower.contains("tab") {
-        "; YAML indents with spaces only: replace the tab with spaces"
-    } else if lower.contains("budget") || lower.contains("limit") || lower.contains("depth") {
-        "; the catalog is past a size limit (see error_catalog_model::LIMITS): split it or remove aliases"
-    } else {
-        "; fix the YAML syntax here"
-    };
-    Diagnostic::at(pos, format!("invalid YAML: {message}{hint}"))
+    yaml::read(text, &LIMITS)
 }
 
 /// Loads and validates a catalog from text. All problems are returned at once,
@@ -166,35 +106,4 @@ fn too_large(len: u64) -> Diagnostic {
             LIMITS.max_bytes
         ),
     )
-}
-
-/// A readable message for a budget serde-saphyr stopped at.
-fn budget_breach(message: &str) -> Option<String> {
-    if !message.contains("budget breached") && !message.contains("recursion limit") {
-        return None;
-    }
-    let what = if message.contains("Depth") || message.contains("recursion limit") {
-        format!(
-            "the catalog nests deeper than {} levels; flatten it",
-            LIMITS.max_depth
-        )
-    } else if message.contains("Documents") {
-        "the file holds more than one YAML document (`---`); keep one catalog per file".to_owned()
-    } else if message.contains("Alias") || message.contains("Anchor") {
-        format!(
-            "the catalog uses more than {} aliases or anchors; write the values out",
-            LIMITS.max_aliases
-        )
-    } else if message.contains("Nodes") || message.contains("Events") {
-        format!(
-            "the catalog expands to more than {} YAML nodes (aliases repeated inside aliases?); write it out or split it",
-            LIMITS.max_nodes
-        )
-    } else {
-        format!(
-            "the catalog is past a size limit ({}); split it",
-            message.trim_start_matches("budget breached: ")
-        )
-    };
-    Some(format!("refused: {what}"))
 }
