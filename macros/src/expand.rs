@@ -1,13 +1,13 @@
 //! Emits the impls for a checked enum: the static catalog, `ApiErrorCatalog`,
 //! `Display`, `Error`, `Serialize` and `Deserialize`.
 
-use error_catalog_model::template::Segment;
 use error_catalog_model::wire::{Constant, WireNode};
-use error_catalog_model::{Catalog, Entry};
+use error_catalog_model::Catalog;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::{DeriveInput, LitStr};
 
+use crate::arms;
 use crate::ast::{Input, Variant};
 use crate::check::{self, Plan};
 use crate::source::{self, Loaded};
@@ -93,14 +93,9 @@ fn emit(
     let variant = |vi: usize| &input.variants[vi];
     let unknown_ident = plan.unknown.map(|vi| variant(vi).ident);
     // Entry order, so `__index` can read the compact tables below.
-    let index_arms = plan.mapped.iter().map(|(vi, ei)| {
-        let v = variant(*vi).ident;
-        quote!(#ident::#v { .. } => #ei,)
-    });
+    let index_arms = arms::index_arms(input, plan);
     let unknown_index_arm = unknown_ident.map(|u| quote!(#ident::#u(..) => #n,));
-    let statuses = catalog.entries.iter().map(|e| e.status);
-    let retryables = catalog.entries.iter().map(|e| e.retryable);
-    let fields = catalog.entries.iter().map(|e| opt_str(e.field.as_deref()));
+    let (statuses, retryables, fields) = arms::tables(catalog);
     // The unknown variant may hold `UnknownError` or `Box<UnknownError>`.
     let unknown_arm = unknown_ident.map(|u| {
         quote!(Self::#u(__unknown) => ::core::option::Option::Some(<_ as ::core::borrow::Borrow<#p::UnknownError>>::borrow(__unknown)),)
@@ -112,33 +107,9 @@ fn emit(
         None => quote!(::core::result::Result::Err(unknown)),
     };
 
-    let param_arms = plan.mapped.iter().filter_map(|(vi, ei)| {
-        let entry = &catalog.entries[*ei];
-        if entry.params.is_empty() {
-            return None;
-        }
-        let v = variant(*vi).ident;
-        let names: Vec<_> = entry
-            .params
-            .iter()
-            .map(|p| format_ident!("{}", p.name))
-            .collect();
-        let keys = entry.params.iter().map(|p| &p.name);
-        Some(quote! {
-            Self::#v { #(#names,)* .. } => {
-                #( visitor(#keys, #p::ToParam::to_param(#names)); )*
-            }
-        })
-    });
-
-    let from_parts_arms = plan
-        .mapped
-        .iter()
-        .map(|(vi, ei)| from_parts_arm(variant(*vi), &catalog.entries[*ei], *ei, &p));
-    let display_arms = plan
-        .mapped
-        .iter()
-        .map(|(vi, ei)| display_arm(variant(*vi), &catalog.entries[*ei]));
+    let param_arms = arms::param_arms(input, catalog, plan);
+    let from_parts_arms = arms::from_parts_arms(input, plan);
+    let display_arms = arms::display_arms(input, catalog, plan);
     let unknown_display = unknown_ident
         .map(|u| quote!(Self::#u(__unknown) => ::core::fmt::Display::fmt(__unknown, __f),));
     let source_arms = plan
@@ -150,12 +121,12 @@ fn emit(
     let display_body = if empty_enum {
         quote!(match *self {})
     } else {
-        quote!(match self { #(#display_arms)* #unknown_display })
+        quote!(match self { #display_arms #unknown_display })
     };
     let index_body = if empty_enum {
         quote!(match *error {})
     } else {
-        quote!(match error { #(#index_arms)* #unknown_index_arm })
+        quote!(match error { #index_arms #unknown_index_arm })
     };
 
     quote! {
@@ -172,9 +143,12 @@ fn emit(
 
             // Compact copies of the hottest fields: a few bytes per entry, so
             // accessors stay in cache however large the catalog.
-            static __STATUS: [u16; #n] = [#(#statuses),*];
-            static __RETRYABLE: [bool; #n] = [#(#retryables),*];
-            static __FIELDS: [::core::option::Option<&str>; #n] = [#(#fields),*];
+            #[allow(unused_imports)]
+            use ::core::option::Option::{None as __None, Some as __Some};
+
+            static __STATUS: [u16; #n] = [#statuses];
+            static __RETRYABLE: [bool; #n] = [#retryables];
+            static __FIELDS: [::core::option::Option<&str>; #n] = [#fields];
 
             /// The entry index of a value; the number of entries for the unknown fallback.
             #[inline]
@@ -248,7 +222,7 @@ fn emit(
                     let _ = &visitor;
                     #[allow(unreachable_patterns, unused_variables)]
                     match self {
-                        #(#param_arms)*
+                        #param_arms
                         _ => {}
                     }
                 }
@@ -256,7 +230,7 @@ fn emit(
                 fn __from_parts(index: usize, parts: &#p::Parts<'_>) -> ::core::option::Option<Self> {
                     let _ = parts;
                     match index {
-                        #(#from_parts_arms)*
+                        #from_parts_arms
                         _ => ::core::option::Option::None,
                     }
                 }
@@ -349,71 +323,6 @@ fn wire_tokens(node: &WireNode, p: &TokenStream) -> TokenStream {
         WireNode::Constant(Constant::Int(i)) => quote!(#p::Node::Int(#i)),
         WireNode::Constant(Constant::Str(s)) => quote!(#p::Node::Str(#s)),
     }
-}
-
-fn display_arm(variant: &Variant<'_>, entry: &Entry) -> TokenStream {
-    let v = variant.ident;
-    let used: Vec<_> = entry
-        .message
-        .placeholders()
-        .into_iter()
-        .map(|n| format_ident!("{}", n))
-        .collect();
-    if used.is_empty() {
-        let text: String = entry
-            .message
-            .segments
-            .iter()
-            .map(|s| match s {
-                Segment::Literal(t) => t.as_str(),
-                Segment::Placeholder(_) => "",
-            })
-            .collect();
-        return quote!(Self::#v { .. } => __f.write_str(#text),);
-    }
-    // One `write_fmt` per arm, as a hand-written `write!` would be: smaller
-    // code per arm than a call per piece, which matters with thousands of arms.
-    let mut format = String::new();
-    for segment in &entry.message.segments {
-        match segment {
-            Segment::Literal(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
-            Segment::Placeholder(name) => {
-                format.push('{');
-                format.push_str(name);
-                format.push('}');
-            }
-        }
-    }
-    quote! {
-        Self::#v { #(#used,)* .. } => __f.write_fmt(::core::format_args!(#format, #(#used = #used),*)),
-    }
-}
-
-fn from_parts_arm(
-    variant: &Variant<'_>,
-    entry: &Entry,
-    index: usize,
-    p: &TokenStream,
-) -> TokenStream {
-    let v = variant.ident;
-    let mut inits = Vec::new();
-    for field in &variant.fields {
-        let Some(ident) = field.ident else { continue };
-        if field.source {
-            if field.is_option() {
-                inits.push(quote!(#ident: ::core::option::Option::None));
-            } else {
-                // The internal cause never travels in a body, and this field has
-                // no empty value: such a variant cannot be rebuilt from a body.
-                return quote!(#index => ::core::option::Option::None,);
-            }
-        } else {
-            let name = ident.to_string();
-            debug_assert!(entry.param(&name).is_some());
-            inits.push(quote!(#ident: #p::param(parts, #name)?));
-        }
-    }
-    quote!(#index => ::core::option::Option::Some(Self::#v { #(#inits),* }),)
 }
 
 fn source_arm(variant: &Variant<'_>) -> Option<TokenStream> {

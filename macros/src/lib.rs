@@ -5,6 +5,7 @@
 //! (`expand`); on errors, `fallback` emits stub impls so only the real
 //! problems are reported.
 
+mod arms;
 mod ast;
 mod attr;
 mod check;
