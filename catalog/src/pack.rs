@@ -43,6 +43,8 @@ pub struct Packed {
 /// Packs every entry of `catalog`.
 pub fn pack(catalog: &Catalog) -> Packed {
     let mut w = Writer::default();
+    // About eight strings an entry: sized once, the map never rehashes.
+    w.offsets.reserve(catalog.entries.len() * 8);
     for e in &catalog.entries {
         w.str(&e.key);
         w.str(&e.rust_name);
