@@ -77,31 +77,32 @@ pub fn tables(catalog: &Catalog) -> (TokenStream, TokenStream, TokenStream) {
     (parse(&statuses), parse(&retryables), parse(&fields))
 }
 
+/// The name of every variant, written once: each `Ident::to_string` is a
+/// call across the proc-macro bridge, and every arm kind needs the names.
+pub fn variant_names(input: &Input<'_>) -> Vec<String> {
+    input.variants.iter().map(|v| v.ident.to_string()).collect()
+}
+
 /// `Enum::Variant { .. } => entry index,` for every catalog variant.
-pub fn index_arms(input: &Input<'_>, plan: &Plan) -> TokenStream {
+pub fn index_arms(input: &Input<'_>, names: &[String], plan: &Plan) -> TokenStream {
     let ident = input.ident.to_string();
     let mut code = String::new();
     for &(vi, ei) in &plan.mapped {
-        let _ = write!(
-            code,
-            "{ident}::{} {{ .. }} => {ei},",
-            input.variants[vi].ident
-        );
+        let _ = write!(code, "{ident}::{} {{ .. }} => {ei},", names[vi]);
     }
     parse(&code)
 }
 
 /// The `Display` arms: a literal written out, or one `format_args!`.
-pub fn display_arms(input: &Input<'_>, catalog: &Catalog, plan: &Plan) -> TokenStream {
+pub fn display_arms(names: &[String], catalog: &Catalog, plan: &Plan) -> TokenStream {
     let mut code = String::new();
     for &(vi, ei) in &plan.mapped {
-        display_arm(&mut code, &input.variants[vi], &catalog.entries[ei]);
+        display_arm(&mut code, &names[vi], &catalog.entries[ei]);
     }
     parse(&code)
 }
 
-fn display_arm(code: &mut String, variant: &Variant<'_>, entry: &Entry) {
-    let v = variant.ident;
+fn display_arm(code: &mut String, v: &str, entry: &Entry) {
     let used = entry.message.placeholders();
     if used.is_empty() {
         let text: String = entry
@@ -144,14 +145,14 @@ fn display_arm(code: &mut String, variant: &Variant<'_>, entry: &Entry) {
 }
 
 /// The arms of `visit_params`: each parameter by name, for variants that have any.
-pub fn param_arms(input: &Input<'_>, catalog: &Catalog, plan: &Plan) -> TokenStream {
+pub fn param_arms(names: &[String], catalog: &Catalog, plan: &Plan) -> TokenStream {
     let mut code = String::new();
     for &(vi, ei) in &plan.mapped {
         let entry = &catalog.entries[ei];
         if entry.params.is_empty() {
             continue;
         }
-        let v = input.variants[vi].ident;
+        let v = &names[vi];
         let names: Vec<&str> = entry.params.iter().map(|p| p.name.as_str()).collect();
         let _ = write!(code, "Self::{v} {{ {}, .. }} => {{", names.join(", "));
         for name in names {
@@ -168,16 +169,15 @@ pub fn param_arms(input: &Input<'_>, catalog: &Catalog, plan: &Plan) -> TokenStr
 
 /// The arms of `__from_parts`: the variant for an entry index, its fields read
 /// from the parts of a body.
-pub fn from_parts_arms(input: &Input<'_>, plan: &Plan) -> TokenStream {
+pub fn from_parts_arms(input: &Input<'_>, names: &[String], plan: &Plan) -> TokenStream {
     let mut code = String::new();
     for &(vi, ei) in &plan.mapped {
-        from_parts_arm(&mut code, &input.variants[vi], ei);
+        from_parts_arm(&mut code, &input.variants[vi], &names[vi], ei);
     }
     parse(&code)
 }
 
-fn from_parts_arm(code: &mut String, variant: &Variant<'_>, index: usize) {
-    let v = variant.ident;
+fn from_parts_arm(code: &mut String, variant: &Variant<'_>, v: &str, index: usize) {
     let mut inits = String::new();
     for field in &variant.fields {
         let Some(ident) = field.ident else { continue };

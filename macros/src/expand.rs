@@ -93,7 +93,8 @@ fn emit(
     let variant = |vi: usize| &input.variants[vi];
     let unknown_ident = plan.unknown.map(|vi| variant(vi).ident);
     // Entry order, so `__index` can read the compact tables below.
-    let index_arms = arms::index_arms(input, plan);
+    let names = arms::variant_names(input);
+    let index_arms = arms::index_arms(input, &names, plan);
     let unknown_index_arm = unknown_ident.map(|u| quote!(#ident::#u(..) => #n,));
     let (statuses, retryables, fields) = arms::tables(catalog);
     // The unknown variant may hold `UnknownError` or `Box<UnknownError>`.
@@ -107,9 +108,9 @@ fn emit(
         None => quote!(::core::result::Result::Err(unknown)),
     };
 
-    let param_arms = arms::param_arms(input, catalog, plan);
-    let from_parts_arms = arms::from_parts_arms(input, plan);
-    let display_arms = arms::display_arms(input, catalog, plan);
+    let param_arms = arms::param_arms(&names, catalog, plan);
+    let from_parts_arms = arms::from_parts_arms(input, &names, plan);
+    let display_arms = arms::display_arms(&names, catalog, plan);
     let unknown_display = unknown_ident
         .map(|u| quote!(Self::#u(__unknown) => ::core::fmt::Display::fmt(__unknown, __f),));
     let source_arms = plan

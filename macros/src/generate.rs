@@ -3,6 +3,7 @@
 
 use error_catalog_model::{Catalog, Entry};
 use std::collections::HashMap;
+use std::fmt::Write;
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
@@ -60,21 +61,26 @@ fn try_generate(args: TokenStream, input: &DeriveInput) -> syn::Result<TokenStre
     }
     let loaded = source::load(&path)?;
     let catalog = &loaded.catalog;
-    // The enum is built as a syntax tree directly: generating tokens and parsing
-    // them back costs more than the rest of the expansion for a large catalog.
+    // Two forms of the same variants: syntax trees without docs for the checks
+    // and the expansion to read, and source text with docs for the compiler.
+    // Building thousands of trees with their docs and printing them back as
+    // tokens cost more than the rest of the expansion of a large catalog.
     let mut types = HashMap::new();
-    let mut variants: Punctuated<syn::Variant, Token![,]> = catalog
-        .entries
-        .iter()
-        .map(|entry| variant(entry, &mut types))
-        .collect();
+    let mut text = String::new();
+    let mut variants: Punctuated<syn::Variant, Token![,]> = Punctuated::new();
+    for entry in &catalog.entries {
+        variants.push(variant(entry, &mut types, &mut text));
+    }
     let unknown = unknown_name(catalog);
     let unknown_doc = format!(
         "An error {} may send that this catalog does not list; keeps its code, status and message (boxed, so it does not grow every value of the enum).",
         catalog.title
     );
+    let _ = write!(
+        text,
+        "#[doc = {unknown_doc:?}] {unknown}(::std::boxed::Box<::error_catalog::UnknownError>),"
+    );
     variants.push(syn::parse_quote! {
-        #[doc = #unknown_doc]
         #[catalog(unknown)]
         #unknown(::std::boxed::Box<::error_catalog::UnknownError>)
     });
@@ -97,27 +103,17 @@ fn try_generate(args: TokenStream, input: &DeriveInput) -> syn::Result<TokenStre
         let ast = crate::ast::Input::from_syn(&written)?;
         crate::expand::derive_loaded(&ast, loaded)?
     };
-    let plain = without_catalog_attributes(written);
+    // The enum as the compiler sees it: `#[catalog(...)]` is read by this
+    // macro, and no derive is there to accept it as a helper attribute.
+    let attrs = input.attrs.iter().filter(|a| !a.path().is_ident("catalog"));
+    let vis = &input.vis;
+    let ident = &input.ident;
+    let body = crate::arms::parse(&text);
     Ok(quote! {
-        #plain
+        #(#attrs)*
+        #vis enum #ident { #body }
         #expansion
     })
-}
-
-/// The enum as the compiler sees it: `#[catalog(...)]` is read by this macro,
-/// and no derive is there to accept it as a helper attribute.
-fn without_catalog_attributes(mut input: DeriveInput) -> DeriveInput {
-    let keep = |a: &syn::Attribute| !a.path().is_ident("catalog");
-    input.attrs.retain(keep);
-    if let syn::Data::Enum(data) = &mut input.data {
-        for variant in &mut data.variants {
-            variant.attrs.retain(keep);
-            for field in variant.fields.iter_mut() {
-                field.attrs.retain(keep);
-            }
-        }
-    }
-    input
 }
 
 fn unknown_name(catalog: &Catalog) -> syn::Ident {
@@ -129,19 +125,23 @@ fn unknown_name(catalog: &Catalog) -> syn::Ident {
     format_ident!("{}", name)
 }
 
-fn variant(entry: &Entry, types: &mut HashMap<String, syn::Type>) -> syn::Variant {
+/// The variant for `entry`: its syntax tree (without docs) returned, its
+/// source text (with docs) appended to `text`.
+fn variant(
+    entry: &Entry,
+    types: &mut HashMap<String, syn::Type>,
+    text: &mut String,
+) -> syn::Variant {
     let span = Span::call_site();
+    let docs = variant_docs(entry).join("\n");
+    let _ = write!(text, "#[doc = {docs:?}] {}", entry.rust_name);
     let fields = if entry.params.is_empty() {
         syn::Fields::Unit
     } else {
-        let named = entry.params.iter().map(|p| {
+        text.push('{');
+        let mut named = Punctuated::new();
+        for p in &entry.params {
             let written = rust_type(entry, &p.name).replace("error_catalog::", "::error_catalog::");
-            let ty = types
-                .entry(written)
-                .or_insert_with_key(|w| {
-                    syn::parse_str(w).unwrap_or_else(|_| syn::parse_quote!(String))
-                })
-                .clone();
             let mut doc = if p.in_message {
                 format!("Fills `{{{}}}` in the message.", p.name)
             } else {
@@ -150,43 +150,34 @@ fn variant(entry: &Entry, types: &mut HashMap<String, syn::Type>) -> syn::Varian
             if p.sensitive {
                 doc.push_str(" Sensitive: redacted from `Debug`, logs and 5xx bodies.");
             }
-            syn::Field {
-                attrs: vec![doc_attribute(&doc)],
+            let _ = write!(text, "#[doc = {doc:?}] {}: {written},", p.name);
+            let ty = types
+                .entry(written)
+                .or_insert_with_key(|w| {
+                    syn::parse_str(w).unwrap_or_else(|_| syn::parse_quote!(String))
+                })
+                .clone();
+            named.push(syn::Field {
+                attrs: Vec::new(),
                 vis: syn::Visibility::Inherited,
                 mutability: syn::FieldMutability::None,
                 ident: Some(syn::Ident::new(&p.name, span)),
                 colon_token: Some(Default::default()),
                 ty,
-            }
-        });
+            });
+        }
+        text.push('}');
         syn::Fields::Named(syn::FieldsNamed {
             brace_token: Default::default(),
-            named: named.collect(),
+            named,
         })
     };
+    text.push(',');
     syn::Variant {
-        attrs: vec![doc_attribute(&variant_docs(entry).join("\n"))],
+        attrs: Vec::new(),
         ident: syn::Ident::new(&entry.rust_name, span),
         fields,
         discriminant: None,
-    }
-}
-
-/// `#[doc = "text"]`, built without parsing.
-fn doc_attribute(text: &str) -> syn::Attribute {
-    let span = Span::call_site();
-    syn::Attribute {
-        pound_token: Default::default(),
-        style: syn::AttrStyle::Outer,
-        bracket_token: Default::default(),
-        meta: syn::Meta::NameValue(syn::MetaNameValue {
-            path: syn::Ident::new("doc", span).into(),
-            eq_token: Default::default(),
-            value: syn::Expr::Lit(syn::ExprLit {
-                attrs: Vec::new(),
-                lit: syn::Lit::Str(LitStr::new(text, span)),
-            }),
-        }),
     }
 }
 
