@@ -835,25 +835,32 @@ fn keyword_problem(name: &str) -> Option<&'static str> {
 /// key in the unoptimised proc macro, a tenth of a second at 5,000 entries.
 /// A test checks both paths agree.
 fn upper_camel(key: &str) -> String {
-    let one_case = |word: &str| {
-        word.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-            || word
-                .bytes()
-                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-    };
-    if !key.split('_').all(one_case) {
-        return key.to_upper_camel_case();
-    }
-    let mut name = String::with_capacity(key.len());
-    for word in key.split('_').filter(|w| !w.is_empty()) {
-        let mut bytes = word.bytes();
-        if let Some(first) = bytes.next() {
-            name.push(char::from(first.to_ascii_uppercase()));
+    let mut name = Vec::with_capacity(key.len());
+    // Whether the next letter starts a word, and the cases seen in this word.
+    let (mut start, mut lower, mut upper) = (true, false, false);
+    for &b in key.as_bytes() {
+        match b {
+            b'_' => {
+                (start, lower, upper) = (true, false, false);
+                continue;
+            }
+            b'a'..=b'z' => lower = true,
+            b'A'..=b'Z' => upper = true,
+            b'0'..=b'9' => {}
+            _ => return key.to_upper_camel_case(),
         }
-        name.extend(bytes.map(|b| char::from(b.to_ascii_lowercase())));
+        if lower && upper {
+            // camelCase inside a word: heck's case-change rules apply.
+            return key.to_upper_camel_case();
+        }
+        name.push(if start {
+            b.to_ascii_uppercase()
+        } else {
+            b.to_ascii_lowercase()
+        });
+        start = false;
     }
-    name
+    String::from_utf8(name).unwrap_or_else(|_| key.to_upper_camel_case())
 }
 
 fn rust_name_problem(name: &str) -> Option<&'static str> {

@@ -98,9 +98,7 @@ impl Reader<'_> {
                 self.count(pos, 1)?;
                 let value = scalar(&text, style, tag.as_deref());
                 let source_text = match value {
-                    Value::Bool(_) | Value::Int(_) | Value::Float(_) => {
-                        Some(text.trim().to_owned())
-                    }
+                    Value::Bool(_) | Value::Int(_) | Value::Float(_) => Some((*text).to_owned()),
                     _ => None,
                 };
                 let node = Node {
@@ -302,7 +300,8 @@ fn scalar(text: &str, style: ScalarStyle, tag: Option<&Tag>) -> Value {
     if style != ScalarStyle::Plain || forced_string {
         return Value::Str(text.to_owned());
     }
-    let t = text.trim();
+    // The scanner hands plain scalars over without surrounding blanks.
+    let t = text;
     // Most scalars are words; only these first bytes can start anything else
     // (checked first: the proc macro runs unoptimised, on thousands of messages).
     match t.as_bytes().first() {
