@@ -168,17 +168,18 @@ impl Reader<'_> {
                     ));
                 };
                 let (nodes, depth) = (anchored.nodes, anchored.depth);
+                // At most one anchor's worth (itself under the node limit) is
+                // copied before a limit below refuses the file.
+                let mut node = anchored.node.clone();
                 if self.stack.len() + depth > self.limits.max_depth {
                     return Err(too_deep(pos, self.limits));
                 }
                 self.count(pos, nodes)?;
-                let mut node = self.anchors[&id].node.clone(); // present: checked above
                 node.pos = Some(pos);
                 self.push(node, ScalarStyle::Plain, "")?;
             }
-            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd => {}
-            // Anchor names, unresolved aliases and comments are only produced
-            // with options this reader does not set; nothing to keep from them.
+            // Stream and document ends carry nothing; anchor names, unresolved
+            // aliases and comments come only with options this reader does not set.
             _ => {}
         }
         Ok(())
@@ -300,17 +301,16 @@ fn scalar(text: &str, style: ScalarStyle, tag: Option<&Tag>) -> Value {
     if style != ScalarStyle::Plain || forced_string {
         return Value::Str(text.to_owned());
     }
-    // The scanner hands plain scalars over without surrounding blanks.
-    let t = text;
-    // Most scalars are words; only these first bytes can start anything else
+    // Plain scalars come without surrounding blanks. Most are words; only
+    // these first bytes can start anything else
     // (checked first: the proc macro runs unoptimised, on thousands of messages).
-    match t.as_bytes().first() {
+    match text.as_bytes().first() {
         None => Value::Null,
-        Some(b'0'..=b'9' | b'-' | b'+' | b'.') => match integer(t) {
+        Some(b'0'..=b'9' | b'-' | b'+' | b'.') => match integer(text) {
             Some(i) => Value::Int(i),
-            None => float(t).map_or_else(|| Value::Str(text.to_owned()), Value::Float),
+            None => float(text).map_or_else(|| Value::Str(text.to_owned()), Value::Float),
         },
-        Some(b'~' | b'n' | b'N' | b't' | b'T' | b'f' | b'F') => match t {
+        Some(b'~' | b'n' | b'N' | b't' | b'T' | b'f' | b'F') => match text {
             "~" | "null" | "Null" | "NULL" => Value::Null,
             "true" | "True" | "TRUE" => Value::Bool(true),
             "false" | "False" | "FALSE" => Value::Bool(false),
