@@ -129,12 +129,12 @@ fn identify<E: ApiErrorCatalog>(
                 return None;
             }
         }
-        let message_matches = walk_template(entry.segments, message, |_, _| false).is_some();
-        if require_message && !message_matches {
+        // Otherwise the message is walked only if a parameter is read from it.
+        if require_message && walk_template(entry.segments, message, |_, _| false).is_none() {
             return None;
         }
         let parts = Parts {
-            texts: message_matches.then_some((entry.segments, message)),
+            texts: Some((entry.segments, message)),
             data: found.params(),
             metadata: found.metadata(),
             metadata_map: None,
@@ -146,7 +146,11 @@ fn identify<E: ApiErrorCatalog>(
         Some(code) => {
             let (entries, index) = (catalog.entries(), catalog.code_index());
             let start = catalog.find_code(code)?;
-            let mut candidates = index[start..].iter().take_while(|(c, _)| *c == code);
+            // Entries sharing a code share its unpacked text, so the run is
+            // usually told by address, without comparing the bytes again.
+            let first = index[start].0;
+            let same = |c: &str| std::ptr::eq(c, first) || c == first;
+            let mut candidates = index[start..].iter().take_while(|(c, _)| same(c));
             // One entry for the code: the code decides, even if the server reworded the message.
             // Several: the message must say which.
             let require_message = candidates.clone().nth(1).is_some();
@@ -177,14 +181,14 @@ pub fn match_template<'t>(
     Some(out)
 }
 
-/// The text placeholder `name` covers in `text`, if `text` matches the template.
+/// The text placeholder `name` covers in `text`, if `text` matches the whole template.
 fn placeholder_text<'t>(segments: &[Segment], text: &'t str, name: &str) -> Option<&'t str> {
     let mut hit = None;
     walk_template(segments, text, |n, covered| {
-        if n == name {
+        if n == name && hit.is_none() {
             hit = Some(covered);
         }
-        hit.is_some()
+        false
     })?;
     hit
 }
@@ -236,7 +240,8 @@ fn walk_template<'t>(
 #[doc(hidden)]
 #[derive(Debug)]
 pub struct Parts<'a> {
-    /// The entry's message template and the body's message, when they match.
+    /// The entry's message template and the body's message; parameters are read
+    /// from the message only where it matches the whole template.
     texts: Option<(&'static [Segment], &'a str)>,
     data: Option<&'a [(Cow<'a, str>, Json<'a>)]>,
     metadata: Option<&'a [(Cow<'a, str>, Json<'a>)]>,
