@@ -30,13 +30,18 @@ pub(crate) type Members<'de> = Vec<(Cow<'de, str>, Json<'de>)>;
 /// count in body order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Pos {
-    key: u128,
+    /// One byte per level, most significant first (a byte store per level
+    /// rather than a 128-bit shift).
+    digits: [u8; 16],
     depth: u8,
 }
 
 impl Pos {
     /// The template's root object.
-    pub(crate) const ROOT: Pos = Pos { key: 0, depth: 0 };
+    pub(crate) const ROOT: Pos = Pos {
+        digits: [0; 16],
+        depth: 0,
+    };
 
     /// How many levels a place can tell apart.
     const LEVELS: u8 = 16;
@@ -44,22 +49,27 @@ impl Pos {
     /// The place of child `index` (member or element) of this one.
     #[inline]
     fn child(self, index: usize) -> Pos {
-        let depth = self.depth.saturating_add(1);
-        if self.depth >= Self::LEVELS {
-            return Pos { depth, ..self };
+        let mut child = Pos {
+            depth: self.depth.saturating_add(1),
+            ..self
+        };
+        if let Some(digit) = child.digits.get_mut(usize::from(self.depth)) {
+            // `index + 1`, so that a child sorts after nothing and 0 means "no level".
+            *digit = u8::try_from(index + 1).unwrap_or(u8::MAX);
         }
-        // `index + 1`, so that a child sorts after nothing and 0 means "no level".
-        let digit = (index as u128 + 1).min(255);
-        Pos {
-            key: self.key | digit << (120 - 8 * u32::from(self.depth)),
-            depth,
-        }
+        child
+    }
+
+    /// The place as a number that compares in template order.
+    #[inline]
+    fn key(self) -> u128 {
+        u128::from_be_bytes(self.digits)
     }
 
     /// Whether the place `key` is this one or inside it.
     fn contains(self, key: u128) -> bool {
         let levels = u32::from(self.depth.min(Self::LEVELS));
-        levels == 0 || key >> (128 - 8 * levels) == self.key >> (128 - 8 * levels)
+        levels == 0 || key >> (128 - 8 * levels) == self.key() >> (128 - 8 * levels)
     }
 }
 
@@ -88,18 +98,19 @@ impl fmt::Display for Path<'_> {
 
 /// The values a slot was given, each with the place it was read from: the
 /// one from the latest place counts; the others wait in case a repeated
-/// member takes that one back (rare, so kept without allocating until then).
+/// member takes that one back. That is rare, so the list is an `Option`:
+/// `None` is dropped with one test where an empty `Vec` costs a call.
 #[derive(Debug)]
 struct At<T> {
     best: Option<(u128, T)>,
-    others: Vec<(u128, T)>,
+    others: Option<Vec<(u128, T)>>,
 }
 
 impl<T> Default for At<T> {
     fn default() -> Self {
         At {
             best: None,
-            others: Vec::new(),
+            others: None,
         }
     }
 }
@@ -113,26 +124,35 @@ impl<T> At<T> {
     #[inline]
     fn put(&mut self, at: Pos, value: T) {
         match &self.best {
-            Some((key, _)) if *key > at.key => self.others.push((at.key, value)),
+            Some((key, _)) if *key > at.key() => self.keep((at.key(), value)),
             _ => {
-                if let Some(old) = self.best.replace((at.key, value)) {
+                if let Some(old) = self.best.replace((at.key(), value)) {
                     // The same place again only happens past what `Pos` tells apart.
-                    if old.0 != at.key {
-                        self.others.push(old);
+                    if old.0 != at.key() {
+                        self.keep(old);
                     }
                 }
             }
         }
     }
 
+    /// Keeps an outranked value in case the one above it is forgotten.
+    #[cold]
+    fn keep(&mut self, value: (u128, T)) {
+        self.others.get_or_insert_default().push(value);
+    }
+
     /// Forgets the values read at or under `at`.
     fn forget(&mut self, at: Pos) {
-        self.others.retain(|(key, _)| !at.contains(*key));
+        let mut others = self.others.as_mut();
+        if let Some(others) = others.as_mut() {
+            others.retain(|(key, _)| !at.contains(*key));
+        }
         if self.best.as_ref().is_some_and(|(key, _)| at.contains(*key)) {
-            self.best = None;
-            if let Some(latest) = (0..self.others.len()).max_by_key(|&i| self.others[i].0) {
-                self.best = Some(self.others.swap_remove(latest));
-            }
+            self.best = others.and_then(|others| {
+                let latest = (0..others.len()).max_by_key(|&i| others[i].0)?;
+                Some(others.swap_remove(latest))
+            });
         }
     }
 }
@@ -175,13 +195,17 @@ impl<'de> Found<'de> {
     }
 
     /// The first format mistake in template order, if any.
+    #[inline]
     pub(crate) fn error(&mut self) -> Option<String> {
+        if self.errors.is_empty() {
+            return None;
+        }
         let first = (0..self.errors.len()).min_by_key(|&i| self.errors[i].0)?;
         Some(self.errors.swap_remove(first).1)
     }
 
     fn fail(&mut self, at: Pos, message: String) {
-        self.errors.push((at.key, message));
+        self.errors.push((at.key(), message));
     }
 
     /// Forgets everything read at or under `at`: its member came again.
@@ -291,12 +315,13 @@ impl<'de> DeserializeSeed<'de> for Streamed<'_, '_, 'de> {
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         match self.node {
             Node::Object { .. } => deserializer.deserialize_any(self),
-            Node::Slot(slot) | Node::SlotOrNull(slot) => deserializer.deserialize_any(SlotRead {
+            Node::Slot(slot) | Node::SlotOrNull(slot) => SlotRead {
                 slot: *slot,
                 at: self.at,
                 path: self.path,
                 found: self.found,
-            }),
+            }
+            .deserialize(deserializer),
             Node::Array { .. } => {
                 let value = Json::deserialize(deserializer)?;
                 read_tree(self.node, &value, self.at, self.path, self.found);
@@ -372,12 +397,23 @@ impl<'de> Visitor<'de> for Streamed<'_, '_, 'de> {
                 // Only the last occurrence counts.
                 self.found.forget_under(at);
             }
-            map.next_value_seed(Streamed {
-                node,
-                at,
-                path: &Path::Key(self.path, name),
-                found: &mut *self.found,
-            })?;
+            let path = &Path::Key(self.path, name);
+            let found = &mut *self.found;
+            // Slots are read here rather than through `Streamed`: most members are slots.
+            match node {
+                Node::Slot(slot) | Node::SlotOrNull(slot) => map.next_value_seed(SlotRead {
+                    slot: *slot,
+                    at,
+                    path,
+                    found,
+                })?,
+                _ => map.next_value_seed(Streamed {
+                    node,
+                    at,
+                    path,
+                    found,
+                })?,
+            }
         }
         Ok(())
     }
@@ -447,6 +483,15 @@ impl<'de> SlotRead<'_, '_, 'de> {
     fn other<E>(self, value: Json<'de>) -> Result<(), E> {
         self.found.record(self.slot, value, self.at, self.path);
         Ok(())
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for SlotRead<'_, '_, 'de> {
+    type Value = ();
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
     }
 }
 
@@ -578,12 +623,12 @@ mod tests {
         let a = Pos::ROOT.child(0).child(5);
         let b = Pos::ROOT.child(1);
         let c = Pos::ROOT.child(1).child(0).child(2);
-        assert!(a.key < b.key && b.key < c.key);
-        assert!(b.contains(c.key) && !b.contains(a.key) && Pos::ROOT.contains(a.key));
+        assert!(a.key() < b.key() && b.key() < c.key());
+        assert!(b.contains(c.key()) && !b.contains(a.key()) && Pos::ROOT.contains(a.key()));
         let deep = (0..20).fold(Pos::ROOT, |p, _| p.child(3));
         let sixteen = (0..15).fold(Pos::ROOT, |p, _| p.child(0));
-        assert!(sixteen.child(0).key < sixteen.child(1).key);
-        assert!(deep.contains(deep.key));
+        assert!(sixteen.child(0).key() < sixteen.child(1).key());
+        assert!(deep.contains(deep.key()));
     }
 
     #[test]
