@@ -23,8 +23,7 @@
 //! Then one entry index per entry, in order of wire code (ties in file order):
 //! the runtime's code index.
 
-use std::collections::HashMap;
-
+use crate::code_hash::TextMap;
 use crate::model::{Catalog, ParamKind};
 use crate::template::Segment;
 
@@ -106,7 +105,7 @@ pub fn pack(catalog: &Catalog) -> Packed {
 struct Writer<'a> {
     text: String,
     data: Vec<u8>,
-    offsets: HashMap<&'a str, usize>,
+    offsets: TextMap<&'a str, usize>,
 }
 
 impl<'a> Writer<'a> {

@@ -4,10 +4,9 @@
 //! to fix it. Per-entry rules run first; the cross-entry rules at the bottom
 //! each open with a comment stating the rule.
 
-use std::collections::HashMap;
-
 use heck::ToUpperCamelCase;
 
+use crate::code_hash::TextMap;
 use crate::diagnostic::{Diagnostics, Pos};
 use crate::model::{Catalog, Entry, HeaderDoc, Param, ParamKind, RateLimitValue, StatusDoc};
 use crate::node::{Key, Node, Value};
@@ -135,7 +134,8 @@ fn entries(node: &Node, d: &mut Diagnostics) -> Vec<Entry> {
         d.error(node.pos, "`errors` is empty; add at least one entry");
     }
     let mut out = Vec::new();
-    let mut seen: HashMap<&str, Option<Pos>> = HashMap::with_capacity(members.len());
+    let mut seen: TextMap<&str, Option<Pos>> =
+        TextMap::with_capacity_and_hasher(members.len(), Default::default());
     for (key, value) in members {
         // Rule: entry keys are unique (YAML forbids repeated keys; we say where the first one is).
         if let Some(first) = seen.get(key.name.as_str()) {
@@ -588,7 +588,8 @@ fn check_placeholders_separated(message: &Template, node: Option<&Node>, d: &mut
 // Rule: two entries may not map to the same Rust name; the second is reported
 // with the position of the first, since only one variant can carry the name.
 fn check_rust_names_unique(entries: &[Entry], d: &mut Diagnostics) {
-    let mut seen: HashMap<&str, &Entry> = HashMap::with_capacity(entries.len());
+    let mut seen: TextMap<&str, &Entry> =
+        TextMap::with_capacity_and_hasher(entries.len(), Default::default());
     for entry in entries {
         let first = *seen.entry(&entry.rust_name).or_insert(entry);
         if !std::ptr::eq(first, entry) {
@@ -613,8 +614,8 @@ fn check_rust_names_unique(entries: &[Entry], d: &mut Diagnostics) {
 fn check_entries_distinguishable(entries: &[Entry], wire: &WireFormat, d: &mut Diagnostics) {
     let has_code = wire.body.has_slot(Slot::Code);
     // What tells an entry apart, per format; the first entry with each key wins.
-    let mut seen: HashMap<(&str, &str, Option<&str>, u16), &Entry> =
-        HashMap::with_capacity(entries.len());
+    let mut seen: TextMap<(&str, &str, Option<&str>, u16), &Entry> =
+        TextMap::with_capacity_and_hasher(entries.len(), Default::default());
     for entry in entries {
         let key = if has_code {
             (
@@ -822,10 +823,18 @@ const RUST_KEYWORDS: &[&str] = &[
     "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
 ];
 
+/// The length of the longest of [`RUST_KEYWORDS`] (a test keeps it true).
+const LONGEST_KEYWORD: usize = 8;
+
+/// Whether `name` is a Rust keyword. Names longer than any keyword, most
+/// entry names, skip the comparisons (about 5,000 instructions a name in the
+/// unoptimised proc macro).
+fn is_keyword(name: &str) -> bool {
+    name.len() <= LONGEST_KEYWORD && RUST_KEYWORDS.contains(&name)
+}
+
 fn keyword_problem(name: &str) -> Option<&'static str> {
-    RUST_KEYWORDS
-        .contains(&name)
-        .then_some("is a Rust keyword and cannot name a field")
+    is_keyword(name).then_some("is a Rust keyword and cannot name a field")
 }
 
 /// The Rust name of an entry key: UpperCamelCase as heck writes it.
@@ -875,7 +884,7 @@ fn rust_name_problem(name: &str) -> Option<&'static str> {
     if !chars.all(|c| c.is_ascii_alphanumeric()) {
         return Some("is not a valid identifier (only ASCII letters and digits)");
     }
-    if RUST_KEYWORDS.contains(&name) {
+    if is_keyword(name) {
         return Some("is a Rust keyword");
     }
     None
@@ -887,6 +896,13 @@ mod tests {
 
     /// Every key of up to five characters over letters of both cases, a
     /// digit and `_`, plus real codes: the short path must write what heck does.
+    #[test]
+    fn the_longest_keyword_is_known() {
+        let longest = RUST_KEYWORDS.iter().map(|k| k.len()).max();
+        assert_eq!(longest, Some(LONGEST_KEYWORD));
+        assert!(is_keyword("override") && is_keyword("Self") && !is_keyword("Selfish"));
+    }
+
     #[test]
     fn upper_camel_agrees_with_heck() {
         let alphabet = ['a', 'z', 'A', 'Z', '1', '_'];
