@@ -160,10 +160,11 @@ fn variant(
             named.push(syn::Field {
                 attrs: Vec::new(),
                 vis: syn::Visibility::Inherited,
-                mutability: syn::FieldMutability::None,
+                modifiers: syn::FieldModifiers::default(),
                 ident: Some(syn::Ident::new(&p.name, span)),
                 colon_token: Some(Default::default()),
                 ty,
+                default: None,
             });
         }
         text.push('}');
