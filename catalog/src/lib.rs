@@ -30,3 +30,19 @@ pub use diagnostic::{Diagnostic, Diagnostics, Pos};
 pub use load::{load_bytes, load_file, load_str, parse_tree, Limits, LIMITS};
 pub use model::{Catalog, Entry, HeaderDoc, Param, ParamKind, RateLimitValue, StatusDoc};
 pub use node::{Key, Node, Value};
+
+/// Every text of up to `len` characters over `alphabet`, shortest first: the
+/// exhaustive inputs of the tests that hold a fast path to its specification.
+#[cfg(test)]
+pub(crate) fn every_text(alphabet: &[char], len: usize) -> Vec<String> {
+    let mut texts = vec![String::new()];
+    let mut frontier = vec![String::new()];
+    for _ in 0..len {
+        frontier = frontier
+            .iter()
+            .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+            .collect();
+        texts.extend(frontier.iter().cloned());
+    }
+    texts
+}

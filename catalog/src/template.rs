@@ -228,16 +228,7 @@ mod tests {
 
     #[test]
     fn the_byte_walk_reads_like_the_character_walk() {
-        let alphabet = ['{', '}', 'a', 'é', '_', 'B', ' '];
-        let mut texts = vec![String::new()];
-        let mut frontier = vec![String::new()];
-        for _ in 0..5 {
-            frontier = frontier
-                .iter()
-                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
-                .collect();
-            texts.extend(frontier.iter().cloned());
-        }
+        let texts = crate::every_text(&['{', '}', 'a', 'é', '_', 'B', ' '], 5);
         let mut placeholders = 0;
         for text in &texts {
             let got = Template::parse(text)

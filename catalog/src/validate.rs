@@ -905,16 +905,7 @@ mod tests {
 
     #[test]
     fn upper_camel_agrees_with_heck() {
-        let alphabet = ['a', 'z', 'A', 'Z', '1', '_'];
-        let mut keys = vec![String::new()];
-        let mut frontier = vec![String::new()];
-        for _ in 0..5 {
-            frontier = frontier
-                .iter()
-                .flat_map(|k| alphabet.iter().map(move |c| format!("{k}{c}")))
-                .collect();
-            keys.extend(frontier.iter().cloned());
-        }
+        let mut keys = crate::every_text(&['a', 'z', 'A', 'Z', '1', '_'], 5);
         keys.extend(
             [
                 "quota_not_enough",
