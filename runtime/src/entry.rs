@@ -1,6 +1,7 @@
 //! The `'static` metadata of a catalog and its entries, as generated code stores it.
 
 use crate::packed::PackedEntries;
+use crate::short::same;
 use crate::wire::WireFormat;
 
 /// The type of a parameter, as the catalog declares it.
@@ -173,7 +174,7 @@ impl Catalog {
                 return None;
             }
             let position = (v - 1) as usize;
-            if code_index.get(position).is_some_and(|(c, _)| *c == code) {
+            if code_index.get(position).is_some_and(|(c, _)| same(c, code)) {
                 return Some(position);
             }
             slot = (slot + 1) & mask;

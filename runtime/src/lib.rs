@@ -47,6 +47,7 @@ mod read;
 pub mod response;
 pub mod retry;
 mod secret;
+mod short;
 mod unknown;
 pub mod wire;
 

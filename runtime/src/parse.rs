@@ -149,7 +149,7 @@ fn identify<E: ApiErrorCatalog>(
             // Entries sharing a code share its unpacked text, so the run is
             // usually told by address, without comparing the bytes again.
             let first = index[start].0;
-            let same = |c: &str| std::ptr::eq(c, first) || c == first;
+            let same = |c: &str| std::ptr::eq(c, first) || crate::short::same(c, first);
             let mut candidates = index[start..].iter().take_while(|(c, _)| same(c));
             // One entry for the code: the code decides, even if the server reworded the message.
             // Several: the message must say which.

@@ -17,7 +17,8 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
-use crate::json::{Json, JsonVisitor, Key};
+use crate::json::{Json, JsonVisitor};
+use crate::short::same;
 use crate::wire::{Node, Slot};
 
 /// Object members of a parsed body.
@@ -386,8 +387,8 @@ impl<'de> Visitor<'de> for Streamed<'_, '_, 'de> {
             unreachable!("only objects are visited as maps")
         };
         let mut seen = Seen::new(members.len());
-        while let Some(key) = map.next_key::<Key<'de>>()? {
-            let Some(i) = members.iter().position(|(k, _)| same(k, &key.0)) else {
+        while let Some(index) = map.next_key_seed(MemberIndex(members))? {
+            let Some(i) = index else {
                 map.next_value::<IgnoredAny>()?;
                 continue;
             };
@@ -452,11 +453,30 @@ impl<'de> Visitor<'de> for Streamed<'_, '_, 'de> {
     }
 }
 
-/// String equality as a plain loop: member names are a few bytes long, shorter
-/// than the call to `memcmp` that `==` makes.
-#[inline]
-fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+/// Reads an object key as the index of the template member it names (`None`
+/// for a member the template does not have), without keeping the key.
+struct MemberIndex(&'static [(&'static str, Node)]);
+
+impl<'de> DeserializeSeed<'de> for MemberIndex {
+    type Value = Option<usize>;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<usize>, D::Error> {
+        deserializer.deserialize_identifier(self)
+    }
+}
+
+impl<'de> Visitor<'de> for MemberIndex {
+    type Value = Option<usize>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object key")
+    }
+
+    #[inline]
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Option<usize>, E> {
+        Ok(self.0.iter().position(|(name, _)| same(name, key)))
+    }
 }
 
 /// Reads one slot's value straight from the deserializer: strings go to their
