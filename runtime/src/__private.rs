@@ -31,9 +31,9 @@ pub fn serialize<E: ApiErrorCatalog, S: serde::Serializer>(
 pub fn deserialize<'de, E: ApiErrorCatalog, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<E, D::Error> {
-    let mut found = crate::read::Found::default();
-    crate::read::stream(&E::catalog().wire.body, deserializer, &mut found)?;
-    crate::parse::from_found(&mut found, None).map_err(<D::Error as serde::de::Error>::custom)
+    let mut slots = crate::read::Slots::default();
+    crate::read::stream::<E, D>(deserializer, &mut slots)?;
+    crate::parse::from_slots(&mut slots, None).map_err(<D::Error as serde::de::Error>::custom)
 }
 
 /// Reads parameter `name` for a variant being rebuilt from a body.

@@ -33,6 +33,28 @@ pub trait ApiErrorCatalog: Sized + std::error::Error + 'static {
     #[allow(clippy::result_large_err)]
     fn __from_unknown(unknown: UnknownError) -> Result<Self, UnknownError>;
 
+    /// Whether the derive wrote `__member_index` and `__code_entries` as
+    /// `match`es (small catalogs); otherwise the runtime searches the template
+    /// and hashes the code.
+    #[doc(hidden)]
+    const __MATCHED_LOOKUPS: bool = false;
+
+    /// The index of the body template's top-level member called `key`.
+    #[doc(hidden)]
+    #[inline]
+    fn __member_index(key: &str) -> Option<usize> {
+        let _ = key;
+        None
+    }
+
+    /// The indexes of the entries whose wire code is `code`, in file order.
+    #[doc(hidden)]
+    #[inline]
+    fn __code_entries(code: &str) -> &'static [u32] {
+        let _ = code;
+        &[]
+    }
+
     /// Every entry of the catalog, in file order (for docs, `/errors` endpoints, clients).
     fn entries() -> &'static [ErrorEntry] {
         Self::catalog().entries()

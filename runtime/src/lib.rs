@@ -39,6 +39,7 @@ mod body;
 pub mod client;
 mod context;
 mod entry;
+mod flat;
 mod json;
 mod packed;
 mod param;

@@ -13,7 +13,7 @@ use serde_json::Value;
 use crate::entry::{ErrorEntry, Segment};
 use crate::json::Json;
 use crate::param::FromParam;
-use crate::read::{self, Found, Path, Pos};
+use crate::read::{self, Found, Path, Pos, Slots};
 use crate::unknown::UnknownError;
 use crate::wire::Slot;
 use crate::ApiErrorCatalog;
@@ -59,11 +59,11 @@ impl std::error::Error for BodyError {
 /// Parses a JSON body; `status` is the HTTP status of the response, when known.
 pub fn from_slice<E: ApiErrorCatalog>(body: &[u8], status: Option<u16>) -> Result<E, BodyError> {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let mut found = Found::default();
-    read::stream(&E::catalog().wire.body, &mut deserializer, &mut found)
+    let mut slots = Slots::default();
+    read::stream::<E, _>(&mut deserializer, &mut slots)
         .and_then(|()| deserializer.end())
         .map_err(BodyError::Json)?;
-    from_found(&mut found, status)
+    from_slots(&mut slots, status)
 }
 
 /// Reads an already parsed JSON body; `status` is the HTTP status of the response, when known.
@@ -76,15 +76,17 @@ pub fn from_value<E: ApiErrorCatalog>(value: &Value, status: Option<u16>) -> Res
         &Path::Root,
         &mut found,
     );
-    from_found(&mut found, status)
+    let mut slots = Slots::default();
+    found.into_slots(&mut slots);
+    from_slots(&mut slots, status)
 }
 
 /// Builds the error from what a body's slots held.
-pub(crate) fn from_found<E: ApiErrorCatalog>(
-    found: &mut Found<'_>,
+pub(crate) fn from_slots<E: ApiErrorCatalog>(
+    found: &mut Slots<'_>,
     status: Option<u16>,
 ) -> Result<E, BodyError> {
-    if let Some(mistake) = found.error() {
+    if let Some(mistake) = found.error.take() {
         return Err(BodyError::Format(mistake));
     }
     let Some(message) = found.message() else {
@@ -93,7 +95,7 @@ pub(crate) fn from_found<E: ApiErrorCatalog>(
     if found.code().is_none() && E::catalog().wire.has_slot(Slot::Code) {
         return Err(BodyError::Format("the code is missing".into()));
     }
-    let status = found.status().or(status);
+    let status = found.status.or(status);
 
     if let Some(made) = identify::<E>(found, message, status) {
         return Ok(made);
@@ -104,7 +106,7 @@ pub(crate) fn from_found<E: ApiErrorCatalog>(
         message: message.to_owned(),
         field: found.field().map(str::to_owned),
         data: found.params().map(Json::object_to_value),
-        retry_after: found.retry_after().or_else(|| {
+        retry_after: found.retry_after.or_else(|| {
             found
                 .params()
                 .and_then(|p| Json::get(p, "retry_after"))
@@ -115,7 +117,7 @@ pub(crate) fn from_found<E: ApiErrorCatalog>(
 }
 
 fn identify<E: ApiErrorCatalog>(
-    found: &Found<'_>,
+    found: &Slots<'_>,
     message: &str,
     status: Option<u16>,
 ) -> Option<E> {
@@ -138,11 +140,19 @@ fn identify<E: ApiErrorCatalog>(
             data: found.params(),
             metadata: found.metadata(),
             metadata_map: None,
-            retry_after: found.retry_after(),
+            retry_after: found.retry_after,
         };
         E::__from_parts(index, &parts)
     };
     match found.code() {
+        Some(code) if E::__MATCHED_LOOKUPS => {
+            let candidates = E::__code_entries(code);
+            let (entries, require_message) = (catalog.entries(), candidates.len() > 1);
+            candidates.iter().find_map(|&i| {
+                let entry = entries.get(i as usize)?;
+                build(i as usize, entry, require_message)
+            })
+        }
         Some(code) => {
             let (entries, index) = (catalog.entries(), catalog.code_index());
             let start = catalog.find_code(code)?;

@@ -20,6 +20,7 @@ use serde::Deserialize;
 use crate::json::{Json, JsonVisitor};
 use crate::short::same;
 use crate::wire::{Node, Slot};
+use crate::ApiErrorCatalog;
 
 /// Object members of a parsed body.
 pub(crate) type Members<'de> = Vec<(Cow<'de, str>, Json<'de>)>;
@@ -117,10 +118,6 @@ impl<T> Default for At<T> {
 }
 
 impl<T> At<T> {
-    fn value(&self) -> Option<&T> {
-        self.best.as_ref().map(|(_, v)| v)
-    }
-
     /// Stores `value`; it counts unless a later template place gave one.
     #[inline]
     fn put(&mut self, at: Pos, value: T) {
@@ -173,31 +170,9 @@ pub(crate) struct Found<'de> {
 }
 
 impl<'de> Found<'de> {
-    pub(crate) fn code(&self) -> Option<&str> {
-        self.code.value().map(|c| &**c)
-    }
-    pub(crate) fn message(&self) -> Option<&str> {
-        self.message.value().map(|m| &**m)
-    }
-    pub(crate) fn status(&self) -> Option<u16> {
-        self.status.value().copied()
-    }
-    pub(crate) fn field(&self) -> Option<&str> {
-        self.field.value().map(|f| &**f)
-    }
-    pub(crate) fn params(&self) -> Option<&[(Cow<'de, str>, Json<'de>)]> {
-        self.params.value().map(Vec::as_slice)
-    }
-    pub(crate) fn metadata(&self) -> Option<&[(Cow<'de, str>, Json<'de>)]> {
-        self.metadata.value().map(Vec::as_slice)
-    }
-    pub(crate) fn retry_after(&self) -> Option<u64> {
-        self.retry_after.value().copied()
-    }
-
     /// The first format mistake in template order, if any.
     #[inline]
-    pub(crate) fn error(&mut self) -> Option<String> {
+    fn error(&mut self) -> Option<String> {
         if self.errors.is_empty() {
             return None;
         }
@@ -223,56 +198,196 @@ impl<'de> Found<'de> {
 
     /// Records the value of `slot` found at `at` (not `null`).
     fn record(&mut self, slot: Slot, value: Json<'de>, at: Pos, path: &Path<'_>) {
-        let expected = match (slot, value) {
-            (Slot::Code, Json::Str(s)) => return self.code.put(at, s),
-            (Slot::Message, Json::Str(s)) => return self.message.put(at, s),
-            (Slot::Field, Json::Str(s)) => return self.field.put(at, s),
-            (Slot::Params, Json::Object(o)) => return self.params.put(at, o),
-            (Slot::Metadata, Json::Object(o)) => return self.metadata.put(at, o),
-            (Slot::Status, v) => match v.as_u64().and_then(|s| u16::try_from(s).ok()) {
-                Some(s) => return self.status.put(at, s),
-                None => ("an HTTP status number", v),
-            },
-            (Slot::StatusText, v) => match v.as_str().and_then(|s| s.trim().parse::<u16>().ok()) {
-                Some(s) => return self.status.put(at, s),
-                None => ("an HTTP status as a string", v),
-            },
-            (Slot::RetryAfter, v) => match v.as_u64() {
-                Some(n) => return self.retry_after.put(at, n),
-                None => ("a whole number of seconds", v),
-            },
-            (Slot::RetryDelay, v) => match v.as_str().and_then(parse_duration_secs) {
-                Some(n) => return self.retry_after.put(at, n),
-                None => ("a duration such as \"60s\"", v),
-            },
-            (Slot::Code | Slot::Message | Slot::Field, v) => ("a string", v),
-            (Slot::Params, v) => ("an object or null", v),
-            (Slot::Metadata, v) => ("an object", v),
-            // Derived from the status or the catalog, or per response: they do not pick the entry.
-            (
-                Slot::Title
-                | Slot::GrpcStatus
-                | Slot::Type
-                | Slot::Detail
-                | Slot::Domain
-                | Slot::RequestId
-                | Slot::Path
-                | Slot::Timestamp,
-                _,
-            ) => return,
+        match typed(slot, value, path) {
+            Ok(Some(value)) => self.put(at, value),
+            Ok(None) => {}
+            Err(mistake) => self.fail(at, mistake),
+        }
+    }
+
+    #[inline]
+    fn put(&mut self, at: Pos, value: Typed<'de>) {
+        match value {
+            Typed::Code(s) => self.code.put(at, s),
+            Typed::Message(s) => self.message.put(at, s),
+            Typed::Field(s) => self.field.put(at, s),
+            Typed::Params(o) => self.params.put(at, o),
+            Typed::Metadata(o) => self.metadata.put(at, o),
+            Typed::Status(s) => self.status.put(at, s),
+            Typed::RetryAfter(n) => self.retry_after.put(at, n),
+        }
+    }
+
+    /// Moves the values that count, and the first format mistake in template order, into `slots`.
+    pub(crate) fn into_slots(mut self, slots: &mut Slots<'de>) {
+        fn take<T>(at: At<T>) -> Option<T> {
+            at.best.map(|(_, value)| value)
+        }
+        *slots = Slots {
+            error: self.error(),
+            code: take(self.code),
+            message: take(self.message),
+            status: take(self.status),
+            field: take(self.field),
+            params: take(self.params),
+            metadata: take(self.metadata),
+            retry_after: take(self.retry_after),
         };
-        let (expected, value) = expected;
-        self.fail(
-            at,
-            format!("`{path}` must be {expected}, found {}", value.kind()),
-        );
     }
 
     fn wrong_kind(&mut self, at: Pos, path: &Path<'_>, expected: &str, found: &str) {
-        self.fail(
-            at,
-            format!("expected {expected} at `{path}`, found {found}"),
-        );
+        self.fail(at, wrong_kind(path, expected, found));
+    }
+}
+
+/// A slot's value in the type the slot holds.
+pub(crate) enum Typed<'de> {
+    Code(Cow<'de, str>),
+    Message(Cow<'de, str>),
+    Field(Cow<'de, str>),
+    Params(Members<'de>),
+    Metadata(Members<'de>),
+    Status(u16),
+    RetryAfter(u64),
+}
+
+/// Checks a value found for `slot` (not `null`) against the type the format
+/// gives it: `None` for slots that do not pick the entry, the mistake as text
+/// when the type is wrong.
+pub(crate) fn typed<'de>(
+    slot: Slot,
+    value: Json<'de>,
+    path: &Path<'_>,
+) -> Result<Option<Typed<'de>>, String> {
+    let expected = match (slot, value) {
+        (Slot::Code, Json::Str(s)) => return Ok(Some(Typed::Code(s))),
+        (Slot::Message, Json::Str(s)) => return Ok(Some(Typed::Message(s))),
+        (Slot::Field, Json::Str(s)) => return Ok(Some(Typed::Field(s))),
+        (Slot::Params, Json::Object(o)) => return Ok(Some(Typed::Params(o))),
+        (Slot::Metadata, Json::Object(o)) => return Ok(Some(Typed::Metadata(o))),
+        (Slot::Status, v) => match v.as_u64().and_then(|s| u16::try_from(s).ok()) {
+            Some(s) => return Ok(Some(Typed::Status(s))),
+            None => ("an HTTP status number", v),
+        },
+        (Slot::StatusText, v) => match v.as_str().and_then(|s| s.trim().parse::<u16>().ok()) {
+            Some(s) => return Ok(Some(Typed::Status(s))),
+            None => ("an HTTP status as a string", v),
+        },
+        (Slot::RetryAfter, v) => match v.as_u64() {
+            Some(n) => return Ok(Some(Typed::RetryAfter(n))),
+            None => ("a whole number of seconds", v),
+        },
+        (Slot::RetryDelay, v) => match v.as_str().and_then(parse_duration_secs) {
+            Some(n) => return Ok(Some(Typed::RetryAfter(n))),
+            None => ("a duration such as \"60s\"", v),
+        },
+        (Slot::Code | Slot::Message | Slot::Field, v) => ("a string", v),
+        (Slot::Params, v) => ("an object or null", v),
+        (Slot::Metadata, v) => ("an object", v),
+        // Derived from the status or the catalog, or per response: they do not pick the entry.
+        (
+            Slot::Title
+            | Slot::GrpcStatus
+            | Slot::Type
+            | Slot::Detail
+            | Slot::Domain
+            | Slot::RequestId
+            | Slot::Path
+            | Slot::Timestamp,
+            _,
+        ) => return Ok(None),
+    };
+    let (expected, value) = expected;
+    Err(format!(
+        "`{path}` must be {expected}, found {}",
+        value.kind()
+    ))
+}
+
+/// The mistake of a body that is not an object where the template has one.
+pub(crate) fn wrong_kind(path: &Path<'_>, expected: &str, found: &str) -> String {
+    format!("expected {expected} at `{path}`, found {found}")
+}
+
+/// What a body's slots held, as read: the value each slot counts with, and
+/// the first format mistake in template order.
+#[derive(Debug, Default)]
+pub(crate) struct Slots<'de> {
+    pub(crate) error: Option<String>,
+    pub(crate) code: Option<Cow<'de, str>>,
+    pub(crate) message: Option<Cow<'de, str>>,
+    pub(crate) status: Option<u16>,
+    pub(crate) field: Option<Cow<'de, str>>,
+    pub(crate) params: Option<Members<'de>>,
+    pub(crate) metadata: Option<Members<'de>>,
+    pub(crate) retry_after: Option<u64>,
+}
+
+impl<'de> Slots<'de> {
+    pub(crate) fn code(&self) -> Option<&str> {
+        self.code.as_deref()
+    }
+    pub(crate) fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+    pub(crate) fn field(&self) -> Option<&str> {
+        self.field.as_deref()
+    }
+    pub(crate) fn params(&self) -> Option<&[(Cow<'de, str>, Json<'de>)]> {
+        self.params.as_deref()
+    }
+    pub(crate) fn metadata(&self) -> Option<&[(Cow<'de, str>, Json<'de>)]> {
+        self.metadata.as_deref()
+    }
+
+    /// Which of the values above `slot` fills, as a bit: `None` for slots
+    /// that do not pick the entry (see [`typed`]).
+    pub(crate) fn place(slot: Slot) -> Option<u8> {
+        Some(match slot {
+            Slot::Code => 1,
+            Slot::Message => 2,
+            Slot::Field => 4,
+            Slot::Params => 8,
+            Slot::Metadata => 16,
+            Slot::Status | Slot::StatusText => 32,
+            Slot::RetryAfter | Slot::RetryDelay => 64,
+            Slot::Title
+            | Slot::GrpcStatus
+            | Slot::Type
+            | Slot::Detail
+            | Slot::Domain
+            | Slot::RequestId
+            | Slot::Path
+            | Slot::Timestamp => return None,
+        })
+    }
+
+    /// Forgets the value `slot` gave.
+    pub(crate) fn clear(&mut self, slot: Slot) {
+        match slot {
+            Slot::Code => self.code = None,
+            Slot::Message => self.message = None,
+            Slot::Field => self.field = None,
+            Slot::Params => self.params = None,
+            Slot::Metadata => self.metadata = None,
+            Slot::Status | Slot::StatusText => self.status = None,
+            Slot::RetryAfter | Slot::RetryDelay => self.retry_after = None,
+            _ => {}
+        }
+    }
+
+    /// Keeps `value` for its slot (a later one replaces it).
+    #[inline]
+    pub(crate) fn set(&mut self, value: Typed<'de>) {
+        match value {
+            Typed::Code(s) => self.code = Some(s),
+            Typed::Message(s) => self.message = Some(s),
+            Typed::Field(s) => self.field = Some(s),
+            Typed::Params(o) => self.params = Some(o),
+            Typed::Metadata(o) => self.metadata = Some(o),
+            Typed::Status(s) => self.status = Some(s),
+            Typed::RetryAfter(n) => self.retry_after = Some(n),
+        }
     }
 }
 
@@ -286,20 +401,28 @@ fn parse_duration_secs(text: &str) -> Option<u64> {
 /// Reads a whole body from a deserializer, following `template` (an object).
 ///
 /// Errors are the deserializer's own (syntax, nesting); format mistakes are
-/// left in the result for [`Found::error`], after the whole input was read, so
-/// a syntax error later in the body still counts first.
-pub(crate) fn stream<'de, D: Deserializer<'de>>(
-    template: &'static Node,
+/// left in the result ([`Slots::error`]), after the whole input was read, so
+/// a syntax error later in the body still counts first. A template that is one
+/// object of distinct slots is read by [`crate::flat`], which needs none of the
+/// bookkeeping below; both readers give the same result.
+pub(crate) fn stream<'de, E: ApiErrorCatalog, D: Deserializer<'de>>(
     deserializer: D,
-    found: &mut Found<'de>,
+    slots: &mut Slots<'de>,
 ) -> Result<(), D::Error> {
+    let template = &E::catalog().wire.body;
+    if let Some(members) = crate::flat::members(template) {
+        return crate::flat::stream::<E, D>(members, deserializer, slots);
+    }
+    let mut found = Found::default();
     Streamed {
         node: template,
         at: Pos::ROOT,
         path: &Path::Root,
-        found,
+        found: &mut found,
     }
-    .deserialize(deserializer)
+    .deserialize(deserializer)?;
+    found.into_slots(slots);
+    Ok(())
 }
 
 /// Reads the value of template `node` from a deserializer into `found`.
@@ -455,7 +578,7 @@ impl<'de> Visitor<'de> for Streamed<'_, '_, 'de> {
 
 /// Reads an object key as the index of the template member it names (`None`
 /// for a member the template does not have), without keeping the key.
-struct MemberIndex(&'static [(&'static str, Node)]);
+pub(crate) struct MemberIndex(pub(crate) &'static [(&'static str, Node)]);
 
 impl<'de> DeserializeSeed<'de> for MemberIndex {
     type Value = Option<usize>;
