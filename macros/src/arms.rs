@@ -49,7 +49,7 @@ pub fn parse(code: &str) -> TokenStream {
 }
 
 /// A Rust string literal for `text`.
-fn string(text: &str) -> String {
+pub fn string(text: &str) -> String {
     // `Debug` escapes exactly as a Rust literal needs (quotes, backslashes,
     // control and non-printing characters as `\u{..}`).
     format!("{text:?}")

@@ -10,6 +10,7 @@ use syn::{DeriveInput, LitStr};
 use crate::arms;
 use crate::ast::{Input, Variant};
 use crate::check::{self, Plan};
+use crate::lookups;
 use crate::source::{self, Loaded};
 
 pub fn derive(input: &DeriveInput) -> TokenStream {
@@ -110,6 +111,7 @@ fn emit(
 
     let param_arms = arms::param_arms(&names, catalog, plan);
     let from_parts_arms = arms::from_parts_arms(input, &names, plan);
+    let lookups = lookups::lookups(catalog);
     let display_arms = arms::display_arms(&names, catalog, plan);
     let unknown_display = unknown_ident
         .map(|u| quote!(Self::#u(__unknown) => ::core::fmt::Display::fmt(__unknown, __f),));
@@ -239,6 +241,8 @@ fn emit(
                 fn __from_unknown(unknown: #p::UnknownError) -> ::core::result::Result<Self, #p::UnknownError> {
                     #from_unknown
                 }
+
+                #lookups
             }
 
             #[automatically_derived]

@@ -12,6 +12,7 @@ mod check;
 mod expand;
 mod fallback;
 mod generate;
+mod lookups;
 mod source;
 
 use proc_macro::TokenStream;

@@ -368,6 +368,79 @@ fn the_runtime_unpacks_every_catalog_exactly() {
     runtime_entries_match_the_catalog::<t::SecureError>("fixtures/secure.yaml");
 }
 
+/// A small catalog's generated `match`es must give what the runtime's own
+/// searches give (both readers of a body use the matches, so the reading
+/// property tests cannot tell a wrong one apart).
+fn matched_lookups_agree_with_the_searches<E: ApiErrorCatalog>() {
+    let catalog = E::catalog();
+    assert!(
+        E::__MATCHED_LOOKUPS,
+        "{}: small catalogs get the matches",
+        catalog.name
+    );
+    let error_catalog::wire::Node::Object { members, .. } = catalog.wire.body else {
+        panic!("{}: the body template is an object", catalog.name);
+    };
+    for (i, (name, _)) in members.iter().enumerate() {
+        assert_eq!(E::__member_index(name), Some(i), "{}: {name}", catalog.name);
+    }
+    let mut codes: Vec<&str> = catalog.entries().iter().map(|e| e.code).collect();
+    let misses: Vec<String> = codes
+        .iter()
+        .flat_map(|c| {
+            [
+                format!("{c}x"),
+                c[..c.len() - 1].to_owned(),
+                c.to_uppercase(),
+            ]
+        })
+        .chain(["".to_owned(), "data ".to_owned()])
+        .filter(|m| !codes.contains(&m.as_str()))
+        .collect();
+    for miss in &misses {
+        assert_eq!(
+            E::__code_entries(miss),
+            &[] as &[u32],
+            "{}: {miss:?}",
+            catalog.name
+        );
+        let member = members.iter().any(|(name, _)| name == miss);
+        assert_eq!(
+            E::__member_index(miss).is_some(),
+            member,
+            "{}: {miss:?}",
+            catalog.name
+        );
+    }
+    codes.dedup();
+    for code in codes {
+        let searched: Vec<u32> = catalog
+            .entries_with_code(code)
+            .map(|(i, _)| i as u32)
+            .collect();
+        assert_eq!(
+            E::__code_entries(code),
+            searched,
+            "{}: {code}",
+            catalog.name
+        );
+    }
+}
+
+#[test]
+fn small_catalogs_look_up_members_and_codes_by_match() {
+    use error_catalog_tests as t;
+    matched_lookups_agree_with_the_searches::<t::AiApiError>();
+    matched_lookups_agree_with_the_searches::<t::ErrorCodesError>();
+    matched_lookups_agree_with_the_searches::<t::AimlApiError>();
+    matched_lookups_agree_with_the_searches::<t::GatewayError>();
+    matched_lookups_agree_with_the_searches::<t::OpenAiError>();
+    matched_lookups_agree_with_the_searches::<t::AnthropicError>();
+    matched_lookups_agree_with_the_searches::<t::GeminiError>();
+    matched_lookups_agree_with_the_searches::<t::ProblemError>();
+    matched_lookups_agree_with_the_searches::<t::SecureError>();
+}
+
 #[test]
 fn display_writes_each_placeholder_as_its_own_value_whatever_the_outer_flags() {
     use error_catalog_tests::{GeminiError, ProblemError};
