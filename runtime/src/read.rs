@@ -398,7 +398,7 @@ fn parse_duration_secs(text: &str) -> Option<u64> {
     (0.0..1e12).contains(&secs).then(|| secs.ceil() as u64)
 }
 
-/// Reads a whole body from a deserializer, following `template` (an object).
+/// Reads a whole body from a deserializer, following the body template of `E`'s catalog.
 ///
 /// Errors are the deserializer's own (syntax, nesting); format mistakes are
 /// left in the result ([`Slots::error`]), after the whole input was read, so
