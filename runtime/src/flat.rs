@@ -15,8 +15,7 @@ use std::marker::PhantomData;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use crate::json::{Json, JsonVisitor};
-use crate::read::{typed, wrong_kind, Path, Slots};
-use crate::short::same;
+use crate::read::{member_index, not_an_object_visits, typed, wrong_kind, Path, Slots};
 use crate::wire::{Node, Slot};
 use crate::ApiErrorCatalog;
 
@@ -128,28 +127,7 @@ impl<'de, C: ApiErrorCatalog> Visitor<'de> for Flat<'_, 'de, C> {
     fn visit_none<E: de::Error>(self) -> Result<(), E> {
         self.not_an_object("null")
     }
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-        self.not_an_object("a boolean")
-    }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-        self.not_an_object("a number")
-    }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-        self.not_an_object("a number")
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-        self.not_an_object("a number")
-    }
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
-        self.not_an_object("a string")
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        self.not_an_object("an array")
-    }
+    not_an_object_visits!();
 }
 
 /// Type mistakes with the index of their member. Kept out of the member loop,
@@ -298,7 +276,7 @@ impl<'de, C: ApiErrorCatalog> Visitor<'de> for Key<C> {
         Ok(if C::__MATCHED_LOOKUPS {
             C::__member_index(key)
         } else {
-            self.0.iter().position(|(name, _)| same(name, key))
+            member_index(self.0, key)
         })
     }
 }

@@ -22,6 +22,37 @@ use crate::short::same;
 use crate::wire::{Node, Slot};
 use crate::ApiErrorCatalog;
 
+/// The visitor methods of a body-template object for values that are not
+/// objects: each records "expected an object" through the visitor's own
+/// `not_an_object` (`'de` is the visitor's input lifetime).
+macro_rules! not_an_object_visits {
+    () => {
+        fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+            deserializer.deserialize_any(self)
+        }
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+            self.not_an_object("a boolean")
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+            self.not_an_object("a number")
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+            self.not_an_object("a number")
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+            self.not_an_object("a number")
+        }
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+            self.not_an_object("a string")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            self.not_an_object("an array")
+        }
+    };
+}
+pub(crate) use not_an_object_visits;
+
 /// Object members of a parsed body.
 pub(crate) type Members<'de> = Vec<(Cow<'de, str>, Json<'de>)>;
 
@@ -552,28 +583,7 @@ impl<'de> Visitor<'de> for Streamed<'_, '_, 'de> {
     fn visit_none<E: de::Error>(self) -> Result<(), E> {
         self.visit_unit()
     }
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-        self.not_an_object("a boolean")
-    }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-        self.not_an_object("a number")
-    }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-        self.not_an_object("a number")
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-        self.not_an_object("a number")
-    }
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
-        self.not_an_object("a string")
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        self.not_an_object("an array")
-    }
+    not_an_object_visits!();
 }
 
 /// Reads an object key as the index of the template member it names (`None`
@@ -598,8 +608,14 @@ impl<'de> Visitor<'de> for MemberIndex {
 
     #[inline]
     fn visit_str<E: de::Error>(self, key: &str) -> Result<Option<usize>, E> {
-        Ok(self.0.iter().position(|(name, _)| same(name, key)))
+        Ok(member_index(self.0, key))
     }
+}
+
+/// The index of the member of `members` called `key`.
+#[inline]
+pub(crate) fn member_index(members: &[(&'static str, Node)], key: &str) -> Option<usize> {
+    members.iter().position(|(name, _)| same(name, key))
 }
 
 /// Reads one slot's value straight from the deserializer: strings go to their
