@@ -158,11 +158,12 @@ fn emit(
             fn __index(error: &#ident) -> usize {
                 #index_body
             }
+            const __WIRE_BODY: #p::Node = #wire_body;
             static __CATALOG: #p::Catalog = #p::Catalog {
                 name: #name,
                 title: #title,
                 description: #description,
-                wire: #p::WireFormat { preset: #preset, body: #wire_body, content_type: #content_type },
+                wire: #p::WireFormat { preset: #preset, body: __WIRE_BODY, content_type: #content_type },
                 domain: #domain,
                 rate_limit_headers: &[#(#rate_limit_headers),*],
                 packed: #p::PackedEntries::new(#packed_text, #packed_data, #n),
@@ -175,6 +176,9 @@ fn emit(
                 fn catalog() -> &'static #p::Catalog {
                     &__CATALOG
                 }
+
+                const __FLAT_MEMBERS: ::core::option::Option<&'static [(&'static str, #p::Node)]> =
+                    #p::flat_members(&__WIRE_BODY);
 
                 #[inline]
                 fn entry(&self) -> ::core::option::Option<&'static #p::ErrorEntry> {

@@ -11,6 +11,7 @@ pub use crate::api_error::ApiErrorCatalog;
 pub use crate::entry::{
     code_hash, Catalog, ErrorEntry, ParamInfo, ParamKind, RateLimitHeader, RateLimitValue, Segment,
 };
+pub use crate::flat::members as flat_members;
 pub use crate::packed::PackedEntries;
 pub use crate::param::{FromParam, ParamValue, ToParam};
 pub use crate::parse::Parts;

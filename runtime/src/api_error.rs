@@ -33,6 +33,14 @@ pub trait ApiErrorCatalog: Sized + std::error::Error + 'static {
     #[allow(clippy::result_large_err)]
     fn __from_unknown(unknown: UnknownError) -> Result<Self, UnknownError>;
 
+    /// The body template's members, when the template is one object of
+    /// distinct slots and so can be read without the general reader's
+    /// bookkeeping; the derive works it out at compile time.
+    /// `None` reads every body with the general reader, which gives the same
+    /// results.
+    #[doc(hidden)]
+    const __FLAT_MEMBERS: Option<&'static [(&'static str, crate::wire::Node)]> = None;
+
     /// Whether the derive wrote `__member_index` and `__code_entries` as
     /// `match`es (small catalogs); otherwise the runtime searches the template
     /// and hashes the code.

@@ -20,7 +20,7 @@ use crate::wire::{Node, Slot};
 use crate::ApiErrorCatalog;
 
 /// Members of a template object.
-type Members = &'static [(&'static str, Node)];
+pub(crate) type Members = &'static [(&'static str, Node)];
 
 /// The most members a flat template may have; wider ones take the general reader.
 const MOST: usize = 8;
@@ -28,8 +28,10 @@ const MOST: usize = 8;
 /// The template's members, if it is an object of at most [`MOST`] members
 /// that are each a slot or a constant, no two of them filling the same value
 /// of [`Slots`] (`status` and `statusText` both give the status).
-#[inline]
-pub(crate) fn members(template: &'static Node) -> Option<Members> {
+///
+/// A `const fn`: the derive evaluates it once, at compile time, into
+/// [`ApiErrorCatalog::__FLAT_MEMBERS`].
+pub const fn members(template: &Node) -> Option<Members> {
     let Node::Object { members, .. } = template else {
         return None;
     };
@@ -37,20 +39,21 @@ pub(crate) fn members(template: &'static Node) -> Option<Members> {
         return None;
     }
     let mut seen = 0u8;
-    for (_, node) in members.iter() {
-        match node {
+    let mut i = 0;
+    while i < members.len() {
+        match &members[i].1 {
             Node::Slot(slot) | Node::SlotOrNull(slot) => {
-                let Some(bit) = Slots::place(*slot) else {
-                    continue;
-                };
-                if seen & bit != 0 {
-                    return None;
+                if let Some(bit) = Slots::place(*slot) {
+                    if seen & bit != 0 {
+                        return None;
+                    }
+                    seen |= bit;
                 }
-                seen |= bit;
             }
             Node::Null | Node::Bool(_) | Node::Int(_) | Node::Str(_) => {}
             Node::Object { .. } | Node::Array { .. } => return None,
         }
+        i += 1;
     }
     Some(members)
 }

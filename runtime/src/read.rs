@@ -373,7 +373,7 @@ impl<'de> Slots<'de> {
 
     /// Which of the values above `slot` fills, as a bit: `None` for slots
     /// that do not pick the entry (see [`typed`]).
-    pub(crate) fn place(slot: Slot) -> Option<u8> {
+    pub(crate) const fn place(slot: Slot) -> Option<u8> {
         Some(match slot {
             Slot::Code => 1,
             Slot::Message => 2,
@@ -440,10 +440,11 @@ pub(crate) fn stream<'de, E: ApiErrorCatalog, D: Deserializer<'de>>(
     deserializer: D,
     slots: &mut Slots<'de>,
 ) -> Result<(), D::Error> {
-    let template = &E::catalog().wire.body;
-    if let Some(members) = crate::flat::members(template) {
+    // A constant per catalog: each instance keeps one reader.
+    if let Some(members) = E::__FLAT_MEMBERS {
         return crate::flat::stream::<E, D>(members, deserializer, slots);
     }
+    let template = &E::catalog().wire.body;
     let mut found = Found::default();
     Streamed {
         node: template,

@@ -441,6 +441,37 @@ fn small_catalogs_look_up_members_and_codes_by_match() {
     matched_lookups_agree_with_the_searches::<t::SecureError>();
 }
 
+/// `flat`: whether the body template is one object of distinct slots, which
+/// the derive works out at compile time so the reader is picked without
+/// looking at the template per body.
+fn flat_members_are_the_templates<E: ApiErrorCatalog>(flat: bool) {
+    let catalog = E::catalog();
+    let error_catalog::wire::Node::Object { members, .. } = catalog.wire.body else {
+        panic!("{}: the body template is an object", catalog.name);
+    };
+    match E::__FLAT_MEMBERS {
+        Some(found) => {
+            assert!(flat, "{}: the template is not flat", catalog.name);
+            assert_eq!(found, members, "{}", catalog.name);
+        }
+        None => assert!(!flat, "{}: the template is flat", catalog.name),
+    }
+}
+
+#[test]
+fn the_derive_tells_flat_templates_at_compile_time() {
+    use error_catalog_tests as t;
+    flat_members_are_the_templates::<t::AiApiError>(true);
+    flat_members_are_the_templates::<t::AimlApiError>(true);
+    flat_members_are_the_templates::<t::SecureError>(true);
+    flat_members_are_the_templates::<t::ErrorCodesError>(false);
+    flat_members_are_the_templates::<t::GatewayError>(false);
+    flat_members_are_the_templates::<t::OpenAiError>(false);
+    flat_members_are_the_templates::<t::AnthropicError>(false);
+    flat_members_are_the_templates::<t::GeminiError>(false);
+    flat_members_are_the_templates::<t::ProblemError>(false);
+}
+
 #[test]
 fn display_writes_each_placeholder_as_its_own_value_whatever_the_outer_flags() {
     use error_catalog_tests::{GeminiError, ProblemError};
