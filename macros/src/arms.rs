@@ -21,7 +21,7 @@ use crate::ast::{Input, Variant};
 use crate::check::Plan;
 
 /// Path of the runtime's private items, as generated code names them.
-const P: &str = "::error_catalog::__private";
+pub const P: &str = "::error_catalog::__private";
 
 /// Parses generated source text with the compiler's lexer. It is valid Rust
 /// by construction; should a bug make it not, the user gets a compile error
@@ -56,7 +56,7 @@ pub fn string(text: &str) -> String {
 }
 
 /// `None` or `Some("text")`, with the short names the generated block imports.
-fn opt_str(text: Option<&str>) -> String {
+pub fn opt_str(text: Option<&str>) -> String {
     match text {
         Some(t) => format!("__Some({})", string(t)),
         None => "__None".to_owned(),
@@ -178,7 +178,24 @@ pub fn from_parts_arms(input: &Input<'_>, names: &[String], plan: &Plan) -> Toke
 }
 
 fn from_parts_arm(code: &mut String, variant: &Variant<'_>, v: &str, index: usize) {
+    let built = rebuild(variant, v);
+    let expr = built.as_ref().map_or("__None", |b| &b.expr);
+    let _ = write!(code, "{index} => {expr},");
+}
+
+/// How a variant is built from the parameters of a body.
+pub struct Rebuild {
+    /// An expression of type `Option<Self>`, reading `parts` (a `&Parts`).
+    pub expr: String,
+    /// Whether it reads any parameter (and so may be `None`).
+    pub reads_parts: bool,
+}
+
+/// How to build `variant` (Rust name `v`) from a body's parameters; `None`
+/// if it cannot be (it holds an internal cause with no empty value).
+pub fn rebuild(variant: &Variant<'_>, v: &str) -> Option<Rebuild> {
     let mut inits = String::new();
+    let mut reads_parts = false;
     for field in &variant.fields {
         let Some(ident) = field.ident else { continue };
         if field.source {
@@ -187,15 +204,18 @@ fn from_parts_arm(code: &mut String, variant: &Variant<'_>, v: &str, index: usiz
             } else {
                 // The internal cause never travels in a body, and this field has
                 // no empty value: such a variant cannot be rebuilt from a body.
-                let _ = write!(code, "{index} => __None,");
-                return;
+                return None;
             }
         } else {
             let name = ident.to_string();
             let _ = write!(inits, "{ident}: {P}::param(parts, {})?,", string(&name));
+            reads_parts = true;
         }
     }
-    let _ = write!(code, "{index} => __Some(Self::{v} {{ {inits} }}),");
+    Some(Rebuild {
+        expr: format!("__Some(Self::{v} {{ {inits} }})"),
+        reads_parts,
+    })
 }
 
 #[cfg(test)]

@@ -111,7 +111,7 @@ fn emit(
 
     let param_arms = arms::param_arms(&names, catalog, plan);
     let from_parts_arms = arms::from_parts_arms(input, &names, plan);
-    let lookups = lookups::lookups(catalog);
+    let lookups = lookups::lookups(catalog, input, &names, plan);
     let display_arms = arms::display_arms(&names, catalog, plan);
     let unknown_display = unknown_ident
         .map(|u| quote!(Self::#u(__unknown) => ::core::fmt::Display::fmt(__unknown, __f),));

@@ -14,7 +14,7 @@ pub use crate::entry::{
 pub use crate::flat::members as flat_members;
 pub use crate::packed::PackedEntries;
 pub use crate::param::{FromParam, ParamValue, ToParam};
-pub use crate::parse::Parts;
+pub use crate::parse::{Identify, Parts};
 pub use crate::unknown::UnknownError;
 pub use crate::wire::{Node, Slot, WireFormat};
 
@@ -71,4 +71,25 @@ impl<'a> AsDynError<'a> for dyn std::error::Error + Send + Sync + 'a {
     fn as_dyn_error(&self) -> &(dyn std::error::Error + 'a) {
         self
     }
+}
+
+/// Identifies an entry both by the derive's `__identify` and by the runtime's
+/// search, from the values a body gave, for tests that check the two agree.
+pub fn identify_both<E: ApiErrorCatalog>(
+    code: &str,
+    message: &str,
+    status: Option<u16>,
+    field: Option<&str>,
+    data: Option<&serde_json::Value>,
+) -> (Option<E>, Option<E>) {
+    let data = data.map(crate::json::Json::from_value);
+    let members = match &data {
+        Some(crate::json::Json::Object(members)) => Some(&members[..]),
+        _ => None,
+    };
+    let id = crate::parse::Identify::new(message, status, field, members);
+    (
+        E::__identify(code, &id),
+        crate::parse::identify_by_search(Some(code), &id),
+    )
 }

@@ -5,7 +5,7 @@ use std::time::Duration;
 use crate::context::{RequestContext, WithContext};
 use crate::entry::{Catalog, ErrorEntry};
 use crate::param::ParamValue;
-use crate::parse::{BodyError, Parts};
+use crate::parse::{BodyError, Identify, Parts};
 use crate::unknown::UnknownError;
 
 /// An error enum generated from a catalog by `#[derive(ApiErrorCatalog)]`.
@@ -41,7 +41,7 @@ pub trait ApiErrorCatalog: Sized + std::error::Error + 'static {
     #[doc(hidden)]
     const __FLAT_MEMBERS: Option<&'static [(&'static str, crate::wire::Node)]> = None;
 
-    /// Whether the derive wrote `__member_index` and `__code_entries` as
+    /// Whether the derive wrote `__member_index` and `__identify` as
     /// `match`es (small catalogs); otherwise the runtime searches the template
     /// and hashes the code.
     #[doc(hidden)]
@@ -55,12 +55,13 @@ pub trait ApiErrorCatalog: Sized + std::error::Error + 'static {
         None
     }
 
-    /// The indexes of the entries whose wire code is `code`, in file order.
+    /// The error a body with wire code `code` is: the entries with that code
+    /// tried in file order, each by [`Identify::fits`] and then built from its
+    /// parameters.
     #[doc(hidden)]
     #[inline]
-    fn __code_entries(code: &str) -> &'static [u32] {
-        let _ = code;
-        &[]
+    fn __identify(code: &str, id: &Identify<'_>) -> Option<Self> {
+        crate::parse::identify_by_search(Some(code), id)
     }
 
     /// Every entry of the catalog, in file order (for docs, `/errors` endpoints, clients).

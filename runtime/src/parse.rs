@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
-use crate::entry::{ErrorEntry, Segment};
+use crate::entry::Segment;
 use crate::json::Json;
 use crate::param::FromParam;
 use crate::read::{self, Found, Path, Pos, Slots};
@@ -121,56 +121,123 @@ fn identify<E: ApiErrorCatalog>(
     message: &str,
     status: Option<u16>,
 ) -> Option<E> {
+    let id = Identify {
+        metadata: found.metadata(),
+        retry_after: found.retry_after,
+        ..Identify::new(message, status, found.field(), found.params())
+    };
+    match found.code() {
+        Some(code) => E::__identify(code, &id),
+        None => identify_by_search(None, &id),
+    }
+}
+
+/// Identification from the catalog's unpacked entries: those with the body's
+/// code (found by hash), or every entry when the body has no code, tried in
+/// file order. The derive writes the same order as a `match` for small
+/// catalogs (`__identify`); both ask [`Identify::fits`] about each entry.
+pub(crate) fn identify_by_search<E: ApiErrorCatalog>(
+    code: Option<&str>,
+    id: &Identify<'_>,
+) -> Option<E> {
     let catalog = E::catalog();
-    let build = |index: usize, entry: &'static ErrorEntry, require_message: bool| -> Option<E> {
-        if status.is_some_and(|s| s != entry.status) {
+    let entries = catalog.entries();
+    let build = |index: usize, require_message: bool| -> Option<E> {
+        let entry = &entries[index];
+        let parts = id.fits(entry.status, entry.field, entry.segments, require_message)?;
+        E::__from_parts(index, &parts)
+    };
+    let Some(code) = code else {
+        return (0..entries.len()).find_map(|i| build(i, true));
+    };
+    let index = catalog.code_index();
+    let start = catalog.find_code(code)?;
+    // Entries sharing a code share its unpacked text, so the run is
+    // usually told by address, without comparing the bytes again.
+    let first = index[start].0;
+    let same = |c: &str| std::ptr::eq(c, first) || crate::short::same(c, first);
+    let mut candidates = index[start..].iter().take_while(|(c, _)| same(c));
+    // One entry for the code: the code decides, even if the server reworded the message.
+    // Several: the message must say which.
+    let require_message = candidates.clone().nth(1).is_some();
+    candidates.find_map(|&(_, i)| build(i as usize, require_message))
+}
+
+/// What decides which entry a body is, and what the entry's parameters are
+/// read from: the body's message, status, field and data.
+///
+/// Generated code asks [`Identify::fits`] about each entry the body's code
+/// may be, in file order, as the runtime's own search does.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy)]
+pub struct Identify<'a> {
+    message: &'a str,
+    status: Option<u16>,
+    field: Option<&'a str>,
+    data: Option<&'a [(Cow<'a, str>, Json<'a>)]>,
+    metadata: Option<&'a [(Cow<'a, str>, Json<'a>)]>,
+    retry_after: Option<u64>,
+}
+
+impl<'a> Identify<'a> {
+    /// A body's message, status, field and data object, without metadata.
+    pub(crate) fn new(
+        message: &'a str,
+        status: Option<u16>,
+        field: Option<&'a str>,
+        data: Option<&'a [(Cow<'a, str>, Json<'a>)]>,
+    ) -> Self {
+        Identify {
+            message,
+            status,
+            field,
+            data,
+            metadata: None,
+            retry_after: None,
+        }
+    }
+
+    /// The parameters to build the entry from, if the body can be the entry
+    /// with this status, field and message template: a status the response
+    /// has must be the entry's, a field the body names must be the entry's
+    /// (when it has one), and with `require_message` (several entries share
+    /// the code) the message must match the template.
+    // Always inlined: generated code passes constants, and the checks fold
+    // with them (a one-piece template becomes one comparison).
+    #[inline(always)]
+    pub fn fits(
+        &self,
+        status: u16,
+        field: Option<&str>,
+        segments: &'static [Segment],
+        require_message: bool,
+    ) -> Option<Parts<'a>> {
+        if self.status.is_some_and(|s| s != status) {
             return None;
         }
-        if let (Some(f), Some(ef)) = (found.field(), entry.field) {
-            if f != ef {
+        if let (Some(found), Some(field)) = (self.field, field) {
+            if found != field {
                 return None;
             }
         }
         // Otherwise the message is walked only if a parameter is read from it.
-        if require_message && walk_template(entry.segments, message, |_, _| false).is_none() {
-            return None;
+        if require_message {
+            let matches = match segments {
+                // What walking a one-piece template comes to.
+                [Segment::Literal(text)] => self.message == *text,
+                _ => walk_template(segments, self.message, |_, _| false).is_some(),
+            };
+            if !matches {
+                return None;
+            }
         }
-        let parts = Parts {
-            texts: Some((entry.segments, message)),
-            data: found.params(),
-            metadata: found.metadata(),
+        Some(Parts {
+            texts: Some((segments, self.message)),
+            data: self.data,
+            metadata: self.metadata,
             metadata_map: None,
-            retry_after: found.retry_after,
-        };
-        E::__from_parts(index, &parts)
-    };
-    match found.code() {
-        Some(code) if E::__MATCHED_LOOKUPS => {
-            let candidates = E::__code_entries(code);
-            let (entries, require_message) = (catalog.entries(), candidates.len() > 1);
-            candidates.iter().find_map(|&i| {
-                let entry = entries.get(i as usize)?;
-                build(i as usize, entry, require_message)
-            })
-        }
-        Some(code) => {
-            let (entries, index) = (catalog.entries(), catalog.code_index());
-            let start = catalog.find_code(code)?;
-            // Entries sharing a code share its unpacked text, so the run is
-            // usually told by address, without comparing the bytes again.
-            let first = index[start].0;
-            let same = |c: &str| std::ptr::eq(c, first) || crate::short::same(c, first);
-            let mut candidates = index[start..].iter().take_while(|(c, _)| same(c));
-            // One entry for the code: the code decides, even if the server reworded the message.
-            // Several: the message must say which.
-            let require_message = candidates.clone().nth(1).is_some();
-            candidates.find_map(|&(_, i)| build(i as usize, &entries[i as usize], require_message))
-        }
-        None => catalog
-            .entries()
-            .iter()
-            .enumerate()
-            .find_map(|(i, entry)| build(i, entry, true)),
+            retry_after: self.retry_after,
+        })
     }
 }
 

@@ -371,7 +371,7 @@ fn the_runtime_unpacks_every_catalog_exactly() {
 /// A small catalog's generated `match`es must give what the runtime's own
 /// searches give (both readers of a body use the matches, so the reading
 /// property tests cannot tell a wrong one apart).
-fn matched_lookups_agree_with_the_searches<E: ApiErrorCatalog>() {
+fn matched_lookups_agree_with_the_searches<E: ApiErrorCatalog + std::fmt::Debug>() {
     let catalog = E::catalog();
     assert!(
         E::__MATCHED_LOOKUPS,
@@ -398,12 +398,6 @@ fn matched_lookups_agree_with_the_searches<E: ApiErrorCatalog>() {
         .filter(|m| !codes.contains(&m.as_str()))
         .collect();
     for miss in &misses {
-        assert_eq!(
-            E::__code_entries(miss),
-            &[] as &[u32],
-            "{}: {miss:?}",
-            catalog.name
-        );
         let member = members.iter().any(|(name, _)| name == miss);
         assert_eq!(
             E::__member_index(miss).is_some(),
@@ -412,23 +406,69 @@ fn matched_lookups_agree_with_the_searches<E: ApiErrorCatalog>() {
             catalog.name
         );
     }
+    // Codes, messages, statuses, fields and data objects of the catalog's
+    // bodies, and some that are in none: the derive's `match` and the runtime's
+    // search must pick the same entry, or none, for every combination.
+    let entries = catalog.entries();
+    codes.sort_unstable();
     codes.dedup();
-    for code in codes {
-        let searched: Vec<u32> = catalog
-            .entries_with_code(code)
-            .map(|(i, _)| i as u32)
-            .collect();
-        assert_eq!(
-            E::__code_entries(code),
-            searched,
-            "{}: {code}",
-            catalog.name
-        );
+    codes.extend(misses.iter().map(String::as_str));
+    let mut texts: Vec<(String, Option<serde_json::Value>)> = vec![("other text".into(), None)];
+    let mut statuses = vec![None];
+    let mut fields = vec![None, Some("no_such_field")];
+    for entry in entries {
+        let mut params = serde_json::Map::new();
+        for p in entry.params {
+            let value = match p.kind {
+                error_catalog::ParamKind::String => serde_json::Value::from("gpt-9"),
+                error_catalog::ParamKind::Integer => serde_json::Value::from(30),
+                error_catalog::ParamKind::Number => serde_json::Value::from(2.5),
+                error_catalog::ParamKind::Boolean => serde_json::Value::from(true),
+            };
+            params.insert(p.name.to_owned(), value);
+        }
+        if let Some(made) = E::from_params(entry.key, &params) {
+            let message = made.to_string();
+            texts.push((message.clone(), None));
+            texts.push((message, Some(serde_json::Value::Object(params))));
+        }
+        texts.push((entry.message.to_owned(), None));
+        statuses.push(Some(entry.status));
+        fields.push(entry.field);
     }
+    statuses.sort_unstable();
+    statuses.dedup();
+    fields.sort_unstable();
+    fields.dedup();
+    let mut agreed = 0usize;
+    for code in &codes {
+        for (message, data) in &texts {
+            for &status in &statuses {
+                for &field in &fields {
+                    let (matched, searched) = error_catalog::__private::identify_both::<E>(
+                        code,
+                        message,
+                        status,
+                        field,
+                        data.as_ref(),
+                    );
+                    assert_eq!(
+                        format!("{matched:?}"),
+                        format!("{searched:?}"),
+                        "{}: code {code:?}, message {message:?}, status {status:?}, field {field:?}, data {data:?}",
+                        catalog.name
+                    );
+                    agreed += usize::from(matched.is_some());
+                }
+            }
+        }
+    }
+    // Not a vacuous agreement: every entry was found at least once.
+    assert!(agreed >= entries.len(), "{}: {agreed}", catalog.name);
 }
 
 #[test]
-fn small_catalogs_look_up_members_and_codes_by_match() {
+fn small_catalogs_look_up_members_and_identify_entries_by_match() {
     use error_catalog_tests as t;
     matched_lookups_agree_with_the_searches::<t::AiApiError>();
     matched_lookups_agree_with_the_searches::<t::ErrorCodesError>();
@@ -439,7 +479,41 @@ fn small_catalogs_look_up_members_and_codes_by_match() {
     matched_lookups_agree_with_the_searches::<t::GeminiError>();
     matched_lookups_agree_with_the_searches::<t::ProblemError>();
     matched_lookups_agree_with_the_searches::<t::SecureError>();
+    // An enum for part of a catalog, and entries that overlap (where only
+    // the order the entries are tried in decides).
+    matched_lookups_agree_with_the_searches::<AiApiError>();
+    matched_lookups_agree_with_the_searches::<OverlapError>();
+    let first = |message, field| {
+        error_catalog::__private::identify_both::<OverlapError>("quota", message, None, field, None)
+    };
+    assert_eq!(
+        first("quota daily exceeded", None).0,
+        Some(OverlapError::QuotaNamed {
+            what: "daily".into()
+        })
+    );
+    let value = |field, status| {
+        error_catalog::__private::identify_both::<OverlapError>(
+            "invalid_value",
+            "invalid value",
+            status,
+            field,
+            None,
+        )
+        .0
+    };
+    assert_eq!(value(None, None), Some(OverlapError::InvalidTopP));
+    assert_eq!(value(Some("seed"), None), Some(OverlapError::InvalidSeed));
+    assert_eq!(
+        value(Some("seed"), Some(422)),
+        Some(OverlapError::InvalidAny)
+    );
 }
+
+/// Entries that share codes and overlap.
+#[error_catalog::catalog_enum(path = "fixtures/overlap.yaml")]
+#[derive(Debug, PartialEq)]
+pub enum OverlapError {}
 
 /// `flat`: whether the body template is one object of distinct slots, which
 /// the derive works out at compile time so the reader is picked without
