@@ -178,7 +178,7 @@ pub fn from_parts_arms(input: &Input<'_>, names: &[String], plan: &Plan) -> Toke
 }
 
 fn from_parts_arm(code: &mut String, variant: &Variant<'_>, v: &str, index: usize) {
-    let built = rebuild(variant, v);
+    let built = rebuild(variant, v, "param");
     let expr = built.as_ref().map_or("__None", |b| &b.expr);
     let _ = write!(code, "{index} => {expr},");
 }
@@ -191,9 +191,11 @@ pub struct Rebuild {
     pub reads_parts: bool,
 }
 
-/// How to build `variant` (Rust name `v`) from a body's parameters; `None`
-/// if it cannot be (it holds an internal cause with no empty value).
-pub fn rebuild(variant: &Variant<'_>, v: &str) -> Option<Rebuild> {
+/// How to build `variant` (Rust name `v`) from a body's parameters, each read
+/// by the runtime's `reader` (`param`, or `param_folded` where the name and
+/// template are constants worth inlining); `None` if it cannot be (it holds
+/// an internal cause with no empty value).
+pub fn rebuild(variant: &Variant<'_>, v: &str, reader: &str) -> Option<Rebuild> {
     let mut inits = String::new();
     let mut reads_parts = false;
     for field in &variant.fields {
@@ -208,7 +210,7 @@ pub fn rebuild(variant: &Variant<'_>, v: &str) -> Option<Rebuild> {
             }
         } else {
             let name = ident.to_string();
-            let _ = write!(inits, "{ident}: {P}::param(parts, {})?,", string(&name));
+            let _ = write!(inits, "{ident}: {P}::{reader}(parts, {})?,", string(&name));
             reads_parts = true;
         }
     }

@@ -47,7 +47,7 @@ pub fn lookups(catalog: &Catalog, input: &Input<'_>, names: &[String], plan: &Pl
     // The variant of each entry, if the enum has one that a body can rebuild.
     let mut built: Vec<Option<Rebuild>> = (0..catalog.entries.len()).map(|_| None).collect();
     for &(vi, ei) in &plan.mapped {
-        built[ei] = rebuild(&input.variants[vi], &names[vi]);
+        built[ei] = rebuild(&input.variants[vi], &names[vi], "param_folded");
     }
     // Entry indexes per code, in file order: the order the runtime tries them in.
     let mut by_code: BTreeMap<&str, Vec<usize>> = BTreeMap::new();

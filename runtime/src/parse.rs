@@ -259,6 +259,7 @@ pub fn match_template<'t>(
 }
 
 /// The text placeholder `name` covers in `text`, if `text` matches the whole template.
+#[inline(always)]
 fn placeholder_text<'t>(segments: &[Segment], text: &'t str, name: &str) -> Option<&'t str> {
     let mut hit = None;
     walk_template(segments, text, |n, covered| {
@@ -273,6 +274,10 @@ fn placeholder_text<'t>(segments: &[Segment], text: &'t str, name: &str) -> Opti
 /// Walks `text` along the template, telling `each` what every placeholder
 /// covered until it returns `true`. `None` when `text` does not match (as far
 /// as the walk went).
+///
+/// Always inlined: where the template is a constant (generated code for small
+/// catalogs) the walk folds into a few comparisons.
+#[inline(always)]
 fn walk_template<'t>(
     segments: &[Segment],
     text: &'t str,
@@ -342,7 +347,19 @@ impl<'a> Parts<'a> {
     #[inline]
     pub fn get<T: FromParam>(&self, name: &str) -> Option<T> {
         // The search is not generic, so deriving crates compile only this match.
-        match self.raw(name)? {
+        Self::convert(self.raw(name)?)
+    }
+
+    /// [`Parts::get`] with the search inlined, for generated code that passes
+    /// a constant name and message template, which the search folds with.
+    #[inline(always)]
+    pub fn get_folded<T: FromParam>(&self, name: &str) -> Option<T> {
+        Self::convert(self.raw_inlined(name)?)
+    }
+
+    #[inline(always)]
+    fn convert<T: FromParam>(raw: Raw<'_>) -> Option<T> {
+        match raw {
             Raw::Text(text) => T::from_text(text),
             Raw::Json(value) => T::from_json(&value),
             Raw::JsonStr(text) => T::from_json_str(text),
@@ -350,6 +367,11 @@ impl<'a> Parts<'a> {
     }
 
     fn raw(&self, name: &str) -> Option<Raw<'_>> {
+        self.raw_inlined(name)
+    }
+
+    #[inline(always)]
+    fn raw_inlined(&self, name: &str) -> Option<Raw<'_>> {
         if let Some(v) = self.data.and_then(|d| Json::get(d, name)) {
             return Some(match v {
                 Json::Str(s) => Raw::JsonStr(s),
