@@ -6,6 +6,28 @@
 
 pub mod mock;
 
+/// A simple value for each of `entry`'s parameters, by kind, for tests that
+/// build an error of every entry.
+pub fn sample_params(
+    entry: &error_catalog::ErrorEntry,
+) -> serde_json::Map<String, serde_json::Value> {
+    use error_catalog::ParamKind;
+    use serde_json::Value;
+    entry
+        .params
+        .iter()
+        .map(|p| {
+            let value = match p.kind {
+                ParamKind::String => Value::from("gpt-9"),
+                ParamKind::Integer => Value::from(30),
+                ParamKind::Number => Value::from(2.5),
+                ParamKind::Boolean => Value::from(true),
+            };
+            (p.name.to_owned(), value)
+        })
+        .collect()
+}
+
 /// Errors of aiapi.services (seed 003), flat `{code, message, data}` bodies.
 #[error_catalog::catalog_enum(path = "../catalog/aiapi.yaml")]
 #[derive(Debug, Clone, PartialEq)]

@@ -9,14 +9,14 @@
 
 use std::fmt::Debug;
 
-use error_catalog::{ApiErrorCatalog, ParamKind, RequestContext};
+use error_catalog::{ApiErrorCatalog, RequestContext};
 use error_catalog_tests::{
     AiApiError, AimlApiError, AnthropicError, ErrorCodesError, GatewayError, GeminiError,
     OpenAiError, ProblemError, SecureError,
 };
 use proptest::prelude::*;
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// An object's members, in body order.
 type Members = Vec<(String, J)>;
@@ -216,17 +216,7 @@ impl Change {
 /// A body of entry `entry` with simple parameter values, with the request context.
 fn valid_body<E: ApiErrorCatalog + Serialize>(entry: usize) -> Option<(Value, u16)> {
     let entry = &E::entries()[entry];
-    let mut params = Map::new();
-    for p in entry.params {
-        let value = match p.kind {
-            ParamKind::String => Value::from("gpt-9"),
-            ParamKind::Integer => Value::from(30),
-            ParamKind::Number => Value::from(2.5),
-            ParamKind::Boolean => Value::from(true),
-        };
-        params.insert(p.name.to_owned(), value);
-    }
-    let made = E::from_params(entry.key, &params)?;
+    let made = E::from_params(entry.key, &error_catalog_tests::sample_params(entry))?;
     let context = RequestContext::new()
         .request_id("req_1")
         .path("/v1/x")
