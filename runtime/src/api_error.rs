@@ -113,9 +113,10 @@ pub trait ApiErrorCatalog: Sized + std::error::Error + 'static {
     }
 
     /// How long to wait before retrying: the value's `retry_after` parameter
-    /// when it has one, else the catalog's hint.
+    /// when it has one, else the catalog's hint; at most
+    /// [`MAX_RETRY_AFTER`](crate::retry::MAX_RETRY_AFTER).
     fn retry_after(&self) -> Option<Duration> {
-        retry_after_secs(self).map(Duration::from_secs)
+        retry_after_secs(self).map(crate::retry::capped_secs)
     }
 
     /// The message with sensitive parameters (`sensitive: true` in the catalog)

@@ -18,6 +18,9 @@ pub enum ClientError<E> {
     Api {
         /// The error.
         error: E,
+        /// The response's HTTP status. It decides retries and circuit
+        /// breaking; the error's own status is what the body said.
+        status: http::StatusCode,
         /// The wait the response asked for (`Retry-After`, `retry-after-ms`), if any.
         retry_after: Option<Duration>,
     },
@@ -39,8 +42,7 @@ impl<E: ApiErrorCatalog> ClientError<E> {
     /// The HTTP status, when the server answered.
     pub fn status(&self) -> Option<http::StatusCode> {
         match self {
-            ClientError::Api { error, .. } => Some(error.status()),
-            ClientError::Body { status, .. } => Some(*status),
+            ClientError::Api { status, .. } | ClientError::Body { status, .. } => Some(*status),
             #[cfg(feature = "reqwest")]
             ClientError::Transport(e) => e.status().map(|s| {
                 http::StatusCode::from_u16(s.as_u16())
@@ -87,7 +89,8 @@ impl<E: ApiErrorCatalog> std::error::Error for ClientError<E> {
 }
 
 /// Reads an error response from its parts. The body's own retry hint counts
-/// when the headers carry none.
+/// when the headers carry none; either is at most
+/// [`MAX_RETRY_AFTER`](crate::retry::MAX_RETRY_AFTER).
 pub fn from_parts<E: ApiErrorCatalog>(
     status: http::StatusCode,
     headers: &HeaderMap,
@@ -97,7 +100,11 @@ pub fn from_parts<E: ApiErrorCatalog>(
     match E::from_body(body, Some(status.as_u16())) {
         Ok(error) => {
             let retry_after = header_wait.or_else(|| error.retry_after());
-            ClientError::Api { error, retry_after }
+            ClientError::Api {
+                error,
+                status,
+                retry_after,
+            }
         }
         Err(error) => ClientError::Body {
             status,
@@ -107,22 +114,51 @@ pub fn from_parts<E: ApiErrorCatalog>(
     }
 }
 
+/// The most bytes of an error body [`check`] and [`from_response`] read: 1 MiB,
+/// far above any real API's error body. A longer body is not read further and
+/// gives [`BodyError::TooLarge`] in [`ClientError::Body`].
+pub const DEFAULT_MAX_BODY: usize = 1 << 20;
+
 /// Passes a successful `reqwest::Response` through, and reads an error one
-/// (4xx/5xx) into the typed enum.
+/// (4xx/5xx) into the typed enum, reading at most [`DEFAULT_MAX_BODY`] bytes.
+///
+/// reqwest sets no timeout by default, so a server that sends its error body
+/// slowly can hold this call as long as it likes. Bound it with
+/// `reqwest::ClientBuilder::timeout` (it covers reading the body too) or
+/// `read_timeout`; a timeout then gives [`ClientError::Transport`].
 #[cfg(feature = "reqwest")]
 pub async fn check<E: ApiErrorCatalog>(
     response: reqwest::Response,
+) -> Result<reqwest::Response, ClientError<E>> {
+    check_with_limit(response, DEFAULT_MAX_BODY).await
+}
+
+/// [`check`], reading at most `max_body` bytes of an error body.
+#[cfg(feature = "reqwest")]
+pub async fn check_with_limit<E: ApiErrorCatalog>(
+    response: reqwest::Response,
+    max_body: usize,
 ) -> Result<reqwest::Response, ClientError<E>> {
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error()) {
         return Ok(response);
     }
-    Err(from_response(response).await)
+    Err(from_response_with_limit(response, max_body).await)
 }
 
-/// Reads an error `reqwest::Response` into the typed enum.
+/// Reads an error `reqwest::Response` into the typed enum, reading at most
+/// [`DEFAULT_MAX_BODY`] bytes (see [`check`] on timeouts).
 #[cfg(feature = "reqwest")]
 pub async fn from_response<E: ApiErrorCatalog>(response: reqwest::Response) -> ClientError<E> {
+    from_response_with_limit(response, DEFAULT_MAX_BODY).await
+}
+
+/// [`from_response`], reading at most `max_body` bytes of the body.
+#[cfg(feature = "reqwest")]
+pub async fn from_response_with_limit<E: ApiErrorCatalog>(
+    mut response: reqwest::Response,
+    max_body: usize,
+) -> ClientError<E> {
     let status = http::StatusCode::from_u16(response.status().as_u16())
         .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
     let mut headers = HeaderMap::new();
@@ -134,8 +170,30 @@ pub async fn from_response<E: ApiErrorCatalog>(response: reqwest::Response) -> C
             headers.append(name, value);
         }
     }
-    match response.bytes().await {
-        Ok(body) => from_parts(status, &headers, &body),
-        Err(e) => ClientError::Transport(e),
+    let too_large = || ClientError::Body {
+        status,
+        error: BodyError::TooLarge { limit: max_body },
+        retry_after: retry_after_from_headers(&headers, std::time::SystemTime::now()),
+    };
+    // A declared length past the limit is refused before reading anything.
+    if response
+        .content_length()
+        .is_some_and(|n| n > max_body as u64)
+    {
+        return too_large();
+    }
+    let mut body = Vec::new();
+    loop {
+        match response.chunk().await {
+            Ok(Some(chunk)) => {
+                if chunk.len() > max_body - body.len() {
+                    // Dropping the response closes the connection unread.
+                    return too_large();
+                }
+                body.extend_from_slice(&chunk);
+            }
+            Ok(None) => return from_parts(status, &headers, &body),
+            Err(e) => return ClientError::Transport(e),
+        }
     }
 }

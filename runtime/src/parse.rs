@@ -26,6 +26,13 @@ pub enum BodyError {
     Json(serde_json::Error),
     /// The body is JSON but not in the catalog's format.
     Format(String),
+    /// The body is longer than the client reads (see
+    /// [`client::DEFAULT_MAX_BODY`](crate::client::DEFAULT_MAX_BODY)); the rest
+    /// was not read.
+    TooLarge {
+        /// The most bytes the client reads.
+        limit: usize,
+    },
     /// The body is well-formed, but its code or message is not in the catalog
     /// and the enum has no `#[catalog(unknown)]` variant to hold it.
     Unknown(Box<UnknownError>),
@@ -36,6 +43,10 @@ impl fmt::Display for BodyError {
         match self {
             BodyError::Json(e) => write!(f, "error body is not valid JSON: {e}"),
             BodyError::Format(what) => write!(f, "error body is not in the catalog's format: {what}"),
+            BodyError::TooLarge { limit } => write!(
+                f,
+                "error body is longer than {limit} bytes; the client stopped reading it"
+            ),
             BodyError::Unknown(u) => write!(
                 f,
                 "error body has a code the catalog does not know ({}): {}; add a `#[catalog(unknown)]` variant to keep such errors",
@@ -51,7 +62,7 @@ impl std::error::Error for BodyError {
         match self {
             BodyError::Json(e) => Some(e),
             BodyError::Unknown(u) => Some(&**u),
-            BodyError::Format(_) => None,
+            BodyError::Format(_) | BodyError::TooLarge { .. } => None,
         }
     }
 }

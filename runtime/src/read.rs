@@ -282,6 +282,14 @@ pub(crate) enum Typed<'de> {
     RetryAfter(u64),
 }
 
+/// A status a body may claim: HTTP's 100-599. Anything else (0, 600, 70000)
+/// is a format error rather than a status that no retry rule knows.
+fn http_status(status: u64) -> Option<u16> {
+    u16::try_from(status)
+        .ok()
+        .filter(|s| (100..=599).contains(s))
+}
+
 /// Checks a value found for `slot` (not `null`) against the type the format
 /// gives it: `None` for slots that do not pick the entry, the mistake as text
 /// when the type is wrong.
@@ -296,13 +304,17 @@ pub(crate) fn typed<'de>(
         (Slot::Field, Json::Str(s)) => return Ok(Some(Typed::Field(s))),
         (Slot::Params, Json::Object(o)) => return Ok(Some(Typed::Params(o))),
         (Slot::Metadata, Json::Object(o)) => return Ok(Some(Typed::Metadata(o))),
-        (Slot::Status, v) => match v.as_u64().and_then(|s| u16::try_from(s).ok()) {
+        (Slot::Status, v) => match v.as_u64().and_then(http_status) {
             Some(s) => return Ok(Some(Typed::Status(s))),
-            None => ("an HTTP status number", v),
+            None => ("an HTTP status number from 100 to 599", v),
         },
-        (Slot::StatusText, v) => match v.as_str().and_then(|s| s.trim().parse::<u16>().ok()) {
+        (Slot::StatusText, v) => match v
+            .as_str()
+            .and_then(|s| s.trim().parse::<u64>().ok())
+            .and_then(http_status)
+        {
             Some(s) => return Ok(Some(Typed::Status(s))),
-            None => ("an HTTP status as a string", v),
+            None => ("an HTTP status from 100 to 599 as a string", v),
         },
         (Slot::RetryAfter, v) => match v.as_u64() {
             Some(n) => return Ok(Some(Typed::RetryAfter(n))),

@@ -136,7 +136,13 @@ async fn rate_limit_headers_and_template_parameters() {
     );
     let err = client::check::<AiApiError>(response).await.unwrap_err();
     match err {
-        ClientError::Api { error, retry_after } => {
+        ClientError::Api {
+            error,
+            status,
+            retry_after,
+            ..
+        } => {
+            assert_eq!(status.as_u16(), 429);
             assert_eq!(error, AiApiError::RateLimitExceeded { retry_after: 7 });
             assert_eq!(retry_after, Some(Duration::from_secs(7)));
         }
@@ -289,6 +295,66 @@ async fn retries_stop_after_the_maximum_attempts() {
         4,
         "one try and three retries"
     );
+}
+
+/// The README's recipe, against a server that never stops answering 429 with
+/// `Retry-After: 0`: the backoff's attempt count is a ceiling, and its delays
+/// a floor under the server's zero wait.
+#[tokio::test]
+async fn the_readme_recipe_stops_when_the_server_never_recovers() {
+    let address = start().await;
+    let http = reqwest::Client::new();
+    let url = format!(
+        "http://{address}/flaky/r0?fail=1000&api=aiapi&code=rate_limit_exceeded&retry_after=0"
+    );
+    let waits = Arc::new(Mutex::new(Vec::new()));
+    let recorded = waits.clone();
+    let policy = RetryPolicy::new(Duration::from_secs(30));
+    let min_delay = Duration::from_millis(20);
+    let retried = (|| call(&http, &url))
+        .retry(
+            ExponentialBuilder::default()
+                .with_min_delay(min_delay)
+                .with_max_times(4)
+                .with_jitter(),
+        )
+        .when(|e| policy.should_retry(e))
+        .adjust(|e, backoff| policy.adjust(e, backoff))
+        .notify(|_, wait| recorded.lock().unwrap().push(wait));
+    let result = tokio::time::timeout(Duration::from_secs(30), retried)
+        .await
+        .expect("the retries stop after four");
+    assert_eq!(
+        result.unwrap_err().api_error(),
+        Some(&AiApiError::RateLimitExceeded { retry_after: 0 })
+    );
+    assert_eq!(attempts(&http, address, "r0").await, 5, "one try, four retries");
+    let waits = waits.lock().unwrap().clone();
+    assert_eq!(waits.len(), 4, "{waits:?}");
+    for (i, wait) in waits.iter().enumerate() {
+        let floor = min_delay * 2u32.pow(i as u32);
+        assert!(*wait >= floor, "wait {i} is {wait:?}, below the backoff's {floor:?}");
+    }
+}
+
+/// A server that always asks for one second: each wait is the server's, and
+/// the attempts still end with the backoff's.
+#[tokio::test]
+async fn retry_after_does_not_extend_the_attempts() {
+    let address = start().await;
+    let http = reqwest::Client::new();
+    let url = format!(
+        "http://{address}/flaky/r1?fail=1000&api=aiapi&code=rate_limit_exceeded&retry_after=1"
+    );
+    let (result, waits) = tokio::time::timeout(
+        Duration::from_secs(30),
+        with_retries(&http, &url, RetryPolicy::new(Duration::from_secs(5)), 2),
+    )
+    .await
+    .expect("the retries stop after two");
+    assert!(result.is_err());
+    assert_eq!(waits, vec![Duration::from_secs(1); 2]);
+    assert_eq!(attempts(&http, address, "r1").await, 3);
 }
 
 #[tokio::test]

@@ -1,0 +1,123 @@
+//! Reading error bodies from a hostile server on loopback: an endless or
+//! oversized body stops at the client's limit, and a body sent slowly is
+//! bounded by the reqwest client's timeout.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use error_catalog::client::{self, ClientError, DEFAULT_MAX_BODY};
+use error_catalog::BodyError;
+use error_catalog_tests::AiApiError;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+/// A server on loopback that answers one request with `head`, then runs
+/// `body` on the socket until it ends or the client hangs up.
+async fn serve_once<F, Fut>(head: &'static str, body: F) -> SocketAddr
+where
+    F: FnOnce(TcpStream) -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = ()> + Send,
+{
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        let (mut socket, _) = listener.accept().await.unwrap();
+        let mut request = [0u8; 4096];
+        let _ = socket.read(&mut request).await;
+        if socket.write_all(head.as_bytes()).await.is_ok() {
+            body(socket).await;
+        }
+    });
+    address
+}
+
+const CHUNKED_429: &str = "HTTP/1.1 429 Too Many Requests\r\ncontent-type: application/json\r\nretry-after: 5\r\ntransfer-encoding: chunked\r\n\r\n";
+
+#[tokio::test]
+async fn an_endless_chunked_body_stops_at_the_limit() {
+    // 64 KiB chunks for as long as the client reads: at most 256 MiB in all,
+    // so the test ends even if the client never stopped.
+    let address = serve_once(CHUNKED_429, |mut socket| async move {
+        let chunk = format!("10000\r\n{}\r\n", " ".repeat(0x10000));
+        for _ in 0..4096 {
+            if socket.write_all(chunk.as_bytes()).await.is_err() {
+                return;
+            }
+        }
+    })
+    .await;
+    let response = reqwest::get(format!("http://{address}/")).await.unwrap();
+    match client::check::<AiApiError>(response).await.unwrap_err() {
+        ClientError::Body {
+            status,
+            error: BodyError::TooLarge { limit },
+            retry_after,
+        } => {
+            assert_eq!(status.as_u16(), 429);
+            assert_eq!(limit, DEFAULT_MAX_BODY);
+            assert_eq!(retry_after, Some(Duration::from_secs(5)), "headers still count");
+        }
+        other => panic!("{other}"),
+    }
+}
+
+#[tokio::test]
+async fn a_declared_length_past_the_limit_is_not_read() {
+    let address = serve_once(
+        "HTTP/1.1 500 Internal Server Error\r\ncontent-type: application/json\r\ncontent-length: 100000\r\n\r\n",
+        |mut socket| async move {
+            let _ = socket.write_all(&[b' '; 100_000]).await;
+        },
+    )
+    .await;
+    let response = reqwest::get(format!("http://{address}/")).await.unwrap();
+    let error = client::check_with_limit::<AiApiError>(response, 1000)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, ClientError::Body { error: BodyError::TooLarge { limit: 1000 }, .. }),
+        "{error}"
+    );
+    assert!(error.to_string().contains("longer than 1000 bytes"), "{error}");
+}
+
+#[tokio::test]
+async fn a_body_within_the_limit_is_read_whole() {
+    let body = r#"{"code":"invalid_api_key","message":"Invalid API key provided","data":null}"#;
+    let head: &'static str = Box::leak(
+        format!(
+            "HTTP/1.1 401 Unauthorized\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n{:x}\r\n{body}\r\n0\r\n\r\n",
+            body.len()
+        )
+        .into_boxed_str(),
+    );
+    let address = serve_once(head, |_| async {}).await;
+    let response = reqwest::get(format!("http://{address}/")).await.unwrap();
+    let error = client::check_with_limit::<AiApiError>(response, body.len())
+        .await
+        .unwrap_err();
+    assert_eq!(error.api_error(), Some(&AiApiError::InvalidApiKey));
+}
+
+#[tokio::test]
+async fn a_slow_body_is_bounded_by_the_client_timeout() {
+    // One byte a second, for at most a minute.
+    let address = serve_once(CHUNKED_429, |mut socket| async move {
+        for _ in 0..60 {
+            if socket.write_all(b"1\r\n \r\n").await.is_err() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_secs(1)).await;
+        }
+    })
+    .await;
+    let http = reqwest::Client::builder()
+        .timeout(Duration::from_millis(1500))
+        .build()
+        .unwrap();
+    let response = http.get(format!("http://{address}/")).send().await.unwrap();
+    match client::check::<AiApiError>(response).await.unwrap_err() {
+        ClientError::Transport(e) => assert!(e.is_timeout(), "{e}"),
+        other => panic!("{other}"),
+    }
+}
