@@ -10,7 +10,8 @@ use crate::node::Node;
 use crate::{validate, yaml};
 
 /// The limits a catalog file must stay within. A file past any of them is
-/// refused with an error before or while it is parsed, never expanded.
+/// refused with an error before or while it is parsed, never expanded; and
+/// however many problems a file has, only so many are listed.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
     /// Largest file, in bytes.
@@ -21,6 +22,11 @@ pub struct Limits {
     pub max_nodes: usize,
     /// Most alias uses (`*name`); aliases are rarely needed in a catalog.
     pub max_aliases: usize,
+    /// Most problems listed for one file. Past it, one last problem counts
+    /// the rest: a mistake repeated thousands of times would otherwise bury
+    /// the compiler's output, and fixing the first problems usually removes
+    /// the rest or shows what they really are.
+    pub max_diagnostics: usize,
 }
 
 /// The limits applied by [`load_str`] and [`load_bytes`].
@@ -29,6 +35,7 @@ pub const LIMITS: Limits = Limits {
     max_depth: 32,
     max_nodes: 500_000,
     max_aliases: 1_000,
+    max_diagnostics: 100,
 };
 
 /// Parses YAML text into a positioned tree, without checking it is a catalog.
@@ -37,7 +44,7 @@ pub fn parse_tree(text: &str) -> Result<Node, Diagnostic> {
 }
 
 /// Loads and validates a catalog from text. All problems are returned at once,
-/// sorted by position.
+/// sorted by position, up to [`Limits::max_diagnostics`] of them.
 pub fn load_str(text: &str) -> Result<Catalog, Vec<Diagnostic>> {
     if text.len() > LIMITS.max_bytes {
         return Err(vec![too_large(text.len() as u64)]);
@@ -52,7 +59,7 @@ pub fn load_str(text: &str) -> Result<Catalog, Vec<Diagnostic>> {
             if all.is_empty() {
                 all.push(Diagnostic::at(root.pos, "the catalog is invalid"));
             }
-            Err(all)
+            Err(capped(all, LIMITS.max_diagnostics))
         }
     }
 }
@@ -98,6 +105,37 @@ pub fn load_file(path: &Path) -> Result<Catalog, Vec<Diagnostic>> {
     }
 }
 
+/// The first `max` problems, then one counting the rest. A single problem
+/// past `max` is listed, as counting it would take the same line.
+fn capped(mut all: Vec<Diagnostic>, max: usize) -> Vec<Diagnostic> {
+    if all.len() <= max + 1 {
+        return all;
+    }
+    let rest = all.len() - max;
+    all.truncate(max);
+    all.push(Diagnostic::at(
+        None,
+        format!(
+            "... and {} more problems not shown; fixing the ones above usually removes or explains the rest: fix them and build again",
+            thousands(rest)
+        ),
+    ));
+    all
+}
+
+/// `99900` as `99,900`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 fn too_large(len: u64) -> Diagnostic {
     Diagnostic::at(
         None,
@@ -106,4 +144,41 @@ fn too_large(len: u64) -> Diagnostic {
             LIMITS.max_bytes
         ),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(n: usize) -> Vec<Diagnostic> {
+        (1..=n)
+            .map(|line| Diagnostic::at(Some(Pos::new(line as u32, 1)), "bad"))
+            .collect()
+    }
+
+    #[test]
+    fn past_the_cap_one_problem_counts_the_rest() {
+        assert_eq!(capped(problems(3), 3).len(), 3);
+        assert_eq!(capped(problems(4), 3), problems(4), "one more is listed");
+        let shown = capped(problems(5), 3);
+        assert_eq!(shown[..3], problems(3)[..]);
+        assert_eq!(shown.len(), 4);
+        assert_eq!(shown[3].pos, None);
+        assert!(
+            shown[3]
+                .message
+                .starts_with("... and 2 more problems not shown;"),
+            "{}",
+            shown[3]
+        );
+    }
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        let grouped: Vec<String> = [0, 999, 1_000, 99_900, 1_234_567]
+            .into_iter()
+            .map(thousands)
+            .collect();
+        assert_eq!(grouped, ["0", "999", "1,000", "99,900", "1,234,567"]);
+    }
 }

@@ -15,9 +15,13 @@
 //! - repeated keys are kept, so validation can report both positions;
 //! - `<<` merge keys copy the members the mapping does not set itself;
 //! - the [`Limits`] on depth, nodes, aliases and documents are enforced while
-//!   reading, so an alias bomb is refused before it is expanded.
+//!   reading, so an alias bomb is refused before it is expanded;
+//! - an anchored collection is shared, not copied, until the whole document is
+//!   read: a copy per anchor would make nested anchors cost their depth times
+//!   their size, which no limit counts.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use granit_parser::{ErrorKind, Event, Marker, Parser, ScalarStyle, ScanError, Span, Tag};
 
@@ -40,17 +44,115 @@ pub(crate) fn read(text: &str, limits: &Limits) -> Result<Node, Diagnostic> {
         let (event, span) = event.map_err(|e| scan_error(&e, text, limits))?;
         reader.event(event, span)?;
     }
-    Ok(reader.root.unwrap_or_else(|| Node::null_at(Pos::new(1, 1))))
+    // Dropping the anchor table first leaves a collection no alias repeats
+    // with one owner, so expanding moves it instead of copying it.
+    let root = reader.root.take();
+    drop(reader);
+    Ok(root.map_or_else(|| Node::null_at(Pos::new(1, 1)), expand))
+}
+
+/// A node whose end has been read. Collections are reference counted so an
+/// anchor and its aliases share one instead of each holding a copy.
+#[derive(Clone)]
+enum Part {
+    Scalar(Node),
+    Collection { pos: Pos, shared: Rc<Collection> },
+}
+
+/// A finished mapping or sequence.
+struct Collection {
+    /// How deep collections nest in it, itself included.
+    depth: usize,
+    items: Items,
+}
+
+enum Items {
+    Seq(Vec<Part>),
+    Map(Vec<(Key, Part)>),
+}
+
+impl Part {
+    fn depth(&self) -> usize {
+        match self {
+            Part::Scalar(_) => 0,
+            Part::Collection { shared, .. } => shared.depth,
+        }
+    }
+
+    fn pos(&self) -> Option<Pos> {
+        match self {
+            Part::Scalar(node) => node.pos,
+            Part::Collection { pos, .. } => Some(*pos),
+        }
+    }
+
+    /// The same node, seen where an alias repeats it.
+    fn repeated_at(&self, pos: Pos) -> Part {
+        match self {
+            Part::Scalar(node) => Part::Scalar(Node {
+                pos: Some(pos),
+                ..node.clone()
+            }),
+            Part::Collection { shared, .. } => Part::Collection {
+                pos,
+                shared: Rc::clone(shared),
+            },
+        }
+    }
+}
+
+/// The tree of `part`, moving what only it holds and copying what aliases
+/// share. Every copy is of nodes an alias repeats, which [`Reader::count`]
+/// already counted, so expanding stays within the node limit.
+fn expand(part: Part) -> Node {
+    let (pos, shared) = match part {
+        Part::Scalar(node) => return node,
+        Part::Collection { pos, shared } => (pos, shared),
+    };
+    let value = match Rc::try_unwrap(shared) {
+        Ok(owned) => match owned.items {
+            Items::Seq(items) => Value::Seq(items.into_iter().map(expand).collect()),
+            Items::Map(members) => {
+                Value::Map(members.into_iter().map(|(k, v)| (k, expand(v))).collect())
+            }
+        },
+        Err(shared) => copy_items(&shared.items),
+    };
+    Node {
+        pos: Some(pos),
+        value,
+        source_text: None,
+    }
+}
+
+fn copy(part: &Part) -> Node {
+    match part {
+        Part::Scalar(node) => node.clone(),
+        Part::Collection { pos, shared } => Node {
+            pos: Some(*pos),
+            value: copy_items(&shared.items),
+            source_text: None,
+        },
+    }
+}
+
+fn copy_items(items: &Items) -> Value {
+    match items {
+        Items::Seq(items) => Value::Seq(items.iter().map(copy).collect()),
+        Items::Map(members) => {
+            Value::Map(members.iter().map(|(k, v)| (k.clone(), copy(v))).collect())
+        }
+    }
 }
 
 /// A mapping or sequence whose end has not been read yet.
 enum Open {
     Seq {
-        items: Vec<Node>,
+        items: Vec<Part>,
         start: Start,
     },
     Map {
-        members: Vec<(Key, Node)>,
+        members: Vec<(Key, Part)>,
         key: Option<Key>,
         start: Start,
     },
@@ -63,11 +165,10 @@ struct Start {
     nodes_before: usize,
 }
 
-/// A node an alias can repeat, with the node count and depth it adds.
+/// A node an alias can repeat, with the node count it adds.
 struct Anchored {
-    node: Node,
+    part: Part,
     nodes: usize,
-    depth: usize,
 }
 
 struct Reader<'l> {
@@ -78,7 +179,7 @@ struct Reader<'l> {
     nodes: usize,
     aliases: usize,
     documents: usize,
-    root: Option<Node>,
+    root: Option<Part>,
 }
 
 impl Reader<'_> {
@@ -101,15 +202,15 @@ impl Reader<'_> {
                     Value::Bool(_) | Value::Int(_) | Value::Float(_) => Some((*text).to_owned()),
                     _ => None,
                 };
-                let node = Node {
+                let part = Part::Scalar(Node {
                     pos: Some(pos),
                     value,
                     source_text,
-                };
+                });
                 if anchor != 0 {
-                    self.anchor(anchor, &node, 1)?;
+                    self.anchor(anchor, &part, 1)?;
                 }
-                self.push(node, style, &text)?;
+                self.push(part, style, &text)?;
             }
             Event::SequenceStart(_, anchor, _) | Event::MappingStart(_, anchor, _) => {
                 self.count(pos, 1)?;
@@ -134,20 +235,26 @@ impl Reader<'_> {
                 });
             }
             Event::SequenceEnd | Event::MappingEnd => {
-                let (value, start) = match self.stack.pop() {
-                    Some(Open::Seq { items, start }) => (Value::Seq(items), start),
-                    Some(Open::Map { members, start, .. }) => (Value::Map(merge(members)), start),
+                let (items, start) = match self.stack.pop() {
+                    Some(Open::Seq { items, start }) => (Items::Seq(items), start),
+                    Some(Open::Map { members, start, .. }) => (Items::Map(merge(members)), start),
                     None => return Err(Diagnostic::at(Some(pos), "invalid YAML: a collection ends that never started; fix the YAML syntax here")),
                 };
-                let node = Node {
-                    pos: Some(start.pos),
-                    value,
-                    source_text: None,
+                let deepest_child = match &items {
+                    Items::Seq(items) => items.iter().map(Part::depth).max(),
+                    Items::Map(members) => members.iter().map(|(_, v)| v.depth()).max(),
+                };
+                let part = Part::Collection {
+                    pos: start.pos,
+                    shared: Rc::new(Collection {
+                        depth: 1 + deepest_child.unwrap_or(0),
+                        items,
+                    }),
                 };
                 if start.anchor != 0 {
-                    self.anchor(start.anchor, &node, self.nodes - start.nodes_before)?;
+                    self.anchor(start.anchor, &part, self.nodes - start.nodes_before)?;
                 }
-                self.push(node, ScalarStyle::Plain, "")?;
+                self.push(part, ScalarStyle::Plain, "")?;
             }
             Event::Alias(id) => {
                 self.aliases += 1;
@@ -167,16 +274,13 @@ impl Reader<'_> {
                         "invalid YAML: this alias names no anchor defined before it; define `&name` first",
                     ));
                 };
-                let (nodes, depth) = (anchored.nodes, anchored.depth);
-                // At most one anchor's worth (itself under the node limit) is
-                // copied before a limit below refuses the file.
-                let mut node = anchored.node.clone();
+                let (nodes, depth) = (anchored.nodes, anchored.part.depth());
+                let part = anchored.part.repeated_at(pos);
                 if self.stack.len() + depth > self.limits.max_depth {
                     return Err(too_deep(pos, self.limits));
                 }
                 self.count(pos, nodes)?;
-                node.pos = Some(pos);
-                self.push(node, ScalarStyle::Plain, "")?;
+                self.push(part, ScalarStyle::Plain, "")?;
             }
             // Stream and document ends carry nothing; anchor names, unresolved
             // aliases and comments come only with options this reader does not set.
@@ -200,10 +304,10 @@ impl Reader<'_> {
         Ok(())
     }
 
-    fn anchor(&mut self, id: usize, node: &Node, nodes: usize) -> Result<(), Diagnostic> {
+    fn anchor(&mut self, id: usize, part: &Part, nodes: usize) -> Result<(), Diagnostic> {
         if self.anchors.len() >= self.limits.max_aliases {
             return Err(refused(
-                node.pos.unwrap_or(Pos::new(1, 1)),
+                part.pos().unwrap_or(Pos::new(1, 1)),
                 format!(
                     "the catalog defines more than {} anchors; write the values out",
                     self.limits.max_aliases
@@ -211,22 +315,21 @@ impl Reader<'_> {
             ));
         }
         let anchored = Anchored {
-            node: node.clone(),
+            part: part.clone(),
             nodes,
-            depth: depth(node),
         };
         self.anchors.insert(id, anchored);
         Ok(())
     }
 
     /// Puts a finished node in its parent: an item, a mapping key, or a value.
-    fn push(&mut self, node: Node, style: ScalarStyle, raw: &str) -> Result<(), Diagnostic> {
+    fn push(&mut self, part: Part, style: ScalarStyle, raw: &str) -> Result<(), Diagnostic> {
         match self.stack.last_mut() {
-            None => self.root = Some(node),
-            Some(Open::Seq { items, .. }) => items.push(node),
+            None => self.root = Some(part),
+            Some(Open::Seq { items, .. }) => items.push(part),
             Some(Open::Map { members, key, .. }) => match key.take() {
-                Some(key) => members.push((key, node)),
-                None => *key = Some(key_of(node, style, raw)?),
+                Some(key) => members.push((key, part)),
+                None => *key = Some(key_of(part, style, raw)?),
             },
         }
         Ok(())
@@ -234,21 +337,28 @@ impl Reader<'_> {
 }
 
 /// A mapping key as text: a scalar's text as written (`429:` is the key "429").
-fn key_of(node: Node, style: ScalarStyle, raw: &str) -> Result<Key, Diagnostic> {
+fn key_of(part: Part, style: ScalarStyle, raw: &str) -> Result<Key, Diagnostic> {
+    let node = match part {
+        Part::Scalar(node) => node,
+        Part::Collection { pos, shared } => {
+            let kind = match shared.items {
+                Items::Seq(_) => Value::Seq(Vec::new()).kind(),
+                Items::Map(_) => Value::Map(Vec::new()).kind(),
+            };
+            return Err(Diagnostic::at(
+                Some(pos),
+                format!(
+                    "invalid YAML: a mapping key must be text, found {kind}; write the key as a plain word"
+                ),
+            ));
+        }
+    };
     let name = match node.value {
         Value::Str(s) => s,
         Value::Null if style == ScalarStyle::Plain => raw.to_owned(),
-        Value::Null => String::new(),
         Value::Bool(_) | Value::Int(_) | Value::Float(_) => node.source_text.unwrap_or_default(),
-        Value::Seq(_) | Value::Map(_) => {
-            return Err(Diagnostic::at(
-                node.pos,
-                format!(
-                "invalid YAML: a mapping key must be text, found {}; write the key as a plain word",
-                node.value.kind()
-            ),
-            ))
-        }
+        // A quoted empty key; collections are never scalar parts.
+        Value::Null | Value::Seq(_) | Value::Map(_) => String::new(),
     };
     Ok(Key {
         name,
@@ -258,41 +368,36 @@ fn key_of(node: Node, style: ScalarStyle, raw: &str) -> Result<Key, Diagnostic> 
 
 /// Applies `<<` merge keys: members of the merged mappings that the mapping
 /// does not set itself are added after its own, earlier mappings first.
-fn merge(members: Vec<(Key, Node)>) -> Vec<(Key, Node)> {
-    let is_merge =
-        |(k, v): &(Key, Node)| k.name == "<<" && matches!(v.value, Value::Map(_) | Value::Seq(_));
+fn merge(members: Vec<(Key, Part)>) -> Vec<(Key, Part)> {
+    let is_merge = |(k, v): &(Key, Part)| k.name == "<<" && matches!(v, Part::Collection { .. });
     if !members.iter().any(is_merge) {
         return members;
     }
     let (sources, mut own): (Vec<_>, Vec<_>) = members.into_iter().partition(is_merge);
-    for (_, source) in sources {
-        let maps = match source.value {
-            Value::Map(m) => vec![m],
-            Value::Seq(items) => items
-                .into_iter()
-                .filter_map(|n| match n.value {
-                    Value::Map(m) => Some(m),
-                    _ => None,
+    for (_, source) in &sources {
+        let Part::Collection { shared, .. } = source else {
+            continue;
+        };
+        let maps: Vec<&[(Key, Part)]> = match &shared.items {
+            Items::Map(m) => vec![m],
+            Items::Seq(items) => items
+                .iter()
+                .filter_map(|p| match p {
+                    Part::Collection { shared, .. } => match &shared.items {
+                        Items::Map(m) => Some(m.as_slice()),
+                        Items::Seq(_) => None,
+                    },
+                    Part::Scalar(_) => None,
                 })
                 .collect(),
-            _ => Vec::new(),
         };
         for (key, value) in maps.into_iter().flatten() {
             if !own.iter().any(|(k, _)| k.name == key.name) {
-                own.push((key, value));
+                own.push((key.clone(), value.clone()));
             }
         }
     }
     own
-}
-
-/// How deep collections nest in `node` (a scalar is 0).
-fn depth(node: &Node) -> usize {
-    match &node.value {
-        Value::Seq(items) => 1 + items.iter().map(depth).max().unwrap_or(0),
-        Value::Map(members) => 1 + members.iter().map(|(_, n)| depth(n)).max().unwrap_or(0),
-        _ => 0,
-    }
 }
 
 /// Types a scalar by the YAML 1.2 core schema, with strict booleans.
@@ -495,6 +600,36 @@ mod tests {
                 ("status", &Value::Int(400))
             ]
         );
+    }
+
+    #[test]
+    fn aliases_repeat_the_anchored_node_where_they_stand() {
+        let yaml = "a: &x [1, {b: &y two}]\nc: *x\nd: *y\n*y : e\n";
+        let Value::Map(m) = value(yaml) else { panic!() };
+        let (a, c, d) = (&m[0].1, &m[1].1, &m[2].1);
+        // Members keep the positions they were written at.
+        assert_eq!(c.value, a.value);
+        assert_eq!(c.pos, Some(Pos::new(2, 4)));
+        assert_eq!(d.value, Value::Str("two".into()));
+        assert_eq!(d.pos, Some(Pos::new(3, 4)));
+        assert_eq!(m[3].0.name, "two");
+        assert_eq!(m[3].0.pos, Some(Pos::new(4, 1)));
+    }
+
+    #[test]
+    fn aliases_count_the_nodes_and_depth_they_repeat() {
+        let limits = Limits {
+            max_nodes: 12,
+            max_depth: 3,
+            ..LIMITS
+        };
+        // 7 nodes, then 6 for `b` and the 5 its alias repeats.
+        let error = read("a: &x [1, 2, 3, 4]\nb: *x\n", &limits).unwrap_err();
+        assert!(error.message.contains("more than 12 YAML nodes"), "{error}");
+        assert_eq!(error.pos, Some(Pos::new(2, 4)));
+        let error = read("a: &x [[1]]\nb: [*x]\n", &limits).unwrap_err();
+        assert!(error.message.contains("deeper than 3 levels"), "{error}");
+        assert_eq!(error.pos, Some(Pos::new(2, 5)));
     }
 
     #[test]

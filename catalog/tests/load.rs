@@ -1,7 +1,62 @@
 //! Loading catalogs through the public API: values kept as written, positions
 //! reported, every problem found in one pass.
 
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
 use error_catalog_model::{load_bytes, load_str, Diagnostic, ParamKind, Pos};
+
+/// Counts the heap each thread holds, so a test can bound what a load costs
+/// without timing it.
+struct CountingAllocator;
+
+#[global_allocator]
+static ALLOCATOR: CountingAllocator = CountingAllocator;
+
+thread_local! {
+    static HELD: Cell<isize> = const { Cell::new(0) };
+    static PEAK: Cell<isize> = const { Cell::new(0) };
+}
+
+fn track(change: isize) {
+    // A thread's locals are unavailable while it exits; nothing is measured then.
+    let _ = HELD.try_with(|held| {
+        let now = held.get() + change;
+        held.set(now);
+        let _ = PEAK.try_with(|peak| peak.set(peak.get().max(now)));
+    });
+}
+
+unsafe impl GlobalAlloc for CountingAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let ptr = unsafe { System.alloc(layout) };
+        if !ptr.is_null() {
+            track(layout.size() as isize);
+        }
+        ptr
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        track(-(layout.size() as isize));
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let moved = unsafe { System.realloc(ptr, layout, new_size) };
+        if !moved.is_null() {
+            track(new_size as isize - layout.size() as isize);
+        }
+        moved
+    }
+}
+
+/// The most heap `f` holds at once on this thread, beyond what was held before.
+fn peak_heap(f: impl FnOnce()) -> isize {
+    let before = HELD.with(Cell::get);
+    PEAK.with(|peak| peak.set(before));
+    f();
+    PEAK.with(Cell::get) - before
+}
 
 fn errors(yaml: &str) -> Vec<Diagnostic> {
     match load_str(yaml) {
@@ -131,6 +186,55 @@ fn alias_bombs_are_refused_quickly() {
     // take minutes and gigabytes; this only guards against that.
     assert!(started.elapsed().as_secs() < 30);
     assert!(all[0].message.contains("refused"), "{}", all[0]);
+}
+
+#[test]
+fn a_flood_of_problems_is_cut_to_the_first_ones_and_a_count() {
+    let mut yaml = format!("{HEAD}  a: {{status: 400, message: x}}\n");
+    yaml.push_str(&"  a: x\n".repeat(100_000));
+    let all = errors(&yaml);
+    let max = error_catalog_model::LIMITS.max_diagnostics;
+    assert_eq!(all.len(), max + 1);
+    for (i, d) in all[..max].iter().enumerate() {
+        assert_eq!(d.pos, Some(Pos::new(5 + i as u32, 3)), "{d}");
+        assert!(d.message.contains("duplicate entry `a`"), "{d}");
+    }
+    let last = &all[max];
+    assert_eq!(last.pos, None);
+    assert!(
+        last.message
+            .starts_with("... and 99,900 more problems not shown;"),
+        "{last}"
+    );
+}
+
+#[test]
+fn nested_anchors_hold_no_more_heap_than_the_same_lists_without_them() {
+    // 27 anchored lists, each inside the last, around 50,000 scalars and no
+    // alias: an anchor that kept its own copy of its list held 27 copies.
+    let scalars = vec!["x"; 50_000].join(",");
+    let catalog = |open: fn(usize) -> String| {
+        let opens: String = (0..27).map(open).collect();
+        let closes = "]".repeat(27);
+        format!(
+            "{HEAD}  a:\n    status: 400\n    message: x\n    causes: {opens}{scalars}{closes}\n"
+        )
+    };
+    let anchored = catalog(|i| format!("&n{i} ["));
+    let plain = catalog(|_| "[".to_owned());
+    let mut found = Vec::new();
+    let anchored_peak = peak_heap(|| found = errors(&anchored));
+    let plain_peak = peak_heap(|| drop(errors(&plain)));
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].message.contains("`causes` must be a string"),
+        "{}",
+        found[0]
+    );
+    assert!(
+        anchored_peak < plain_peak + plain_peak / 2,
+        "with anchors {anchored_peak} bytes at once, without {plain_peak}"
+    );
 }
 
 #[test]

@@ -118,3 +118,191 @@ fn index_escapes_titles() {
         "{index}"
     );
 }
+
+/// Catalog text that Markdown would read as blocks, HTML or links, with what
+/// a reader must still see of it.
+const BLOCK_SYNTAX: &[(&str, &str)] = &[
+    ("```", "```"),
+    ("~~~ tilde fence", "~~~ tilde fence"),
+    ("# X heading", "# X heading"),
+    ("Title\n===", "Title ==="),
+    ("---", "---"),
+    ("***", "***"),
+    ("___", "___"),
+    ("- - -", "- - -"),
+    ("> quoted", "> quoted"),
+    ("- dash item", "- dash item"),
+    ("* star item", "* star item"),
+    ("+ plus item", "+ plus item"),
+    ("1. dot item", "1. dot item"),
+    ("2) paren item", "2) paren item"),
+    ("    indented code", "indented code"),
+    ("\tindented by a tab", "indented by a tab"),
+    ("<div>html block</div>", "<div>html block</div>"),
+    ("<!-- comment -->", "<!-- comment -->"),
+    ("<script>alert(7)</script>", "<script>alert(7)</script>"),
+    ("[x](javascript:alert(1))", "[x](javascript:alert(1))"),
+    ("![img](javascript:alert(2))", "![img](javascript:alert(2))"),
+    ("[x](<javascript:alert(3)>)", "javascript:alert(3)"),
+    ("[x]( JavaScript:alert(4) )", "JavaScript:alert(4)"),
+    ("<javascript:alert(5)>", "<javascript:alert(5)>"),
+    ("[ref]: javascript:alert(6)", "[ref]: javascript:alert(6)"),
+    ("see [ref] and [ref][]", "see [ref] and [ref][]"),
+    ("[^note]: a footnote", "[^note]: a footnote"),
+    ("[x] done", "[x] done"),
+    ("first line\n# second line heading", "second line heading"),
+    ("first line\n\n    code on line three", "code on line three"),
+    ("first line\n```\nfenced", "fenced"),
+    ("| a | b |\n| --- | --- |", "| a | b |"),
+    ("a \\| b", "a | b"),
+];
+
+/// A web link that stays a link.
+const WEB_LINK: &str = "See [the guide](https://example.com/guide) for *details*.";
+
+fn yaml_string(text: &str) -> String {
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n")
+        .replace('\t', "\\t");
+    format!("\"{escaped}\"")
+}
+
+/// A catalog whose every free-text field carries one of `texts`.
+fn catalog_with_texts(texts: &[&str]) -> String {
+    let quoted: Vec<String> = texts.iter().map(|t| yaml_string(t)).collect();
+    let mut yaml = format!(
+        "name: blocks\ndescription: {}\nwire: envelope\nstatuses:\n",
+        quoted[0]
+    );
+    for (i, t) in quoted.iter().enumerate() {
+        yaml.push_str(&format!(
+            "  {}: {{meaning: {t}, causes: {t}, solution: {t}}}\n",
+            400 + i
+        ));
+    }
+    yaml.push_str("rate_limit_headers:\n");
+    for (i, t) in quoted.iter().enumerate() {
+        yaml.push_str(&format!("  - {{name: X-Header-{i}, description: {t}}}\n"));
+    }
+    yaml.push_str("errors:\n");
+    for (i, t) in quoted.iter().enumerate() {
+        yaml.push_str(&format!(
+            "  entry_{i}:\n    status: 400\n    message: message {i}\n    description: {t}\n    causes: [{t}, {t}]\n    solutions: [{t}, {t}]\n"
+        ));
+    }
+    yaml
+}
+
+/// What a Markdown reader makes of a page.
+#[derive(Default)]
+struct Reading {
+    /// Blocks and HTML, in order: what the catalog text must not change.
+    structure: Vec<String>,
+    /// Link and image destinations.
+    links: Vec<String>,
+    /// The text of every heading.
+    headings: Vec<String>,
+    /// All text shown.
+    text: String,
+}
+
+fn read_markdown(page: &str) -> Reading {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_GFM;
+    let mut reading = Reading::default();
+    let mut heading: Option<String> = None;
+    for event in Parser::new_ext(page, options) {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                reading.links.push(dest_url.to_string())
+            }
+            Event::Start(
+                Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Superscript
+                | Tag::Subscript,
+            ) => {}
+            Event::Start(Tag::Heading { .. }) => heading = Some(String::new()),
+            Event::End(TagEnd::Heading(_)) => reading.headings.extend(heading.take()),
+            Event::Start(tag) => reading.structure.push(format!("{tag:?}")),
+            Event::End(
+                TagEnd::Link
+                | TagEnd::Image
+                | TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Superscript
+                | TagEnd::Subscript,
+            ) => {}
+            Event::End(tag) => reading.structure.push(format!("end {tag:?}")),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(h) = &mut heading {
+                    h.push_str(&t);
+                }
+                reading.text.push_str(&t);
+            }
+            Event::SoftBreak => reading.text.push(' '),
+            other => reading.structure.push(format!("{other:?}")),
+        }
+    }
+    reading
+}
+
+fn is_web(url: &str) -> bool {
+    url.starts_with("https://") || url.starts_with("http://")
+}
+
+#[test]
+fn block_syntax_and_script_links_in_catalog_text_stay_text() {
+    let mut texts: Vec<&str> = BLOCK_SYNTAX.iter().map(|(text, _)| *text).collect();
+    texts.push(WEB_LINK);
+    let hostile = load_str(&catalog_with_texts(&texts)).unwrap();
+    let plain_texts: Vec<String> = (0..texts.len()).map(|i| format!("plain {i}")).collect();
+    let plain_refs: Vec<&str> = plain_texts.iter().map(String::as_str).collect();
+    let plain = load_str(&catalog_with_texts(&plain_refs)).unwrap();
+
+    for (hostile_page, plain_page) in [
+        (
+            render_page(&hostile, "catalog/blocks.yaml"),
+            render_page(&plain, "catalog/blocks.yaml"),
+        ),
+        (
+            render_index(&[(&hostile, "blocks.md".into())]),
+            render_index(&[(&plain, "blocks.md".into())]),
+        ),
+    ] {
+        let seen = read_markdown(&hostile_page);
+        let expected = read_markdown(&plain_page);
+        // The same headings, quotes, lists, code blocks, tables, rules and HTML
+        // as with plain words: none of them comes from the catalog's text.
+        for (i, (got, want)) in seen.structure.iter().zip(&expected.structure).enumerate() {
+            assert_eq!(got, want, "block {i} differs");
+        }
+        assert_eq!(seen.structure.len(), expected.structure.len());
+        let own_links: Vec<&String> = expected.links.iter().filter(|l| !is_web(l)).collect();
+        let other_links: Vec<&String> = seen.links.iter().filter(|l| !is_web(l)).collect();
+        assert_eq!(other_links, own_links, "a link that is not http(s)");
+        assert_eq!(seen.headings.len(), expected.headings.len());
+    }
+
+    let seen = read_markdown(&render_page(&hostile, "catalog/blocks.yaml"));
+    for i in 0..texts.len() {
+        assert!(
+            seen.headings.contains(&format!("entry_{i}")),
+            "no heading for entry_{i}: {:?}",
+            seen.headings
+        );
+    }
+    for (text, visible) in BLOCK_SYNTAX {
+        assert!(seen.text.contains(visible), "{text:?} is not shown");
+    }
+    assert!(seen.links.contains(&"https://example.com/guide".to_owned()));
+    assert!(seen.text.contains("See the guide for details."));
+}

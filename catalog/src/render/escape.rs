@@ -1,6 +1,9 @@
 //! Making catalog text safe inside Markdown: data (codes, messages) is shown
 //! literally; prose (descriptions, causes, solutions) keeps inline Markdown
-//! but cannot inject HTML or break a table.
+//! but cannot inject HTML, blocks or links to anything but the web, nor
+//! break a table.
+
+use std::collections::HashMap;
 
 /// Text shown exactly as written: every character Markdown or HTML could read
 /// as markup becomes an entity, and newlines become `<br>` so a table row stays one line.
@@ -47,21 +50,180 @@ pub fn code(text: &str) -> String {
 }
 
 /// Prose written by the catalog author: inline Markdown (code spans, emphasis,
-/// links) is kept, HTML is neutralised, and pipes and newlines cannot break a table.
+/// links to http(s) pages) is kept; HTML, block syntax and links to anything
+/// else are shown as text; pipes and newlines cannot break a table.
+///
+/// Pages write prose where a block starts (a paragraph, a list item) as well
+/// as in table cells, so it must not open a heading, quote, list, code block
+/// or link definition there. Newlines become spaces, which leaves the start of
+/// the text the only line start to guard.
 pub fn prose(text: &str) -> String {
+    let blank = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r');
+    let line: Vec<char> = text
+        .trim_matches(blank)
+        .chars()
+        .filter(|&c| c != '\r')
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
+    let block = block_marker(&line);
+    let runs = BacktickRuns::of(&line);
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut i = 0;
+    while i < line.len() {
+        let c = line[i];
+        if block == Some(i) {
+            out.push('\\');
+            out.push(c);
+            i += 1;
+            continue;
+        }
         match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '|' => out.push_str("\\|"),
-            '\r' => {}
-            '\n' => out.push(' '),
-            c => out.push(c),
+            // An escaped character is never markup, so it cannot open a code
+            // span or close a link's text; the entities are literal already.
+            '\\' if line.get(i + 1).is_some_and(char::is_ascii_punctuation) => {
+                match line[i + 1] {
+                    '&' | '<' | '>' | '|' => push_inline(line[i + 1], &mut out),
+                    escaped => {
+                        out.push('\\');
+                        out.push(escaped);
+                    }
+                }
+                i += 2;
+            }
+            '`' => {
+                let run = run_of(&line, i);
+                // A code span shows its content verbatim, so a link inside
+                // it is no link and is left alone.
+                let end = match runs.next(run, i + run) {
+                    Some(close) => close + run,
+                    None => i + run,
+                };
+                for &c in &line[i..end] {
+                    push_inline(c, &mut out);
+                }
+                i = end;
+            }
+            ']' if line.get(i + 1) == Some(&'(') && !is_web_destination(&line[i + 2..]) => {
+                // What is left, `[text]`, could only be a reference to a
+                // definition, and `block_marker` keeps those from being read.
+                out.push_str("]\\(");
+                i += 2;
+            }
+            c => {
+                push_inline(c, &mut out);
+                i += 1;
+            }
         }
     }
     out
+}
+
+/// HTML becomes text, and a pipe cannot end a table cell.
+fn push_inline(c: char, out: &mut String) {
+    match c {
+        '&' => out.push_str("&amp;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '|' => out.push_str("\\|"),
+        c => out.push(c),
+    }
+}
+
+/// Where `line`, written at the start of a line, would open a block other than
+/// a paragraph: the index of the character whose backslash escape prevents it.
+/// Block quotes and HTML blocks need none, as `>` and `<` become entities.
+fn block_marker(line: &[char]) -> Option<usize> {
+    let first = *line.first()?;
+    let blank_at = |at: usize| line.get(at).is_none_or(|&c| c == ' ' || c == '\t');
+    match first {
+        // Headings, setext underlines and list markers; none of them is
+        // inline markup, so escaping them changes nothing else.
+        '#' | '=' | '-' | '+' => Some(0),
+        // Code fences.
+        '`' | '~' if run_of(line, 0) >= 3 => Some(0),
+        // A list marker or a thematic break, not emphasis.
+        '*' if blank_at(1) || is_thematic_break(line) => Some(0),
+        '_' if is_thematic_break(line) => Some(0),
+        '0'..='9' => {
+            let digits = line.iter().take_while(|c| c.is_ascii_digit()).count();
+            let ordered = matches!(line.get(digits), Some('.' | ')')) && blank_at(digits + 1);
+            ordered.then_some(digits)
+        }
+        // A link (or footnote) definition, which would hide the text, or a
+        // task-list checkbox.
+        '[' if is_definition(line) => Some(0),
+        '[' if matches!(line.get(1..3), Some([' ' | '\t' | 'x' | 'X', ']'])) && blank_at(3) => {
+            Some(0)
+        }
+        _ => None,
+    }
+}
+
+/// `***`, `- - -`, `___`: three or more of one of them, nothing else but blanks.
+fn is_thematic_break(line: &[char]) -> bool {
+    let marks = line.iter().filter(|&&c| c != ' ' && c != '\t');
+    let count = marks.clone().count();
+    count >= 3 && marks.clone().all(|&c| c == line[0])
+}
+
+/// `[label]: ...`: a label without unescaped brackets, then a colon.
+fn is_definition(line: &[char]) -> bool {
+    let mut i = 1;
+    while i < line.len() {
+        match line[i] {
+            '\\' => i += 2,
+            '[' => return false,
+            ']' => return i > 1 && line.get(i + 1) == Some(&':'),
+            _ => i += 1,
+        }
+    }
+    false
+}
+
+/// How many times `line[at]` repeats from `at`.
+fn run_of(line: &[char], at: usize) -> usize {
+    line.get(at)
+        .map_or(0, |&c| line[at..].iter().take_while(|&&x| x == c).count())
+}
+
+/// Where the runs of backticks of each length start. A code span ends at the
+/// next run as long as the one that opened it; looking it up here instead of
+/// scanning on keeps text with many unmatched runs linear.
+struct BacktickRuns(HashMap<usize, Vec<usize>>);
+
+impl BacktickRuns {
+    fn of(line: &[char]) -> Self {
+        let mut runs: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut i = 0;
+        while i < line.len() {
+            let run = if line[i] == '`' { run_of(line, i) } else { 0 };
+            if run > 0 {
+                runs.entry(run).or_default().push(i);
+            }
+            i += run.max(1);
+        }
+        BacktickRuns(runs)
+    }
+
+    /// The start of the first run of exactly `len` backticks at or after `from`.
+    fn next(&self, len: usize, from: usize) -> Option<usize> {
+        let starts = self.0.get(&len)?;
+        starts.get(starts.partition_point(|&s| s < from)).copied()
+    }
+}
+
+/// Whether a link destination (what follows `](`) is an http or https URL.
+/// `<` becomes an entity, so a destination in angle brackets is not one here.
+fn is_web_destination(rest: &[char]) -> bool {
+    let start = rest.iter().take_while(|&&c| c == ' ' || c == '\t').count();
+    let rest = &rest[start..];
+    ["http://", "https://"].iter().any(|scheme| {
+        rest.len() >= scheme.len()
+            && rest
+                .iter()
+                .zip(scheme.chars())
+                .all(|(&c, s)| c.to_ascii_lowercase() == s)
+    })
 }
 
 /// A fence of backticks longer than any run of backticks in `content`, so the
@@ -122,6 +284,52 @@ mod tests {
             prose("Send `Bearer` <b>now</b> | x"),
             "Send `Bearer` &lt;b&gt;now&lt;/b&gt; \\| x"
         );
+    }
+
+    #[test]
+    fn prose_keeps_inline_markdown_and_web_links() {
+        for kept in [
+            "**Bold** and *emphasis* stay",
+            "See [the guide](https://example.com/a_(b)) or [this](HTTP://x.org)",
+            "`[x](javascript:y)` is code, not a link",
+            "Use `-` or `#`, 2. and 3) in the middle of a line",
+            "_note_ at the start",
+        ] {
+            assert_eq!(prose(kept), kept);
+        }
+    }
+
+    #[test]
+    fn prose_shows_block_syntax_and_other_links_as_text() {
+        let cases = [
+            ("# Title", "\\# Title"),
+            ("  ## indented", "\\## indented"),
+            ("    code", "code"),
+            ("\n\t- item", "\\- item"),
+            ("* item", "\\* item"),
+            ("***", "\\***"),
+            ("_ _ _", "\\_ _ _"),
+            ("12. item", "12\\. item"),
+            ("```rust", "\\```rust"),
+            ("~~~", "\\~~~"),
+            ("> quote", "&gt; quote"),
+            ("[x] done", "\\[x] done"),
+            ("[\t] tab", "\\[\t] tab"),
+            ("[a]: https://x.org", "\\[a]: https://x.org"),
+            ("a [x](javascript:alert(1))", "a [x]\\(javascript:alert(1))"),
+            ("![i]( data:image/png)", "![i]\\( data:image/png)"),
+            ("[x](<https://x.org>)", "[x]\\(&lt;https://x.org&gt;)"),
+        ];
+        for (text, shown) in cases {
+            assert_eq!(prose(text), shown, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn prose_reads_the_authors_backslash_escapes() {
+        assert_eq!(prose("a \\| b \\< c"), "a \\| b &lt; c");
+        // An escaped backtick opens no code span, so the link is checked.
+        assert_eq!(prose("\\`[x](javascript:y)`"), "\\`[x]\\(javascript:y)`");
     }
 
     #[test]
