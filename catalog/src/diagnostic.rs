@@ -42,6 +42,20 @@ impl Diagnostic {
         }
     }
 
+    /// The last problem listed when more than [`Limits::max_diagnostics`]
+    /// were found: it counts the `rest` not shown.
+    ///
+    /// [`Limits::max_diagnostics`]: crate::Limits::max_diagnostics
+    pub fn not_shown(rest: usize) -> Self {
+        Diagnostic::at(
+            None,
+            format!(
+                "... and {} more problems not shown; fixing the ones above usually removes or explains the rest: fix them and build again",
+                thousands(rest)
+            ),
+        )
+    }
+
     /// Renders the problem as `file:line:col: message`, the form compilers use,
     /// so editors and terminals can jump to it.
     pub fn display_with_file<'a>(&'a self, file: &'a str) -> impl fmt::Display + 'a {
@@ -98,5 +112,32 @@ impl Diagnostics {
     pub fn into_sorted(mut self) -> Vec<Diagnostic> {
         self.items.sort_by_key(|d| d.pos);
         self.items
+    }
+}
+
+/// `99900` as `99,900`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        let grouped: Vec<String> = [0, 999, 1_000, 99_900, 1_234_567]
+            .into_iter()
+            .map(thousands)
+            .collect();
+        assert_eq!(grouped, ["0", "999", "1,000", "99,900", "1,234,567"]);
     }
 }

@@ -133,6 +133,19 @@ fn entries(node: &Node, d: &mut Diagnostics) -> Vec<Entry> {
     if members.is_empty() {
         d.error(node.pos, "`errors` is empty; add at least one entry");
     }
+    // Rule: a catalog has at most `max_entries` entries, so that what is
+    // accepted also compiles in reasonable time.
+    let max = crate::LIMITS.max_entries;
+    if members.len() > max {
+        d.error(
+            node.pos,
+            format!(
+                "`errors` has {} entries, more than the {max} one catalog may have (compile time grows faster than the entry count); split the API into several catalogs",
+                members.len()
+            ),
+        );
+        return Vec::new();
+    }
     let mut out = Vec::new();
     let mut seen: TextMap<&str, Option<Pos>> =
         TextMap::with_capacity_and_hasher(members.len(), Default::default());
@@ -406,6 +419,27 @@ fn params(
     declared: &[ParamDecl],
     d: &mut Diagnostics,
 ) -> Vec<Param> {
+    // Rule: an entry has at most `max_params_per_entry` parameters; counted
+    // before anything else reads the placeholders, whose checks grow with
+    // their square.
+    let max = crate::LIMITS.max_params_per_entry;
+    let mut names = std::collections::HashSet::new();
+    for segment in &message.segments {
+        if let crate::template::Segment::Placeholder(name) = segment {
+            names.insert(name.as_str());
+        }
+    }
+    names.extend(declared.iter().map(|p| p.name.as_str()));
+    if names.len() > max {
+        d.error(
+            message_node.and_then(|n| n.pos),
+            format!(
+                "this entry has {} parameters, more than the {max} an entry may have (each becomes a field of the variant); use fewer placeholders, or split the entry in two",
+                names.len()
+            ),
+        );
+        return Vec::new();
+    }
     let placeholders = message.placeholders();
     let mut out = Vec::new();
     for name in &placeholders {
@@ -685,9 +719,11 @@ fn required<'a>(
 }
 
 fn check_keys(members: &[(Key, Node)], allowed: &[&str], what: &str, d: &mut Diagnostics) {
-    let mut seen: Vec<(&str, Option<Pos>)> = Vec::new();
+    // A map, not a list: a hostile mapping can have hundreds of thousands of keys.
+    let mut seen: TextMap<&str, Option<Pos>> =
+        TextMap::with_capacity_and_hasher(members.len(), Default::default());
     for (key, _) in members {
-        if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key.name) {
+        if let Some(first) = seen.get(key.name.as_str()) {
             d.error(
                 key.pos,
                 format!(
@@ -697,7 +733,7 @@ fn check_keys(members: &[(Key, Node)], allowed: &[&str], what: &str, d: &mut Dia
                 ),
             );
         }
-        seen.push((&key.name, key.pos));
+        seen.entry(&key.name).or_insert(key.pos);
         if !allowed.contains(&key.name.as_str()) {
             let hint = match crate::suggest::closest(&key.name, allowed.iter().copied()) {
                 Some(near) => format!("did you mean `{near}`?"),

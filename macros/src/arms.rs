@@ -196,9 +196,13 @@ pub struct Rebuild {
 /// template are constants worth inlining); `None` if it cannot be (it holds
 /// an internal cause with no empty value).
 pub fn rebuild(variant: &Variant<'_>, v: &str, reader: &str) -> Option<Rebuild> {
+    // Each parameter is read into a local first and the variant built from the
+    // locals: a struct literal with a `?` in every field makes rustc's code
+    // quadratic in the number of fields, `let` bindings keep it linear.
+    let mut reads = String::new();
     let mut inits = String::new();
     let mut reads_parts = false;
-    for field in &variant.fields {
+    for (i, field) in variant.fields.iter().enumerate() {
         let Some(ident) = field.ident else { continue };
         if field.source {
             if field.is_option() {
@@ -210,12 +214,17 @@ pub fn rebuild(variant: &Variant<'_>, v: &str, reader: &str) -> Option<Rebuild> 
             }
         } else {
             let name = ident.to_string();
-            let _ = write!(inits, "{ident}: {P}::{reader}(parts, {})?,", string(&name));
+            let _ = write!(
+                reads,
+                "let __v{i} = {P}::{reader}(parts, {})?;",
+                string(&name)
+            );
+            let _ = write!(inits, "{ident}: __v{i},");
             reads_parts = true;
         }
     }
     Some(Rebuild {
-        expr: format!("__Some(Self::{v} {{ {inits} }})"),
+        expr: format!("{{ {reads} __Some(Self::{v} {{ {inits} }}) }}"),
         reads_parts,
     })
 }

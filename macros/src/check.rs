@@ -20,20 +20,48 @@ pub struct Plan {
     pub unknown: Option<usize>,
 }
 
-struct Errors(Option<Error>);
+/// The problems found, at most `max_diagnostics` of them listed: an enum
+/// that misses thousands of entries would otherwise bury the output.
+struct Errors {
+    all: Option<Error>,
+    listed: usize,
+    not_listed: usize,
+}
 
 impl Errors {
     fn push(&mut self, e: Error) {
-        match &mut self.0 {
-            Some(all) => all.combine(e),
-            None => self.0 = Some(e),
+        if self.listed >= error_catalog_model::LIMITS.max_diagnostics {
+            self.not_listed += 1;
+            return;
         }
+        self.listed += 1;
+        match &mut self.all {
+            Some(all) => all.combine(e),
+            None => self.all = Some(e),
+        }
+    }
+
+    /// The combined error, if any, ending with a count of those not listed.
+    fn finish(self, path: &LitStr) -> Option<Error> {
+        let mut all = self.all?;
+        if self.not_listed > 0 {
+            let rest = error_catalog_model::Diagnostic::not_shown(self.not_listed);
+            all.combine(Error::new(
+                path.span(),
+                rest.display_with_file(&path.value()).to_string(),
+            ));
+        }
+        Some(all)
     }
 }
 
 pub fn check(input: &Input<'_>, catalog: &Catalog, path: &LitStr) -> Result<Plan, Error> {
     let shown = path.value();
-    let mut errors = Errors(None);
+    let mut errors = Errors {
+        all: None,
+        listed: 0,
+        not_listed: 0,
+    };
     let mut mapped: Vec<(usize, usize)> = Vec::new();
     // For each entry, the variant that stands for it.
     let mut variant_of: Vec<Option<usize>> = vec![None; catalog.entries.len()];
@@ -112,7 +140,7 @@ pub fn check(input: &Input<'_>, catalog: &Catalog, path: &LitStr) -> Result<Plan
         }
     }
 
-    match errors.0 {
+    match errors.finish(path) {
         Some(e) => Err(e),
         None => Ok(Plan { mapped, unknown }),
     }

@@ -71,7 +71,7 @@ fn try_generate(args: TokenStream, input: &DeriveInput) -> syn::Result<TokenStre
     for entry in &catalog.entries {
         variants.push(variant(entry, &mut types, &mut text));
     }
-    let unknown = unknown_name(catalog);
+    let unknown = unknown_name(catalog, &path)?;
     let unknown_doc = format!(
         "An error {} may send that this catalog does not list; keeps its code, status and message (boxed, so it does not grow every value of the enum).",
         catalog.title
@@ -116,13 +116,32 @@ fn try_generate(args: TokenStream, input: &DeriveInput) -> syn::Result<TokenStre
     })
 }
 
-fn unknown_name(catalog: &Catalog) -> syn::Ident {
-    let taken = |n: &str| catalog.entries.iter().any(|e| e.rust_name == n);
-    let name = ["Unknown", "Unrecognized", "UnknownApiError"]
-        .into_iter()
-        .find(|n| !taken(n))
-        .unwrap_or("UnknownCatalogError");
-    format_ident!("{}", name)
+/// The names the fallback variant may take, in order of preference.
+const UNKNOWN_NAMES: [&str; 4] = [
+    "Unknown",
+    "Unrecognized",
+    "UnknownApiError",
+    "UnknownCatalogError",
+];
+
+/// The first fallback name no entry takes; an error at the YAML when every
+/// one is taken.
+fn unknown_name(catalog: &Catalog, path: &LitStr) -> syn::Result<syn::Ident> {
+    let taken = |n: &str| catalog.entries.iter().find(|e| e.rust_name == n);
+    if let Some(free) = UNKNOWN_NAMES.into_iter().find(|n| taken(n).is_none()) {
+        return Ok(format_ident!("{}", free));
+    }
+    let first = taken(UNKNOWN_NAMES[0]).expect("every name is taken");
+    let shown = path.value();
+    Err(Error::new(
+        path.span(),
+        format!(
+            "{}: entries take every name the generated fallback variant could have ({}); give entry `{}` another Rust name with `name:`",
+            source::at(&shown, first.rust_name_pos.or(first.pos)),
+            UNKNOWN_NAMES.map(|n| format!("`{n}`")).join(", "),
+            first.key
+        ),
+    ))
 }
 
 /// The variant for `entry`: its syntax tree (without docs) returned, its
@@ -182,14 +201,21 @@ fn variant(
     }
 }
 
+/// The variant's rustdoc. Catalog text is Markdown-escaped as on the
+/// reference pages (codes and messages shown literally, descriptions as
+/// prose), so it cannot inject HTML into `cargo doc` output or open a code
+/// block that rustdoc would run as a doctest.
 fn variant_docs(entry: &Entry) -> Vec<String> {
+    use error_catalog_model::render::{literal, prose};
     let mut lines = vec![format!(
         " `{}` {}: {}",
-        entry.status, entry.code, entry.message.source
+        entry.status,
+        literal(&entry.code),
+        literal(&entry.message.source)
     )];
     if let Some(d) = &entry.description {
         lines.push(String::new());
-        lines.push(format!(" {d}"));
+        lines.push(format!(" {}", prose(d)));
     }
     lines.push(String::new());
     let mut facts = vec![format!(
@@ -197,14 +223,66 @@ fn variant_docs(entry: &Entry) -> Vec<String> {
         if entry.retryable { "yes" } else { "no" }
     )];
     if let Some(f) = &entry.field {
-        facts.push(format!("field: `{f}`"));
+        facts.push(format!("field: {}", literal(f)));
     }
     if let Some(s) = entry.retry_after {
         facts.push(format!("retry after {s} s"));
     }
     if let Some(g) = &entry.group {
-        facts.push(format!("group: {g}"));
+        facts.push(format!("group: {}", literal(g)));
     }
     lines.push(format!(" {}.", facts.join("; ")));
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(yaml_entry: &str) -> Entry {
+        let yaml = format!("name: demo\nwire: flat\nerrors:\n  a:\n{yaml_entry}");
+        let catalog = error_catalog_model::load_str(&yaml).unwrap_or_else(|d| panic!("{d:?}"));
+        catalog.entries.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn variant_docs_carry_no_html_or_blocks_from_the_catalog() {
+        let docs = variant_docs(&entry(
+            "    status: 400\n    message: \"<script>alert(1)</script>\"\n    description: \"```\"\n    group: \"<b>g</b>\"\n",
+        ))
+        .join("\n");
+        assert!(!docs.contains('<'), "{docs}");
+        assert!(
+            !docs.lines().any(|l| l.trim_start().starts_with("```")),
+            "a fence opens: {docs}"
+        );
+        assert!(docs.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{docs}");
+        let docs = variant_docs(&entry(
+            "    status: 400\n    message: m\n    description: \"# Heading [x](javascript:alert(1))\"\n",
+        ))
+        .join("\n");
+        assert!(!docs.contains("\n # "), "{docs}");
+        assert!(!docs.contains("](javascript"), "{docs}");
+    }
+
+    #[test]
+    fn the_fallback_name_avoids_entries_and_is_an_error_when_all_are_taken() {
+        let path: LitStr = syn::parse_quote!("catalog/demo.yaml");
+        let catalog = |keys: &[&str]| {
+            let mut yaml = "name: demo\nwire: flat\nerrors:\n".to_owned();
+            for key in keys {
+                yaml.push_str(&format!("  {key}: {{status: 400, message: m {key}}}\n"));
+            }
+            error_catalog_model::load_str(&yaml).unwrap()
+        };
+        let name = unknown_name(&catalog(&["unknown", "unrecognized"]), &path).unwrap();
+        assert_eq!(name, "UnknownApiError");
+        let all = ["unknown", "unrecognized", "unknown_api_error", "unknown_catalog_error"];
+        let error = unknown_name(&catalog(&all), &path).unwrap_err().to_string();
+        assert!(
+            error.starts_with("catalog/demo.yaml:4:3: entries take every name"),
+            "{error}"
+        );
+        assert!(error.contains("give entry `unknown` another Rust name"), "{error}");
+    }
 }
