@@ -369,6 +369,25 @@ pub(crate) fn parse_body(node: &Node, diagnostics: &mut Diagnostics) -> Option<W
 
 const MAX_TEMPLATE_DEPTH: usize = 16;
 
+/// Most members of one object, or elements of one list, in a body template:
+/// the runtime's readers tell template places apart by one byte per level.
+pub const MAX_TEMPLATE_MEMBERS: usize = 254;
+
+/// Refuses an object or list wider than [`MAX_TEMPLATE_MEMBERS`].
+fn too_wide(node: &Node, len: usize, what: &str, diagnostics: &mut Diagnostics) -> bool {
+    if len <= MAX_TEMPLATE_MEMBERS {
+        return false;
+    }
+    diagnostics.error(
+        node.pos,
+        format!(
+            "this {what} of the wire body has {len} {}, more than the {MAX_TEMPLATE_MEMBERS} a template allows; a real error body has a handful: remove those the API does not send",
+            if what == "list" { "elements" } else { "members" }
+        ),
+    );
+    true
+}
+
 fn parse_node(node: &Node, diagnostics: &mut Diagnostics, depth: usize) -> Option<WireNode> {
     if depth > MAX_TEMPLATE_DEPTH {
         diagnostics.error(
@@ -379,6 +398,9 @@ fn parse_node(node: &Node, diagnostics: &mut Diagnostics, depth: usize) -> Optio
     }
     Some(match &node.value {
         Value::Map(members) => {
+            if too_wide(node, members.len(), "object", diagnostics) {
+                return None;
+            }
             let mut out: Vec<(String, WireNode)> = Vec::new();
             let mut when = None;
             let mut seen: Vec<(&str, Option<Pos>)> = Vec::new();
@@ -424,6 +446,9 @@ fn parse_node(node: &Node, diagnostics: &mut Diagnostics, depth: usize) -> Optio
                     node.pos,
                     "an empty list in the wire body carries nothing; remove it or add elements",
                 );
+                return None;
+            }
+            if too_wide(node, items.len(), "list", diagnostics) {
                 return None;
             }
             let items: Vec<WireNode> = items

@@ -298,14 +298,22 @@ fn an_entry_with_more_parameters_than_the_limit_is_refused_at_its_message() {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let at_limit = format!("{HEAD}  a:\n    status: 400\n    message: \"{}\"\n", message(max));
+    let at_limit = format!(
+        "{HEAD}  a:\n    status: 400\n    message: \"{}\"\n",
+        message(max)
+    );
     assert_eq!(load_str(&at_limit).unwrap().entries[0].params.len(), max);
-    let past = format!("{HEAD}  a:\n    status: 400\n    message: \"{}\"\n", message(max + 1));
+    let past = format!(
+        "{HEAD}  a:\n    status: 400\n    message: \"{}\"\n",
+        message(max + 1)
+    );
     let all = errors(&past);
     assert_eq!(all.len(), 1, "{all:#?}");
     assert_eq!(all[0].pos, Some(Pos::new(6, 14)));
     assert!(
-        all[0].message.contains(&format!("{} parameters, more than the {max}", max + 1)),
+        all[0]
+            .message
+            .contains(&format!("{} parameters, more than the {max}", max + 1)),
         "{}",
         all[0]
     );
@@ -317,7 +325,10 @@ fn an_entry_with_more_parameters_than_the_limit_is_refused_at_its_message() {
     assert!(errors(&declared)[0].message.contains("more than the"));
     // Tens of thousands of placeholders are refused by counting, before the
     // checks that compare placeholders with each other.
-    let hostile = format!("{HEAD}  a:\n    status: 400\n    message: \"{}\"\n", message(50_000));
+    let hostile = format!(
+        "{HEAD}  a:\n    status: 400\n    message: \"{}\"\n",
+        message(50_000)
+    );
     assert!(errors(&hostile)[0].message.contains("50000 parameters"));
 }
 
@@ -336,7 +347,9 @@ fn a_catalog_with_more_entries_than_the_limit_is_refused_at_errors() {
     assert_eq!(all.len(), 1, "{all:#?}");
     assert_eq!(all[0].pos, Some(Pos::new(4, 3)));
     assert!(
-        all[0].message.contains(&format!("{} entries, more than the {max}", max + 1)),
+        all[0]
+            .message
+            .contains(&format!("{} entries, more than the {max}", max + 1)),
         "{}",
         all[0]
     );
@@ -354,4 +367,33 @@ fn many_unknown_keys_in_one_entry_are_reported_and_capped() {
     let all = errors(&yaml);
     assert_eq!(all.len(), error_catalog_model::LIMITS.max_diagnostics + 1);
     assert!(all[0].message.contains("unknown key `k0`"), "{}", all[0]);
+}
+
+#[test]
+fn body_templates_wider_than_the_readers_can_place_are_refused() {
+    let max = error_catalog_model::wire::MAX_TEMPLATE_MEMBERS;
+    let template = |n: usize| {
+        let members: Vec<String> = (0..n).map(|i| format!("m{i}: $message")).collect();
+        format!(
+            "name: demo\nwire:\n  body: {{code: $code, {}}}\nerrors:\n  a: {{status: 400, message: x}}\n",
+            members.join(", ")
+        )
+    };
+    assert!(load_str(&template(max - 1)).is_ok(), "{max} members in all");
+    let all = errors(&template(max));
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert_eq!(all[0].pos, Some(Pos::new(3, 9)));
+    assert!(
+        all[0]
+            .message
+            .contains(&format!("has {} members, more than the {max}", max + 1)),
+        "{}",
+        all[0]
+    );
+    let list: Vec<&str> = vec!["$message"; max + 1];
+    let yaml = format!(
+        "name: demo\nwire:\n  body: {{code: $code, all: [{}]}}\nerrors:\n  a: {{status: 400, message: x}}\n",
+        list.join(", ")
+    );
+    assert!(errors(&yaml)[0].message.contains("elements, more than"));
 }

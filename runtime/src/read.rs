@@ -59,8 +59,8 @@ pub(crate) type Members<'de> = Vec<(Cow<'de, str>, Json<'de>)>;
 /// A place in the body template: the member or element index at each level,
 /// packed one byte per level from the top, so that comparing two places
 /// compares their template order. Sixteen levels, as deep as a template may
-/// nest; members past the 254th of one object share a place (their slots then
-/// count in body order).
+/// nest, and 254 members or elements per level, as many as the catalog's
+/// validation allows (`error_catalog_model::wire::MAX_TEMPLATE_MEMBERS`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Pos {
     /// One byte per level, most significant first (a byte store per level
