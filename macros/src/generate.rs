@@ -256,7 +256,10 @@ mod tests {
             !docs.lines().any(|l| l.trim_start().starts_with("```")),
             "a fence opens: {docs}"
         );
-        assert!(docs.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{docs}");
+        assert!(
+            docs.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{docs}"
+        );
         let docs = variant_docs(&entry(
             "    status: 400\n    message: m\n    description: \"# Heading [x](javascript:alert(1))\"\n",
         ))
@@ -277,12 +280,20 @@ mod tests {
         };
         let name = unknown_name(&catalog(&["unknown", "unrecognized"]), &path).unwrap();
         assert_eq!(name, "UnknownApiError");
-        let all = ["unknown", "unrecognized", "unknown_api_error", "unknown_catalog_error"];
+        let all = [
+            "unknown",
+            "unrecognized",
+            "unknown_api_error",
+            "unknown_catalog_error",
+        ];
         let error = unknown_name(&catalog(&all), &path).unwrap_err().to_string();
         assert!(
             error.starts_with("catalog/demo.yaml:4:3: entries take every name"),
             "{error}"
         );
-        assert!(error.contains("give entry `unknown` another Rust name"), "{error}");
+        assert!(
+            error.contains("give entry `unknown` another Rust name"),
+            "{error}"
+        );
     }
 }

@@ -55,7 +55,11 @@ async fn an_endless_chunked_body_stops_at_the_limit() {
         } => {
             assert_eq!(status.as_u16(), 429);
             assert_eq!(limit, DEFAULT_MAX_BODY);
-            assert_eq!(retry_after, Some(Duration::from_secs(5)), "headers still count");
+            assert_eq!(
+                retry_after,
+                Some(Duration::from_secs(5)),
+                "headers still count"
+            );
         }
         other => panic!("{other}"),
     }
@@ -75,10 +79,19 @@ async fn a_declared_length_past_the_limit_is_not_read() {
         .await
         .unwrap_err();
     assert!(
-        matches!(&error, ClientError::Body { error: BodyError::TooLarge { limit: 1000 }, .. }),
+        matches!(
+            &error,
+            ClientError::Body {
+                error: BodyError::TooLarge { limit: 1000 },
+                ..
+            }
+        ),
         "{error}"
     );
-    assert!(error.to_string().contains("longer than 1000 bytes"), "{error}");
+    assert!(
+        error.to_string().contains("longer than 1000 bytes"),
+        "{error}"
+    );
 }
 
 #[tokio::test]

@@ -328,12 +328,19 @@ async fn the_readme_recipe_stops_when_the_server_never_recovers() {
         result.unwrap_err().api_error(),
         Some(&AiApiError::RateLimitExceeded { retry_after: 0 })
     );
-    assert_eq!(attempts(&http, address, "r0").await, 5, "one try, four retries");
+    assert_eq!(
+        attempts(&http, address, "r0").await,
+        5,
+        "one try, four retries"
+    );
     let waits = waits.lock().unwrap().clone();
     assert_eq!(waits.len(), 4, "{waits:?}");
     for (i, wait) in waits.iter().enumerate() {
         let floor = min_delay * 2u32.pow(i as u32);
-        assert!(*wait >= floor, "wait {i} is {wait:?}, below the backoff's {floor:?}");
+        assert!(
+            *wait >= floor,
+            "wait {i} is {wait:?}, below the backoff's {floor:?}"
+        );
     }
 }
 

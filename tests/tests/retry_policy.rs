@@ -76,7 +76,10 @@ fn the_http_status_decides_over_the_status_in_the_body() {
     // The AIML format carries the status in the body, as a string.
     let says_200 = br#"{"message":"all fine","path":"/v1/chat","requestId":"r","statusCode":"200","timestamp":"t"}"#;
     let error = response::<AimlApiError>(503, "", says_200);
-    let ClientError::Api { error: e, status, .. } = &error else {
+    let ClientError::Api {
+        error: e, status, ..
+    } = &error
+    else {
         panic!("{error}");
     };
     assert_eq!(e.status_u16(), 200, "the body's claim is kept in the value");
@@ -113,6 +116,9 @@ fn a_body_status_outside_100_to_599_is_a_format_error() {
         let body = format!(
             r#"{{"message":"m","path":"/","requestId":"r","statusCode":"{status}","timestamp":"t"}}"#
         );
-        assert!(AimlApiError::from_body(body.as_bytes(), Some(500)).is_ok(), "{status}");
+        assert!(
+            AimlApiError::from_body(body.as_bytes(), Some(500)).is_ok(),
+            "{status}"
+        );
     }
 }
