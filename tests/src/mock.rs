@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -93,9 +94,14 @@ async fn list(Path(api): Path<String>) -> Response {
     Json(json!(list)).into_response()
 }
 
+// Both error routes read the request body, though they ignore it: hyper
+// closes a keep-alive connection whose request body was left unread, and a
+// client that reuses that connection before it sees the close (urllib3 in
+// the seed-client test) spends one of its retries on the reset.
 async fn error(
     Path((api, code)): Path<(String, String)>,
     Query(query): Query<HashMap<String, String>>,
+    _body: Bytes,
 ) -> Response {
     let Some((_, responder)) = APIS.iter().find(|(name, _)| *name == api) else {
         return not_found(&format!("no API `{api}`"));
@@ -107,6 +113,7 @@ async fn flaky(
     State(sessions): State<Sessions>,
     Path(session): Path<String>,
     Query(mut query): Query<HashMap<String, String>>,
+    _body: Bytes,
 ) -> Response {
     let fail: u32 = query
         .remove("fail")

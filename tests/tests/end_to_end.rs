@@ -452,3 +452,58 @@ async fn unknown_routes_and_bad_bodies_are_errors_not_panics() {
         other => panic!("{other}"),
     }
 }
+
+/// A request whose body arrives after its headers leaves the connection open
+/// for the next request, as a client's connection pool expects. (When the
+/// mock's routes did not read bodies, hyper closed such connections, and the
+/// seed-003 Python client sometimes spent a retry on the reset.)
+#[tokio::test]
+async fn a_connection_stays_open_after_a_request_with_a_body() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    let address = start().await;
+    let mut socket = tokio::net::TcpStream::connect(address).await.unwrap();
+    let head = "POST /flaky/k1?fail=9&api=aiapi&code=invalid_api_key HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 2\r\n\r\n";
+    socket.write_all(head.as_bytes()).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    socket.write_all(b"{}").await.unwrap();
+    let first = read_response(&mut socket).await;
+    assert!(first.starts_with("HTTP/1.1 401"), "{first}");
+    socket
+        .write_all(b"GET /stats/k1 HTTP/1.1\r\nhost: x\r\n\r\n")
+        .await
+        .expect("the server closed the connection after the first request");
+    let second = read_response(&mut socket).await;
+    assert!(
+        second.starts_with("HTTP/1.1 200"),
+        "the connection was closed: {second:?}"
+    );
+    assert!(second.ends_with(r#"{"attempts":1}"#), "{second}");
+
+    /// Reads one response with a content-length body; empty if the server closed.
+    async fn read_response(socket: &mut tokio::net::TcpStream) -> String {
+        let mut seen = Vec::new();
+        let mut buf = [0u8; 4096];
+        loop {
+            let text = String::from_utf8_lossy(&seen).into_owned();
+            if let Some((head, body)) = text.split_once("\r\n\r\n") {
+                let length = head
+                    .lines()
+                    .find_map(|l| {
+                        l.to_ascii_lowercase()
+                            .strip_prefix("content-length: ")
+                            .map(str::to_owned)
+                    })
+                    .and_then(|n| n.trim().parse::<usize>().ok())
+                    .unwrap_or(0);
+                if body.len() >= length {
+                    return text;
+                }
+            }
+            match tokio::time::timeout(Duration::from_secs(10), socket.read(&mut buf)).await {
+                Ok(Ok(0)) | Ok(Err(_)) | Err(_) => return text,
+                Ok(Ok(n)) => seen.extend_from_slice(&buf[..n]),
+            }
+        }
+    }
+}
