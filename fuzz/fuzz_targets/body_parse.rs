@@ -1,6 +1,6 @@
 //! Fuzz target: any bytes as an error body, in every wire format, parse to a
 //! value or an error; a parsed value writes a body that parses back to itself;
-//! reading the body as it streams gives what reading its parsed `Value` gives.
+//! reading the bytes gives what reading their parsed `Value` gives.
 #![no_main]
 
 use error_catalog::ApiErrorCatalog;
@@ -11,12 +11,12 @@ use error_catalog_tests::{
 use libfuzzer_sys::fuzz_target;
 
 fn check<E: ApiErrorCatalog + serde::Serialize + PartialEq + std::fmt::Debug>(data: &[u8], status: Option<u16>) {
-    let streamed = E::from_body(data, status);
+    let from_bytes = E::from_body(data, status);
     if let Ok(value) = serde_json::from_slice::<serde_json::Value>(data) {
         let from_tree = error_catalog::from_value::<E>(&value, status);
-        assert_eq!(format!("{streamed:?}"), format!("{from_tree:?}"), "streamed and tree readings differ");
+        assert_eq!(format!("{from_bytes:?}"), format!("{from_tree:?}"), "the bytes and the Value read differently");
     }
-    if let Ok(parsed) = streamed {
+    if let Ok(parsed) = from_bytes {
         let written = serde_json::to_vec(&parsed).expect("a parsed error serializes");
         let again = E::from_body(&written, status).expect("a written body parses");
         assert!(again == parsed, "round trip changed the error:\n{}\n{:?}\n{:?}", String::from_utf8_lossy(&written), parsed, again);

@@ -178,30 +178,20 @@ pub fn from_parts_arms(input: &Input<'_>, names: &[String], plan: &Plan) -> Toke
 }
 
 fn from_parts_arm(code: &mut String, variant: &Variant<'_>, v: &str, index: usize) {
-    let built = rebuild(variant, v, "param");
-    let expr = built.as_ref().map_or("__None", |b| &b.expr);
-    let _ = write!(code, "{index} => {expr},");
+    let built = rebuild(variant, v);
+    let _ = write!(code, "{index} => {},", built.as_deref().unwrap_or("__None"));
 }
 
-/// How a variant is built from the parameters of a body.
-pub struct Rebuild {
-    /// An expression of type `Option<Self>`, reading `parts` (a `&Parts`).
-    pub expr: String,
-    /// Whether it reads any parameter (and so may be `None`).
-    pub reads_parts: bool,
-}
-
-/// How to build `variant` (Rust name `v`) from a body's parameters, each read
-/// by the runtime's `reader` (`param`, or `param_folded` where the name and
-/// template are constants worth inlining); `None` if it cannot be (it holds
-/// an internal cause with no empty value).
-pub fn rebuild(variant: &Variant<'_>, v: &str, reader: &str) -> Option<Rebuild> {
+/// An expression of type `Option<Self>` building `variant` (Rust name `v`)
+/// from `parts` (a `&Parts`), each parameter read by the runtime's `param`;
+/// `None` if it cannot be built (it holds an internal cause with no empty
+/// value).
+fn rebuild(variant: &Variant<'_>, v: &str) -> Option<String> {
     // Each parameter is read into a local first and the variant built from the
     // locals: a struct literal with a `?` in every field makes rustc's code
     // quadratic in the number of fields, `let` bindings keep it linear.
     let mut reads = String::new();
     let mut inits = String::new();
-    let mut reads_parts = false;
     for (i, field) in variant.fields.iter().enumerate() {
         let Some(ident) = field.ident else { continue };
         if field.source {
@@ -214,19 +204,11 @@ pub fn rebuild(variant: &Variant<'_>, v: &str, reader: &str) -> Option<Rebuild> 
             }
         } else {
             let name = ident.to_string();
-            let _ = write!(
-                reads,
-                "let __v{i} = {P}::{reader}(parts, {})?;",
-                string(&name)
-            );
+            let _ = write!(reads, "let __v{i} = {P}::param(parts, {})?;", string(&name));
             let _ = write!(inits, "{ident}: __v{i},");
-            reads_parts = true;
         }
     }
-    Some(Rebuild {
-        expr: format!("{{ {reads} __Some(Self::{v} {{ {inits} }}) }}"),
-        reads_parts,
-    })
+    Some(format!("{{ {reads} __Some(Self::{v} {{ {inits} }}) }}"))
 }
 
 #[cfg(test)]

@@ -10,7 +10,6 @@ use syn::{DeriveInput, LitStr};
 use crate::arms;
 use crate::ast::{Input, Variant};
 use crate::check::{self, Plan};
-use crate::lookups;
 use crate::source::{self, Loaded};
 
 pub fn derive(input: &DeriveInput) -> TokenStream {
@@ -111,7 +110,6 @@ fn emit(
 
     let param_arms = arms::param_arms(&names, catalog, plan);
     let from_parts_arms = arms::from_parts_arms(input, &names, plan);
-    let lookups = lookups::lookups(catalog, input, &names, plan);
     let display_arms = arms::display_arms(&names, catalog, plan);
     let unknown_display = unknown_ident
         .map(|u| quote!(Self::#u(__unknown) => ::core::fmt::Display::fmt(__unknown, __f),));
@@ -158,12 +156,11 @@ fn emit(
             fn __index(error: &#ident) -> usize {
                 #index_body
             }
-            const __WIRE_BODY: #p::Node = #wire_body;
             static __CATALOG: #p::Catalog = #p::Catalog {
                 name: #name,
                 title: #title,
                 description: #description,
-                wire: #p::WireFormat { preset: #preset, body: __WIRE_BODY, content_type: #content_type },
+                wire: #p::WireFormat { preset: #preset, body: #wire_body, content_type: #content_type },
                 domain: #domain,
                 rate_limit_headers: &[#(#rate_limit_headers),*],
                 packed: #p::PackedEntries::new(#packed_text, #packed_data, #n),
@@ -176,9 +173,6 @@ fn emit(
                 fn catalog() -> &'static #p::Catalog {
                     &__CATALOG
                 }
-
-                const __FLAT_MEMBERS: ::core::option::Option<&'static [(&'static str, #p::Node)]> =
-                    #p::flat_members(&__WIRE_BODY);
 
                 #[inline]
                 fn entry(&self) -> ::core::option::Option<&'static #p::ErrorEntry> {
@@ -245,8 +239,6 @@ fn emit(
                 fn __from_unknown(unknown: #p::UnknownError) -> ::core::result::Result<Self, #p::UnknownError> {
                     #from_unknown
                 }
-
-                #lookups
             }
 
             #[automatically_derived]

@@ -12,7 +12,6 @@ mod check;
 mod expand;
 mod fallback;
 mod generate;
-mod lookups;
 mod source;
 
 use proc_macro::TokenStream;

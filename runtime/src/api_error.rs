@@ -5,7 +5,7 @@ use std::time::Duration;
 use crate::context::{RequestContext, WithContext};
 use crate::entry::{Catalog, ErrorEntry};
 use crate::param::ParamValue;
-use crate::parse::{BodyError, Identify, Parts};
+use crate::parse::{BodyError, Parts};
 use crate::unknown::UnknownError;
 
 /// An error enum generated from a catalog by `#[derive(ApiErrorCatalog)]`.
@@ -32,37 +32,6 @@ pub trait ApiErrorCatalog: Sized + std::error::Error + 'static {
     #[doc(hidden)]
     #[allow(clippy::result_large_err)]
     fn __from_unknown(unknown: UnknownError) -> Result<Self, UnknownError>;
-
-    /// The body template's members, when the template is one object of
-    /// distinct slots and so can be read without the general reader's
-    /// bookkeeping; the derive works it out at compile time.
-    /// `None` reads every body with the general reader, which gives the same
-    /// results.
-    #[doc(hidden)]
-    const __FLAT_MEMBERS: Option<&'static [(&'static str, crate::wire::Node)]> = None;
-
-    /// Whether the derive wrote `__member_index` and `__identify` as
-    /// `match`es (small catalogs); otherwise the runtime searches the template
-    /// and hashes the code.
-    #[doc(hidden)]
-    const __MATCHED_LOOKUPS: bool = false;
-
-    /// The index of the body template's top-level member called `key`.
-    #[doc(hidden)]
-    #[inline]
-    fn __member_index(key: &str) -> Option<usize> {
-        let _ = key;
-        None
-    }
-
-    /// The error a body with wire code `code` is: the entries with that code
-    /// tried in file order, each by [`Identify::fits`] and then built from its
-    /// parameters.
-    #[doc(hidden)]
-    #[inline]
-    fn __identify(code: &str, id: &Identify<'_>) -> Option<Self> {
-        crate::parse::identify_by_search(Some(code), id)
-    }
 
     /// Every entry of the catalog, in file order (for docs, `/errors` endpoints, clients).
     fn entries() -> &'static [ErrorEntry] {

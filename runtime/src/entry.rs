@@ -1,7 +1,6 @@
 //! The `'static` metadata of a catalog and its entries, as generated code stores it.
 
 use crate::packed::PackedEntries;
-use crate::short::same;
 use crate::wire::WireFormat;
 
 /// The type of a parameter, as the catalog declares it.
@@ -174,7 +173,7 @@ impl Catalog {
                 return None;
             }
             let position = (v - 1) as usize;
-            if code_index.get(position).is_some_and(|(c, _)| same(c, code)) {
+            if code_index.get(position).is_some_and(|(c, _)| *c == code) {
                 return Some(position);
             }
             slot = (slot + 1) & mask;

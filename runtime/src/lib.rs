@@ -39,7 +39,6 @@ mod body;
 pub mod client;
 mod context;
 mod entry;
-mod flat;
 mod json;
 mod packed;
 mod param;
@@ -48,7 +47,6 @@ mod read;
 pub mod response;
 pub mod retry;
 mod secret;
-mod short;
 mod unknown;
 pub mod wire;
 

@@ -8,12 +8,13 @@ use std::fmt;
 
 use std::borrow::Cow;
 
+use serde::de::DeserializeSeed;
 use serde_json::Value;
 
 use crate::entry::Segment;
 use crate::json::Json;
 use crate::param::FromParam;
-use crate::read::{self, Found, Path, Pos, Slots};
+use crate::read::{Pruned, Slots};
 use crate::unknown::UnknownError;
 use crate::wire::Slot;
 use crate::ApiErrorCatalog;
@@ -69,32 +70,24 @@ impl std::error::Error for BodyError {
 
 /// Parses a JSON body; `status` is the HTTP status of the response, when known.
 pub fn from_slice<E: ApiErrorCatalog>(body: &[u8], status: Option<u16>) -> Result<E, BodyError> {
+    let template = &E::catalog().wire.body;
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let mut slots = Slots::default();
-    read::stream::<E, _>(&mut deserializer, &mut slots)
-        .and_then(|()| deserializer.end())
+    let json = Pruned(template)
+        .deserialize(&mut deserializer)
+        .and_then(|json| deserializer.end().map(|()| json))
         .map_err(BodyError::Json)?;
-    from_slots(&mut slots, status)
+    from_slots(Slots::read(template, json), status)
 }
 
 /// Reads an already parsed JSON body; `status` is the HTTP status of the response, when known.
 pub fn from_value<E: ApiErrorCatalog>(value: &Value, status: Option<u16>) -> Result<E, BodyError> {
-    let mut found = Found::default();
-    read::read_tree(
-        &E::catalog().wire.body,
-        &Json::from_value(value),
-        Pos::ROOT,
-        &Path::Root,
-        &mut found,
-    );
-    let mut slots = Slots::default();
-    found.into_slots(&mut slots);
-    from_slots(&mut slots, status)
+    let slots = Slots::read(&E::catalog().wire.body, Json::from_value(value));
+    from_slots(slots, status)
 }
 
 /// Builds the error from what a body's slots held.
 pub(crate) fn from_slots<E: ApiErrorCatalog>(
-    found: &mut Slots<'_>,
+    mut found: Slots<'_>,
     status: Option<u16>,
 ) -> Result<E, BodyError> {
     if let Some(mistake) = found.error.take() {
@@ -108,7 +101,7 @@ pub(crate) fn from_slots<E: ApiErrorCatalog>(
     }
     let status = found.status.or(status);
 
-    if let Some(made) = identify::<E>(found, message, status) {
+    if let Some(made) = identify::<E>(&found, message, status) {
         return Ok(made);
     }
     let unknown = UnknownError {
@@ -137,20 +130,13 @@ fn identify<E: ApiErrorCatalog>(
         retry_after: found.retry_after,
         ..Identify::new(message, status, found.field(), found.params())
     };
-    match found.code() {
-        Some(code) => E::__identify(code, &id),
-        None => identify_by_search(None, &id),
-    }
+    identify_by_search(found.code(), &id)
 }
 
 /// Identification from the catalog's unpacked entries: those with the body's
 /// code (found by hash), or every entry when the body has no code, tried in
-/// file order. The derive writes the same order as a `match` for small
-/// catalogs (`__identify`); both ask [`Identify::fits`] about each entry.
-pub(crate) fn identify_by_search<E: ApiErrorCatalog>(
-    code: Option<&str>,
-    id: &Identify<'_>,
-) -> Option<E> {
+/// file order, each asked [`Identify::fits`].
+fn identify_by_search<E: ApiErrorCatalog>(code: Option<&str>, id: &Identify<'_>) -> Option<E> {
     let catalog = E::catalog();
     let entries = catalog.entries();
     let build = |index: usize, require_message: bool| -> Option<E> {
@@ -163,11 +149,8 @@ pub(crate) fn identify_by_search<E: ApiErrorCatalog>(
     };
     let index = catalog.code_index();
     let start = catalog.find_code(code)?;
-    // Entries sharing a code share its unpacked text, so the run is
-    // usually told by address, without comparing the bytes again.
     let first = index[start].0;
-    let same = |c: &str| std::ptr::eq(c, first) || crate::short::same(c, first);
-    let mut candidates = index[start..].iter().take_while(|(c, _)| same(c));
+    let mut candidates = index[start..].iter().take_while(|(c, _)| *c == first);
     // One entry for the code: the code decides, even if the server reworded the message.
     // Several: the message must say which.
     let require_message = candidates.clone().nth(1).is_some();
@@ -176,12 +159,8 @@ pub(crate) fn identify_by_search<E: ApiErrorCatalog>(
 
 /// What decides which entry a body is, and what the entry's parameters are
 /// read from: the body's message, status, field and data.
-///
-/// Generated code asks [`Identify::fits`] about each entry the body's code
-/// may be, in file order, as the runtime's own search does.
-#[doc(hidden)]
 #[derive(Debug, Clone, Copy)]
-pub struct Identify<'a> {
+struct Identify<'a> {
     message: &'a str,
     status: Option<u16>,
     field: Option<&'a str>,
@@ -192,7 +171,7 @@ pub struct Identify<'a> {
 
 impl<'a> Identify<'a> {
     /// A body's message, status, field and data object, without metadata.
-    pub(crate) fn new(
+    fn new(
         message: &'a str,
         status: Option<u16>,
         field: Option<&'a str>,
@@ -213,10 +192,7 @@ impl<'a> Identify<'a> {
     /// has must be the entry's, a field the body names must be the entry's
     /// (when it has one), and with `require_message` (several entries share
     /// the code) the message must match the template.
-    // Always inlined: generated code passes constants, and the checks fold
-    // with them (a one-piece template becomes one comparison).
-    #[inline(always)]
-    pub fn fits(
+    fn fits(
         &self,
         status: u16,
         field: Option<&str>,
@@ -232,15 +208,8 @@ impl<'a> Identify<'a> {
             }
         }
         // Otherwise the message is walked only if a parameter is read from it.
-        if require_message {
-            let matches = match segments {
-                // What walking a one-piece template comes to.
-                [Segment::Literal(text)] => self.message == *text,
-                _ => walk_template(segments, self.message, |_, _| false).is_some(),
-            };
-            if !matches {
-                return None;
-            }
+        if require_message && walk_template(segments, self.message, |_, _| false).is_none() {
+            return None;
         }
         Some(Parts {
             texts: Some((segments, self.message)),
@@ -285,10 +254,6 @@ fn placeholder_text<'t>(segments: &[Segment], text: &'t str, name: &str) -> Opti
 /// Walks `text` along the template, telling `each` what every placeholder
 /// covered until it returns `true`. `None` when `text` does not match (as far
 /// as the walk went).
-///
-/// Always inlined: where the template is a constant (generated code for small
-/// catalogs) the walk folds into a few comparisons.
-#[inline(always)]
 fn walk_template<'t>(
     segments: &[Segment],
     text: &'t str,
@@ -355,22 +320,9 @@ impl<'a> Parts<'a> {
     }
 
     /// The parameter `name`: from the body's data object, else from the message.
-    #[inline]
     pub fn get<T: FromParam>(&self, name: &str) -> Option<T> {
         // The search is not generic, so deriving crates compile only this match.
-        Self::convert(self.raw(name)?)
-    }
-
-    /// [`Parts::get`] with the search inlined, for generated code that passes
-    /// a constant name and message template, which the search folds with.
-    #[inline(always)]
-    pub fn get_folded<T: FromParam>(&self, name: &str) -> Option<T> {
-        Self::convert(self.raw_inlined(name)?)
-    }
-
-    #[inline(always)]
-    fn convert<T: FromParam>(raw: Raw<'_>) -> Option<T> {
-        match raw {
+        match self.raw(name)? {
             Raw::Text(text) => T::from_text(text),
             Raw::Json(value) => T::from_json(&value),
             Raw::JsonStr(text) => T::from_json_str(text),
@@ -378,11 +330,6 @@ impl<'a> Parts<'a> {
     }
 
     fn raw(&self, name: &str) -> Option<Raw<'_>> {
-        self.raw_inlined(name)
-    }
-
-    #[inline(always)]
-    fn raw_inlined(&self, name: &str) -> Option<Raw<'_>> {
         if let Some(v) = self.data.and_then(|d| Json::get(d, name)) {
             return Some(match v {
                 Json::Str(s) => Raw::JsonStr(s),

@@ -368,196 +368,27 @@ fn the_runtime_unpacks_every_catalog_exactly() {
     runtime_entries_match_the_catalog::<t::SecureError>("fixtures/secure.yaml");
 }
 
-/// A small catalog's generated `match`es must give what the runtime's own
-/// searches give (both readers of a body use the matches, so the reading
-/// property tests cannot tell a wrong one apart).
-fn matched_lookups_agree_with_the_searches<E: ApiErrorCatalog + std::fmt::Debug>() {
-    let catalog = E::catalog();
-    assert!(
-        E::__MATCHED_LOOKUPS,
-        "{}: small catalogs get the matches",
-        catalog.name
-    );
-    let error_catalog::wire::Node::Object { members, .. } = catalog.wire.body else {
-        panic!("{}: the body template is an object", catalog.name);
-    };
-    for (i, (name, _)) in members.iter().enumerate() {
-        assert_eq!(E::__member_index(name), Some(i), "{}: {name}", catalog.name);
-    }
-    let mut codes: Vec<&str> = catalog.entries().iter().map(|e| e.code).collect();
-    let misses: Vec<String> = codes
-        .iter()
-        .flat_map(|c| {
-            [
-                format!("{c}x"),
-                c[..c.len() - 1].to_owned(),
-                c.to_uppercase(),
-            ]
-        })
-        .chain(["".to_owned(), "data ".to_owned()])
-        .filter(|m| !codes.contains(&m.as_str()))
-        .collect();
-    for miss in &misses {
-        let member = members.iter().any(|(name, _)| name == miss);
-        assert_eq!(
-            E::__member_index(miss).is_some(),
-            member,
-            "{}: {miss:?}",
-            catalog.name
-        );
-    }
-    // Codes, messages, statuses, fields and data objects of the catalog's
-    // bodies, and some that are in none: the derive's `match` and the runtime's
-    // search must pick the same entry, or none, for every combination.
-    let entries = catalog.entries();
-    codes.sort_unstable();
-    codes.dedup();
-    codes.extend(misses.iter().map(String::as_str));
-    let mut texts: Vec<(String, Option<serde_json::Value>)> = vec![("other text".into(), None)];
-    let mut statuses = vec![None];
-    let mut fields = vec![None, Some("no_such_field")];
-    // Entries the enum can build and no earlier entry shadows, each of which
-    // some combination must find.
-    let mut buildable = std::collections::BTreeSet::new();
-    for entry in entries {
-        let params = error_catalog_tests::sample_params(entry);
-        if let Some(made) = E::from_params(entry.key, &params) {
-            let message = made.to_string();
-            // Unless an earlier entry with its code takes its own body.
-            let data = serde_json::Value::Object(params.clone());
-            let (own, _) = error_catalog::__private::identify_both::<E>(
-                entry.code,
-                &message,
-                Some(entry.status),
-                entry.field,
-                Some(&data),
-            );
-            let taken_by = own.as_ref().and_then(|e| e.entry()).map(|e| e.key);
-            if taken_by == Some(entry.key) || taken_by.is_none() {
-                buildable.insert(entry.key);
-            }
-            texts.push((message.clone(), None));
-            texts.push((message, Some(serde_json::Value::Object(params))));
-        }
-        texts.push((entry.message.to_owned(), None));
-        statuses.push(Some(entry.status));
-        fields.push(entry.field);
-    }
-    statuses.sort_unstable();
-    statuses.dedup();
-    fields.sort_unstable();
-    fields.dedup();
-    let mut found = std::collections::BTreeSet::new();
-    for code in &codes {
-        for (message, data) in &texts {
-            for &status in &statuses {
-                for &field in &fields {
-                    let (matched, searched) = error_catalog::__private::identify_both::<E>(
-                        code,
-                        message,
-                        status,
-                        field,
-                        data.as_ref(),
-                    );
-                    assert_eq!(
-                        format!("{matched:?}"),
-                        format!("{searched:?}"),
-                        "{}: code {code:?}, message {message:?}, status {status:?}, field {field:?}, data {data:?}",
-                        catalog.name
-                    );
-                    found.extend(matched.as_ref().and_then(|m| m.entry()).map(|e| e.key));
-                }
-            }
-        }
-    }
-    // Not a vacuous agreement: every entry the enum can build and no earlier
-    // entry shadows was found.
-    assert!(
-        !buildable.is_empty() && buildable.is_subset(&found),
-        "{}: never found {:?}",
-        catalog.name,
-        buildable.difference(&found).collect::<Vec<_>>()
-    );
-}
-
+/// Entries that share a code are tried in file order: the first one a body
+/// fits is the one it is, and a status the response has must be the entry's.
 #[test]
-fn small_catalogs_look_up_members_and_identify_entries_by_match() {
-    use error_catalog_tests as t;
-    matched_lookups_agree_with_the_searches::<t::AiApiError>();
-    matched_lookups_agree_with_the_searches::<t::ErrorCodesError>();
-    matched_lookups_agree_with_the_searches::<t::AimlApiError>();
-    matched_lookups_agree_with_the_searches::<t::GatewayError>();
-    matched_lookups_agree_with_the_searches::<t::OpenAiError>();
-    matched_lookups_agree_with_the_searches::<t::AnthropicError>();
-    matched_lookups_agree_with_the_searches::<t::GeminiError>();
-    matched_lookups_agree_with_the_searches::<t::ProblemError>();
-    matched_lookups_agree_with_the_searches::<t::SecureError>();
-    // An enum for part of a catalog, and entries that overlap (where only
-    // the order the entries are tried in decides).
-    matched_lookups_agree_with_the_searches::<AiApiError>();
-    matched_lookups_agree_with_the_searches::<OverlapError>();
-    let first = |message, field| {
-        error_catalog::__private::identify_both::<OverlapError>("quota", message, None, field, None)
-    };
+fn overlapping_entries_resolve_in_file_order() {
+    let parse = |body: &str, status| OverlapError::from_body(body.as_bytes(), status).unwrap();
     assert_eq!(
-        first("quota daily exceeded", None).0,
-        Some(OverlapError::QuotaNamed {
+        parse(r#"{"code":"quota","message":"quota daily exceeded"}"#, None),
+        OverlapError::QuotaNamed {
             what: "daily".into()
-        })
+        }
     );
-    let value = |field, status| {
-        error_catalog::__private::identify_both::<OverlapError>(
-            "invalid_value",
-            "invalid value",
-            status,
-            field,
-            None,
-        )
-        .0
-    };
-    assert_eq!(value(None, None), Some(OverlapError::InvalidTopP));
-    assert_eq!(value(Some("seed"), None), Some(OverlapError::InvalidSeed));
-    assert_eq!(
-        value(Some("seed"), Some(422)),
-        Some(OverlapError::InvalidAny)
-    );
+    let invalid = r#"{"code":"invalid_value","message":"invalid value","data":null}"#;
+    assert_eq!(parse(invalid, None), OverlapError::InvalidTopP);
+    assert_eq!(parse(invalid, Some(400)), OverlapError::InvalidTopP);
+    assert_eq!(parse(invalid, Some(422)), OverlapError::InvalidAny);
 }
 
 /// Entries that share codes and overlap.
 #[error_catalog::catalog_enum(path = "fixtures/overlap.yaml")]
 #[derive(Debug, PartialEq)]
 pub enum OverlapError {}
-
-/// `flat`: whether the body template is one object of distinct slots, which
-/// the derive works out at compile time so the reader is picked without
-/// looking at the template per body.
-fn flat_members_are_the_templates<E: ApiErrorCatalog>(flat: bool) {
-    let catalog = E::catalog();
-    let error_catalog::wire::Node::Object { members, .. } = catalog.wire.body else {
-        panic!("{}: the body template is an object", catalog.name);
-    };
-    match E::__FLAT_MEMBERS {
-        Some(found) => {
-            assert!(flat, "{}: the template is not flat", catalog.name);
-            assert_eq!(found, members, "{}", catalog.name);
-        }
-        None => assert!(!flat, "{}: the template is flat", catalog.name),
-    }
-}
-
-#[test]
-fn the_derive_tells_flat_templates_at_compile_time() {
-    use error_catalog_tests as t;
-    flat_members_are_the_templates::<t::AiApiError>(true);
-    flat_members_are_the_templates::<t::AimlApiError>(true);
-    flat_members_are_the_templates::<t::SecureError>(true);
-    flat_members_are_the_templates::<t::ErrorCodesError>(false);
-    flat_members_are_the_templates::<t::GatewayError>(false);
-    flat_members_are_the_templates::<t::OpenAiError>(false);
-    flat_members_are_the_templates::<t::AnthropicError>(false);
-    flat_members_are_the_templates::<t::GeminiError>(false);
-    flat_members_are_the_templates::<t::ProblemError>(false);
-}
 
 #[test]
 fn display_writes_each_placeholder_as_its_own_value_whatever_the_outer_flags() {
