@@ -1,5 +1,6 @@
-//! Inputs the fuzzers found (fuzz/regressions/<target>/), replayed with the
-//! same checks as the fuzz targets so a fixed crash stays fixed.
+//! Inputs that broke the project once (fuzz/regressions/<target>/: crashes
+//! the fuzzers found, and the hostile catalogs of issue 16), replayed with the
+//! same checks as the fuzz targets so a fixed defect stays fixed.
 
 use std::path::Path;
 
@@ -53,12 +54,22 @@ fn body_parse_regressions() {
 
 #[test]
 fn catalog_load_regressions() {
-    for (name, data) in inputs("catalog_load") {
+    let all = inputs("catalog_load");
+    assert!(all.len() >= 6, "{} inputs", all.len());
+    for (name, data) in all {
         match error_catalog_model::load_bytes(&data) {
             Ok(c) => {
-                error_catalog_model::render::render_page(&c, "fuzz.yaml");
+                let page = error_catalog_model::render::render_page(&c, "fuzz.yaml");
+                assert!(!page.contains("](javascript"), "{name}");
             }
-            Err(problems) => assert!(!problems.is_empty(), "{name}"),
+            Err(problems) => {
+                assert!(!problems.is_empty(), "{name}");
+                assert!(
+                    problems.len() <= error_catalog_model::LIMITS.max_diagnostics + 1,
+                    "{name}: {} problems",
+                    problems.len()
+                );
+            }
         }
     }
 }

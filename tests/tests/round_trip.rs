@@ -86,9 +86,11 @@ where
         let back = E::from_body(json.as_bytes(), Some(entry.status))
             .map_err(|e| TestCaseError::fail(format!("{}: {e}\n{json}", entry.key)))?;
         prop_assert_eq!(&back, &made, "{}", json);
-        // Without the HTTP status too, where the body carries enough.
-        let reserialized = serde_json::to_string(&back).unwrap();
-        prop_assert_eq!(reserialized, serde_json::to_string(&made).unwrap());
+        // Without the HTTP status too: every catalog's bodies carry enough
+        // (a code, or a status in the body) to tell the entry.
+        let without_status = E::from_body(json.as_bytes(), None)
+            .map_err(|e| TestCaseError::fail(format!("{}: {e}\n{json}", entry.key)))?;
+        prop_assert_eq!(&without_status, &made, "without the status: {}", json);
     }
     Ok(())
 }
