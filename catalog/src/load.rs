@@ -12,7 +12,10 @@ use crate::{validate, yaml};
 /// The limits a catalog file must stay within. A file past any of them is
 /// refused with an error before or while it is parsed, never expanded; and
 /// however many problems a file has, only so many are listed.
+///
+/// BENCHMARKS.md has what the largest accepted catalogs cost to compile.
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub struct Limits {
     /// Largest file, in bytes.
     pub max_bytes: usize,
@@ -28,14 +31,17 @@ pub struct Limits {
     /// the rest or shows what they really are.
     pub max_diagnostics: usize,
     /// Most entries in one catalog. The compiler's time grows faster than
-    /// the number of variants of one enum (borrow checking of its `match`es);
-    /// at this size a debug build of the generated enum stays under half a
-    /// minute on two cores. Split a larger API into several catalogs.
+    /// the number of variants of one enum (borrow checking of its `match`es).
+    /// Split a larger API into several catalogs.
     pub max_entries: usize,
     /// Most parameters (placeholders and `params:` members) of one entry.
     /// Each becomes a field, and code per field adds up in every generated
     /// `match` arm; real messages have a handful.
     pub max_params_per_entry: usize,
+    /// Most parameters of all entries together: fields cost the compiler
+    /// more than variants, and the two limits above alone would admit a
+    /// million of them.
+    pub max_params: usize,
 }
 
 /// The limits applied by [`load_str`] and [`load_bytes`].
@@ -47,6 +53,7 @@ pub const LIMITS: Limits = Limits {
     max_diagnostics: 100,
     max_entries: 10_000,
     max_params_per_entry: 100,
+    max_params: 5_000,
 };
 
 /// Parses YAML text into a positioned tree, without checking it is a catalog.

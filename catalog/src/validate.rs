@@ -147,6 +147,8 @@ fn entries(node: &Node, d: &mut Diagnostics) -> Vec<Entry> {
         return Vec::new();
     }
     let mut out = Vec::new();
+    let max_params = crate::LIMITS.max_params;
+    let mut params = 0;
     let mut seen: TextMap<&str, Option<Pos>> =
         TextMap::with_capacity_and_hasher(members.len(), Default::default());
     for (key, value) in members {
@@ -164,6 +166,17 @@ fn entries(node: &Node, d: &mut Diagnostics) -> Vec<Entry> {
         }
         seen.insert(&key.name, key.pos);
         if let Some(entry) = entry(key, value, d) {
+            // Rule: the entries together have at most `max_params` parameters.
+            params += entry.params.len();
+            if params > max_params && params - entry.params.len() <= max_params {
+                d.error(
+                    key.pos,
+                    format!(
+                        "with entry `{}` the catalog has more than the {max_params} parameters a catalog may have in all (each is a field, and fields cost the compiler more than variants); split the API into several catalogs",
+                        key.name
+                    ),
+                );
+            }
             out.push(entry);
         }
     }

@@ -369,8 +369,10 @@ pub(crate) fn parse_body(node: &Node, diagnostics: &mut Diagnostics) -> Option<W
 
 const MAX_TEMPLATE_DEPTH: usize = 16;
 
-/// Most members of one object, or elements of one list, in a body template:
-/// the runtime's readers tell template places apart by one byte per level.
+/// Most members of one object, or elements of one list, in a body template.
+/// Real error bodies have a handful; a template this wide is a mistake (a
+/// list written out as members), and every member is a constant in each
+/// binary and a step of every body read.
 pub const MAX_TEMPLATE_MEMBERS: usize = 254;
 
 /// Refuses an object or list wider than [`MAX_TEMPLATE_MEMBERS`].

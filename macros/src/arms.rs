@@ -189,7 +189,7 @@ fn from_parts_arm(code: &mut String, variant: &Variant<'_>, v: &str, index: usiz
 fn rebuild(variant: &Variant<'_>, v: &str) -> Option<String> {
     // Each parameter is read into a local first and the variant built from the
     // locals: a struct literal with a `?` in every field makes rustc's code
-    // quadratic in the number of fields, `let` bindings keep it linear.
+    // quadratic in the number of fields, `let` bindings do not.
     let mut reads = String::new();
     let mut inits = String::new();
     for (i, field) in variant.fields.iter().enumerate() {

@@ -345,3 +345,35 @@ fn did_you_mean<'a>(word: &str, choices: impl Iterator<Item = &'a str>) -> Strin
         None => String::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn past_the_cap_one_error_counts_the_rest() {
+        let max = error_catalog_model::LIMITS.max_diagnostics;
+        let path: LitStr = syn::parse_quote!("catalog/demo.yaml");
+        let mut errors = Errors {
+            all: None,
+            listed: 0,
+            not_listed: 0,
+        };
+        for i in 0..max + 5 {
+            errors.push(Error::new(path.span(), format!("problem {i}")));
+        }
+        let shown: Vec<String> = errors
+            .finish(&path)
+            .expect("errors were pushed")
+            .into_iter()
+            .map(|e| e.to_string())
+            .collect();
+        assert_eq!(shown.len(), max + 1);
+        assert_eq!(shown[max - 1], format!("problem {}", max - 1));
+        assert!(
+            shown[max].starts_with("catalog/demo.yaml: ... and 5 more problems not shown"),
+            "{}",
+            shown[max]
+        );
+    }
+}

@@ -72,10 +72,7 @@ fn try_generate(args: TokenStream, input: &DeriveInput) -> syn::Result<TokenStre
         variants.push(variant(entry, &mut types, &mut text));
     }
     let unknown = unknown_name(catalog, &path)?;
-    let unknown_doc = format!(
-        "An error {} may send that this catalog does not list; keeps its code, status and message (boxed, so it does not grow every value of the enum).",
-        catalog.title
-    );
+    let unknown_doc = unknown_doc(catalog);
     let _ = write!(
         text,
         "#[doc = {unknown_doc:?}] {unknown}(::std::boxed::Box<::error_catalog::UnknownError>),"
@@ -114,6 +111,15 @@ fn try_generate(args: TokenStream, input: &DeriveInput) -> syn::Result<TokenStre
         #vis enum #ident { #body }
         #expansion
     })
+}
+
+/// The fallback variant's rustdoc; the catalog's title escaped like any
+/// catalog text.
+fn unknown_doc(catalog: &Catalog) -> String {
+    format!(
+        "An error {} may send that this catalog does not list; keeps its code, status and message (boxed, so it does not grow every value of the enum).",
+        error_catalog_model::render::literal(&catalog.title)
+    )
 }
 
 /// The names the fallback variant may take, in order of preference.
@@ -266,6 +272,9 @@ mod tests {
         .join("\n");
         assert!(!docs.contains("\n # "), "{docs}");
         assert!(!docs.contains("](javascript"), "{docs}");
+        let yaml = "name: demo\ntitle: \"<script>x</script>\"\nwire: flat\nerrors:\n  a: {status: 400, message: m}\n";
+        let doc = unknown_doc(&error_catalog_model::load_str(yaml).unwrap());
+        assert!(!doc.contains('<'), "{doc}");
     }
 
     #[test]

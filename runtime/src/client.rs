@@ -15,6 +15,7 @@ use crate::ApiErrorCatalog;
 #[non_exhaustive]
 pub enum ClientError<E> {
     /// The server answered with an error of the catalog (or the unknown fallback).
+    #[non_exhaustive]
     Api {
         /// The error.
         error: E,
@@ -25,6 +26,7 @@ pub enum ClientError<E> {
         retry_after: Option<Duration>,
     },
     /// The server answered with an error status and a body that is not in the catalog's format.
+    #[non_exhaustive]
     Body {
         /// The HTTP status.
         status: http::StatusCode,
@@ -63,10 +65,10 @@ impl<E: ApiErrorCatalog> ClientError<E> {
 impl<E: ApiErrorCatalog> std::fmt::Display for ClientError<E> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ClientError::Api { error, .. } => write!(
+            ClientError::Api { error, status, .. } => write!(
                 f,
                 "{} {}: {}",
-                error.status_u16(),
+                status.as_u16(),
                 error.code(),
                 error.redacted()
             ),
@@ -124,8 +126,10 @@ pub const DEFAULT_MAX_BODY: usize = 1 << 20;
 ///
 /// reqwest sets no timeout by default, so a server that sends its error body
 /// slowly can hold this call as long as it likes. Bound it with
-/// `reqwest::ClientBuilder::timeout` (it covers reading the body too) or
-/// `read_timeout`; a timeout then gives [`ClientError::Transport`].
+/// `reqwest::ClientBuilder::timeout` (or `RequestBuilder::timeout`), which
+/// covers reading the body too, or wrap the call in `tokio::time::timeout`; a
+/// reqwest timeout gives [`ClientError::Transport`]. `read_timeout` is not
+/// enough: it restarts with every chunk, so one byte a second never trips it.
 #[cfg(feature = "reqwest")]
 pub async fn check<E: ApiErrorCatalog>(
     response: reqwest::Response,

@@ -30,6 +30,7 @@ pub enum BodyError {
     /// The body is longer than the client reads (see
     /// [`client::DEFAULT_MAX_BODY`](crate::client::DEFAULT_MAX_BODY)); the rest
     /// was not read.
+    #[non_exhaustive]
     TooLarge {
         /// The most bytes the client reads.
         limit: usize,
@@ -46,7 +47,7 @@ impl fmt::Display for BodyError {
             BodyError::Format(what) => write!(f, "error body is not in the catalog's format: {what}"),
             BodyError::TooLarge { limit } => write!(
                 f,
-                "error body is longer than {limit} bytes; the client stopped reading it"
+                "error body is longer than {limit} bytes; the client stopped reading it (raise the limit with `client::check_with_limit` if the API really sends such bodies)"
             ),
             BodyError::Unknown(u) => write!(
                 f,

@@ -6,9 +6,10 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::body::Body;
+use axum::extract::{Path, Query, Request, State};
 use axum::http::StatusCode;
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get};
 use axum::{Json, Router};
@@ -65,6 +66,22 @@ pub fn router() -> Router {
         .layer(axum::middleware::from_fn(
             error_catalog::axum::request_context,
         ))
+        .layer(axum::middleware::from_fn(read_body))
+}
+
+/// Reads every request body before routing, though no route uses it: hyper
+/// closes a keep-alive connection whose request body was left unread, and a
+/// client that reuses that connection before it sees the close (urllib3 in
+/// the seed-client test) spends one of its retries on the reset.
+async fn read_body(request: Request, next: Next) -> Response {
+    let (parts, body) = request.into_parts();
+    match axum::body::to_bytes(body, 1 << 20).await {
+        Ok(bytes) => {
+            next.run(Request::from_parts(parts, Body::from(bytes)))
+                .await
+        }
+        Err(_) => (StatusCode::PAYLOAD_TOO_LARGE, "request body over 1 MiB").into_response(),
+    }
 }
 
 async fn index() -> Json<Value> {
@@ -94,14 +111,9 @@ async fn list(Path(api): Path<String>) -> Response {
     Json(json!(list)).into_response()
 }
 
-// Both error routes read the request body, though they ignore it: hyper
-// closes a keep-alive connection whose request body was left unread, and a
-// client that reuses that connection before it sees the close (urllib3 in
-// the seed-client test) spends one of its retries on the reset.
 async fn error(
     Path((api, code)): Path<(String, String)>,
     Query(query): Query<HashMap<String, String>>,
-    _body: Bytes,
 ) -> Response {
     let Some((_, responder)) = APIS.iter().find(|(name, _)| *name == api) else {
         return not_found(&format!("no API `{api}`"));
@@ -113,7 +125,6 @@ async fn flaky(
     State(sessions): State<Sessions>,
     Path(session): Path<String>,
     Query(mut query): Query<HashMap<String, String>>,
-    _body: Bytes,
 ) -> Response {
     let fail: u32 = query
         .remove("fail")

@@ -9,7 +9,7 @@ use error_catalog::client::{self, ClientError};
 use error_catalog::http::{HeaderMap, HeaderValue, StatusCode};
 use error_catalog::retry::{is_server_fault, RetryPolicy, MAX_RETRY_AFTER};
 use error_catalog::{ApiErrorCatalog, BodyError};
-use error_catalog_tests::{AiApiError, AimlApiError};
+use error_catalog_tests::{AiApiError, AimlApiError, GatewayError};
 
 const RATE_LIMITED: &[u8] =
     br#"{"code":"rate_limit_exceeded","message":"Rate limit exceeded. Please try again later.","data":{"retry_after":3}}"#;
@@ -111,6 +111,16 @@ fn a_body_status_outside_100_to_599_is_a_format_error() {
         assert!(matches!(error, ClientError::Body { .. }), "{error}");
         assert!(RetryPolicy::new(Duration::from_secs(1)).should_retry(&error));
         assert!(is_server_fault(&error));
+    }
+    // The gateway format carries it as a number.
+    for status in ["0", "99", "600", "70000", "-1", "1e3"] {
+        let body =
+            format!(r#"{{"error":{{"code":"bad_gateway","message":"m","status":{status}}}}}"#);
+        let parsed = GatewayError::from_body(body.as_bytes(), Some(502));
+        assert!(
+            matches!(parsed, Err(BodyError::Format(_))),
+            "{status}: {parsed:?}"
+        );
     }
     for status in ["100", "599"] {
         let body = format!(

@@ -98,8 +98,15 @@ pub fn prose(text: &str) -> String {
                     Some(close) => close + run,
                     None => i + run,
                 };
+                // Entities are not decoded inside a code span, so its text is
+                // copied as written; only a pipe is escaped, which GFM reads
+                // inside code in a table cell too.
                 for &c in &line[i..end] {
-                    push_inline(c, &mut out);
+                    if c == '|' {
+                        out.push_str("\\|");
+                    } else {
+                        out.push(c);
+                    }
                 }
                 i = end;
             }
@@ -284,6 +291,13 @@ mod tests {
             prose("Send `Bearer` <b>now</b> | x"),
             "Send `Bearer` &lt;b&gt;now&lt;/b&gt; \\| x"
         );
+        // Entities would show as written inside code: its text is kept.
+        assert_eq!(
+            prose("A `Vec<u8>` & `a && b | c`"),
+            "A `Vec<u8>` &amp; `a && b \\| c`"
+        );
+        // An unclosed backtick is no code span: what follows is escaped.
+        assert_eq!(prose("a ` <b>"), "a ` &lt;b&gt;");
     }
 
     #[test]
