@@ -25,8 +25,11 @@ fn page(name: &str) -> String {
     std::fs::read_to_string(root().join(format!("docs/errors/{name}.md"))).unwrap()
 }
 
+/// Checks the bodies on one catalog's page.
+type PageCheck = fn(&str);
+
 /// Every catalog of `catalog/`, with the enum that checks its page's bodies.
-const CATALOGS: [(&str, fn(&str)); 6] = [
+const CATALOGS: [(&str, PageCheck); 6] = [
     (
         "aiapi",
         documented_bodies_are_what_the_runtime_sends::<AiApiError>,
