@@ -22,6 +22,7 @@ pub struct Plan {
 
 /// The problems found, at most `max_diagnostics` of them listed: an enum
 /// that misses thousands of entries would otherwise bury the output.
+#[derive(Default)]
 struct Errors {
     all: Option<Error>,
     listed: usize,
@@ -57,11 +58,7 @@ impl Errors {
 
 pub fn check(input: &Input<'_>, catalog: &Catalog, path: &LitStr) -> Result<Plan, Error> {
     let shown = path.value();
-    let mut errors = Errors {
-        all: None,
-        listed: 0,
-        not_listed: 0,
-    };
+    let mut errors = Errors::default();
     let mut mapped: Vec<(usize, usize)> = Vec::new();
     // For each entry, the variant that stands for it.
     let mut variant_of: Vec<Option<usize>> = vec![None; catalog.entries.len()];
@@ -354,11 +351,7 @@ mod tests {
     fn past_the_cap_one_error_counts_the_rest() {
         let max = error_catalog_model::LIMITS.max_diagnostics;
         let path: LitStr = syn::parse_quote!("catalog/demo.yaml");
-        let mut errors = Errors {
-            all: None,
-            listed: 0,
-            not_listed: 0,
-        };
+        let mut errors = Errors::default();
         for i in 0..max + 5 {
             errors.push(Error::new(path.span(), format!("problem {i}")));
         }

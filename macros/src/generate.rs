@@ -134,10 +134,13 @@ const UNKNOWN_NAMES: [&str; 4] = [
 /// one is taken.
 fn unknown_name(catalog: &Catalog, path: &LitStr) -> syn::Result<syn::Ident> {
     let taken = |n: &str| catalog.entries.iter().find(|e| e.rust_name == n);
+    let first = match taken(UNKNOWN_NAMES[0]) {
+        None => return Ok(format_ident!("{}", UNKNOWN_NAMES[0])),
+        Some(first) => first,
+    };
     if let Some(free) = UNKNOWN_NAMES.into_iter().find(|n| taken(n).is_none()) {
         return Ok(format_ident!("{}", free));
     }
-    let first = taken(UNKNOWN_NAMES[0]).expect("every name is taken");
     let shown = path.value();
     Err(Error::new(
         path.span(),

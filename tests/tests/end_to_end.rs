@@ -201,18 +201,22 @@ impl JsonValue for reqwest::Response {
     }
 }
 
+/// A short exponential backoff with at most `max_times` retries.
+fn backoff(max_times: usize) -> ExponentialBuilder {
+    ExponentialBuilder::default()
+        .with_min_delay(Duration::from_millis(10))
+        .with_max_times(max_times)
+}
+
 /// Retries with backon, classified and delayed by the catalog's rules.
 async fn with_retries(
     http: &reqwest::Client,
     url: &str,
     policy: RetryPolicy,
-    max_times: usize,
+    backoff: ExponentialBuilder,
 ) -> (Result<Value, ClientError<AiApiError>>, Vec<Duration>) {
     let waits = Arc::new(Mutex::new(Vec::new()));
     let recorded = waits.clone();
-    let backoff = ExponentialBuilder::default()
-        .with_min_delay(Duration::from_millis(10))
-        .with_max_times(max_times);
     let result = (|| call(http, url))
         .retry(backoff)
         .when(|e| policy.should_retry(e))
@@ -230,8 +234,13 @@ async fn retries_honour_retry_after_then_succeed() {
     let url = format!(
         "http://{address}/flaky/s1?fail=2&api=aiapi&code=rate_limit_exceeded&retry_after=1"
     );
-    let (result, waits) =
-        with_retries(&http, &url, RetryPolicy::new(Duration::from_secs(5)), 5).await;
+    let (result, waits) = with_retries(
+        &http,
+        &url,
+        RetryPolicy::new(Duration::from_secs(5)),
+        backoff(5),
+    )
+    .await;
     assert_eq!(result.unwrap()["ok"], true);
     assert_eq!(
         waits,
@@ -248,8 +257,13 @@ async fn a_wait_past_the_cap_is_not_retried() {
     let url = format!(
         "http://{address}/flaky/s2?fail=3&api=aiapi&code=rate_limit_exceeded&retry_after=120"
     );
-    let (result, waits) =
-        with_retries(&http, &url, RetryPolicy::new(Duration::from_secs(5)), 5).await;
+    let (result, waits) = with_retries(
+        &http,
+        &url,
+        RetryPolicy::new(Duration::from_secs(5)),
+        backoff(5),
+    )
+    .await;
     let err = result.unwrap_err();
     assert_eq!(
         err.api_error(),
@@ -307,23 +321,19 @@ async fn the_readme_recipe_stops_when_the_server_never_recovers() {
     let url = format!(
         "http://{address}/flaky/r0?fail=1000&api=aiapi&code=rate_limit_exceeded&retry_after=0"
     );
-    let waits = Arc::new(Mutex::new(Vec::new()));
-    let recorded = waits.clone();
-    let policy = RetryPolicy::new(Duration::from_secs(30));
     let min_delay = Duration::from_millis(20);
-    let retried = (|| call(&http, &url))
-        .retry(
-            ExponentialBuilder::default()
-                .with_min_delay(min_delay)
-                .with_max_times(4)
-                .with_jitter(),
-        )
-        .when(|e| policy.should_retry(e))
-        .adjust(|e, backoff| policy.adjust(e, backoff))
-        .notify(|_, wait| recorded.lock().unwrap().push(wait));
-    let result = tokio::time::timeout(Duration::from_secs(30), retried)
-        .await
-        .expect("the retries stop after four");
+    let recipe = backoff(4).with_min_delay(min_delay).with_jitter();
+    let (result, waits) = tokio::time::timeout(
+        Duration::from_secs(30),
+        with_retries(
+            &http,
+            &url,
+            RetryPolicy::new(Duration::from_secs(30)),
+            recipe,
+        ),
+    )
+    .await
+    .expect("the retries stop after four");
     assert_eq!(
         result.unwrap_err().api_error(),
         Some(&AiApiError::RateLimitExceeded { retry_after: 0 })
@@ -333,7 +343,6 @@ async fn the_readme_recipe_stops_when_the_server_never_recovers() {
         5,
         "one try, four retries"
     );
-    let waits = waits.lock().unwrap().clone();
     assert_eq!(waits.len(), 4, "{waits:?}");
     for (i, wait) in waits.iter().enumerate() {
         let floor = min_delay * 2u32.pow(i as u32);
@@ -355,7 +364,12 @@ async fn retry_after_does_not_extend_the_attempts() {
     );
     let (result, waits) = tokio::time::timeout(
         Duration::from_secs(30),
-        with_retries(&http, &url, RetryPolicy::new(Duration::from_secs(5)), 2),
+        with_retries(
+            &http,
+            &url,
+            RetryPolicy::new(Duration::from_secs(5)),
+            backoff(2),
+        ),
     )
     .await
     .expect("the retries stop after two");
@@ -374,8 +388,13 @@ async fn non_retryable_codes_are_tried_once() {
         ("s6", "invalid_max_tokens"),
     ] {
         let url = format!("http://{address}/flaky/{session}?fail=5&api=aiapi&code={code}");
-        let (result, waits) =
-            with_retries(&http, &url, RetryPolicy::new(Duration::from_secs(5)), 5).await;
+        let (result, waits) = with_retries(
+            &http,
+            &url,
+            RetryPolicy::new(Duration::from_secs(5)),
+            backoff(5),
+        )
+        .await;
         assert!(result.is_err());
         assert!(waits.is_empty(), "{code}");
         assert_eq!(attempts(&http, address, session).await, 1, "{code}");
