@@ -11,16 +11,17 @@
 //! assert_eq!(catalog.entries[0].params[0].name, "model");
 //! ```
 
-pub mod code_hash;
 mod diagnostic;
 mod load;
+pub mod markdown;
 mod model;
 mod node;
 pub mod pack;
+#[cfg(feature = "render")]
 pub mod render;
-pub mod status;
 pub mod suggest;
 pub mod template;
+mod text_map;
 mod validate;
 pub use validate::{CATALOG_KEYS, ENTRY_KEYS};
 pub mod wire;
@@ -28,7 +29,12 @@ mod yaml;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Pos};
 pub use load::{load_bytes, load_file, load_str, parse_tree, Limits, LIMITS};
-pub use model::{Catalog, Entry, HeaderDoc, Param, ParamKind, RateLimitValue, StatusDoc};
+pub use model::{Catalog, Entry, HeaderDoc, Param, StatusDoc};
+pub use template::Segment;
+pub use wire::{Slot, WireFormat};
+
+/// The vocabulary shared with the runtime, which the derive needs too.
+pub use error_catalog_core::{code_table, ParamKind, RateLimitValue};
 pub use node::{Key, Node, Value};
 
 /// Every text of up to `len` characters over `alphabet`, shortest first: the

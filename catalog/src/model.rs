@@ -2,7 +2,7 @@
 
 use crate::diagnostic::Pos;
 use crate::template::Template;
-use crate::wire::WireFormat;
+use crate::{ParamKind, RateLimitValue, WireFormat};
 
 /// A whole catalog file after validation.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,61 +49,6 @@ pub struct HeaderDoc {
     pub example: Option<String>,
     /// Which rate-limit figure a server fills it with, if any.
     pub value: Option<RateLimitValue>,
-}
-
-/// The figure a rate-limit header carries, so a server can fill it in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RateLimitValue {
-    /// Requests allowed in the window.
-    Limit,
-    /// Requests left in the window.
-    Remaining,
-    /// When the window resets (Unix time).
-    Reset,
-    /// Seconds to wait before retrying.
-    RetryAfter,
-}
-
-impl RateLimitValue {
-    /// Every value with its catalog spelling.
-    pub const ALL: [(RateLimitValue, &'static str); 4] = [
-        (RateLimitValue::Limit, "limit"),
-        (RateLimitValue::Remaining, "remaining"),
-        (RateLimitValue::Reset, "reset"),
-        (RateLimitValue::RetryAfter, "retry_after"),
-    ];
-}
-
-/// The type of a message or data parameter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ParamKind {
-    /// Text; a Rust `String`.
-    String,
-    /// A whole number; a Rust `i64` (`u64` for `retry_after`).
-    Integer,
-    /// A number; a Rust `f64`.
-    Number,
-    /// `true` or `false`; a Rust `bool`.
-    Boolean,
-}
-
-impl ParamKind {
-    /// Every kind with its catalog spelling.
-    pub const ALL: [(ParamKind, &'static str); 4] = [
-        (ParamKind::String, "string"),
-        (ParamKind::Integer, "integer"),
-        (ParamKind::Number, "number"),
-        (ParamKind::Boolean, "boolean"),
-    ];
-
-    /// The kind's catalog spelling.
-    pub fn name(self) -> &'static str {
-        ParamKind::ALL
-            .iter()
-            .find(|(k, _)| *k == self)
-            .map(|(_, n)| *n)
-            .unwrap_or("string")
-    }
 }
 
 /// A parameter of an entry: a message placeholder or a data member.
@@ -161,11 +106,6 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// Whether the status is one a client may retry by default: 429 and every 5xx.
-    pub fn default_retryable(status: u16) -> bool {
-        status == 429 || (500..=599).contains(&status)
-    }
-
     /// The parameter named `name`.
     pub fn param(&self, name: &str) -> Option<&Param> {
         self.params.iter().find(|p| p.name == name)

@@ -12,20 +12,20 @@
 //! ```text
 //! key name code status message
 //! segment-count (kind string)*        kind 0 = literal, 1 = placeholder
-//! field? error_type? title grpc_status
+//! field? error_type?
 //! retryable (0/1) retry_after (0 = none, else seconds + 1)
 //! group? description?
 //! cause-count string*  solution-count string*
-//! param-count (name kind flags)*      kind 0..=3 = string, integer, number, boolean;
+//! param-count (name kind flags)*      kind = index in `ParamKind::ALL`;
 //!                                     flags bit 0 = in message, bit 1 = sensitive
 //! ```
 //!
 //! Then one entry index per entry, in order of wire code (ties in file order):
 //! the runtime's code index.
 
-use crate::code_hash::TextMap;
-use crate::model::{Catalog, ParamKind};
-use crate::template::Segment;
+use crate::model::Catalog;
+use crate::text_map::TextMap;
+use crate::{ParamKind, Segment};
 
 /// A catalog's entries in packed form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,8 +65,6 @@ pub fn pack(catalog: &Catalog) -> Packed {
         }
         w.opt_str(e.field.as_deref());
         w.opt_str(e.error_type.as_deref());
-        w.str(crate::status::reason(e.status));
-        w.str(crate::status::grpc_status(e.status));
         w.uint(u64::from(e.retryable));
         w.uint(e.retry_after.map_or(0, |s| s.saturating_add(1)));
         w.opt_str(e.group.as_deref());
@@ -80,12 +78,8 @@ pub fn pack(catalog: &Catalog) -> Packed {
         w.uint(e.params.len() as u64);
         for p in &e.params {
             w.str(&p.name);
-            w.uint(match p.kind {
-                ParamKind::String => 0,
-                ParamKind::Integer => 1,
-                ParamKind::Number => 2,
-                ParamKind::Boolean => 3,
-            });
+            let kind = ParamKind::ALL.iter().position(|(k, _)| *k == p.kind);
+            w.uint(kind.unwrap_or(0) as u64);
             w.uint(u64::from(p.in_message) | u64::from(p.sensitive) << 1);
         }
     }

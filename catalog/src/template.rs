@@ -4,14 +4,7 @@
 
 use std::fmt;
 
-/// One piece of a message template.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Segment {
-    /// Text copied as it is.
-    Literal(String),
-    /// A placeholder filled from the parameter of that name.
-    Placeholder(String),
-}
+pub use error_catalog_core::Segment;
 
 /// A parsed message template.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,7 +35,7 @@ impl Template {
             let segments = if source.is_empty() {
                 Vec::new()
             } else {
-                vec![Segment::Literal(source.to_owned())]
+                vec![Segment::Literal(source.to_owned().into())]
             };
             return Ok(Template {
                 source: source.to_owned(),
@@ -86,9 +79,9 @@ impl Template {
                         )));
                     }
                     if !literal.is_empty() {
-                        segments.push(Segment::Literal(std::mem::take(&mut literal)));
+                        segments.push(Segment::Literal(std::mem::take(&mut literal).into()));
                     }
-                    segments.push(Segment::Placeholder(name.to_owned()));
+                    segments.push(Segment::Placeholder(name.to_owned().into()));
                     i += len + 2;
                     from = i;
                 }
@@ -97,7 +90,7 @@ impl Template {
         }
         literal.push_str(&source[from..]);
         if !literal.is_empty() {
-            segments.push(Segment::Literal(literal));
+            segments.push(Segment::Literal(literal.into()));
         }
         Ok(Template {
             source: source.to_owned(),
@@ -110,7 +103,7 @@ impl Template {
         let mut names: Vec<&str> = Vec::new();
         for segment in &self.segments {
             if let Segment::Placeholder(name) = segment {
-                if !names.contains(&name.as_str()) {
+                if !names.contains(&name.as_ref()) {
                     names.push(name);
                 }
             }
@@ -213,15 +206,15 @@ mod tests {
                         return Err(index);
                     }
                     if !literal.is_empty() {
-                        segments.push(Segment::Literal(std::mem::take(&mut literal)));
+                        segments.push(Segment::Literal(std::mem::take(&mut literal).into()));
                     }
-                    segments.push(Segment::Placeholder(name));
+                    segments.push(Segment::Placeholder(name.into()));
                 }
                 c => literal.push(c),
             }
         }
         if !literal.is_empty() {
-            segments.push(Segment::Literal(literal));
+            segments.push(Segment::Literal(literal.into()));
         }
         Ok(segments)
     }

@@ -110,7 +110,7 @@ fn display_arm(code: &mut String, v: &str, entry: &Entry) {
             .segments
             .iter()
             .map(|s| match s {
-                Segment::Literal(t) => t.as_str(),
+                Segment::Literal(t) => t.as_ref(),
                 Segment::Placeholder(_) => "",
             })
             .collect();

@@ -1,7 +1,7 @@
 //! Emits the impls for a checked enum: the static catalog, `ApiErrorCatalog`,
 //! `Display`, `Error`, `Serialize` and `Deserialize`.
 
-use error_catalog_model::wire::{Constant, WireNode};
+use error_catalog_model::wire::{Node, Slot};
 use error_catalog_model::Catalog;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
@@ -65,12 +65,15 @@ fn emit(
         .iter()
         .map(|&i| catalog.entries[i].code.as_str())
         .collect();
-    let (code_table, code_shift) = error_catalog_model::code_hash::code_table(&sorted_codes);
+    let (code_table, code_shift) = error_catalog_model::code_table(&sorted_codes);
     let packed_text = proc_macro2::Literal::string(&packed.text);
     let packed_data = proc_macro2::Literal::byte_string(&packed.data);
     let wire_body = wire_tokens(&catalog.wire.body, &p);
-    let preset = opt_str(catalog.wire.preset.as_deref());
-    let content_type = &catalog.wire.content_type;
+    let preset = match catalog.wire.preset.as_deref() {
+        Some(s) => quote!(::core::option::Option::Some(#p::Cow::Borrowed(#s))),
+        None => quote!(::core::option::Option::None),
+    };
+    let content_type = catalog.wire.content_type.as_ref();
     let name = &catalog.name;
     let title = &catalog.title;
     let description = opt_str(catalog.description.as_deref());
@@ -87,7 +90,7 @@ fn emit(
                 V::RetryAfter => "RetryAfter",
             }
         );
-        Some(quote!(#p::RateLimitHeader { name: #name, value: #p::RateLimitValue::#value }))
+        Some(quote!(#p::RateLimitHeader::new(#name, #p::RateLimitValue::#value)))
     });
 
     let variant = |vi: usize| &input.variants[vi];
@@ -156,17 +159,18 @@ fn emit(
             fn __index(error: &#ident) -> usize {
                 #index_body
             }
-            static __CATALOG: #p::Catalog = #p::Catalog {
+            static __CATALOG: #p::Catalog = #p::catalog(#p::CatalogParts {
                 name: #name,
                 title: #title,
                 description: #description,
-                wire: #p::WireFormat { preset: #preset, body: #wire_body, content_type: #content_type },
                 domain: #domain,
                 rate_limit_headers: &[#(#rate_limit_headers),*],
-                packed: #p::PackedEntries::new(#packed_text, #packed_data, #n),
+                packed_text: #packed_text,
+                packed_data: #packed_data,
+                len: #n,
                 code_table: &[#(#code_table),*],
                 code_shift: #code_shift,
-            };
+            }, #p::WireFormat::new(#preset, #wire_body, #p::Cow::Borrowed(#content_type)));
 
             #[automatically_derived]
             impl #p::ApiErrorCatalog for #ident {
@@ -197,7 +201,7 @@ fn emit(
 
                 #[inline]
                 fn code(&self) -> &str {
-                    match __CATALOG.packed.codes().get(__index(self)) {
+                    match #p::codes(&__CATALOG).get(__index(self)) {
                         ::core::option::Option::Some(code) => code,
                         ::core::option::Option::None => self.unknown().and_then(|u| u.code.as_deref()).unwrap_or(""),
                     }
@@ -286,43 +290,46 @@ fn opt_str(s: Option<&str>) -> TokenStream {
     }
 }
 
-fn wire_tokens(node: &WireNode, p: &TokenStream) -> TokenStream {
+fn wire_tokens(node: &Node, p: &TokenStream) -> TokenStream {
+    let slot = |slot: &Slot| format_ident!("{slot:?}");
     match node {
-        WireNode::Object { members, when } => {
-            let has_slots = node.has_slots();
+        Node::Object {
+            members,
+            when,
+            has_slots,
+        } => {
             let when = match when {
-                Some(slot) => {
-                    let v = format_ident!("{}", slot.variant_name());
+                Some(s) => {
+                    let v = slot(s);
                     quote!(::core::option::Option::Some(#p::Slot::#v))
                 }
                 None => quote!(::core::option::Option::None),
             };
             let members = members.iter().map(|(k, v)| {
-                let v = wire_tokens(v, p);
-                quote!((#k, #v))
+                let (k, v) = (k.as_ref(), wire_tokens(v, p));
+                quote!((#p::Cow::Borrowed(#k), #v))
             });
-            quote!(#p::Node::Object { members: &[#(#members),*], when: #when, has_slots: #has_slots })
+            quote!(#p::Node::Object { members: #p::Cow::Borrowed(&[#(#members),*]), when: #when, has_slots: #has_slots })
         }
-        WireNode::Array(items) => {
-            let has_slots = node.has_slots();
+        Node::Array { items, has_slots } => {
             let items = items.iter().map(|v| wire_tokens(v, p));
-            quote!(#p::Node::Array { items: &[#(#items),*], has_slots: #has_slots })
+            quote!(#p::Node::Array { items: #p::Cow::Borrowed(&[#(#items),*]), has_slots: #has_slots })
         }
-        WireNode::Slot {
-            slot,
-            null_if_absent,
-        } => {
-            let v = format_ident!("{}", slot.variant_name());
-            if *null_if_absent {
-                quote!(#p::Node::SlotOrNull(#p::Slot::#v))
-            } else {
-                quote!(#p::Node::Slot(#p::Slot::#v))
-            }
+        Node::Slot(s) => {
+            let v = slot(s);
+            quote!(#p::Node::Slot(#p::Slot::#v))
         }
-        WireNode::Constant(Constant::Null) => quote!(#p::Node::Null),
-        WireNode::Constant(Constant::Bool(b)) => quote!(#p::Node::Bool(#b)),
-        WireNode::Constant(Constant::Int(i)) => quote!(#p::Node::Int(#i)),
-        WireNode::Constant(Constant::Str(s)) => quote!(#p::Node::Str(#s)),
+        Node::SlotOrNull(s) => {
+            let v = slot(s);
+            quote!(#p::Node::SlotOrNull(#p::Slot::#v))
+        }
+        Node::Null => quote!(#p::Node::Null),
+        Node::Bool(b) => quote!(#p::Node::Bool(#b)),
+        Node::Int(i) => quote!(#p::Node::Int(#i)),
+        Node::Str(s) => {
+            let s = s.as_ref();
+            quote!(#p::Node::Str(#p::Cow::Borrowed(#s)))
+        }
     }
 }
 

@@ -118,7 +118,7 @@ fn try_generate(args: TokenStream, input: &DeriveInput) -> syn::Result<TokenStre
 fn unknown_doc(catalog: &Catalog) -> String {
     format!(
         "An error {} may send that this catalog does not list; keeps its code, status and message (boxed, so it does not grow every value of the enum).",
-        error_catalog_model::render::literal(&catalog.title)
+        error_catalog_model::markdown::literal(&catalog.title)
     )
 }
 
@@ -215,7 +215,7 @@ fn variant(
 /// prose), so it cannot inject HTML into `cargo doc` output or open a code
 /// block that rustdoc would run as a doctest.
 fn variant_docs(entry: &Entry) -> Vec<String> {
-    use error_catalog_model::render::{literal, prose};
+    use error_catalog_model::markdown::{literal, prose};
     let mut lines = vec![format!(
         " `{}` {}: {}",
         entry.status,

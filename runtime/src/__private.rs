@@ -2,20 +2,77 @@
 
 #[cfg(feature = "axum")]
 pub use axum;
-pub use core;
 pub use serde;
-pub use serde_json;
-pub use std;
+pub use std::borrow::Cow;
 
 pub use crate::api_error::ApiErrorCatalog;
-pub use crate::entry::{
-    code_hash, Catalog, ErrorEntry, ParamInfo, ParamKind, RateLimitHeader, RateLimitValue, Segment,
-};
-pub use crate::packed::PackedEntries;
-pub use crate::param::{FromParam, ParamValue, ToParam};
-pub use crate::parse::Parts;
+pub use crate::body::Parts;
+pub use crate::catalog::{Catalog, ErrorEntry, RateLimitHeader};
+pub use crate::param::{ParamValue, ToParam};
 pub use crate::unknown::UnknownError;
 pub use crate::wire::{Node, Slot, WireFormat};
+pub use error_catalog_core::RateLimitValue;
+
+use crate::catalog::PackedEntries;
+use crate::param::FromParam;
+
+/// What the derive knows of a catalog at compile time, besides its body format.
+#[derive(Clone, Copy)]
+pub struct CatalogParts {
+    /// Short machine name of the API.
+    pub name: &'static str,
+    /// Human title.
+    pub title: &'static str,
+    /// What the API is.
+    pub description: Option<&'static str>,
+    /// The error domain.
+    pub domain: Option<&'static str>,
+    /// Documented rate-limit headers.
+    pub rate_limit_headers: &'static [RateLimitHeader],
+    /// The entries' strings (see `error_catalog_model::pack`).
+    pub packed_text: &'static str,
+    /// The entries' integers.
+    pub packed_data: &'static [u8],
+    /// How many entries there are.
+    pub len: usize,
+    /// The wire-code table.
+    pub code_table: &'static [u32],
+    /// The shift that turns a code's hash into a table slot.
+    pub code_shift: u32,
+}
+
+/// The `static` catalog of a derived enum.
+pub const fn catalog(parts: CatalogParts, wire: WireFormat) -> Catalog {
+    let CatalogParts {
+        name,
+        title,
+        description,
+        domain,
+        rate_limit_headers,
+        packed_text,
+        packed_data,
+        len,
+        code_table,
+        code_shift,
+    } = parts;
+    Catalog {
+        name,
+        title,
+        description,
+        wire,
+        domain,
+        rate_limit_headers,
+        packed: PackedEntries::new(packed_text, packed_data, len),
+        code_table,
+        code_shift,
+    }
+}
+
+/// Each entry's wire code, by entry index: what the generated `code()` reads.
+#[inline]
+pub fn codes(catalog: &'static Catalog) -> &'static [&'static str] {
+    catalog.packed.codes()
+}
 
 /// Body of the generated `Serialize` impl.
 pub fn serialize<E: ApiErrorCatalog, S: serde::Serializer>(
@@ -31,11 +88,7 @@ pub fn serialize<E: ApiErrorCatalog, S: serde::Serializer>(
 pub fn deserialize<'de, E: ApiErrorCatalog, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<E, D::Error> {
-    use serde::de::DeserializeSeed;
-    let template = &E::catalog().wire.body;
-    let json = crate::read::Pruned(template).deserialize(deserializer)?;
-    crate::parse::from_slots(crate::read::Slots::read(template, json), None)
-        .map_err(<D::Error as serde::de::Error>::custom)
+    crate::body::deserialize(deserializer)
 }
 
 /// Reads parameter `name` for a variant being rebuilt from a body.

@@ -2,10 +2,10 @@
 
 use std::time::Duration;
 
+use crate::body::{BodyError, Parts};
+use crate::catalog::{Catalog, ErrorEntry};
 use crate::context::{RequestContext, WithContext};
-use crate::entry::{Catalog, ErrorEntry};
 use crate::param::ParamValue;
-use crate::parse::{BodyError, Parts};
 use crate::unknown::UnknownError;
 
 /// An error enum generated from a catalog by `#[derive(ApiErrorCatalog)]`.
@@ -85,7 +85,7 @@ pub trait ApiErrorCatalog: Sized + std::error::Error + 'static {
     /// when it has one, else the catalog's hint; at most
     /// [`MAX_RETRY_AFTER`](crate::retry::MAX_RETRY_AFTER).
     fn retry_after(&self) -> Option<Duration> {
-        retry_after_secs(self).map(crate::retry::capped_secs)
+        retry_after_secs(self).map(crate::retry_after::capped_secs)
     }
 
     /// The message with sensitive parameters (`sensitive: true` in the catalog)
@@ -119,7 +119,7 @@ pub trait ApiErrorCatalog: Sized + std::error::Error + 'static {
     /// it picks the entry for formats that carry none. A code the catalog does not
     /// know becomes the `#[catalog(unknown)]` variant, or [`BodyError::Unknown`].
     fn from_body(body: &[u8], status: Option<u16>) -> Result<Self, BodyError> {
-        crate::parse::from_slice(body, status)
+        crate::body::from_slice(body, status)
     }
 }
 

@@ -1,9 +1,5 @@
 //! Request context (request id, path, timestamp) supplied per response, not stored in errors.
 
-use serde::Serialize;
-
-use crate::ApiErrorCatalog;
-
 /// What some bodies carry about the request that failed: AIML's `path`,
 /// `requestId` and `timestamp`, seed 002's `meta`. It belongs to a response,
 /// not to an error value, so it is passed when the body is written.
@@ -43,15 +39,10 @@ impl RequestContext {
 }
 
 /// An error together with the context of the response that carries it;
-/// serializes to the full body. Made by [`ApiErrorCatalog::with_context`].
+/// serializes to the full body. Made by
+/// [`ApiErrorCatalog::with_context`](crate::ApiErrorCatalog::with_context).
 #[derive(Debug, Clone, Copy)]
 pub struct WithContext<'a, E> {
     pub(crate) error: &'a E,
     pub(crate) context: &'a RequestContext,
-}
-
-impl<E: ApiErrorCatalog> Serialize for WithContext<'_, E> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::body::serialize(self.error, Some(self.context), serializer)
-    }
 }

@@ -33,19 +33,12 @@
 //! after a Rust file of the crate changes.
 
 mod api_error;
-#[cfg(feature = "axum")]
-pub mod axum;
 mod body;
-pub mod client;
+mod catalog;
 mod context;
-mod entry;
-mod json;
-mod packed;
+mod integrations;
 mod param;
-mod parse;
-mod read;
-pub mod response;
-pub mod retry;
+mod retry_after;
 mod secret;
 mod unknown;
 pub mod wire;
@@ -53,17 +46,20 @@ pub mod wire;
 #[doc(hidden)]
 pub mod __private;
 
+#[cfg(feature = "axum")]
+pub use integrations::axum;
+pub use integrations::{client, response, retry};
+
 /// The `http` crate, whose `StatusCode` is what `status()` returns.
 pub use http;
 
 pub use api_error::ApiErrorCatalog;
+pub use body::{BodyError, FormatError};
+pub use catalog::{Catalog, ErrorEntry, ParamInfo, RateLimitHeader};
 pub use context::{RequestContext, WithContext};
-pub use entry::{
-    Catalog, ErrorEntry, ParamInfo, ParamKind, RateLimitHeader, RateLimitValue, Segment,
-};
+pub use error_catalog_core::{ParamKind, RateLimitValue, Segment};
 pub use error_catalog_macros::{catalog_enum, ApiErrorCatalog};
 pub use param::{FromParam, ParamValue, ToParam};
-pub use parse::{from_slice, from_value, match_template, BodyError};
 pub use secret::{Redacted, Secret, REDACTED};
 pub use unknown::UnknownError;
 

@@ -25,7 +25,8 @@ impl UnknownError {
     /// Whether a client may retry: by status, as for catalog entries (429 and 5xx).
     /// Without a status it is not retried.
     pub fn is_retryable(&self) -> bool {
-        matches!(self.status, Some(s) if s == 429 || (500..=599).contains(&s))
+        self.status
+            .is_some_and(error_catalog_core::default_retryable)
     }
 }
 

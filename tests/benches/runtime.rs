@@ -225,7 +225,8 @@ macro_rules! accessors {
                 b.bench(|| {
                     codes
                         .iter()
-                        .filter_map(|c| catalog.find_code(black_box(c)))
+                        .filter_map(|c| catalog.entry_by_code(black_box(c)))
+                        .map(|(i, _)| i)
                         .sum::<usize>()
                 });
             }
@@ -265,7 +266,7 @@ macro_rules! accessors {
                 b.bench(|| {
                     codes
                         .iter()
-                        .filter(|c| catalog.find_code(black_box(c)).is_none())
+                        .filter(|c| catalog.entry_by_code(black_box(c)).is_none())
                         .count()
                 });
             }

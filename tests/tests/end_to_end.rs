@@ -44,7 +44,7 @@ where
         };
         assert_eq!(
             header("content-type").as_deref(),
-            Some(E::catalog().wire.content_type),
+            Some(&*E::catalog().wire().content_type),
             "{what}"
         );
         assert_eq!(

@@ -195,7 +195,7 @@ fn google_retry_info_and_bad_request_appear_when_they_apply() {
 #[test]
 fn problem_details_with_and_without_field_errors() {
     assert_eq!(
-        ProblemError::catalog().wire.content_type,
+        ProblemError::catalog().wire().content_type,
         "application/problem+json"
     );
     let e = ProblemError::OutOfCredit {

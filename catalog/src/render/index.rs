@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::escape::{literal, prose};
+use crate::markdown::{literal, prose};
 use crate::model::Catalog;
 
 /// Renders the index of `pages`: each catalog with the file name of its page.

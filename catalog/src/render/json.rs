@@ -1,9 +1,12 @@
 //! Example error bodies for the docs, written from the wire template exactly as
 //! the runtime writes them (compact, members in template order).
 
-use crate::model::{Catalog, Entry, ParamKind};
-use crate::status::{grpc_status, reason};
-use crate::wire::{Constant, Slot, WireNode};
+use error_catalog_core::grpc_code;
+
+use super::reason;
+use crate::model::{Catalog, Entry};
+use crate::wire::{Node, Slot};
+use crate::ParamKind;
 
 /// Request context used in documented example bodies.
 #[derive(Debug, Clone, Copy)]
@@ -76,7 +79,7 @@ pub fn example_message(entry: &Entry) -> String {
         .segments
         .iter()
         .map(|s| match s {
-            Segment::Literal(t) => t.clone(),
+            Segment::Literal(t) => t.to_string(),
             Segment::Placeholder(name) => example_value(entry, name).text(),
         })
         .collect()
@@ -111,7 +114,7 @@ impl Writer<'_> {
             Slot::Status => entry.status.to_string(),
             Slot::StatusText => string(&entry.status.to_string()),
             Slot::Title => string(reason(entry.status)),
-            Slot::GrpcStatus => string(grpc_status(entry.status)),
+            Slot::GrpcStatus => string(grpc_code(entry.status)),
             Slot::Type => string(entry.error_type.as_deref()?),
             Slot::Field => string(entry.field.as_deref()?),
             Slot::Detail => {
@@ -129,32 +132,16 @@ impl Writer<'_> {
         })
     }
 
-    fn present(&self, node: &WireNode) -> bool {
-        match node {
-            WireNode::Object { members, when } => {
-                if when.is_some_and(|s| self.slot(s).is_none()) {
-                    return false;
-                }
-                !node.has_slots()
-                    || members
-                        .iter()
-                        .any(|(_, n)| n.has_slots() && self.present(n))
-            }
-            WireNode::Array(items) => !node.has_slots() || items.iter().any(|n| self.present(n)),
-            WireNode::Slot {
-                slot,
-                null_if_absent,
-            } => *null_if_absent || self.slot(*slot).is_some(),
-            WireNode::Constant(_) => true,
-        }
+    fn present(&self, node: &Node) -> bool {
+        node.present(&|slot| self.slot(slot).is_some())
     }
 
-    fn node(&self, node: &WireNode, out: &mut String) {
+    fn node(&self, node: &Node, out: &mut String) {
         match node {
-            WireNode::Object { members, .. } => {
+            Node::Object { members, .. } => {
                 out.push('{');
                 let mut first = true;
-                for (key, value) in members {
+                for (key, value) in members.iter() {
                     if !self.present(value) {
                         continue;
                     }
@@ -168,7 +155,7 @@ impl Writer<'_> {
                 }
                 out.push('}');
             }
-            WireNode::Array(items) => {
+            Node::Array { items, .. } => {
                 out.push('[');
                 let mut first = true;
                 for item in items.iter().filter(|i| self.present(i)) {
@@ -180,11 +167,11 @@ impl Writer<'_> {
                 }
                 out.push(']');
             }
-            WireNode::Constant(Constant::Null) => out.push_str("null"),
-            WireNode::Constant(Constant::Bool(b)) => out.push_str(&b.to_string()),
-            WireNode::Constant(Constant::Int(i)) => out.push_str(&i.to_string()),
-            WireNode::Constant(Constant::Str(s)) => out.push_str(&string(s)),
-            WireNode::Slot { slot, .. } => {
+            Node::Null => out.push_str("null"),
+            Node::Bool(b) => out.push_str(&b.to_string()),
+            Node::Int(i) => out.push_str(&i.to_string()),
+            Node::Str(s) => out.push_str(&string(s)),
+            Node::Slot(slot) | Node::SlotOrNull(slot) => {
                 out.push_str(&self.slot(*slot).unwrap_or_else(|| "null".to_owned()))
             }
         }

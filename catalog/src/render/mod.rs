@@ -10,14 +10,23 @@
 //! assert!(page.contains("<a id=\"oops\"></a>"));
 //! ```
 
-mod escape;
 mod index;
 mod json;
 mod page;
 
-pub use escape::{anchor, literal, prose};
+pub use crate::markdown::{anchor, literal, prose};
 pub use index::render_index;
 pub use json::{
     example_body, example_message, example_value, ExampleContext, ExampleValue, DOCS_CONTEXT,
 };
 pub use page::render_page;
+
+/// The reason phrase of an HTTP status as the `http` crate spells it
+/// (`Too Many Requests`); `Client Error` or `Server Error` for statuses
+/// without one (e.g. 529).
+pub fn reason(status: u16) -> &'static str {
+    http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+        .unwrap_or_else(|| error_catalog_core::reason_fallback(status))
+}

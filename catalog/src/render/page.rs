@@ -2,11 +2,11 @@
 
 use std::fmt::Write as _;
 
-use super::escape::{anchor, code, fence, literal, prose};
 use super::json::{example_body, example_message, pretty, DOCS_CONTEXT};
+use super::reason;
+use crate::markdown::{anchor, code, fence, literal, prose};
 use crate::model::{Catalog, Entry, StatusDoc};
-use crate::status::reason;
-use crate::wire::{Slot, WireNode, PRESETS};
+use crate::wire::{Node, Slot, PRESETS};
 
 /// Renders the Markdown reference page of `catalog`. `source` is the catalog's
 /// path as shown in the do-not-edit line (e.g. `catalog/aiapi.yaml`).
@@ -116,34 +116,28 @@ fn slot_meaning(slot: Slot) -> &'static str {
     }
 }
 
-fn constants(node: &WireNode) -> Vec<(String, String)> {
-    fn walk(node: &WireNode, path: &mut Vec<String>, out: &mut Vec<(String, String)>) {
+fn constants(node: &Node) -> Vec<(String, String)> {
+    fn walk(node: &Node, path: &mut Vec<String>, out: &mut Vec<(String, String)>) {
         match node {
-            WireNode::Object { members, .. } => {
-                for (k, v) in members {
-                    path.push(k.clone());
+            Node::Object { members, .. } => {
+                for (k, v) in members.iter() {
+                    path.push(k.to_string());
                     walk(v, path, out);
                     path.pop();
                 }
             }
-            WireNode::Array(items) => {
-                for v in items {
+            Node::Array { items, .. } => {
+                for v in items.iter() {
                     path.push("[]".to_owned());
                     walk(v, path, out);
                     path.pop();
                 }
             }
-            WireNode::Constant(c) => {
-                use crate::wire::Constant;
-                let text = match c {
-                    Constant::Null => "null".to_owned(),
-                    Constant::Bool(b) => b.to_string(),
-                    Constant::Int(i) => i.to_string(),
-                    Constant::Str(s) => super::json::string(s),
-                };
-                out.push((path.join("."), text));
-            }
-            WireNode::Slot { .. } => {}
+            Node::Null => out.push((path.join("."), "null".to_owned())),
+            Node::Bool(b) => out.push((path.join("."), b.to_string())),
+            Node::Int(i) => out.push((path.join("."), i.to_string())),
+            Node::Str(s) => out.push((path.join("."), super::json::string(s))),
+            Node::Slot(_) | Node::SlotOrNull(_) => {}
         }
     }
     let mut out = Vec::new();
@@ -178,7 +172,7 @@ fn status_section(out: &mut String, catalog: &Catalog) {
         let retry = if row.status < 400 {
             "—"
         } else if entries.is_empty() {
-            if Entry::default_retryable(row.status) {
+            if error_catalog_core::default_retryable(row.status) {
                 "yes"
             } else {
                 "no"
@@ -271,7 +265,7 @@ fn retry_section(out: &mut String, catalog: &Catalog) {
     let exceptions: Vec<&Entry> = catalog
         .entries
         .iter()
-        .filter(|e| e.retryable != Entry::default_retryable(e.status))
+        .filter(|e| e.retryable != error_catalog_core::default_retryable(e.status))
         .collect();
     if !exceptions.is_empty() {
         let _ = writeln!(
@@ -320,7 +314,7 @@ fn headers_section(out: &mut String, catalog: &Catalog) {
     }
     let _ = writeln!(out, "## Rate-limit headers\n\nSent with rate-limit errors:\n\n| Header | Meaning | Carries | Example |\n|---|---|---|---|");
     for h in &catalog.rate_limit_headers {
-        use crate::model::RateLimitValue as V;
+        use crate::RateLimitValue as V;
         let carries = match h.value {
             Some(V::Limit) => "requests allowed in the window",
             Some(V::Remaining) => "requests left in the window",

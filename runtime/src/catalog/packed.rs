@@ -7,12 +7,15 @@
 
 use std::sync::OnceLock;
 
-use crate::entry::{ErrorEntry, ParamInfo, ParamKind, Segment};
+use std::borrow::Cow;
+
+use error_catalog_core::{ParamKind, Segment};
+
+use super::entry::{ErrorEntry, ParamInfo};
 
 /// A catalog's entries as the derive emits them, unpacked on first use.
-#[doc(hidden)]
 #[derive(Debug)]
-pub struct PackedEntries {
+pub(crate) struct PackedEntries {
     text: &'static str,
     data: &'static [u8],
     len: usize,
@@ -30,7 +33,7 @@ struct Unpacked {
 
 impl PackedEntries {
     /// `len` entries packed into `text` and `data`.
-    pub const fn new(text: &'static str, data: &'static [u8], len: usize) -> Self {
+    pub(crate) const fn new(text: &'static str, data: &'static [u8], len: usize) -> Self {
         Self {
             text,
             data,
@@ -41,19 +44,19 @@ impl PackedEntries {
 
     /// Every entry, in file order.
     #[inline]
-    pub fn entries(&'static self) -> &'static [ErrorEntry] {
+    pub(crate) fn entries(&'static self) -> &'static [ErrorEntry] {
         &self.get().entries
     }
 
     /// `(code, entry index)` sorted by code, ties in file order.
     #[inline]
-    pub fn code_index(&'static self) -> &'static [(&'static str, u32)] {
+    pub(crate) fn code_index(&'static self) -> &'static [(&'static str, u32)] {
         &self.get().code_index
     }
 
     /// Each entry's wire code, by entry index.
     #[inline]
-    pub fn codes(&'static self) -> &'static [&'static str] {
+    pub(crate) fn codes(&'static self) -> &'static [&'static str] {
         &self.get().codes
     }
 
@@ -167,16 +170,14 @@ impl Reader {
             let start = segments.len();
             for _ in 0..self.usize()? {
                 segments.push(match self.uint()? {
-                    0 => Segment::Literal(self.str()?),
-                    1 => Segment::Placeholder(self.str()?),
+                    0 => Segment::Literal(Cow::Borrowed(self.str()?)),
+                    1 => Segment::Placeholder(Cow::Borrowed(self.str()?)),
                     _ => return None,
                 });
             }
             let segment_range = (start, segments.len());
             let field = self.opt_str()?;
             let error_type = self.opt_str()?;
-            let title = self.str()?;
-            let grpc_status = self.str()?;
             let retryable = self.uint()? != 0;
             let retry_after = self.uint()?.checked_sub(1);
             let group = self.opt_str()?;
@@ -186,13 +187,7 @@ impl Reader {
             let start = params.len();
             for _ in 0..self.usize()? {
                 let name = self.str()?;
-                let kind = match self.uint()? {
-                    0 => ParamKind::String,
-                    1 => ParamKind::Integer,
-                    2 => ParamKind::Number,
-                    3 => ParamKind::Boolean,
-                    _ => return None,
-                };
+                let (kind, _) = *ParamKind::ALL.get(self.usize()?)?;
                 let flags = self.uint()?;
                 params.push(ParamInfo {
                     name,
@@ -216,8 +211,6 @@ impl Reader {
                 segments: &[],
                 field,
                 error_type,
-                title,
-                grpc_status,
                 retryable,
                 retry_after,
                 group,

@@ -7,6 +7,9 @@ use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
+/// An object member of a parsed body.
+pub(crate) type Member<'a> = (Cow<'a, str>, Json<'a>);
+
 /// A parsed JSON value.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) enum Json<'a> {
@@ -18,16 +21,13 @@ pub(crate) enum Json<'a> {
     Float(f64),
     Str(Cow<'a, str>),
     Array(Vec<Json<'a>>),
-    Object(Vec<(Cow<'a, str>, Json<'a>)>),
+    Object(Vec<Member<'a>>),
 }
 
 impl<'a> Json<'a> {
     /// The member `key` of an object; the last one when a key repeats, as
     /// JavaScript and `serde_json::Value` read duplicates.
-    pub(crate) fn get<'m>(
-        members: &'m [(Cow<'a, str>, Json<'a>)],
-        key: &str,
-    ) -> Option<&'m Json<'a>> {
+    pub(crate) fn get<'m>(members: &'m [Member<'a>], key: &str) -> Option<&'m Json<'a>> {
         members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
@@ -78,34 +78,12 @@ impl<'a> Json<'a> {
     }
 
     /// An object's members as a `serde_json::Value` object.
-    pub(crate) fn object_to_value(members: &[(Cow<'a, str>, Json<'a>)]) -> serde_json::Value {
+    pub(crate) fn object_to_value(members: &[Member<'a>]) -> serde_json::Value {
         let mut map = serde_json::Map::new();
         for (k, v) in members {
             map.insert(k.clone().into_owned(), v.to_value());
         }
         serde_json::Value::Object(map)
-    }
-
-    /// A tree borrowing from a `serde_json::Value`.
-    pub(crate) fn from_value(value: &'a serde_json::Value) -> Json<'a> {
-        use serde_json::Value;
-        match value {
-            Value::Null => Json::Null,
-            Value::Bool(b) => Json::Bool(*b),
-            Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
-                (Some(u), _, _) => Json::UInt(u),
-                (None, Some(i), _) => Json::Int(i),
-                (None, None, Some(x)) => Json::Float(x),
-                (None, None, None) => Json::Null,
-            },
-            Value::String(s) => Json::Str(Cow::Borrowed(s)),
-            Value::Array(items) => Json::Array(items.iter().map(Json::from_value).collect()),
-            Value::Object(map) => Json::Object(
-                map.iter()
-                    .map(|(k, v)| (Cow::Borrowed(k.as_str()), Json::from_value(v)))
-                    .collect(),
-            ),
-        }
     }
 }
 
@@ -217,8 +195,12 @@ mod tests {
     }
 
     #[test]
-    fn converts_to_and_from_serde_json_values() {
-        let value = serde_json::json!({"a": [1, -2, 1.5, null, true, "x"], "b": {}});
-        assert_eq!(Json::from_value(&value).to_value(), value);
+    fn converts_to_serde_json_values() {
+        let text = r#"{"a":[1,-2,1.5,null,true,"x"],"b":{}}"#;
+        let json: Json<'_> = serde_json::from_str(text).unwrap();
+        assert_eq!(
+            json.to_value(),
+            serde_json::from_str::<serde_json::Value>(text).unwrap()
+        );
     }
 }

@@ -4,7 +4,7 @@ use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::Serialize;
 
 use crate::api_error::retry_after_secs;
-use crate::context::RequestContext;
+use crate::context::{RequestContext, WithContext};
 use crate::param::ParamValue;
 use crate::wire::{Node, Slot};
 use crate::ApiErrorCatalog;
@@ -22,7 +22,7 @@ pub(crate) fn serialize<E: ApiErrorCatalog, S: Serializer>(
     };
     NodeView {
         view: &view,
-        node: &E::catalog().wire.body,
+        node: &E::catalog().wire().body,
     }
     .serialize(serializer)
 }
@@ -30,38 +30,13 @@ pub(crate) fn serialize<E: ApiErrorCatalog, S: Serializer>(
 struct View<'a, E> {
     error: &'a E,
     /// Read once: every slot needs it.
-    entry: Option<&'static crate::entry::ErrorEntry>,
+    entry: Option<&'static crate::ErrorEntry>,
     context: Option<&'a RequestContext>,
 }
 
 impl<E: ApiErrorCatalog> View<'_, E> {
     fn present(&self, node: &Node) -> bool {
-        match node {
-            Node::Object {
-                members,
-                when,
-                has_slots,
-            } => {
-                if when.is_some_and(|s| !self.has_value(s)) {
-                    return false;
-                }
-                !has_slots || members.iter().any(|(_, n)| self.counts(n))
-            }
-            Node::Array { items, has_slots } => !has_slots || items.iter().any(|n| self.counts(n)),
-            Node::Slot(slot) => self.has_value(*slot),
-            Node::SlotOrNull(_) => true,
-            _ => true,
-        }
-    }
-
-    /// Whether `node` makes its container worth writing: a present node with slots.
-    fn counts(&self, node: &Node) -> bool {
-        let has_slots = match node {
-            Node::Object { has_slots, .. } | Node::Array { has_slots, .. } => *has_slots,
-            Node::Slot(_) | Node::SlotOrNull(_) => true,
-            _ => false,
-        };
-        has_slots && self.present(node)
+        node.present(&|slot| self.has_value(slot))
     }
 
     fn has_value(&self, slot: Slot) -> bool {
@@ -79,7 +54,7 @@ impl<E: ApiErrorCatalog> View<'_, E> {
             Slot::Detail => entry.is_some_and(|en| en.field.is_some() && en.description.is_some()),
             Slot::Metadata => entry.is_some_and(|en| !en.params.is_empty()),
             Slot::RetryAfter | Slot::RetryDelay => retry_after_secs(e).is_some(),
-            Slot::Domain => E::catalog().domain.is_some(),
+            Slot::Domain => E::catalog().domain().is_some(),
             Slot::RequestId => self.context.is_some_and(|c| c.request_id.is_some()),
             Slot::Path => self.context.is_some_and(|c| c.path.is_some()),
             Slot::Timestamp => self.context.is_some_and(|c| c.timestamp.is_some()),
@@ -148,19 +123,9 @@ impl<E: ApiErrorCatalog> NodeView<'_, '_, E> {
             },
             Slot::Status => serializer.serialize_u16(e.status_u16()),
             Slot::StatusText => serializer.collect_str(&e.status_u16()),
-            Slot::Title => serializer.serialize_str(match entry {
-                Some(en) => en.title,
-                None => e
-                    .status()
-                    .canonical_reason()
-                    .unwrap_or(if e.status_u16() < 500 {
-                        "Client Error"
-                    } else {
-                        "Server Error"
-                    }),
-            }),
+            Slot::Title => serializer.serialize_str(crate::catalog::reason(e.status_u16())),
             Slot::GrpcStatus => {
-                serializer.serialize_str(entry.map_or("UNKNOWN", |en| en.grpc_status))
+                serializer.serialize_str(error_catalog_core::grpc_code(e.status_u16()))
             }
             Slot::Type => {
                 serializer.serialize_str(entry.and_then(|en| en.error_type).unwrap_or_default())
@@ -173,7 +138,7 @@ impl<E: ApiErrorCatalog> NodeView<'_, '_, E> {
             Slot::RetryDelay => {
                 serializer.collect_str(&format_args!("{}s", retry_after_secs(e).unwrap_or(0)))
             }
-            Slot::Domain => serializer.serialize_str(E::catalog().domain.unwrap_or_default()),
+            Slot::Domain => serializer.serialize_str(E::catalog().domain().unwrap_or_default()),
             Slot::RequestId => serializer.serialize_str(
                 context
                     .and_then(|c| c.request_id.as_deref())
@@ -196,7 +161,7 @@ impl<E: ApiErrorCatalog> NodeView<'_, '_, E> {
 /// when none) or every parameter as a string (`$metadata`).
 fn serialize_params<E: ApiErrorCatalog, S: Serializer>(
     error: &E,
-    entry: Option<&'static crate::entry::ErrorEntry>,
+    entry: Option<&'static crate::ErrorEntry>,
     serializer: S,
     all_as_strings: bool,
 ) -> Result<S::Ok, S::Error> {
@@ -227,6 +192,12 @@ fn serialize_params<E: ApiErrorCatalog, S: Serializer>(
         }
     }
     map.end()
+}
+
+impl<E: ApiErrorCatalog> Serialize for WithContext<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize(self.error, Some(self.context), serializer)
+    }
 }
 
 /// The message as a body carries it: sensitive parameters masked in 5xx bodies.

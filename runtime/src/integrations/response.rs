@@ -5,8 +5,8 @@ use http::header::{HeaderName, HeaderValue, CONTENT_TYPE, RETRY_AFTER};
 
 use crate::api_error::retry_after_secs;
 use crate::context::RequestContext;
-use crate::entry::RateLimitValue;
 use crate::ApiErrorCatalog;
+use error_catalog_core::RateLimitValue;
 
 /// The header that carries the request id, read from requests and set on responses.
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
@@ -41,16 +41,16 @@ pub fn build_response<E: ApiErrorCatalog + serde::Serialize>(
     let mut response = http::Response::new(body);
     *response.status_mut() = error.status();
     let headers = response.headers_mut();
-    headers.insert(
-        CONTENT_TYPE,
-        HeaderValue::from_static(E::catalog().wire.content_type),
-    );
+    let content_type = &E::catalog().wire().content_type;
+    let content_type =
+        HeaderValue::from_str(content_type).unwrap_or(HeaderValue::from_static("application/json"));
+    headers.insert(CONTENT_TYPE, content_type);
     let retry_after = retry_after_secs(error);
     if let Some(secs) = retry_after {
         headers.insert(RETRY_AFTER, HeaderValue::from(secs));
     }
     if let Some(limits) = rate_limit {
-        for header in E::catalog().rate_limit_headers {
+        for header in E::catalog().rate_limit_headers() {
             let value = match header.value {
                 RateLimitValue::Limit => limits.limit,
                 RateLimitValue::Remaining => limits.remaining,

@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use http::HeaderMap;
 
-use crate::parse::BodyError;
-use crate::retry::retry_after_from_headers;
+use crate::body::BodyError;
+use crate::retry_after::retry_after_from_headers;
 use crate::ApiErrorCatalog;
 
 /// What a failed call produced: a typed API error, a body that could not be

@@ -4,14 +4,22 @@
 //! to fix it. Per-entry rules run first; the cross-entry rules at the bottom
 //! each open with a comment stating the rule.
 
-use heck::ToUpperCamelCase;
-
-use crate::code_hash::TextMap;
 use crate::diagnostic::{Diagnostics, Pos};
-use crate::model::{Catalog, Entry, HeaderDoc, Param, ParamKind, RateLimitValue, StatusDoc};
+use crate::model::{Catalog, Entry, HeaderDoc, Param, StatusDoc};
 use crate::node::{Key, Node, Value};
+use crate::suggest::quoted_list;
 use crate::template::{is_param_name, Template};
-use crate::wire::{self, quoted_list, Slot, WireFormat};
+use crate::text_map::TextMap;
+use crate::wire;
+use crate::{ParamKind, RateLimitValue};
+
+mod names;
+mod read;
+mod rules;
+
+use names::*;
+use read::*;
+use rules::*;
 
 /// The keys a catalog file may have at the top level.
 pub const CATALOG_KEYS: &[&str] = &[
@@ -322,7 +330,7 @@ fn entry(key: &Key, node: &Node, d: &mut Diagnostics) -> Option<Entry> {
         message_pos: message_node.and_then(|n| n.pos),
         field,
         error_type,
-        retryable: retryable.unwrap_or_else(|| Entry::default_retryable(status)),
+        retryable: retryable.unwrap_or_else(|| error_catalog_core::default_retryable(status)),
         retryable_explicit: retryable_explicit.is_some(),
         retry_after,
         group,
@@ -439,7 +447,7 @@ fn params(
     let mut names = std::collections::HashSet::new();
     for segment in &message.segments {
         if let crate::template::Segment::Placeholder(name) = segment {
-            names.insert(name.as_str());
+            names.insert(name.as_ref());
         }
     }
     names.extend(declared.iter().map(|p| p.name.as_str()));
@@ -618,361 +626,3 @@ fn headers(node: &Node, d: &mut Diagnostics) -> Vec<HeaderDoc> {
 
 // Rule: two placeholders need text between them, or a client reading the
 // message back could not tell where one value ends and the next begins.
-fn check_placeholders_separated(message: &Template, node: Option<&Node>, d: &mut Diagnostics) {
-    use crate::template::Segment;
-    for pair in message.segments.windows(2) {
-        if let [Segment::Placeholder(a), Segment::Placeholder(b)] = pair {
-            d.error(
-                node.and_then(|n| n.pos),
-                format!(
-                    "placeholders `{{{a}}}` and `{{{b}}}` touch; put text between them (e.g. `{{{a}}} {{{b}}}`) so clients can read the values back"
-                ),
-            );
-        }
-    }
-}
-
-// Rule: two entries may not map to the same Rust name; the second is reported
-// with the position of the first, since only one variant can carry the name.
-fn check_rust_names_unique(entries: &[Entry], d: &mut Diagnostics) {
-    let mut seen: TextMap<&str, &Entry> =
-        TextMap::with_capacity_and_hasher(entries.len(), Default::default());
-    for entry in entries {
-        let first = *seen.entry(&entry.rust_name).or_insert(entry);
-        if !std::ptr::eq(first, entry) {
-            d.error(
-                entry.rust_name_pos,
-                format!(
-                    "entries `{}` and `{}` both become the Rust name `{}`{}; give one of them `name: OtherName`",
-                    first.key,
-                    entry.key,
-                    entry.rust_name,
-                    at(first.pos)
-                ),
-            );
-        }
-    }
-}
-
-// Rule: a client must be able to tell every entry apart from its body. Entries
-// may share a wire code (seed 003's `invalid_request_error`) only with different
-// messages; a format that carries no code tells entries apart by status and
-// message, so those must differ.
-fn check_entries_distinguishable(entries: &[Entry], wire: &WireFormat, d: &mut Diagnostics) {
-    let has_code = wire.body.has_slot(Slot::Code);
-    // What tells an entry apart, per format; the first entry with each key wins.
-    let mut seen: TextMap<(&str, &str, Option<&str>, u16), &Entry> =
-        TextMap::with_capacity_and_hasher(entries.len(), Default::default());
-    for entry in entries {
-        let key = if has_code {
-            (
-                entry.code.as_str(),
-                entry.message.source.as_str(),
-                entry.field.as_deref(),
-                0,
-            )
-        } else {
-            ("", entry.message.source.as_str(), None, entry.status)
-        };
-        let first = *seen.entry(key).or_insert(entry);
-        if !std::ptr::eq(first, entry) {
-            let what = if has_code {
-                format!("duplicate code `{}` with the same message", entry.code)
-            } else {
-                format!(
-                    "entries `{}` and `{}` have the same status and message, and the `{}` wire format carries no code",
-                    first.key,
-                    entry.key,
-                    wire.preset.as_deref().unwrap_or("custom")
-                )
-            };
-            d.error(
-                entry.pos,
-                format!(
-                    "{what}{}; a client could not tell them apart: change the code or the message, or remove one",
-                    at(first.pos)
-                ),
-            );
-        }
-    }
-}
-
-// ----- helpers -----
-
-fn d_len(d: &Diagnostics) -> usize {
-    // Earlier entries may already have failed, so an entry checks whether the
-    // count grew while it was read rather than whether the list is empty.
-    d.len()
-}
-
-fn at(pos: Option<Pos>) -> String {
-    pos.map(|p| format!(" (first at {p})")).unwrap_or_default()
-}
-
-fn member<'a>(members: &'a [(Key, Node)], name: &str) -> Option<&'a Node> {
-    members.iter().find(|(k, _)| k.name == name).map(|(_, v)| v)
-}
-
-fn required<'a>(
-    members: &'a [(Key, Node)],
-    name: &str,
-    pos: Option<Pos>,
-    what: &str,
-    example: &str,
-    d: &mut Diagnostics,
-) -> Option<&'a Node> {
-    let found = member(members, name);
-    if found.is_none() {
-        d.error(
-            pos,
-            format!("{what} is missing the required key `{name}`; add {example}"),
-        );
-    }
-    found
-}
-
-fn check_keys(members: &[(Key, Node)], allowed: &[&str], what: &str, d: &mut Diagnostics) {
-    // A map, not a list: a hostile mapping can have hundreds of thousands of keys.
-    let mut seen: TextMap<&str, Option<Pos>> =
-        TextMap::with_capacity_and_hasher(members.len(), Default::default());
-    for (key, _) in members {
-        if let Some(first) = seen.get(key.name.as_str()) {
-            d.error(
-                key.pos,
-                format!(
-                    "duplicate key `{}` in {what}{}; remove one",
-                    key.name,
-                    at(*first)
-                ),
-            );
-        }
-        seen.entry(&key.name).or_insert(key.pos);
-        if !allowed.contains(&key.name.as_str()) {
-            let hint = match crate::suggest::closest(&key.name, allowed.iter().copied()) {
-                Some(near) => format!("did you mean `{near}`?"),
-                None => format!("the keys are {}", quoted_list(allowed)),
-            };
-            d.error(
-                key.pos,
-                format!("unknown key `{}` in {what}; {hint}", key.name),
-            );
-        }
-    }
-}
-
-fn text(node: &Node, key: &str, d: &mut Diagnostics) -> Option<String> {
-    let found = node.as_text();
-    if found.is_none() {
-        d.error(
-            node.pos,
-            format!(
-                "`{key}` must be a string, found {}; write text (quote it if needed)",
-                node.value.kind()
-            ),
-        );
-    }
-    found
-}
-
-fn identifier_string(node: &Node, key: &str, d: &mut Diagnostics) -> Option<String> {
-    let s = text(node, key, d)?;
-    let ok = !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-    if !ok {
-        d.error(
-            node.pos,
-            format!("`{key}` must be a short name of letters, digits, `_` or `-` (it names files), found `{s}`"),
-        );
-        return None;
-    }
-    Some(s)
-}
-
-fn boolean(node: &Node, key: &str, d: &mut Diagnostics) -> Option<bool> {
-    match &node.value {
-        Value::Bool(b) => Some(*b),
-        other => {
-            let shown = node
-                .as_text()
-                .map(|t| format!(" `{t}`"))
-                .unwrap_or_default();
-            d.error(
-                node.pos,
-                format!(
-                    "`{key}` must be `true` or `false`, found {}{shown}; YAML 1.1 words like yes/no/on/off are not booleans here",
-                    other.kind()
-                ),
-            );
-            None
-        }
-    }
-}
-
-fn status(node: &Node, d: &mut Diagnostics) -> Option<u16> {
-    match &node.value {
-        Value::Int(i) if (400..=599).contains(i) => u16::try_from(*i).ok(),
-        Value::Int(i) => {
-            d.error(
-                node.pos,
-                format!("status {i} is not an error status; use an HTTP status from 400 to 599"),
-            );
-            None
-        }
-        other => {
-            d.error(
-                node.pos,
-                format!(
-                    "`status` must be an HTTP status number from 400 to 599, found {}{}",
-                    other.kind(),
-                    node.as_text()
-                        .map(|t| format!(" `{t}`"))
-                        .unwrap_or_default()
-                ),
-            );
-            None
-        }
-    }
-}
-
-fn seconds(node: &Node, d: &mut Diagnostics) -> Option<u64> {
-    match &node.value {
-        Value::Int(i) if *i >= 0 && *i <= 86_400 * 366 => u64::try_from(*i).ok(),
-        _ => {
-            d.error(
-                node.pos,
-                "`retry_after` must be a whole number of seconds between 0 and 31622400",
-            );
-            None
-        }
-    }
-}
-
-fn strings(node: &Node, key: &str, d: &mut Diagnostics) -> Vec<String> {
-    match &node.value {
-        Value::Seq(items) => items.iter().filter_map(|i| text(i, key, d)).collect(),
-        other => {
-            d.error(
-                node.pos,
-                format!(
-                    "`{key}` must be a list of strings (`- ...` lines or `[a, b]`), found {}",
-                    other.kind()
-                ),
-            );
-            Vec::new()
-        }
-    }
-}
-
-const RUST_KEYWORDS: &[&str] = &[
-    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
-    "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut",
-    "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type",
-    "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
-    "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
-];
-
-/// The length of the longest of [`RUST_KEYWORDS`] (a test keeps it true).
-const LONGEST_KEYWORD: usize = 8;
-
-/// Whether `name` is a Rust keyword. Names longer than any keyword, most
-/// entry names, skip the comparisons (about 5,000 instructions a name in the
-/// unoptimised proc macro).
-fn is_keyword(name: &str) -> bool {
-    name.len() <= LONGEST_KEYWORD && RUST_KEYWORDS.contains(&name)
-}
-
-fn keyword_problem(name: &str) -> Option<&'static str> {
-    is_keyword(name).then_some("is a Rust keyword and cannot name a field")
-}
-
-/// The Rust name of an entry key: UpperCamelCase as heck writes it.
-///
-/// snake_case and SCREAMING_SNAKE_CASE keys, nearly all of them, take a short
-/// path: heck's general word splitting costs about 30,000 instructions per
-/// key in the unoptimised proc macro, a tenth of a second at 5,000 entries.
-/// A test checks both paths agree.
-fn upper_camel(key: &str) -> String {
-    let mut name = Vec::with_capacity(key.len());
-    // Whether the next letter starts a word, and the cases seen in this word.
-    let (mut start, mut lower, mut upper) = (true, false, false);
-    for &b in key.as_bytes() {
-        match b {
-            b'_' => {
-                (start, lower, upper) = (true, false, false);
-                continue;
-            }
-            b'a'..=b'z' => lower = true,
-            b'A'..=b'Z' => upper = true,
-            b'0'..=b'9' => {}
-            _ => return key.to_upper_camel_case(),
-        }
-        if lower && upper {
-            // camelCase inside a word: heck's case-change rules apply.
-            return key.to_upper_camel_case();
-        }
-        name.push(if start {
-            b.to_ascii_uppercase()
-        } else {
-            b.to_ascii_lowercase()
-        });
-        start = false;
-    }
-    String::from_utf8(name).unwrap_or_else(|_| key.to_upper_camel_case())
-}
-
-fn rust_name_problem(name: &str) -> Option<&'static str> {
-    let mut chars = name.chars();
-    match chars.next() {
-        None => return Some("is empty"),
-        Some(c) if !c.is_ascii_uppercase() => {
-            return Some("does not start with an uppercase ASCII letter")
-        }
-        _ => {}
-    }
-    if !chars.all(|c| c.is_ascii_alphanumeric()) {
-        return Some("is not a valid identifier (only ASCII letters and digits)");
-    }
-    if is_keyword(name) {
-        return Some("is a Rust keyword");
-    }
-    None
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every key of up to five characters over letters of both cases, a
-    /// digit and `_`, plus real codes: the short path must write what heck does.
-    #[test]
-    fn the_longest_keyword_is_known() {
-        let longest = RUST_KEYWORDS.iter().map(|k| k.len()).max();
-        assert_eq!(longest, Some(LONGEST_KEYWORD));
-        assert!(is_keyword("override") && is_keyword("Self") && !is_keyword("Selfish"));
-    }
-
-    #[test]
-    fn upper_camel_agrees_with_heck() {
-        let mut keys = crate::every_text(&['a', 'z', 'A', 'Z', '1', '_'], 5);
-        keys.extend(
-            [
-                "quota_not_enough",
-                "RATE_LIMIT_EXCEEDED",
-                "invalid_api_key",
-                "error_code_00042",
-                "v2_model_not_found",
-                "HTTP2_ERROR",
-                "already__double",
-                "_leading",
-                "trailing_",
-                "camelCase_key",
-                "mixed_Case",
-            ]
-            .map(String::from),
-        );
-        for key in &keys {
-            assert_eq!(upper_camel(key), key.to_upper_camel_case(), "{key:?}");
-        }
-    }
-}

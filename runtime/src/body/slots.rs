@@ -15,11 +15,9 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
-use crate::json::{Json, JsonVisitor, Key};
+use super::json::{Json, JsonVisitor, Key, Member};
+use super::FormatError;
 use crate::wire::{Node, Slot};
-
-/// Object members of a parsed body.
-pub(crate) type Members<'de> = Vec<(Cow<'de, str>, Json<'de>)>;
 
 /// Parses a body into a [`Json`] tree, keeping of each object the template
 /// describes only the members it names.
@@ -38,7 +36,7 @@ impl<'de> DeserializeSeed<'de> for Pruned<'_> {
 }
 
 /// The visitor of [`Pruned`] where the template has an object.
-struct PrunedObject<'t>(&'t [(&'static str, Node)]);
+struct PrunedObject<'t>(&'t [(Cow<'static, str>, Node)]);
 
 impl<'de> Visitor<'de> for PrunedObject<'_> {
     type Value = Json<'de>;
@@ -95,7 +93,8 @@ impl<'de> Visitor<'de> for PrunedObject<'_> {
 }
 
 /// Where a value sits in the body, for error messages; built on the stack and
-/// written out only when there is something to report.
+/// written out (`error.details[0].field`, empty for the body) only when there
+/// is something to report.
 #[derive(Clone, Copy)]
 pub(crate) enum Path<'p> {
     /// The body itself.
@@ -109,7 +108,7 @@ pub(crate) enum Path<'p> {
 impl fmt::Display for Path<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Path::Root => f.write_str("the body"),
+            Path::Root => Ok(()),
             Path::Key(Path::Root, key) => f.write_str(key),
             Path::Key(parent, key) => write!(f, "{parent}.{key}"),
             Path::Index(parent, i) => write!(f, "{parent}[{i}]"),
@@ -122,8 +121,8 @@ pub(crate) enum Typed<'de> {
     Code(Cow<'de, str>),
     Message(Cow<'de, str>),
     Field(Cow<'de, str>),
-    Params(Members<'de>),
-    Metadata(Members<'de>),
+    Params(Vec<Member<'de>>),
+    Metadata(Vec<Member<'de>>),
     Status(u16),
     RetryAfter(u64),
 }
@@ -137,9 +136,13 @@ fn http_status(status: u64) -> Option<u16> {
 }
 
 /// Checks a value found for `slot` (not `null`) against the type the format
-/// gives it: `None` for slots that do not pick the entry, the mistake as text
-/// when the type is wrong.
-fn typed<'de>(slot: Slot, value: Json<'de>, path: &Path<'_>) -> Result<Option<Typed<'de>>, String> {
+/// gives it: `None` for slots that do not pick the entry, the mistake when
+/// the type is wrong.
+fn typed<'de>(
+    slot: Slot,
+    value: Json<'de>,
+    path: &Path<'_>,
+) -> Result<Option<Typed<'de>>, FormatError> {
     let expected = match (slot, value) {
         (Slot::Code, Json::Str(s)) => return Ok(Some(Typed::Code(s))),
         (Slot::Message, Json::Str(s)) => return Ok(Some(Typed::Message(s))),
@@ -183,23 +186,20 @@ fn typed<'de>(slot: Slot, value: Json<'de>, path: &Path<'_>) -> Result<Option<Ty
         ) => return Ok(None),
     };
     let (expected, value) = expected;
-    Err(format!(
-        "`{path}` must be {expected}, found {}",
-        value.kind()
-    ))
+    Err(mistake(path, expected, value.kind()))
 }
 
 /// What a body's slots held: the value each slot counts with, and the first
 /// format mistake in template order.
 #[derive(Debug, Default)]
 pub(crate) struct Slots<'de> {
-    pub(crate) error: Option<String>,
+    pub(crate) error: Option<FormatError>,
     pub(crate) code: Option<Cow<'de, str>>,
     pub(crate) message: Option<Cow<'de, str>>,
     pub(crate) status: Option<u16>,
     pub(crate) field: Option<Cow<'de, str>>,
-    pub(crate) params: Option<Members<'de>>,
-    pub(crate) metadata: Option<Members<'de>>,
+    pub(crate) params: Option<Vec<Member<'de>>>,
+    pub(crate) metadata: Option<Vec<Member<'de>>>,
     pub(crate) retry_after: Option<u64>,
 }
 
@@ -211,24 +211,8 @@ impl<'de> Slots<'de> {
         slots
     }
 
-    pub(crate) fn code(&self) -> Option<&str> {
-        self.code.as_deref()
-    }
-    pub(crate) fn message(&self) -> Option<&str> {
-        self.message.as_deref()
-    }
-    pub(crate) fn field(&self) -> Option<&str> {
-        self.field.as_deref()
-    }
-    pub(crate) fn params(&self) -> Option<&[(Cow<'de, str>, Json<'de>)]> {
-        self.params.as_deref()
-    }
-    pub(crate) fn metadata(&self) -> Option<&[(Cow<'de, str>, Json<'de>)]> {
-        self.metadata.as_deref()
-    }
-
     /// Keeps the first mistake: the walk goes in template order.
-    fn fail(&mut self, mistake: impl FnOnce() -> String) {
+    fn fail(&mut self, mistake: impl FnOnce() -> FormatError) {
         if self.error.is_none() {
             self.error = Some(mistake());
         }
@@ -242,7 +226,7 @@ impl<'de> Slots<'de> {
                 let mut object = match value {
                     Json::Object(o) => o,
                     Json::Null if !matches!(path, Path::Root) => return,
-                    other => return self.fail(|| wrong_kind(path, "an object", other.kind())),
+                    other => return self.fail(|| mistake(path, "an object", other.kind())),
                 };
                 for (key, child) in members.iter() {
                     // The last occurrence of a repeated member counts.
@@ -256,7 +240,7 @@ impl<'de> Slots<'de> {
                 let mut array = match value {
                     Json::Array(a) => a,
                     Json::Null => return,
-                    other => return self.fail(|| wrong_kind(path, "an array", other.kind())),
+                    other => return self.fail(|| mistake(path, "an array", other.kind())),
                 };
                 // Each template element reads the first body element whose constant
                 // members match it (e.g. the same `@type`), so order does not matter.
@@ -278,7 +262,7 @@ impl<'de> Slots<'de> {
                 match typed(*slot, value, path) {
                     Ok(Some(value)) => self.set(value),
                     Ok(None) => {}
-                    Err(mistake) => self.fail(|| mistake),
+                    Err(wrong) => self.fail(|| wrong),
                 }
             }
             Node::Null | Node::Bool(_) | Node::Int(_) | Node::Str(_) => {}
@@ -298,9 +282,13 @@ impl<'de> Slots<'de> {
     }
 }
 
-/// The mistake of a body that is not an object or array where the template has one.
-fn wrong_kind(path: &Path<'_>, expected: &str, found: &str) -> String {
-    format!("expected {expected} at `{path}`, found {found}")
+/// The mistake of a body that has `found` at `path` where the format has `expected`.
+fn mistake(path: &Path<'_>, expected: &'static str, found: &'static str) -> FormatError {
+    FormatError {
+        at: path.to_string(),
+        expected,
+        found,
+    }
 }
 
 /// Seconds of a protobuf JSON duration (`"60s"`, `"1.5s"`), rounded up.
@@ -321,7 +309,7 @@ fn constants_match(template: &Node, value: &Json<'_>) -> bool {
     members.iter().all(|(key, node)| {
         let got = Json::get(object, key);
         match node {
-            Node::Str(s) => got.and_then(Json::as_str) == Some(*s),
+            Node::Str(s) => got.and_then(Json::as_str) == Some(&**s),
             Node::Bool(b) => got == Some(&Json::Bool(*b)),
             Node::Int(i) => match got {
                 Some(Json::Int(g)) => g == i,

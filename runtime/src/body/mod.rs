@@ -1,0 +1,133 @@
+//! Error bodies: written from a value by walking the catalog's template,
+//! read back by finding each slot in the JSON, then the entry, then its
+//! parameters.
+//!
+//! Reading is lenient about member order, extra members and whitespace and
+//! strict about the types the format defines. A code or message the catalog
+//! does not know becomes an [`UnknownError`], never a failure.
+
+mod identify;
+mod json;
+mod slots;
+mod write;
+
+use std::fmt;
+
+use serde::de::DeserializeSeed;
+
+pub use identify::Parts;
+pub(crate) use write::serialize;
+
+use crate::unknown::UnknownError;
+use crate::ApiErrorCatalog;
+use slots::{Pruned, Slots};
+
+/// Why a body could not be read as an error of the catalog.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum BodyError {
+    /// The body is not JSON.
+    Json(serde_json::Error),
+    /// The body is JSON but not in the catalog's format.
+    Format(FormatError),
+    /// The body is longer than the client reads (see
+    /// [`client::DEFAULT_MAX_BODY`](crate::client::DEFAULT_MAX_BODY)); the rest
+    /// was not read.
+    #[non_exhaustive]
+    TooLarge {
+        /// The most bytes the client reads.
+        limit: usize,
+    },
+    /// The body is well-formed, but its code or message is not in the catalog
+    /// and the enum has no `#[catalog(unknown)]` variant to hold it.
+    Unknown(Box<UnknownError>),
+}
+
+/// Where a JSON body departs from the catalog's format, and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FormatError {
+    /// The member at fault, as a path such as `error.details[0].field`;
+    /// empty for the body itself.
+    pub at: String,
+    /// What the format has there (`a string`, `an HTTP status number from 100 to 599`).
+    pub expected: &'static str,
+    /// What the body has there (`a number`, `an array`), or `nothing` when
+    /// the member is missing.
+    pub found: &'static str,
+}
+
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let at = if self.at.is_empty() {
+            "the body"
+        } else {
+            &self.at
+        };
+        if self.found == "nothing" {
+            write!(
+                f,
+                "`{at}` is missing; the format puts {} there",
+                self.expected
+            )
+        } else {
+            write!(f, "`{at}` must be {}, found {}", self.expected, self.found)
+        }
+    }
+}
+
+impl std::error::Error for FormatError {}
+
+impl fmt::Display for BodyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BodyError::Json(e) => write!(f, "error body is not valid JSON: {e}"),
+            BodyError::Format(e) => write!(f, "error body is not in the catalog's format: {e}"),
+            BodyError::TooLarge { limit } => write!(
+                f,
+                "error body is longer than {limit} bytes; the client stopped reading it (raise the limit with `client::check_with_limit` if the API really sends such bodies)"
+            ),
+            BodyError::Unknown(u) => write!(
+                f,
+                "error body has a code the catalog does not know ({}): {}; add a `#[catalog(unknown)]` variant to keep such errors",
+                u.code.as_deref().unwrap_or("no code"),
+                u.message
+            ),
+        }
+    }
+}
+
+impl std::error::Error for BodyError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            BodyError::Json(e) => Some(e),
+            BodyError::Format(e) => Some(e),
+            BodyError::Unknown(u) => Some(&**u),
+            BodyError::TooLarge { .. } => None,
+        }
+    }
+}
+
+/// Reads a JSON body; `status` is the HTTP status of the response, when known.
+pub(crate) fn from_slice<E: ApiErrorCatalog>(
+    body: &[u8],
+    status: Option<u16>,
+) -> Result<E, BodyError> {
+    let template = &E::catalog().wire().body;
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let json = Pruned(template)
+        .deserialize(&mut deserializer)
+        .and_then(|json| deserializer.end().map(|()| json))
+        .map_err(BodyError::Json)?;
+    identify::from_slots(Slots::read(template, json), status)
+}
+
+/// Reads a body from any self-describing format: the generated `Deserialize`.
+pub(crate) fn deserialize<'de, E: ApiErrorCatalog, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<E, D::Error> {
+    let template = &E::catalog().wire().body;
+    let json = Pruned(template).deserialize(deserializer)?;
+    identify::from_slots(Slots::read(template, json), None)
+        .map_err(<D::Error as serde::de::Error>::custom)
+}

@@ -1,0 +1,103 @@
+//! What the catalog says about one error, as the runtime unpacks it.
+
+use error_catalog_core::{ParamKind, RateLimitValue, Segment};
+
+/// A parameter of an entry: a message placeholder or a data member of the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct ParamInfo {
+    /// The name, also the variant's field name.
+    pub name: &'static str,
+    /// Its type.
+    pub kind: ParamKind,
+    /// Whether the message uses it; if not it travels in the body's data object.
+    pub in_message: bool,
+    /// Whether the value is sensitive and kept out of 5xx bodies.
+    pub sensitive: bool,
+}
+
+/// Everything the catalog says about one error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct ErrorEntry {
+    /// The entry's key in the catalog file.
+    pub key: &'static str,
+    /// The Rust variant name.
+    pub name: &'static str,
+    /// The wire code, exactly as the API sends it.
+    pub code: &'static str,
+    /// The HTTP status.
+    pub status: u16,
+    /// The message template, e.g. `model '{model}' not found`.
+    pub message: &'static str,
+    /// The message template split into text and placeholders.
+    pub segments: &'static [Segment],
+    /// The request parameter at fault, if any.
+    pub field: Option<&'static str>,
+    /// The error's type or category (OpenAI's `type`), if the catalog gives one.
+    pub error_type: Option<&'static str>,
+    /// Whether a client may retry.
+    pub retryable: bool,
+    /// Suggested wait before retrying, in seconds.
+    pub retry_after: Option<u64>,
+    /// The reference section (Authentication, Rate limiting, ...).
+    pub group: Option<&'static str>,
+    /// What the error means.
+    pub description: Option<&'static str>,
+    /// Why it happens.
+    pub causes: &'static [&'static str],
+    /// What to do about it.
+    pub solutions: &'static [&'static str],
+    /// Its parameters: placeholders first, then data members.
+    pub params: &'static [ParamInfo],
+}
+
+impl ErrorEntry {
+    /// The status as an [`http::StatusCode`].
+    pub fn status_code(&self) -> http::StatusCode {
+        // Every catalog status is validated to lie in 400..=599 at compile time.
+        http::StatusCode::from_u16(self.status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
+    /// The HTTP reason phrase of the status (`Too Many Requests`), as the
+    /// `http` crate spells it; `Client Error` or `Server Error` for statuses
+    /// without one.
+    pub fn title(&self) -> &'static str {
+        reason(self.status)
+    }
+
+    /// The google.rpc canonical code of the status (`RESOURCE_EXHAUSTED`).
+    pub fn grpc_status(&self) -> &'static str {
+        error_catalog_core::grpc_code(self.status)
+    }
+
+    /// The parameter named `name`.
+    pub fn param(&self, name: &str) -> Option<&'static ParamInfo> {
+        self.params.iter().find(|p| p.name == name)
+    }
+}
+
+/// A rate-limit header the API sends, and the figure it carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct RateLimitHeader {
+    /// The header name as the API spells it.
+    pub name: &'static str,
+    /// What it carries.
+    pub value: RateLimitValue,
+}
+
+impl RateLimitHeader {
+    /// The header `name`, carrying `value`.
+    pub const fn new(name: &'static str, value: RateLimitValue) -> Self {
+        RateLimitHeader { name, value }
+    }
+}
+
+/// The reason phrase of `status`, or the class fallback.
+pub(crate) fn reason(status: u16) -> &'static str {
+    http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+        .unwrap_or_else(|| error_catalog_core::reason_fallback(status))
+}

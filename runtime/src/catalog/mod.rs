@@ -1,0 +1,93 @@
+//! A catalog as generated code stores it: the API's name, its body format
+//! and every entry, read by code and by wire code.
+
+mod entry;
+mod packed;
+
+pub(crate) use entry::reason;
+pub use entry::{ErrorEntry, ParamInfo, RateLimitHeader};
+pub(crate) use packed::PackedEntries;
+
+use crate::wire::WireFormat;
+
+/// A whole catalog: the API it describes, its body format and every entry.
+///
+/// Each derived enum has one, built at compile time; read it with
+/// [`ApiErrorCatalog::catalog`](crate::ApiErrorCatalog::catalog).
+#[derive(Debug)]
+pub struct Catalog {
+    pub(crate) name: &'static str,
+    pub(crate) title: &'static str,
+    pub(crate) description: Option<&'static str>,
+    pub(crate) wire: WireFormat,
+    pub(crate) domain: Option<&'static str>,
+    pub(crate) rate_limit_headers: &'static [RateLimitHeader],
+    pub(crate) packed: PackedEntries,
+    /// Wire-code table laid out by the derive (see `error_catalog_core::code_table`).
+    pub(crate) code_table: &'static [u32],
+    pub(crate) code_shift: u32,
+}
+
+impl Catalog {
+    /// Short machine name of the API (`aiapi`).
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// Human title of the API.
+    pub fn title(&self) -> &'static str {
+        self.title
+    }
+
+    /// What the API is, if the catalog says.
+    pub fn description(&self) -> Option<&'static str> {
+        self.description
+    }
+
+    /// The error body format.
+    pub fn wire(&self) -> &WireFormat {
+        &self.wire
+    }
+
+    /// The error domain (google.rpc `ErrorInfo.domain`), if any.
+    pub fn domain(&self) -> Option<&'static str> {
+        self.domain
+    }
+
+    /// Rate-limit headers the API documents, with the figure each carries.
+    pub fn rate_limit_headers(&self) -> &'static [RateLimitHeader] {
+        self.rate_limit_headers
+    }
+
+    /// Every entry, in file order; a variant's index is its position here.
+    ///
+    /// The first call unpacks the catalog (once per process); later calls
+    /// cost one atomic load.
+    #[inline]
+    pub fn entries(&'static self) -> &'static [ErrorEntry] {
+        self.packed.entries()
+    }
+
+    /// The entries whose wire code is `code`, with their index, in file
+    /// order (several when entries share a code). One hash and usually one
+    /// string comparison, whatever the catalog's size.
+    pub fn entries_with_code<'a>(
+        &'static self,
+        code: &'a str,
+    ) -> impl Iterator<Item = (usize, &'static ErrorEntry)> + Clone + 'a {
+        let (entries, index) = (self.packed.entries(), self.packed.code_index());
+        let start = error_catalog_core::probe(self.code_table, self.code_shift, code, |at| {
+            index.get(at).map(|(code, _)| *code)
+        });
+        index[start.unwrap_or(index.len())..]
+            .iter()
+            .take_while(move |(c, _)| *c == code)
+            .map(move |&(_, i)| (i as usize, &entries[i as usize]))
+    }
+
+    /// The first entry (in file order) with wire code `code`, and its index.
+    #[inline]
+    pub fn entry_by_code(&'static self, code: &str) -> Option<(usize, &'static ErrorEntry)> {
+        self.entries_with_code(code).next()
+    }
+}

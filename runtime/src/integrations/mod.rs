@@ -1,0 +1,8 @@
+//! Putting errors on the wire and reading them back: whole HTTP responses,
+//! the axum integration, the client reader and retry classification.
+
+#[cfg(feature = "axum")]
+pub mod axum;
+pub mod client;
+pub mod response;
+pub mod retry;

@@ -1,0 +1,116 @@
+//! The wait a response asks for, from its headers or its body, capped so a
+//! hostile or broken server cannot stall a client for years.
+
+use std::time::{Duration, SystemTime};
+
+use http::HeaderMap;
+
+/// The longest wait a response can ask for: longer `Retry-After` values (in
+/// any form) and body hints read as this. A day is far past any sensible
+/// [`RetryPolicy::max_wait`](crate::retry::RetryPolicy::max_wait), and small enough that `Instant::now() + wait`
+/// cannot overflow in a caller.
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// The wait a response asks for: `retry-after-ms` (milliseconds), else
+/// `Retry-After` as seconds or as an HTTP date (relative to `now`; a date in
+/// the past means no wait). At most [`MAX_RETRY_AFTER`].
+pub fn retry_after_from_headers(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
+    if let Some(ms) = headers
+        .get("retry-after-ms")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|ms| ms.is_finite() && *ms >= 0.0)
+    {
+        let secs = (ms / 1000.0).min(MAX_RETRY_AFTER.as_secs_f64());
+        return Some(Duration::from_secs_f64(secs));
+    }
+    let value = headers
+        .get(http::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim();
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(capped_secs(secs));
+    }
+    let date = httpdate::parse_http_date(value).ok()?;
+    Some(
+        date.duration_since(now)
+            .unwrap_or(Duration::ZERO)
+            .min(MAX_RETRY_AFTER),
+    )
+}
+
+/// A wait of `secs` seconds, at most [`MAX_RETRY_AFTER`].
+pub(crate) fn capped_secs(secs: u64) -> Duration {
+    Duration::from_secs(secs.min(MAX_RETRY_AFTER.as_secs()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.insert(*k, v.parse().unwrap());
+        }
+        h
+    }
+
+    #[test]
+    fn retry_after_in_seconds_date_and_milliseconds() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+        assert_eq!(
+            retry_after_from_headers(&headers(&[("retry-after", "60")]), now),
+            Some(Duration::from_secs(60))
+        );
+        let in_90s = httpdate::fmt_http_date(now + Duration::from_secs(90));
+        assert_eq!(
+            retry_after_from_headers(&headers(&[("retry-after", &in_90s)]), now),
+            Some(Duration::from_secs(90))
+        );
+        let past = httpdate::fmt_http_date(now - Duration::from_secs(90));
+        assert_eq!(
+            retry_after_from_headers(&headers(&[("retry-after", &past)]), now),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(
+            retry_after_from_headers(
+                &headers(&[("retry-after-ms", "1500"), ("retry-after", "9")]),
+                now
+            ),
+            Some(Duration::from_millis(1500))
+        );
+        assert_eq!(
+            retry_after_from_headers(&headers(&[("retry-after", "soon")]), now),
+            None
+        );
+        assert_eq!(
+            retry_after_from_headers(&headers(&[("retry-after-ms", "-1")]), now),
+            None
+        );
+        assert_eq!(retry_after_from_headers(&HeaderMap::new(), now), None);
+    }
+
+    #[test]
+    fn every_form_of_retry_after_is_capped() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+        let far = httpdate::fmt_http_date(now + Duration::from_secs(10 * 365 * 86_400));
+        for (name, value) in [
+            ("retry-after", u64::MAX.to_string()),
+            ("retry-after", "86401".to_owned()),
+            ("retry-after", far),
+            ("retry-after-ms", "1e300".to_owned()),
+        ] {
+            assert_eq!(
+                retry_after_from_headers(&headers(&[(name, &value)]), now),
+                Some(MAX_RETRY_AFTER),
+                "{name}: {value}"
+            );
+        }
+        assert_eq!(
+            retry_after_from_headers(&headers(&[("retry-after", "86400")]), now),
+            Some(MAX_RETRY_AFTER)
+        );
+    }
+}
