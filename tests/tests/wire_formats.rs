@@ -244,3 +244,22 @@ fn strict_types_where_the_format_defines_them() {
         );
     }
 }
+
+/// An error the catalog does not know is written with the same status names
+/// as a catalog entry: google.rpc's code for its status and HTTP's reason
+/// phrase. (The runtime once wrote `UNKNOWN` for an unknown 503.)
+#[test]
+fn unknown_errors_get_the_status_names_entries_get() {
+    let google = r#"{"error":{"code":503,"message":"backend down","status":"UNAVAILABLE","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"NEW_REASON","domain":"googleapis.com"}]}}"#;
+    let e = GeminiError::from_body(google.as_bytes(), None).unwrap();
+    assert!(e.unknown().is_some(), "{e:?}");
+    let v: serde_json::Value = serde_json::from_str(&body(&e)).unwrap();
+    assert_eq!(v["error"]["status"], "UNAVAILABLE");
+
+    let problem = r#"{"type":"about:blank","title":"Too Early","status":425,"detail":"replayed request","code":"too_early"}"#;
+    let e = ProblemError::from_body(problem.as_bytes(), None).unwrap();
+    assert!(e.unknown().is_some(), "{e:?}");
+    let v: serde_json::Value = serde_json::from_str(&body(&e)).unwrap();
+    assert_eq!(v["title"], "Too Early");
+    assert_eq!(v["status"], 425);
+}
