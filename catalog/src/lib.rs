@@ -12,6 +12,7 @@
 //! ```
 
 mod diagnostic;
+mod limits;
 mod load;
 pub mod markdown;
 mod model;
@@ -28,7 +29,8 @@ pub mod wire;
 mod yaml;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Pos};
-pub use load::{load_bytes, load_file, load_str, parse_tree, Limits, LIMITS};
+pub use limits::{Limits, LIMITS};
+pub use load::{load_bytes, load_file, load_str, parse_tree};
 pub use model::{Catalog, Entry, HeaderDoc, Param, StatusDoc};
 pub use template::Segment;
 pub use wire::{Slot, WireFormat};

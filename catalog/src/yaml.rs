@@ -26,7 +26,7 @@ use std::rc::Rc;
 use granit_parser::{ErrorKind, Event, Marker, Parser, ScalarStyle, ScanError, Span, Tag};
 
 use crate::diagnostic::{Diagnostic, Pos};
-use crate::load::Limits;
+use crate::limits::Limits;
 use crate::node::{Key, Node, Value};
 
 /// Reads one YAML document into a tree; an empty document is `null`.
@@ -530,7 +530,7 @@ fn scan_error(error: &ScanError, text: &str, limits: &Limits) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::LIMITS;
+    use crate::LIMITS;
 
     fn value(yaml: &str) -> Value {
         read(yaml, &LIMITS).unwrap().value

@@ -10,7 +10,7 @@ use error_catalog_model::{Catalog, Entry};
 use syn::{Error, LitStr};
 
 use crate::ast::{Input, Shape, Variant};
-use crate::source::at;
+use crate::catalog_file::at;
 
 /// Which entry each variant stands for.
 pub struct Plan {

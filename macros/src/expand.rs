@@ -9,8 +9,8 @@ use syn::{DeriveInput, LitStr};
 
 use crate::arms;
 use crate::ast::{Input, Variant};
+use crate::catalog_file::{self, Loaded};
 use crate::check::{self, Plan};
-use crate::source::{self, Loaded};
 
 pub fn derive(input: &DeriveInput) -> TokenStream {
     match try_derive(input) {
@@ -25,7 +25,7 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
 
 fn try_derive(input: &DeriveInput) -> syn::Result<TokenStream> {
     let ast = Input::from_syn(input)?;
-    let loaded = source::load(ast.path())?;
+    let loaded = catalog_file::load(ast.path())?;
     derive_loaded(&ast, loaded)
 }
 

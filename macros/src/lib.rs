@@ -8,11 +8,11 @@
 mod arms;
 mod ast;
 mod attr;
+mod catalog_enum;
+mod catalog_file;
 mod check;
 mod expand;
 mod fallback;
-mod generate;
-mod source;
 
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
@@ -35,5 +35,5 @@ pub fn derive_api_error_catalog(input: TokenStream) -> TokenStream {
 /// The `error_catalog` crate documents and tests it.
 #[proc_macro_attribute]
 pub fn catalog_enum(args: TokenStream, input: TokenStream) -> TokenStream {
-    generate::catalog_enum(args.into(), input.into()).into()
+    catalog_enum::catalog_enum(args.into(), input.into()).into()
 }

@@ -112,7 +112,7 @@ pub trait ApiErrorCatalog: Sized + std::error::Error + 'static {
     /// Mock servers and tests use it to make any error of a catalog on demand.
     fn from_params(key: &str, params: &serde_json::Map<String, serde_json::Value>) -> Option<Self> {
         let index = Self::entries().iter().position(|e| e.key == key)?;
-        Self::__from_parts(index, &Parts::from_map(params))
+        crate::body::from_params(index, params)
     }
 
     /// Parses an error body. `status` is the response's HTTP status when known;

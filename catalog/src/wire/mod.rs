@@ -69,7 +69,7 @@ pub(crate) const DEFAULT_CONTENT_TYPE: &str = "application/json";
 /// The preset called `name`, parsed.
 pub fn preset(name: &str) -> Option<WireFormat> {
     let preset = PRESETS.iter().find(|p| p.name == name)?;
-    let node = crate::load::parse_tree(preset.template).ok()?;
+    let node = crate::yaml::read(preset.template, &crate::LIMITS).ok()?;
     let mut diagnostics = Diagnostics::new();
     let body = parse_body(&node, &mut diagnostics)?;
     diagnostics.is_empty().then(|| {

@@ -1,8 +1,6 @@
 //! From a body's slots to a value of the enum: pick the entry by code,
 //! status, field and message, then read its parameters.
 
-use std::borrow::Cow;
-
 use error_catalog_core::Segment;
 use serde_json::Value;
 
@@ -122,10 +120,29 @@ impl<'a> Body<'a> {
             texts: Some((segments, self.message)),
             data: self.data,
             metadata: self.metadata,
-            metadata_map: None,
             retry_after: self.retry_after,
         })
     }
+}
+
+/// Builds the variant of entry `index` from named parameter values, read as
+/// metadata is (strings also as numbers): what `ApiErrorCatalog::from_params` does.
+pub(crate) fn from_params<E: ApiErrorCatalog>(
+    index: usize,
+    params: &serde_json::Map<String, Value>,
+) -> Option<E> {
+    use serde::Deserialize;
+    let params = Value::Object(params.clone());
+    let Ok(Json::Object(members)) = Json::deserialize(&params) else {
+        return None;
+    };
+    let parts = Parts {
+        texts: None,
+        data: None,
+        metadata: Some(&members),
+        retry_after: None,
+    };
+    E::__from_parts(index, &parts)
 }
 
 /// Matches `text` against a template and returns what each placeholder covered.
@@ -215,22 +232,10 @@ pub struct Parts<'a> {
     texts: Option<(&'static [Segment], &'a str)>,
     data: Option<&'a [Member<'a>]>,
     metadata: Option<&'a [Member<'a>]>,
-    metadata_map: Option<&'a serde_json::Map<String, Value>>,
     retry_after: Option<u64>,
 }
 
 impl<'a> Parts<'a> {
-    /// Parameters given by name; strings also read as numbers, as in metadata.
-    pub(crate) fn from_map(params: &'a serde_json::Map<String, Value>) -> Self {
-        Parts {
-            texts: None,
-            data: None,
-            metadata: None,
-            metadata_map: Some(params),
-            retry_after: None,
-        }
-    }
-
     /// The parameter `name`: from the body's data object, else from the message.
     pub fn get<T: FromParam>(&self, name: &str) -> Option<T> {
         // The search is not generic, so deriving crates compile only this match.
@@ -245,20 +250,14 @@ impl<'a> Parts<'a> {
         if let Some(v) = self.data.and_then(|d| Json::get(d, name)) {
             return Some(match v {
                 Json::Str(s) => Raw::JsonStr(s),
-                other => Raw::Json(Cow::Owned(other.to_value())),
+                other => Raw::Json(other.to_value()),
             });
         }
         // Metadata carries every value as a string.
         if let Some(v) = self.metadata.and_then(|d| Json::get(d, name)) {
             return Some(match v {
                 Json::Str(s) => Raw::Text(s),
-                other => Raw::Json(Cow::Owned(other.to_value())),
-            });
-        }
-        if let Some(v) = self.metadata_map.and_then(|d| d.get(name)) {
-            return Some(match v {
-                Value::String(s) => Raw::Text(s),
-                other => Raw::Json(Cow::Borrowed(other)),
+                other => Raw::Json(other.to_value()),
             });
         }
         if let Some(text) = self
@@ -268,7 +267,7 @@ impl<'a> Parts<'a> {
             return Some(Raw::Text(text));
         }
         match (name, self.retry_after) {
-            ("retry_after", Some(secs)) => Some(Raw::Json(Cow::Owned(Value::from(secs)))),
+            ("retry_after", Some(secs)) => Some(Raw::Json(Value::from(secs))),
             _ => None,
         }
     }
@@ -279,13 +278,15 @@ enum Raw<'p> {
     /// Text: a message placeholder or a metadata string.
     Text(&'p str),
     /// A JSON value.
-    Json(Cow<'p, Value>),
+    Json(Value),
     /// A JSON string, read without building a `serde_json::Value` for it.
     JsonStr(&'p str),
 }
 
 #[cfg(test)]
 mod tests {
+    use std::borrow::Cow;
+
     use super::*;
 
     const MODEL: &[Segment] = &[

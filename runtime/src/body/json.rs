@@ -5,7 +5,11 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{
+    self, Deserialize, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor,
+};
+
+use crate::wire::Node;
 
 /// An object member of a parsed body.
 pub(crate) type Member<'a> = (Cow<'a, str>, Json<'a>);
@@ -89,14 +93,35 @@ impl<'a> Json<'a> {
 
 impl<'de> Deserialize<'de> for Json<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(JsonVisitor)
+        deserializer.deserialize_any(JsonVisitor(None))
     }
 }
 
-/// Builds a [`Json`] from whatever the deserializer holds.
-pub(crate) struct JsonVisitor;
+/// Parses a body into a [`Json`] tree, keeping of each object the template
+/// describes only the members it names: members it does not name are
+/// skipped without being built, and without recursion, however deep they nest.
+#[derive(Clone, Copy)]
+pub(crate) struct Pruned<'t>(pub(crate) &'t Node);
 
-impl<'de> Visitor<'de> for JsonVisitor {
+impl<'de> DeserializeSeed<'de> for Pruned<'_> {
+    type Value = Json<'de>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json<'de>, D::Error> {
+        match self.0 {
+            Node::Object { members, .. } => {
+                deserializer.deserialize_any(JsonVisitor(Some(members)))
+            }
+            _ => Json::deserialize(deserializer),
+        }
+    }
+}
+
+/// Builds a [`Json`] from whatever the deserializer holds; with a template
+/// object's members, an object keeps only those members (and an array where
+/// the template has an object is kept empty: reading it reports the mistake).
+struct JsonVisitor<'t>(Option<&'t [(Cow<'static, str>, Node)]>);
+
+impl<'de> Visitor<'de> for JsonVisitor<'_> {
     type Value = Json<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -130,9 +155,13 @@ impl<'de> Visitor<'de> for JsonVisitor {
         Ok(Json::Null)
     }
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Json<'de>, D::Error> {
-        Json::deserialize(d)
+        d.deserialize_any(self)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json<'de>, A::Error> {
+        if self.0.is_some() {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            return Ok(Json::Array(Vec::new()));
+        }
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
         while let Some(item) = seq.next_element()? {
             items.push(item);
@@ -141,16 +170,30 @@ impl<'de> Visitor<'de> for JsonVisitor {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json<'de>, A::Error> {
         let mut members = Vec::with_capacity(map.size_hint().unwrap_or(4).min(64));
-        while let Some(key) = map.next_key::<Key<'de>>()? {
-            let value = map.next_value()?;
-            members.push((key.0, value));
+        while let Some(Key(key)) = map.next_key()? {
+            let Some(template) = self.0 else {
+                members.push((key, map.next_value()?));
+                continue;
+            };
+            match template.iter().find(|(name, _)| *name == key) {
+                Some((_, node @ (Node::Object { .. } | Node::Array { .. }))) => {
+                    members.push((key, map.next_value_seed(Pruned(node))?));
+                }
+                Some((_, Node::Slot(_) | Node::SlotOrNull(_))) => {
+                    members.push((key, map.next_value()?));
+                }
+                // Constants and unknown members say nothing about the error.
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
         }
         Ok(Json::Object(members))
     }
 }
 
 /// An object key, borrowed when the input allows.
-pub(crate) struct Key<'a>(pub(crate) Cow<'a, str>);
+struct Key<'a>(Cow<'a, str>);
 
 impl<'de> Deserialize<'de> for Key<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -15,12 +15,14 @@ use std::fmt;
 
 use serde::de::DeserializeSeed;
 
+pub(crate) use identify::from_params;
 pub use identify::Parts;
 pub(crate) use write::serialize;
 
 use crate::unknown::UnknownError;
 use crate::ApiErrorCatalog;
-use slots::{Pruned, Slots};
+use json::Pruned;
+use slots::Slots;
 
 /// Why a body could not be read as an error of the catalog.
 #[derive(Debug)]

@@ -1,5 +1,6 @@
 //! Finding a body's slots: the body is parsed into a tree that keeps only what
-//! the body template can read, then the template is walked once over it.
+//! the body template can read ([`Pruned`](super::json::Pruned)), then the
+//! template is walked once over it.
 //!
 //! - A member that repeats counts once, as its last occurrence (as JavaScript
 //!   and `serde_json::Value` read duplicates), even when that one is `null`.
@@ -12,85 +13,9 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde::Deserialize;
-
-use super::json::{Json, JsonVisitor, Key, Member};
+use super::json::{Json, Member};
 use super::FormatError;
 use crate::wire::{Node, Slot};
-
-/// Parses a body into a [`Json`] tree, keeping of each object the template
-/// describes only the members it names.
-#[derive(Clone, Copy)]
-pub(crate) struct Pruned<'t>(pub(crate) &'t Node);
-
-impl<'de> DeserializeSeed<'de> for Pruned<'_> {
-    type Value = Json<'de>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json<'de>, D::Error> {
-        match self.0 {
-            Node::Object { members, .. } => deserializer.deserialize_any(PrunedObject(members)),
-            _ => Json::deserialize(deserializer),
-        }
-    }
-}
-
-/// The visitor of [`Pruned`] where the template has an object.
-struct PrunedObject<'t>(&'t [(Cow<'static, str>, Node)]);
-
-impl<'de> Visitor<'de> for PrunedObject<'_> {
-    type Value = Json<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json<'de>, A::Error> {
-        let mut kept = Vec::new();
-        while let Some(Key(key)) = map.next_key()? {
-            let read = self.0.iter().find(|(name, _)| *name == key).map(|(_, n)| n);
-            match read {
-                Some(node @ (Node::Object { .. } | Node::Array { .. })) => {
-                    kept.push((key, map.next_value_seed(Pruned(node))?));
-                }
-                Some(Node::Slot(_) | Node::SlotOrNull(_)) => kept.push((key, map.next_value()?)),
-                // Constants and unknown members say nothing about the error.
-                _ => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-        }
-        Ok(Json::Object(kept))
-    }
-    // Anything but an object is kept whole: reading it reports the mistake.
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Json<'de>, E> {
-        JsonVisitor.visit_bool(v)
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Json<'de>, E> {
-        JsonVisitor.visit_i64(v)
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Json<'de>, E> {
-        JsonVisitor.visit_u64(v)
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Json<'de>, E> {
-        JsonVisitor.visit_f64(v)
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Json<'de>, E> {
-        JsonVisitor.visit_str(v)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Json<'de>, E> {
-        JsonVisitor.visit_unit()
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Json<'de>, E> {
-        JsonVisitor.visit_none()
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Json<'de>, D::Error> {
-        d.deserialize_any(self)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json<'de>, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Json::Array(Vec::new()))
-    }
-}
 
 /// Where a value sits in the body, for error messages; built on the stack and
 /// written out (`error.details[0].field`, empty for the body) only when there
@@ -116,77 +41,12 @@ impl fmt::Display for Path<'_> {
     }
 }
 
-/// A slot's value in the type the slot holds.
-pub(crate) enum Typed<'de> {
-    Code(Cow<'de, str>),
-    Message(Cow<'de, str>),
-    Field(Cow<'de, str>),
-    Params(Vec<Member<'de>>),
-    Metadata(Vec<Member<'de>>),
-    Status(u16),
-    RetryAfter(u64),
-}
-
 /// A status a body may claim: HTTP's 100-599. Anything else (0, 600, 70000)
 /// is a format error rather than a status that no retry rule knows.
 fn http_status(status: u64) -> Option<u16> {
     u16::try_from(status)
         .ok()
         .filter(|s| (100..=599).contains(s))
-}
-
-/// Checks a value found for `slot` (not `null`) against the type the format
-/// gives it: `None` for slots that do not pick the entry, the mistake when
-/// the type is wrong.
-fn typed<'de>(
-    slot: Slot,
-    value: Json<'de>,
-    path: &Path<'_>,
-) -> Result<Option<Typed<'de>>, FormatError> {
-    let expected = match (slot, value) {
-        (Slot::Code, Json::Str(s)) => return Ok(Some(Typed::Code(s))),
-        (Slot::Message, Json::Str(s)) => return Ok(Some(Typed::Message(s))),
-        (Slot::Field, Json::Str(s)) => return Ok(Some(Typed::Field(s))),
-        (Slot::Params, Json::Object(o)) => return Ok(Some(Typed::Params(o))),
-        (Slot::Metadata, Json::Object(o)) => return Ok(Some(Typed::Metadata(o))),
-        (Slot::Status, v) => match v.as_u64().and_then(http_status) {
-            Some(s) => return Ok(Some(Typed::Status(s))),
-            None => ("an HTTP status number from 100 to 599", v),
-        },
-        (Slot::StatusText, v) => match v
-            .as_str()
-            .and_then(|s| s.trim().parse::<u64>().ok())
-            .and_then(http_status)
-        {
-            Some(s) => return Ok(Some(Typed::Status(s))),
-            None => ("an HTTP status from 100 to 599 as a string", v),
-        },
-        (Slot::RetryAfter, v) => match v.as_u64() {
-            Some(n) => return Ok(Some(Typed::RetryAfter(n))),
-            None => ("a whole number of seconds", v),
-        },
-        (Slot::RetryDelay, v) => match v.as_str().and_then(parse_duration_secs) {
-            Some(n) => return Ok(Some(Typed::RetryAfter(n))),
-            None => ("a duration such as \"60s\"", v),
-        },
-        (Slot::Code | Slot::Message | Slot::Field, v) => ("a string", v),
-        (Slot::Params, v) => ("an object or null", v),
-        (Slot::Metadata, v) => ("an object", v),
-        // Derived from the status or the catalog, or per response: they do not pick the entry.
-        (
-            Slot::Title
-            | Slot::GrpcStatus
-            | Slot::Type
-            | Slot::Detail
-            | Slot::Domain
-            | Slot::RequestId
-            | Slot::Path
-            | Slot::Timestamp,
-            _,
-        ) => return Ok(None),
-    };
-    let (expected, value) = expected;
-    Err(mistake(path, expected, value.kind()))
 }
 
 /// What a body's slots held: the value each slot counts with, and the first
@@ -256,29 +116,60 @@ impl<'de> Slots<'de> {
                 }
             }
             Node::Slot(slot) | Node::SlotOrNull(slot) => {
-                if value.is_null() {
-                    return;
-                }
-                match typed(*slot, value, path) {
-                    Ok(Some(value)) => self.set(value),
-                    Ok(None) => {}
-                    Err(wrong) => self.fail(|| wrong),
+                if !value.is_null() {
+                    self.set(*slot, value, path);
                 }
             }
             Node::Null | Node::Bool(_) | Node::Int(_) | Node::Str(_) => {}
         }
     }
 
-    fn set(&mut self, value: Typed<'de>) {
-        match value {
-            Typed::Code(s) => self.code = Some(s),
-            Typed::Message(s) => self.message = Some(s),
-            Typed::Field(s) => self.field = Some(s),
-            Typed::Params(o) => self.params = Some(o),
-            Typed::Metadata(o) => self.metadata = Some(o),
-            Typed::Status(s) => self.status = Some(s),
-            Typed::RetryAfter(n) => self.retry_after = Some(n),
-        }
+    /// Keeps the value found for `slot` (not `null`) if it has the type the
+    /// format gives the slot; a mistake otherwise. Slots derived from the
+    /// status or the catalog, or set per response, do not pick the entry.
+    fn set(&mut self, slot: Slot, value: Json<'de>, path: &Path<'_>) {
+        let expected = match (slot, value) {
+            (Slot::Code, Json::Str(s)) => return self.code = Some(s),
+            (Slot::Message, Json::Str(s)) => return self.message = Some(s),
+            (Slot::Field, Json::Str(s)) => return self.field = Some(s),
+            (Slot::Params, Json::Object(o)) => return self.params = Some(o),
+            (Slot::Metadata, Json::Object(o)) => return self.metadata = Some(o),
+            (Slot::Status, v) => match v.as_u64().and_then(http_status) {
+                Some(s) => return self.status = Some(s),
+                None => ("an HTTP status number from 100 to 599", v),
+            },
+            (Slot::StatusText, v) => {
+                let status = v.as_str().and_then(|s| s.trim().parse().ok());
+                match status.and_then(http_status) {
+                    Some(s) => return self.status = Some(s),
+                    None => ("an HTTP status from 100 to 599 as a string", v),
+                }
+            }
+            (Slot::RetryAfter, v) => match v.as_u64() {
+                Some(n) => return self.retry_after = Some(n),
+                None => ("a whole number of seconds", v),
+            },
+            (Slot::RetryDelay, v) => match v.as_str().and_then(parse_duration_secs) {
+                Some(n) => return self.retry_after = Some(n),
+                None => ("a duration such as \"60s\"", v),
+            },
+            (Slot::Code | Slot::Message | Slot::Field, v) => ("a string", v),
+            (Slot::Params, v) => ("an object or null", v),
+            (Slot::Metadata, v) => ("an object", v),
+            (
+                Slot::Title
+                | Slot::GrpcStatus
+                | Slot::Type
+                | Slot::Detail
+                | Slot::Domain
+                | Slot::RequestId
+                | Slot::Path
+                | Slot::Timestamp,
+                _,
+            ) => return,
+        };
+        let (expected, value) = expected;
+        self.fail(|| mistake(path, expected, value.kind()));
     }
 }
 

@@ -46,10 +46,7 @@ impl<E: ApiErrorCatalog> ClientError<E> {
         match self {
             ClientError::Api { status, .. } | ClientError::Body { status, .. } => Some(*status),
             #[cfg(feature = "reqwest")]
-            ClientError::Transport(e) => e.status().map(|s| {
-                http::StatusCode::from_u16(s.as_u16())
-                    .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
-            }),
+            ClientError::Transport(e) => e.status(),
         }
     }
 
@@ -163,17 +160,9 @@ pub async fn from_response_with_limit<E: ApiErrorCatalog>(
     mut response: reqwest::Response,
     max_body: usize,
 ) -> ClientError<E> {
-    let status = http::StatusCode::from_u16(response.status().as_u16())
-        .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
-    let mut headers = HeaderMap::new();
-    for (name, value) in response.headers() {
-        if let (Ok(name), Ok(value)) = (
-            http::HeaderName::from_bytes(name.as_str().as_bytes()),
-            http::HeaderValue::from_bytes(value.as_bytes()),
-        ) {
-            headers.append(name, value);
-        }
-    }
+    // reqwest's status and headers are the `http` crate's types.
+    let status = response.status();
+    let headers = response.headers().clone();
     let too_large = || ClientError::Body {
         status,
         error: BodyError::TooLarge { limit: max_body },

@@ -11,8 +11,8 @@ use syn::parse::Parser;
 use syn::punctuated::Punctuated;
 use syn::{DeriveInput, Error, LitStr, Token};
 
+use crate::catalog_file;
 use crate::check::rust_type;
-use crate::source;
 
 pub fn catalog_enum(args: TokenStream, input: TokenStream) -> TokenStream {
     let input: DeriveInput = match syn::parse2(input) {
@@ -59,7 +59,7 @@ fn try_generate(args: TokenStream, input: &DeriveInput) -> syn::Result<TokenStre
             "`#[catalog_enum]` writes every variant from the catalog; leave the enum empty, or use `#[derive(ApiErrorCatalog)]` to write the variants yourself",
         ));
     }
-    let loaded = source::load(&path)?;
+    let loaded = catalog_file::load(&path)?;
     let catalog = &loaded.catalog;
     // Two forms of the same variants: syntax trees without docs for the checks
     // and the expansion to read, and source text with docs for the compiler.
@@ -146,7 +146,7 @@ fn unknown_name(catalog: &Catalog, path: &LitStr) -> syn::Result<syn::Ident> {
         path.span(),
         format!(
             "{}: entries take every name the generated fallback variant could have ({}); give entry `{}` another Rust name with `name:`",
-            source::at(&shown, first.rust_name_pos.or(first.pos)),
+            catalog_file::at(&shown, first.rust_name_pos.or(first.pos)),
             UNKNOWN_NAMES.map(|n| format!("`{n}`")).join(", "),
             first.key
         ),
