@@ -19,6 +19,10 @@ pub fn expand(input: &DeriveInput) -> TokenStream {
                 fn catalog() -> &'static #p::Catalog { ::core::unreachable!() }
                 fn entry(&self) -> ::core::option::Option<&'static #p::ErrorEntry> { ::core::unreachable!() }
                 fn unknown(&self) -> ::core::option::Option<&#p::UnknownError> { ::core::unreachable!() }
+                fn code(&self) -> &str { ::core::unreachable!() }
+                fn status_u16(&self) -> u16 { ::core::unreachable!() }
+                fn is_retryable(&self) -> bool { ::core::unreachable!() }
+                fn field(&self) -> ::core::option::Option<&str> { ::core::unreachable!() }
                 fn visit_params<'__a>(&'__a self, visitor: &mut dyn ::core::ops::FnMut(&'static str, #p::ParamValue<'__a>)) { ::core::unreachable!() }
                 fn __from_parts(index: usize, parts: &#p::Parts<'_>) -> ::core::option::Option<Self> { ::core::unreachable!() }
                 fn __from_unknown(unknown: #p::UnknownError) -> ::core::result::Result<Self, #p::UnknownError> { ::core::unreachable!() }

@@ -10,9 +10,8 @@ use crate::unknown::UnknownError;
 
 /// An error enum generated from a catalog by `#[derive(ApiErrorCatalog)]`.
 ///
-/// Every accessor reads the variant's `'static` [`ErrorEntry`], so status,
-/// code and retry rule are table reads, not per-variant code. Implement it
-/// with the derive; the hidden methods are for generated code.
+/// Status, code, field and retry rule are table reads, not per-variant code.
+/// Implement it with the derive; the hidden methods are for generated code.
 pub trait ApiErrorCatalog: Sized + std::error::Error + 'static {
     /// The catalog the enum was generated from.
     fn catalog() -> &'static Catalog;
@@ -39,13 +38,7 @@ pub trait ApiErrorCatalog: Sized + std::error::Error + 'static {
     }
 
     /// The wire code (`invalid_api_key`); empty for an unknown error whose body had none.
-    fn code(&self) -> &str {
-        match (self.entry(), self.unknown()) {
-            (Some(entry), _) => entry.code,
-            (None, Some(unknown)) => unknown.code.as_deref().unwrap_or(""),
-            (None, None) => "",
-        }
-    }
+    fn code(&self) -> &str;
 
     /// The HTTP status, as the type axum, reqwest and hyper use.
     fn status(&self) -> http::StatusCode {
@@ -54,32 +47,14 @@ pub trait ApiErrorCatalog: Sized + std::error::Error + 'static {
     }
 
     /// The HTTP status as a number. An unknown error without a status reports 500.
-    fn status_u16(&self) -> u16 {
-        match (self.entry(), self.unknown()) {
-            (Some(entry), _) => entry.status,
-            (None, Some(unknown)) => unknown.status.unwrap_or(500),
-            (None, None) => 500,
-        }
-    }
+    fn status_u16(&self) -> u16;
 
     /// Whether a client may send the same request again: the catalog's rule
     /// (429 and 5xx unless the entry says otherwise); by status for unknown errors.
-    fn is_retryable(&self) -> bool {
-        match (self.entry(), self.unknown()) {
-            (Some(entry), _) => entry.retryable,
-            (None, Some(unknown)) => unknown.is_retryable(),
-            (None, None) => false,
-        }
-    }
+    fn is_retryable(&self) -> bool;
 
     /// The request parameter at fault (`prompt`, `temperature`), if any.
-    fn field(&self) -> Option<&str> {
-        match (self.entry(), self.unknown()) {
-            (Some(entry), _) => entry.field,
-            (None, Some(unknown)) => unknown.field.as_deref(),
-            (None, None) => None,
-        }
-    }
+    fn field(&self) -> Option<&str>;
 
     /// How long to wait before retrying: the value's `retry_after` parameter
     /// when it has one, else the catalog's hint; at most

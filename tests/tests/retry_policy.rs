@@ -3,11 +3,13 @@
 //! attempts, and the response's HTTP status decides over a status the body
 //! claims.
 
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use error_catalog::client::{self, ClientError};
 use error_catalog::http::{HeaderMap, HeaderValue, StatusCode};
-use error_catalog::retry::{is_server_fault, RetryPolicy, MAX_RETRY_AFTER};
+use error_catalog::retry::{
+    is_server_fault, retry_after_from_headers, RetryPolicy, MAX_RETRY_AFTER,
+};
 use error_catalog::{ApiErrorCatalog, BodyError};
 use error_catalog_tests::{AiApiError, AimlApiError, GatewayError};
 
@@ -131,4 +133,71 @@ fn a_body_status_outside_100_to_599_is_a_format_error() {
             "{status}"
         );
     }
+}
+
+// ----- Retry-After in every form, capped -----
+
+fn header_map(pairs: &[(&'static str, &str)]) -> HeaderMap {
+    let mut h = HeaderMap::new();
+    for (k, v) in pairs {
+        h.insert(*k, v.parse().unwrap());
+    }
+    h
+}
+
+#[test]
+fn retry_after_in_seconds_date_and_milliseconds() {
+    let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+    assert_eq!(
+        retry_after_from_headers(&header_map(&[("retry-after", "60")]), now),
+        Some(Duration::from_secs(60))
+    );
+    let in_90s = httpdate::fmt_http_date(now + Duration::from_secs(90));
+    assert_eq!(
+        retry_after_from_headers(&header_map(&[("retry-after", &in_90s)]), now),
+        Some(Duration::from_secs(90))
+    );
+    let past = httpdate::fmt_http_date(now - Duration::from_secs(90));
+    assert_eq!(
+        retry_after_from_headers(&header_map(&[("retry-after", &past)]), now),
+        Some(Duration::ZERO)
+    );
+    assert_eq!(
+        retry_after_from_headers(
+            &header_map(&[("retry-after-ms", "1500"), ("retry-after", "9")]),
+            now
+        ),
+        Some(Duration::from_millis(1500))
+    );
+    assert_eq!(
+        retry_after_from_headers(&header_map(&[("retry-after", "soon")]), now),
+        None
+    );
+    assert_eq!(
+        retry_after_from_headers(&header_map(&[("retry-after-ms", "-1")]), now),
+        None
+    );
+    assert_eq!(retry_after_from_headers(&HeaderMap::new(), now), None);
+}
+
+#[test]
+fn every_form_of_retry_after_is_capped() {
+    let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+    let far = httpdate::fmt_http_date(now + Duration::from_secs(10 * 365 * 86_400));
+    for (name, value) in [
+        ("retry-after", u64::MAX.to_string()),
+        ("retry-after", "86401".to_owned()),
+        ("retry-after", far),
+        ("retry-after-ms", "1e300".to_owned()),
+    ] {
+        assert_eq!(
+            retry_after_from_headers(&header_map(&[(name, &value)]), now),
+            Some(MAX_RETRY_AFTER),
+            "{name}: {value}"
+        );
+    }
+    assert_eq!(
+        retry_after_from_headers(&header_map(&[("retry-after", "86400")]), now),
+        Some(MAX_RETRY_AFTER)
+    );
 }
