@@ -6,8 +6,9 @@ use serde::Serialize;
 use crate::api_error::retry_after_secs;
 use crate::context::{RequestContext, WithContext};
 use crate::param::ParamValue;
+use crate::secret::{Redacted, REDACTED};
 use crate::wire::{Node, Slot};
-use crate::ApiErrorCatalog;
+use crate::{ApiErrorCatalog, ErrorEntry};
 
 /// Writes `error` as its catalog's body, with `context` filling request slots.
 pub(crate) fn serialize<E: ApiErrorCatalog, S: Serializer>(
@@ -15,83 +16,118 @@ pub(crate) fn serialize<E: ApiErrorCatalog, S: Serializer>(
     context: Option<&RequestContext>,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    let view = View {
+    let body = Body {
         error,
         entry: error.entry(),
         context,
     };
-    NodeView {
-        view: &view,
+    At {
+        body: &body,
         node: &E::catalog().wire().body,
     }
     .serialize(serializer)
 }
 
-struct View<'a, E> {
+/// The error being written, with what every slot reads.
+struct Body<'a, E> {
     error: &'a E,
-    /// Read once: every slot needs it.
-    entry: Option<&'static crate::ErrorEntry>,
+    /// Read once: most slots need it.
+    entry: Option<&'static ErrorEntry>,
     context: Option<&'a RequestContext>,
 }
 
-impl<E: ApiErrorCatalog> View<'_, E> {
-    fn present(&self, node: &Node) -> bool {
-        node.present(&|slot| self.has_value(slot))
+/// What a slot writes for one error.
+enum Value<'a> {
+    Str(&'a str),
+    Number(u64),
+    /// The message (`Display`), sensitive parameters masked when `redacted`.
+    Message {
+        redacted: bool,
+    },
+    /// The status as a string (`"429"`).
+    StatusText(u16),
+    /// Seconds as a protobuf duration (`"60s"`).
+    Delay(u64),
+    /// The data parameters (`$params`) or every parameter as a string (`$metadata`).
+    Params {
+        all_as_strings: bool,
+    },
+}
+
+impl<E: ApiErrorCatalog> Body<'_, E> {
+    /// What `slot` writes for this error; `None` when it has no value, which
+    /// leaves its member out (or writes `null` for `$slot|null`).
+    fn value(&self, slot: Slot) -> Option<Value<'_>> {
+        let (e, entry, context) = (self.error, self.entry, self.context);
+        // An unknown error whose body had no status gets none invented.
+        let status = || {
+            (entry.is_some() || e.unknown().is_some_and(|u| u.status.is_some()))
+                .then(|| e.status_u16())
+        };
+        Some(match slot {
+            Slot::Code => {
+                (entry.is_some() || e.unknown().is_some_and(|u| u.code.is_some())).then_some(())?;
+                Value::Str(e.code())
+            }
+            // A 5xx is the server's fault: the client learns nothing from the
+            // sensitive values, and they could end up in shared logs.
+            Slot::Message => Value::Message {
+                redacted: entry
+                    .is_some_and(|en| en.status >= 500 && en.params.iter().any(|p| p.sensitive)),
+            },
+            Slot::Status => Value::Number(u64::from(status()?)),
+            Slot::StatusText => Value::StatusText(status()?),
+            Slot::Title => Value::Str(crate::catalog::reason(status()?)),
+            Slot::GrpcStatus => Value::Str(error_catalog_core::grpc_code(status()?)),
+            Slot::Type => Value::Str(entry?.error_type?),
+            Slot::Field => Value::Str(e.field()?),
+            Slot::Detail => Value::Str(entry?.field.and(entry?.description)?),
+            Slot::Params => Value::Params {
+                all_as_strings: false,
+            },
+            Slot::Metadata => {
+                entry
+                    .is_some_and(|en| !en.params.is_empty())
+                    .then_some(())?;
+                Value::Params {
+                    all_as_strings: true,
+                }
+            }
+            Slot::RetryAfter => Value::Number(retry_after_secs(e)?),
+            Slot::RetryDelay => Value::Delay(retry_after_secs(e)?),
+            Slot::Domain => Value::Str(E::catalog().domain()?),
+            Slot::RequestId => Value::Str(context?.request_id.as_deref()?),
+            Slot::Path => Value::Str(context?.path.as_deref()?),
+            Slot::Timestamp => Value::Str(context?.timestamp.as_deref()?),
+        })
     }
 
-    fn has_value(&self, slot: Slot) -> bool {
-        let e = self.error;
-        let entry = self.entry;
-        match slot {
-            Slot::Code => entry.is_some() || e.unknown().is_some_and(|u| u.code.is_some()),
-            Slot::Message | Slot::Params => true,
-            // An unknown error whose body had no status gets none invented.
-            Slot::Status | Slot::StatusText | Slot::Title | Slot::GrpcStatus => {
-                entry.is_some() || e.unknown().is_some_and(|u| u.status.is_some())
-            }
-            Slot::Type => entry.is_some_and(|en| en.error_type.is_some()),
-            Slot::Field => e.field().is_some(),
-            Slot::Detail => entry.is_some_and(|en| en.field.is_some() && en.description.is_some()),
-            Slot::Metadata => entry.is_some_and(|en| !en.params.is_empty()),
-            Slot::RetryAfter | Slot::RetryDelay => retry_after_secs(e).is_some(),
-            Slot::Domain => E::catalog().domain().is_some(),
-            Slot::RequestId => self.context.is_some_and(|c| c.request_id.is_some()),
-            Slot::Path => self.context.is_some_and(|c| c.path.is_some()),
-            Slot::Timestamp => self.context.is_some_and(|c| c.timestamp.is_some()),
-        }
+    fn present(&self, node: &Node) -> bool {
+        node.present(&|slot| self.value(slot).is_some())
     }
 }
 
-struct NodeView<'a, 'b, E> {
-    view: &'b View<'a, E>,
+/// One node of the template, written for the error.
+struct At<'a, 'b, E> {
+    body: &'b Body<'a, E>,
     node: &'b Node,
 }
 
-impl<E: ApiErrorCatalog> Serialize for NodeView<'_, '_, E> {
+impl<E: ApiErrorCatalog> Serialize for At<'_, '_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let body = self.body;
         match self.node {
             Node::Object { members, .. } => {
                 let mut map = serializer.serialize_map(None)?;
-                for (key, node) in members.iter() {
-                    if self.view.present(node) {
-                        map.serialize_entry(
-                            key,
-                            &NodeView {
-                                view: self.view,
-                                node,
-                            },
-                        )?;
-                    }
+                for (key, node) in members.iter().filter(|(_, n)| body.present(n)) {
+                    map.serialize_entry(key, &At { body, node })?;
                 }
                 map.end()
             }
             Node::Array { items, .. } => {
                 let mut seq = serializer.serialize_seq(None)?;
-                for node in items.iter().filter(|n| self.view.present(n)) {
-                    seq.serialize_element(&NodeView {
-                        view: self.view,
-                        node,
-                    })?;
+                for node in items.iter().filter(|n| body.present(n)) {
+                    seq.serialize_element(&At { body, node })?;
                 }
                 seq.end()
             }
@@ -99,60 +135,20 @@ impl<E: ApiErrorCatalog> Serialize for NodeView<'_, '_, E> {
             Node::Bool(b) => serializer.serialize_bool(*b),
             Node::Int(i) => serializer.serialize_i64(*i),
             Node::Str(s) => serializer.serialize_str(s),
-            Node::Slot(slot) => self.slot(*slot, serializer),
-            Node::SlotOrNull(slot) if self.view.has_value(*slot) => self.slot(*slot, serializer),
-            Node::SlotOrNull(_) => serializer.serialize_unit(),
-        }
-    }
-}
-
-impl<E: ApiErrorCatalog> NodeView<'_, '_, E> {
-    fn slot<S: Serializer>(&self, slot: Slot, serializer: S) -> Result<S::Ok, S::Error> {
-        let e = self.view.error;
-        let context = self.view.context;
-        let entry = self.view.entry;
-        match slot {
-            Slot::Code => serializer.serialize_str(e.code()),
-            // A 5xx is the server's fault: the client learns nothing from the
-            // sensitive values, and they could end up in shared logs.
-            Slot::Message => match entry {
-                Some(en) if en.status >= 500 && en.params.iter().any(|p| p.sensitive) => {
-                    serializer.collect_str(&MessageView(e))
+            Node::Slot(slot) | Node::SlotOrNull(slot) => match body.value(*slot) {
+                None => serializer.serialize_unit(),
+                Some(Value::Str(s)) => serializer.serialize_str(s),
+                Some(Value::Number(n)) => serializer.serialize_u64(n),
+                Some(Value::Message { redacted: false }) => serializer.collect_str(body.error),
+                Some(Value::Message { redacted: true }) => {
+                    serializer.collect_str(&Redacted(body.error))
                 }
-                _ => serializer.collect_str(e),
+                Some(Value::StatusText(status)) => serializer.collect_str(&status),
+                Some(Value::Delay(secs)) => serializer.collect_str(&format_args!("{secs}s")),
+                Some(Value::Params { all_as_strings }) => {
+                    serialize_params(body.error, body.entry, serializer, all_as_strings)
+                }
             },
-            Slot::Status => serializer.serialize_u16(e.status_u16()),
-            Slot::StatusText => serializer.collect_str(&e.status_u16()),
-            Slot::Title => serializer.serialize_str(crate::catalog::reason(e.status_u16())),
-            Slot::GrpcStatus => {
-                serializer.serialize_str(error_catalog_core::grpc_code(e.status_u16()))
-            }
-            Slot::Type => {
-                serializer.serialize_str(entry.and_then(|en| en.error_type).unwrap_or_default())
-            }
-            Slot::Field => serializer.serialize_str(e.field().unwrap_or_default()),
-            Slot::Detail => {
-                serializer.serialize_str(entry.and_then(|en| en.description).unwrap_or_default())
-            }
-            Slot::RetryAfter => serializer.serialize_u64(retry_after_secs(e).unwrap_or(0)),
-            Slot::RetryDelay => {
-                serializer.collect_str(&format_args!("{}s", retry_after_secs(e).unwrap_or(0)))
-            }
-            Slot::Domain => serializer.serialize_str(E::catalog().domain().unwrap_or_default()),
-            Slot::RequestId => serializer.serialize_str(
-                context
-                    .and_then(|c| c.request_id.as_deref())
-                    .unwrap_or_default(),
-            ),
-            Slot::Path => serializer
-                .serialize_str(context.and_then(|c| c.path.as_deref()).unwrap_or_default()),
-            Slot::Timestamp => serializer.serialize_str(
-                context
-                    .and_then(|c| c.timestamp.as_deref())
-                    .unwrap_or_default(),
-            ),
-            Slot::Params => serialize_params(e, entry, serializer, false),
-            Slot::Metadata => serialize_params(e, entry, serializer, true),
         }
     }
 }
@@ -161,7 +157,7 @@ impl<E: ApiErrorCatalog> NodeView<'_, '_, E> {
 /// when none) or every parameter as a string (`$metadata`).
 fn serialize_params<E: ApiErrorCatalog, S: Serializer>(
     error: &E,
-    entry: Option<&'static crate::ErrorEntry>,
+    entry: Option<&'static ErrorEntry>,
     serializer: S,
     all_as_strings: bool,
 ) -> Result<S::Ok, S::Error> {
@@ -184,7 +180,7 @@ fn serialize_params<E: ApiErrorCatalog, S: Serializer>(
     let mut map = serializer.serialize_map(Some(data.len()))?;
     for (name, value) in &data {
         if redact && entry.param(name).is_some_and(|p| p.sensitive) {
-            map.serialize_entry(name, crate::secret::REDACTED)?;
+            map.serialize_entry(name, REDACTED)?;
         } else if all_as_strings {
             map.serialize_entry(name, &format_args!("{value}"))?;
         } else {
@@ -197,14 +193,5 @@ fn serialize_params<E: ApiErrorCatalog, S: Serializer>(
 impl<E: ApiErrorCatalog> Serialize for WithContext<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serialize(self.error, Some(self.context), serializer)
-    }
-}
-
-/// The message as a body carries it: sensitive parameters masked in 5xx bodies.
-struct MessageView<'a, E>(&'a E);
-
-impl<E: ApiErrorCatalog> std::fmt::Display for MessageView<'_, E> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        crate::secret::write_message(self.0, self.0.status_u16() >= 500, f)
     }
 }
