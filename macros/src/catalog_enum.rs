@@ -3,9 +3,8 @@
 
 use error_catalog_model::{Catalog, Entry};
 use std::collections::HashMap;
-use std::fmt::Write;
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use syn::parse::Parser;
 use syn::punctuated::Punctuated;
@@ -61,29 +60,22 @@ fn try_generate(args: TokenStream, input: &DeriveInput) -> syn::Result<TokenStre
     }
     let loaded = catalog_file::load(&path)?;
     let catalog = &loaded.catalog;
-    // Two forms of the same variants: syntax trees without docs for the checks
-    // and the expansion to read, and source text with docs for the compiler.
-    // Building thousands of trees with their docs and printing them back as
-    // tokens cost more than the rest of the expansion of a large catalog.
     let mut types = HashMap::new();
-    let mut text = String::new();
-    let mut variants: Punctuated<syn::Variant, Token![,]> = Punctuated::new();
-    for entry in &catalog.entries {
-        variants.push(variant(entry, &mut types, &mut text));
-    }
+    let mut variants: Punctuated<syn::Variant, Token![,]> = catalog
+        .entries
+        .iter()
+        .map(|entry| variant(entry, &mut types))
+        .collect();
     let unknown = unknown_name(catalog, &path)?;
     let unknown_doc = unknown_doc(catalog);
-    let _ = write!(
-        text,
-        "#[doc = {unknown_doc:?}] {unknown}(::std::boxed::Box<::error_catalog::UnknownError>),"
-    );
     variants.push(syn::parse_quote! {
+        #[doc = #unknown_doc]
         #[catalog(unknown)]
         #unknown(::std::boxed::Box<::error_catalog::UnknownError>)
     });
     let mut attrs = input.attrs.clone();
     attrs.push(syn::parse_quote!(#[catalog(path = #path)]));
-    let written = DeriveInput {
+    let mut written = DeriveInput {
         attrs,
         vis: input.vis.clone(),
         ident: input.ident.clone(),
@@ -102,13 +94,14 @@ fn try_generate(args: TokenStream, input: &DeriveInput) -> syn::Result<TokenStre
     };
     // The enum as the compiler sees it: `#[catalog(...)]` is read by this
     // macro, and no derive is there to accept it as a helper attribute.
-    let attrs = input.attrs.iter().filter(|a| !a.path().is_ident("catalog"));
-    let vis = &input.vis;
-    let ident = &input.ident;
-    let body = crate::arms::parse(&text);
+    written.attrs.retain(|a| !a.path().is_ident("catalog"));
+    if let syn::Data::Enum(data) = &mut written.data {
+        for variant in &mut data.variants {
+            variant.attrs.retain(|a| !a.path().is_ident("catalog"));
+        }
+    }
     Ok(quote! {
-        #(#attrs)*
-        #vis enum #ident { #body }
+        #written
         #expansion
     })
 }
@@ -153,61 +146,32 @@ fn unknown_name(catalog: &Catalog, path: &LitStr) -> syn::Result<syn::Ident> {
     ))
 }
 
-/// The variant for `entry`: its syntax tree (without docs) returned, its
-/// source text (with docs) appended to `text`.
-fn variant(
-    entry: &Entry,
-    types: &mut HashMap<String, syn::Type>,
-    text: &mut String,
-) -> syn::Variant {
-    let span = Span::call_site();
+/// The variant for `entry`, with its rustdoc and its fields' docs.
+fn variant(entry: &Entry, types: &mut HashMap<String, syn::Type>) -> syn::Variant {
     let docs = variant_docs(entry).join("\n");
-    let _ = write!(text, "#[doc = {docs:?}] {}", entry.rust_name);
-    let fields = if entry.params.is_empty() {
-        syn::Fields::Unit
-    } else {
-        text.push('{');
-        let mut named = Punctuated::new();
-        for p in &entry.params {
-            let written = rust_type(entry, &p.name).replace("error_catalog::", "::error_catalog::");
-            let mut doc = if p.in_message {
-                format!("Fills `{{{}}}` in the message.", p.name)
-            } else {
-                format!("Sent in the body's data as `{}`.", p.name)
-            };
-            if p.sensitive {
-                doc.push_str(" Sensitive: redacted from `Debug`, logs and 5xx bodies.");
-            }
-            let _ = write!(text, "#[doc = {doc:?}] {}: {written},", p.name);
-            let ty = types
-                .entry(written)
-                .or_insert_with_key(|w| {
-                    syn::parse_str(w).unwrap_or_else(|_| syn::parse_quote!(String))
-                })
-                .clone();
-            named.push(syn::Field {
-                attrs: Vec::new(),
-                vis: syn::Visibility::Inherited,
-                modifiers: syn::FieldModifiers::default(),
-                ident: Some(syn::Ident::new(&p.name, span)),
-                colon_token: Some(Default::default()),
-                ty,
-                default: None,
-            });
-        }
-        text.push('}');
-        syn::Fields::Named(syn::FieldsNamed {
-            brace_token: Default::default(),
-            named,
-        })
-    };
-    text.push(',');
-    syn::Variant {
-        attrs: Vec::new(),
-        ident: syn::Ident::new(&entry.rust_name, span),
-        fields,
-        discriminant: None,
+    let ident = format_ident!("{}", entry.rust_name);
+    if entry.params.is_empty() {
+        return syn::parse_quote!(#[doc = #docs] #ident);
     }
+    let fields = entry.params.iter().map(|p| {
+        let written = rust_type(entry, &p.name).replace("error_catalog::", "::error_catalog::");
+        let mut doc = if p.in_message {
+            format!("Fills `{{{}}}` in the message.", p.name)
+        } else {
+            format!("Sent in the body's data as `{}`.", p.name)
+        };
+        if p.sensitive {
+            doc.push_str(" Sensitive: redacted from `Debug`, logs and 5xx bodies.");
+        }
+        // A handful of distinct types in a whole catalog: each parsed once.
+        let ty = types
+            .entry(written)
+            .or_insert_with_key(|w| syn::parse_str(w).unwrap_or_else(|_| syn::parse_quote!(String)))
+            .clone();
+        let name = format_ident!("{}", p.name);
+        quote!(#[doc = #doc] #name: #ty)
+    });
+    syn::parse_quote!(#[doc = #docs] #ident { #(#fields),* })
 }
 
 /// The variant's rustdoc. Catalog text is Markdown-escaped as on the

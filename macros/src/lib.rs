@@ -1,7 +1,7 @@
 //! Proc macros of error-catalog: `#[derive(ApiErrorCatalog)]` and `#[catalog_enum]`.
 //!
 //! Each macro runs the same pipeline: parse the Rust input (`ast`), load the
-//! catalog (`source`), check one against the other (`check`), then emit code
+//! catalog (`catalog_file`), check one against the other (`check`), then emit code
 //! (`expand`); on errors, `fallback` emits stub impls so only the real
 //! problems are reported.
 

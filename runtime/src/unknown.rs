@@ -6,6 +6,7 @@ use std::fmt;
 /// log and classify it. Servers add codes faster than clients update: a new
 /// code must never make parsing fail.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct UnknownError {
     /// The wire code, when the format carries one.
     pub code: Option<String>,

@@ -23,6 +23,7 @@ use crate::ApiErrorCatalog;
 /// How a client treats `Retry-After`: honoured up to `max_wait`; a longer wait
 /// gives up rather than stalling the caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RetryPolicy {
     /// The longest wait a response may ask for and still be retried.
     pub max_wait: Duration,
