@@ -37,6 +37,7 @@ struct Body<'a, E> {
 }
 
 /// What a slot writes for one error.
+#[derive(Clone, Copy)]
 enum Value<'a> {
     Str(&'a str),
     Number(u64),
@@ -103,7 +104,10 @@ impl<E: ApiErrorCatalog> Body<'_, E> {
     }
 
     fn present(&self, node: &Node) -> bool {
-        node.present(&|slot| self.value(slot).is_some())
+        node.present(&|slot| match slot {
+            Slot::Message | Slot::Params => true,
+            _ => self.value(slot).is_some(),
+        })
     }
 }
 
@@ -119,8 +123,15 @@ impl<E: ApiErrorCatalog> Serialize for At<'_, '_, E> {
         match self.node {
             Node::Object { members, .. } => {
                 let mut map = serializer.serialize_map(None)?;
-                for (key, node) in members.iter().filter(|(_, n)| body.present(n)) {
-                    map.serialize_entry(key, &At { body, node })?;
+                for (key, node) in members.iter() {
+                    // A slot's value is worked out once, for presence and writing.
+                    if let Node::Slot(slot) = node {
+                        if let Some(value) = body.value(*slot) {
+                            map.serialize_entry(key, &Written { body, value })?;
+                        }
+                    } else if body.present(node) {
+                        map.serialize_entry(key, &At { body, node })?;
+                    }
                 }
                 map.end()
             }
@@ -136,19 +147,32 @@ impl<E: ApiErrorCatalog> Serialize for At<'_, '_, E> {
             Node::Int(i) => serializer.serialize_i64(*i),
             Node::Str(s) => serializer.serialize_str(s),
             Node::Slot(slot) | Node::SlotOrNull(slot) => match body.value(*slot) {
+                Some(value) => Written { body, value }.serialize(serializer),
                 None => serializer.serialize_unit(),
-                Some(Value::Str(s)) => serializer.serialize_str(s),
-                Some(Value::Number(n)) => serializer.serialize_u64(n),
-                Some(Value::Message { redacted: false }) => serializer.collect_str(body.error),
-                Some(Value::Message { redacted: true }) => {
-                    serializer.collect_str(&Redacted(body.error))
-                }
-                Some(Value::StatusText(status)) => serializer.collect_str(&status),
-                Some(Value::Delay(secs)) => serializer.collect_str(&format_args!("{secs}s")),
-                Some(Value::Params { all_as_strings }) => {
-                    serialize_params(body.error, body.entry, serializer, all_as_strings)
-                }
             },
+        }
+    }
+}
+
+/// A slot's value, written for the error.
+struct Written<'a, 'b, E> {
+    body: &'b Body<'a, E>,
+    value: Value<'b>,
+}
+
+impl<E: ApiErrorCatalog> Serialize for Written<'_, '_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let error = self.body.error;
+        match self.value {
+            Value::Str(s) => serializer.serialize_str(s),
+            Value::Number(n) => serializer.serialize_u64(n),
+            Value::Message { redacted: false } => serializer.collect_str(error),
+            Value::Message { redacted: true } => serializer.collect_str(&Redacted(error)),
+            Value::StatusText(status) => serializer.collect_str(&status),
+            Value::Delay(secs) => serializer.collect_str(&format_args!("{secs}s")),
+            Value::Params { all_as_strings } => {
+                serialize_params(error, self.body.entry, serializer, all_as_strings)
+            }
         }
     }
 }
