@@ -71,8 +71,9 @@ pub struct Entry {
     pub key: String,
     /// Where the key is.
     pub pos: Option<Pos>,
-    /// The wire code, exactly as written.
-    pub code: String,
+    /// The wire code, exactly as the API sends it; `None` for an error the
+    /// API sends without one (`code: null`), told apart by status, type and message.
+    pub code: Option<String>,
     /// The Rust variant name (UpperCamelCase).
     pub rust_name: String,
     /// Where the Rust name comes from: the explicit `name:` value, or the entry key.

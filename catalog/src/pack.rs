@@ -10,7 +10,7 @@
 //! string is `0` for none or `offset + 1, len`. Each entry, in file order:
 //!
 //! ```text
-//! key name code status message
+//! key name code? status message
 //! segment-count (kind string)*        kind 0 = literal, 1 = placeholder
 //! field? error_type?
 //! retryable (0/1) retry_after (0 = none, else seconds + 1)
@@ -20,8 +20,8 @@
 //!                                     flags bit 0 = in message, bit 1 = sensitive
 //! ```
 //!
-//! Then one entry index per entry, in order of wire code (ties in file order):
-//! the runtime's code index.
+//! Then the number of entries with a code, and their indices in order of wire
+//! code (ties in file order): the runtime's code index.
 
 use crate::model::Catalog;
 use crate::text_map::TextMap;
@@ -34,8 +34,8 @@ pub struct Packed {
     pub text: String,
     /// The entries, as LEB128 integers.
     pub data: Vec<u8>,
-    /// Entry indices in order of wire code, ties in file order: the order the
-    /// code table is laid out in.
+    /// Indices of the entries with a code, in order of wire code, ties in
+    /// file order: the order the code table is laid out in.
     pub code_order: Vec<usize>,
 }
 
@@ -47,7 +47,7 @@ pub fn pack(catalog: &Catalog) -> Packed {
     for e in &catalog.entries {
         w.str(&e.key);
         w.str(&e.rust_name);
-        w.str(&e.code);
+        w.opt_str(e.code.as_deref());
         w.uint(u64::from(e.status));
         w.str(&e.message.source);
         w.uint(e.message.segments.len() as u64);
@@ -83,8 +83,11 @@ pub fn pack(catalog: &Catalog) -> Packed {
             w.uint(u64::from(p.in_message) | u64::from(p.sensitive) << 1);
         }
     }
-    let mut order: Vec<usize> = (0..catalog.entries.len()).collect();
+    let mut order: Vec<usize> = (0..catalog.entries.len())
+        .filter(|&i| catalog.entries[i].code.is_some())
+        .collect();
     order.sort_by(|&a, &b| catalog.entries[a].code.cmp(&catalog.entries[b].code));
+    w.uint(order.len() as u64);
     for &i in &order {
         w.uint(i as u64);
     }

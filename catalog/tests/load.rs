@@ -76,7 +76,7 @@ fn yaml_1_1_words_and_numbers_stay_the_strings_written() {
     let got: Vec<(&str, &str)> = c
         .entries
         .iter()
-        .map(|e| (e.code.as_str(), e.message.source.as_str()))
+        .map(|e| (e.code.as_deref().unwrap_or(""), e.message.source.as_str()))
         .collect();
     assert_eq!(
         got,
@@ -87,6 +87,16 @@ fn yaml_1_1_words_and_numbers_stay_the_strings_written() {
             ("0o17", "off")
         ]
     );
+}
+
+#[test]
+fn a_null_code_is_an_entry_without_one_and_a_quoted_null_is_text() {
+    let yaml = format!(
+        "{HEAD}  a: {{status: 500, message: x, code: null}}\n  b: {{status: 500, message: y, code: ~}}\n  c: {{status: 500, message: z, code: \"null\"}}\n  d: {{status: 500, message: w}}\n"
+    );
+    let c = load_str(&yaml).unwrap();
+    let codes: Vec<Option<&str>> = c.entries.iter().map(|e| e.code.as_deref()).collect();
+    assert_eq!(codes, [None, None, Some("null"), Some("d")]);
 }
 
 #[test]

@@ -5,7 +5,8 @@ use std::fmt;
 /// A value filled in per error when a body is written, and read back when it is parsed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Slot {
-    /// The wire code (`invalid_api_key`).
+    /// The wire code (`invalid_api_key`); left out when the error has none
+    /// (an entry with `code: null`, an unknown error whose body had none).
     Code,
     /// The message with parameters filled in.
     Message,
@@ -88,8 +89,7 @@ impl Slot {
     pub fn always_present(self) -> bool {
         matches!(
             self,
-            Slot::Code
-                | Slot::Message
+            Slot::Message
                 | Slot::Status
                 | Slot::StatusText
                 | Slot::Title

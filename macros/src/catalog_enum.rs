@@ -222,7 +222,10 @@ fn variant_docs(entry: &Entry) -> Vec<String> {
     let mut lines = vec![format!(
         " `{}` {}: {}",
         entry.status,
-        literal(&entry.code),
+        entry
+            .code
+            .as_deref()
+            .map_or_else(|| "(no code)".to_owned(), literal),
         literal(&entry.message.source)
     )];
     if let Some(d) = &entry.description {

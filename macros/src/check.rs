@@ -169,7 +169,7 @@ fn find_entry(
         let matches: Vec<usize> = entries
             .iter()
             .enumerate()
-            .filter(|(_, e)| e.code == code.value())
+            .filter(|(_, e)| e.code.as_deref() == Some(code.value().as_str()))
             .map(|(i, _)| i)
             .collect();
         // Rule: a code shared by several entries does not say which one is meant.
@@ -181,7 +181,10 @@ fn find_entry(
                     format!(
                         "{shown} has no entry with code `{}`{}",
                         code.value(),
-                        did_you_mean(&code.value(), entries.iter().map(|e| e.code.as_str()))
+                        did_you_mean(
+                            &code.value(),
+                            entries.iter().filter_map(|e| e.code.as_deref())
+                        )
                     ),
                 ));
                 None

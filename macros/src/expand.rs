@@ -63,7 +63,7 @@ fn emit(
     let sorted_codes: Vec<&str> = packed
         .code_order
         .iter()
-        .map(|&i| catalog.entries[i].code.as_str())
+        .filter_map(|&i| catalog.entries[i].code.as_deref())
         .collect();
     let (code_table, code_shift) = error_catalog_model::code_table(&sorted_codes);
     let packed_text = proc_macro2::Literal::string(&packed.text);

@@ -37,7 +37,8 @@ pub trait ApiErrorCatalog: Sized + std::error::Error + 'static {
         Self::catalog().entries()
     }
 
-    /// The wire code (`invalid_api_key`); empty for an unknown error whose body had none.
+    /// The wire code (`invalid_api_key`); empty for an entry the API sends
+    /// without a code and for an unknown error whose body had none.
     fn code(&self) -> &str;
 
     /// The HTTP status, as the type axum, reqwest and hyper use.

@@ -249,7 +249,7 @@ macro_rules! accessors {
                     .iter()
                     .enumerate()
                     .rev()
-                    .map(|(i, e)| (e.code, i as u32))
+                    .filter_map(|(i, e)| Some((e.code?, i as u32)))
                     .collect();
                 b.bench(|| {
                     codes

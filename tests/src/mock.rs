@@ -176,7 +176,7 @@ pub fn respond<E: ApiErrorCatalog + serde::Serialize>(
     let entry = E::entries()
         .iter()
         .find(|e| e.key == code_or_key)
-        .or_else(|| E::entries().iter().find(|e| e.code == code_or_key))?;
+        .or_else(|| E::entries().iter().find(|e| e.code == Some(code_or_key)))?;
     let mut params = Map::new();
     for p in entry.params {
         let value = match query.get(p.name) {

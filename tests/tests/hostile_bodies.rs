@@ -26,13 +26,32 @@ fn truncated_json_is_a_json_error() {
     }
 }
 
+/// A body without a code, or with a `null` one, is well-formed: the entry is
+/// found by its message and status, or the body is the unknown fallback.
+#[test]
+fn a_missing_or_null_code_is_never_a_format_error() {
+    for body in [
+        r#"{"code":null,"message":"m"}"#,
+        r#"{"message":"m","data":null}"#,
+    ] {
+        let e = AiApiError::from_body(body.as_bytes(), Some(400)).unwrap();
+        let unknown = e.unknown().expect("the unknown fallback");
+        assert_eq!(
+            (unknown.code.as_deref(), unknown.message.as_str()),
+            (None, "m")
+        );
+    }
+    let by_message = r#"{"code":null,"message":"Invalid API key provided","data":null}"#;
+    let e = AiApiError::from_body(by_message.as_bytes(), Some(401)).unwrap();
+    assert!(e.unknown().is_none(), "{e:?}");
+}
+
 #[test]
 fn wrong_types_are_format_errors() {
     let bodies: &[&[u8]] = &[
         br#"{"code":["model_not_found"],"message":"m"}"#,
         br#"{"code":"model_not_found","message":42}"#,
         br#"{"code":"rate_limit_exceeded","message":"m","data":"soon"}"#,
-        br#"{"code":null,"message":"m"}"#,
         br#""just a string""#,
         br#"[{"code":"x"}]"#,
         br#"true"#,

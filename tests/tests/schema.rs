@@ -73,6 +73,15 @@ fn schema_slots_presets_and_types_match_the_model() {
         strings(&s["$defs"]["body_value"]["oneOf"][1]["enum"]),
         slots
     );
+    let nullable: BTreeSet<String> = wire::Slot::ALL
+        .iter()
+        .filter(|(slot, _)| !slot.always_present())
+        .map(|(_, n)| format!("${n}|null"))
+        .collect();
+    assert_eq!(
+        strings(&s["$defs"]["body_value"]["oneOf"][2]["enum"]),
+        nullable
+    );
     let presets: BTreeSet<String> = wire::PRESETS.iter().map(|p| p.name.to_owned()).collect();
     assert_eq!(strings(&s["$defs"]["wire"]["oneOf"][0]["enum"]), presets);
     let kinds: BTreeSet<String> = ParamKind::ALL.iter().map(|(_, n)| n.to_string()).collect();

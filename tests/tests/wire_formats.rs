@@ -88,6 +88,46 @@ fn openai_context_length_recovers_integer_parameters_and_the_param() {
     );
 }
 
+/// OpenAI sends its server errors with `"code": null`, or with no `code`
+/// member at all (streamed errors); the entry is told apart by its type and
+/// message, and the body is written back with the documented null.
+#[test]
+fn openai_server_errors_without_a_code() {
+    let documented = r#"{"error":{"message":"The server had an error while processing your request. Sorry about that!","type":"server_error","param":null,"code":null}}"#;
+    let e = OpenAiError::from_body(documented.as_bytes(), Some(500)).unwrap();
+    assert_eq!(e, OpenAiError::ServerError);
+    assert_eq!(e.code(), "");
+    assert_eq!(body(&e), documented);
+    assert!(e.is_retryable());
+
+    let streamed = r#"{"error": {"message": "The server had an error while processing your request. Sorry about that!", "type": "server_error"}}"#;
+    assert_eq!(
+        OpenAiError::from_body(streamed.as_bytes(), None).unwrap(),
+        OpenAiError::ServerError
+    );
+
+    let overloaded = r#"{"error":{"message":"The engine is currently overloaded, please try again later.","type":"server_error","param":null,"code":null}}"#;
+    let e = OpenAiError::from_body(overloaded.as_bytes(), Some(503)).unwrap();
+    assert_eq!(e, OpenAiError::EngineOverloaded);
+    assert_eq!(body(&e), overloaded);
+}
+
+/// A body without a code that no entry fits is the unknown fallback, never
+/// a format error; and the body's `type` keeps it from being read as an
+/// entry of another type with the same message.
+#[test]
+fn openai_bodies_without_a_code_that_no_entry_fits_are_unknown() {
+    let new_error = r#"{"error":{"message":"Something new went wrong.","type":"server_error","param":null,"code":null}}"#;
+    let e = OpenAiError::from_body(new_error.as_bytes(), Some(500)).unwrap();
+    let unknown = e.unknown().expect("the unknown fallback");
+    assert_eq!(unknown.code, None);
+    assert_eq!(unknown.message, "Something new went wrong.");
+
+    let other_type = r#"{"error":{"message":"The server had an error while processing your request. Sorry about that!","type":"invalid_request_error","param":null,"code":null}}"#;
+    let e = OpenAiError::from_body(other_type.as_bytes(), Some(500)).unwrap();
+    assert!(e.unknown().is_some(), "{e:?}");
+}
+
 // ----- Anthropic: {"type": "error", "error": {"type", "message"}, "request_id"} -----
 
 #[test]

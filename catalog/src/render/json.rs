@@ -109,7 +109,7 @@ impl Writer<'_> {
         let entry = self.entry;
         let context = self.context;
         Some(match slot {
-            Slot::Code => string(&entry.code),
+            Slot::Code => string(entry.code.as_deref()?),
             Slot::Message => string(&example_message(entry)),
             Slot::Status => entry.status.to_string(),
             Slot::StatusText => string(&entry.status.to_string()),

@@ -220,7 +220,7 @@ fn groups_section(out: &mut String, catalog: &Catalog) {
             .filter(|e| e.group.as_deref().unwrap_or("Other") == group)
         {
             let field = entry.field.as_deref().map_or_else(|| "—".to_owned(), code);
-            let link = format!("[{}](#{})", code(&entry.code), anchor(&entry.key));
+            let link = format!("[{}](#{})", shown_code(entry), anchor(&entry.key));
             let retry = if entry.retryable { "yes" } else { "no" };
             if with_field {
                 let _ = writeln!(
@@ -252,7 +252,7 @@ fn retry_section(out: &mut String, catalog: &Catalog) {
         }
         entries
             .iter()
-            .map(|e| format!("[{}](#{}) ({})", code(&e.code), anchor(&e.key), e.status))
+            .map(|e| format!("[{}](#{}) ({})", shown_code(e), anchor(&e.key), e.status))
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -275,7 +275,7 @@ fn retry_section(out: &mut String, catalog: &Catalog) {
                 .iter()
                 .map(|e| format!(
                     "[{}](#{}) is a {} that is {}retryable",
-                    code(&e.code),
+                    shown_code(e),
                     anchor(&e.key),
                     e.status,
                     if e.retryable { "" } else { "not " }
@@ -289,7 +289,7 @@ fn retry_section(out: &mut String, catalog: &Catalog) {
         .iter()
         .filter_map(|e| {
             e.retry_after
-                .map(|s| format!("{} suggests {s} s", code(&e.code)))
+                .map(|s| format!("{} suggests {s} s", shown_code(e)))
         })
         .collect();
     let _ = writeln!(
@@ -338,11 +338,13 @@ fn reference_section(out: &mut String, catalog: &Catalog) {
     for (i, entry) in catalog.entries.iter().enumerate() {
         // A code shared by several entries also gets an anchor, on its first entry,
         // so `page.md#<code>` works for every code.
-        let code_needs_anchor = entry.code != entry.key
-            && !catalog.entries.iter().any(|e| e.key == entry.code)
-            && !catalog.entries[..i].iter().any(|e| e.code == entry.code);
-        if code_needs_anchor {
-            let _ = writeln!(out, "<a id=\"{}\"></a>", anchor(&entry.code));
+        if let Some(wire_code) = entry.code.as_deref() {
+            let code_needs_anchor = wire_code != entry.key
+                && !catalog.entries.iter().any(|e| e.key == wire_code)
+                && !catalog.entries[..i].iter().any(|e| e.code == entry.code);
+            if code_needs_anchor {
+                let _ = writeln!(out, "<a id=\"{}\"></a>", anchor(wire_code));
+            }
         }
         let _ = writeln!(out, "<a id=\"{}\"></a>\n", anchor(&entry.key));
         let _ = writeln!(out, "### {}\n", code(&entry.key));
@@ -352,7 +354,13 @@ fn reference_section(out: &mut String, catalog: &Catalog) {
                 entry.status,
                 literal(reason(entry.status))
             ),
-            format!("**Code:** {}", code(&entry.code)),
+            match &entry.code {
+                Some(c) => format!("**Code:** {}", code(c)),
+                None => {
+                    "**Code:** none (the body has no code; status, type and message tell it apart)"
+                        .to_owned()
+                }
+            },
             format!(
                 "**Retryable:** {}",
                 if entry.retryable { "yes" } else { "no" }
@@ -416,5 +424,14 @@ fn reference_section(out: &mut String, catalog: &Catalog) {
                 ""
             }
         );
+    }
+}
+
+/// An entry's wire code as the tables show it; the key, marked, for an entry
+/// the API sends without a code.
+fn shown_code(entry: &Entry) -> String {
+    match &entry.code {
+        Some(c) => code(c),
+        None => format!("{} (no code)", code(&entry.key)),
     }
 }

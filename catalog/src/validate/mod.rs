@@ -214,17 +214,22 @@ fn entry(key: &Key, node: &Node, d: &mut Diagnostics) -> Option<Entry> {
         );
     }
     let code = match member(members, "code") {
-        Some(n) => text(n, "code", d).filter(|c| {
-            let ok = !c.trim().is_empty() && c.trim() == c;
-            if !ok {
-                d.error(
-                    n.pos,
-                    "`code` must be non-empty and have no leading or trailing spaces",
-                );
-            }
-            ok
-        }),
-        None => Some(key.name.clone()),
+        Some(Node {
+            value: Value::Null, ..
+        }) => Some(None),
+        Some(n) => text(n, "code", d)
+            .filter(|c| {
+                let ok = !c.trim().is_empty() && c.trim() == c;
+                if !ok {
+                    d.error(
+                        n.pos,
+                        "`code` must be non-empty and have no leading or trailing spaces",
+                    );
+                }
+                ok
+            })
+            .map(Some),
+        None => Some(Some(key.name.clone())),
     };
     let (rust_name, rust_name_pos) = match member(members, "name") {
         Some(n) => (text(n, "name", d), n.pos),

@@ -52,39 +52,50 @@ pub(super) fn check_rust_names_unique(entries: &[Entry], d: &mut Diagnostics) {
 
 // Rule: a client must be able to tell every entry apart from its body. Entries
 // may share a wire code (seed 003's `invalid_request_error`) only with different
-// messages; a format that carries no code tells entries apart by status and
-// message, so those must differ.
+// messages; an entry without a code (`code: null`, or a format that carries
+// none) is told apart by status, type and message, so those must differ.
 pub(super) fn check_entries_distinguishable(
     entries: &[Entry],
     wire: &WireFormat,
     d: &mut Diagnostics,
 ) {
     let has_code = wire.body.has_slot(Slot::Code);
-    // What tells an entry apart, per format; the first entry with each key wins.
-    let mut seen: TextMap<(&str, &str, Option<&str>, u16), &Entry> =
+    // What tells an entry apart; the first entry with each key wins.
+    type Key<'a> = (
+        Option<&'a str>,
+        &'a str,
+        Option<&'a str>,
+        Option<&'a str>,
+        u16,
+    );
+    let mut seen: TextMap<Key<'_>, &Entry> =
         TextMap::with_capacity_and_hasher(entries.len(), Default::default());
     for entry in entries {
-        let key = if has_code {
-            (
-                entry.code.as_str(),
-                entry.message.source.as_str(),
-                entry.field.as_deref(),
-                0,
-            )
-        } else {
-            ("", entry.message.source.as_str(), None, entry.status)
+        let message = entry.message.source.as_str();
+        let key = match entry.code.as_deref().filter(|_| has_code) {
+            Some(code) => (Some(code), message, entry.field.as_deref(), None, 0),
+            None => (
+                None,
+                message,
+                None,
+                entry.error_type.as_deref(),
+                entry.status,
+            ),
         };
         let first = *seen.entry(key).or_insert(entry);
         if !std::ptr::eq(first, entry) {
-            let what = if has_code {
-                format!("duplicate code `{}` with the same message", entry.code)
-            } else {
-                format!(
+            let what = match key.0 {
+                Some(code) => format!("duplicate code `{code}` with the same message"),
+                None if has_code => format!(
+                    "entries `{}` and `{}` have no code and the same status, type and message",
+                    first.key, entry.key
+                ),
+                None => format!(
                     "entries `{}` and `{}` have the same status and message, and the `{}` wire format carries no code",
                     first.key,
                     entry.key,
                     wire.preset.as_deref().unwrap_or("custom")
-                )
+                ),
             };
             d.error(
                 entry.pos,

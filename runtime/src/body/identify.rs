@@ -20,29 +20,27 @@ pub(crate) fn from_slots<E: ApiErrorCatalog>(
     if let Some(mistake) = found.error.take() {
         return Err(BodyError::Format(mistake));
     }
-    let wire = E::catalog().wire();
-    let missing = |slot: Slot, expected: &'static str| {
-        let at = wire.body.slots().into_iter().find(|(_, s)| *s == slot);
-        BodyError::Format(FormatError {
+    let Some(message) = found.message.as_deref() else {
+        let template = &E::catalog().wire().body;
+        let at = template
+            .slots()
+            .into_iter()
+            .find(|(_, s)| *s == Slot::Message);
+        return Err(BodyError::Format(FormatError {
             at: at
                 .map(|(path, _)| path.join(".").replace(".[]", "[]"))
                 .unwrap_or_default(),
-            expected,
+            expected: "the error message",
             found: "nothing",
-        })
+        }));
     };
-    let Some(message) = found.message.as_deref() else {
-        return Err(missing(Slot::Message, "the error message"));
-    };
-    if found.code.is_none() && wire.has_slot(Slot::Code) {
-        return Err(missing(Slot::Code, "the error code"));
-    }
     let status = found.status.or(status);
     let data = found.params.as_deref();
     let body = Body {
         message,
         status,
         field: found.field.as_deref(),
+        error_type: found.error_type.as_deref(),
         data,
         metadata: found.metadata.as_deref(),
         retry_after: found.retry_after,
@@ -65,8 +63,8 @@ pub(crate) fn from_slots<E: ApiErrorCatalog>(
 }
 
 /// The entries with the body's code (found by hash), or every entry when the
-/// body has no code, tried in file order: the first that [`Body::fits`] and
-/// builds is the value.
+/// body has no code (a format without one, a `null` or missing code), tried in
+/// file order: the first that [`Body::fits`] and builds is the value.
 fn identify<E: ApiErrorCatalog>(code: Option<&str>, body: &Body<'_>) -> Option<E> {
     let catalog = E::catalog();
     let build = |(index, entry): (usize, &'static crate::ErrorEntry), require_message| {
@@ -92,6 +90,7 @@ struct Body<'a> {
     message: &'a str,
     status: Option<u16>,
     field: Option<&'a str>,
+    error_type: Option<&'a str>,
     data: Option<&'a [Member<'a>]>,
     metadata: Option<&'a [Member<'a>]>,
     retry_after: Option<u64>,
@@ -100,8 +99,10 @@ struct Body<'a> {
 impl<'a> Body<'a> {
     /// The parameters to build `entry` from, if the body can be it: a status
     /// the response has must be the entry's, a field the body names must be
-    /// the entry's (when it has one), and with `require_message` (several
-    /// entries share the code) the message must match the template.
+    /// the entry's (when it has one), and with `require_message` (the code
+    /// does not decide: several entries share it, or the body has none) the
+    /// message must match the template and a type the body gives must be the
+    /// entry's.
     fn fits(&self, entry: &'static crate::ErrorEntry, require_message: bool) -> Option<Parts<'a>> {
         if self.status.is_some_and(|s| s != entry.status) {
             return None;
@@ -112,9 +113,14 @@ impl<'a> Body<'a> {
             }
         }
         let segments = entry.segments;
-        // Otherwise the message is walked only if a parameter is read from it.
-        if require_message && walk_template(segments, self.message, |_, _| false).is_none() {
-            return None;
+        if require_message {
+            if let (Some(found), Some(error_type)) = (self.error_type, entry.error_type) {
+                if found != error_type {
+                    return None;
+                }
+            }
+            // Otherwise the message is walked only if a parameter is read from it.
+            walk_template(segments, self.message, |_, _| false)?;
         }
         Some(Parts {
             texts: Some((segments, self.message)),

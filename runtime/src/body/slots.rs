@@ -58,6 +58,7 @@ pub(crate) struct Slots<'de> {
     pub(crate) message: Option<Cow<'de, str>>,
     pub(crate) status: Option<u16>,
     pub(crate) field: Option<Cow<'de, str>>,
+    pub(crate) error_type: Option<Cow<'de, str>>,
     pub(crate) params: Option<Vec<Member<'de>>>,
     pub(crate) metadata: Option<Vec<Member<'de>>>,
     pub(crate) retry_after: Option<u64>,
@@ -132,6 +133,7 @@ impl<'de> Slots<'de> {
             (Slot::Code, Json::Str(s)) => return self.code = Some(s),
             (Slot::Message, Json::Str(s)) => return self.message = Some(s),
             (Slot::Field, Json::Str(s)) => return self.field = Some(s),
+            (Slot::Type, Json::Str(s)) => return self.error_type = Some(s),
             (Slot::Params, Json::Object(o)) => return self.params = Some(o),
             (Slot::Metadata, Json::Object(o)) => return self.metadata = Some(o),
             (Slot::Status, v) => match v.as_u64().and_then(http_status) {
@@ -153,13 +155,12 @@ impl<'de> Slots<'de> {
                 Some(n) => return self.retry_after = Some(n),
                 None => ("a duration such as \"60s\"", v),
             },
-            (Slot::Code | Slot::Message | Slot::Field, v) => ("a string", v),
+            (Slot::Code | Slot::Message | Slot::Field | Slot::Type, v) => ("a string", v),
             (Slot::Params, v) => ("an object or null", v),
             (Slot::Metadata, v) => ("an object", v),
             (
                 Slot::Title
                 | Slot::GrpcStatus
-                | Slot::Type
                 | Slot::Detail
                 | Slot::Domain
                 | Slot::RequestId

@@ -66,10 +66,10 @@ impl<E: ApiErrorCatalog> Body<'_, E> {
                 .then(|| e.status_u16())
         };
         Some(match slot {
-            Slot::Code => {
-                (entry.is_some() || e.unknown().is_some_and(|u| u.code.is_some())).then_some(())?;
-                Value::Str(e.code())
-            }
+            Slot::Code => match entry {
+                Some(en) => Value::Str(en.code?),
+                None => Value::Str(e.unknown()?.code.as_deref()?),
+            },
             // A 5xx is the server's fault: the client learns nothing from the
             // sensitive values, and they could end up in shared logs.
             Slot::Message => Value::Message {

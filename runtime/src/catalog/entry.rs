@@ -24,8 +24,9 @@ pub struct ErrorEntry {
     pub key: &'static str,
     /// The Rust variant name.
     pub name: &'static str,
-    /// The wire code, exactly as the API sends it.
-    pub code: &'static str,
+    /// The wire code, exactly as the API sends it; `None` for an error the API
+    /// sends without one (`code: null` in the catalog).
+    pub code: Option<&'static str>,
     /// The HTTP status.
     pub status: u16,
     /// The message template, e.g. `model '{model}' not found`.

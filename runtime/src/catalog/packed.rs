@@ -48,13 +48,14 @@ impl PackedEntries {
         &self.get().entries
     }
 
-    /// `(code, entry index)` sorted by code, ties in file order.
+    /// `(code, entry index)` of the entries with a code, sorted by code, ties
+    /// in file order.
     #[inline]
     pub(crate) fn code_index(&'static self) -> &'static [(&'static str, u32)] {
         &self.get().code_index
     }
 
-    /// Each entry's wire code, by entry index.
+    /// Each entry's wire code by entry index, empty for an entry without one.
     #[inline]
     pub(crate) fn codes(&'static self) -> &'static [&'static str] {
         &self.get().codes
@@ -164,7 +165,7 @@ impl Reader {
         for _ in 0..len {
             let key = self.str()?;
             let name = self.str()?;
-            let code = self.str()?;
+            let code = self.opt_str()?;
             let status = u16::try_from(self.uint()?).ok()?;
             let message = self.str()?;
             let start = segments.len();
@@ -231,14 +232,15 @@ impl Reader {
             entry.solutions = lists.get(r.solutions.0..r.solutions.1)?;
             entry.params = params.get(r.params.0..r.params.1)?;
         }
-        let mut code_index = Vec::with_capacity(len);
-        for _ in 0..len {
+        let with_code = self.usize()?;
+        let mut code_index = Vec::with_capacity(with_code.min(len));
+        for _ in 0..with_code {
             let index = self.usize()?;
             let entry: &ErrorEntry = entries.get(index)?;
-            code_index.push((entry.code, u32::try_from(index).ok()?));
+            code_index.push((entry.code?, u32::try_from(index).ok()?));
         }
         Some(Unpacked {
-            codes: entries.iter().map(|e| e.code).collect(),
+            codes: entries.iter().map(|e| e.code.unwrap_or("")).collect(),
             entries: entries.into_boxed_slice(),
             code_index: code_index.into_boxed_slice(),
         })
