@@ -10,7 +10,10 @@ use error_catalog_tests::{
 };
 use libfuzzer_sys::fuzz_target;
 
-fn check<E: ApiErrorCatalog + serde::Serialize + PartialEq + std::fmt::Debug>(data: &[u8], status: Option<u16>) {
+fn check<E: ApiErrorCatalog + serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug>(
+    data: &[u8],
+    status: Option<u16>,
+) {
     let from_bytes = E::from_body(data, status);
     if let Ok(value) = serde_json::from_slice::<serde_json::Value>(data) {
         // The generated `Deserialize` reads a parsed `Value` as `from_body`

@@ -39,7 +39,7 @@ pub fn run(root: &Path, seconds: u64) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!(
-            "fuzz targets failed: {}. Crash inputs are in fuzz/artifacts/<target>/: fix the bug, then move each input to fuzz/regressions/<target>/ with a name saying what it broke, so tests/tests/fuzz_regressions.rs replays it",
+            "fuzz targets failed: {}. If the output above shows a build error, fix the target; if it shows a crash, its input is in fuzz/artifacts/<target>/: fix the bug, then move the input to fuzz/regressions/<target>/ with a name saying what it broke, so tests/tests/fuzz_regressions.rs replays it",
             crashed.join(", ")
         ))
     }

@@ -22,7 +22,7 @@ pub fn render_page(catalog: &Catalog, source: &str) -> String {
     }
     let _ = writeln!(
         out,
-        "{} error codes. Contents: [Error body](#error-body) · [HTTP status codes](#http-status-codes) · [Errors by group](#errors-by-group) · [Retry guidance](#retry-guidance){} · [Error reference](#error-reference)\n",
+        "{} errors. Contents: [Error body](#error-body) · [HTTP status codes](#http-status-codes) · [Errors by group](#errors-by-group) · [Retry guidance](#retry-guidance){} · [Error reference](#error-reference)\n",
         catalog.entries.len(),
         if catalog.rate_limit_headers.is_empty() { "" } else { " · [Rate-limit headers](#rate-limit-headers)" }
     );
