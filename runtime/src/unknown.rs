@@ -2,10 +2,12 @@
 
 use std::fmt;
 
+use serde_json::value::RawValue;
+
 /// An error the catalog does not know, kept whole so a client can still show,
-/// log and classify it. Servers add codes faster than clients update: a new
-/// code must never make parsing fail.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+/// log, classify and forward it. Servers add codes faster than clients
+/// update: a new code must never make parsing fail.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct UnknownError {
     /// The wire code, when the format carries one.
@@ -20,6 +22,37 @@ pub struct UnknownError {
     pub data: Option<serde_json::Value>,
     /// The retry hint the body or response carried, in seconds.
     pub retry_after: Option<u64>,
+    /// The whole body exactly as received (the JSON value, every member and
+    /// byte of it), when it was read from bytes ([`ApiErrorCatalog::from_body`](crate::ApiErrorCatalog::from_body),
+    /// the client); serializing the error writes it back unchanged, so a
+    /// gateway can forward or log what the upstream API sent. A generic
+    /// `Deserialize` (e.g. `serde_json::from_value`) does not fill it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<Box<RawValue>>,
+}
+
+/// Two unknown errors are equal when what they say is: code, status,
+/// message, field, data and retry hint. The raw `body` is how it travelled,
+/// and is not compared (a body read from bytes and the same body read from a
+/// parsed `serde_json::Value` give equal errors).
+impl PartialEq for UnknownError {
+    fn eq(&self, other: &Self) -> bool {
+        (
+            &self.code,
+            self.status,
+            &self.message,
+            &self.field,
+            &self.data,
+            self.retry_after,
+        ) == (
+            &other.code,
+            other.status,
+            &other.message,
+            &other.field,
+            &other.data,
+            other.retry_after,
+        )
+    }
 }
 
 impl UnknownError {

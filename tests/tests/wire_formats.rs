@@ -303,3 +303,36 @@ fn unknown_errors_get_the_status_names_entries_get() {
     assert_eq!(v["title"], "Too Early");
     assert_eq!(v["status"], 425);
 }
+
+/// The unknown fallback keeps the whole body it was read from, and writes it
+/// back byte for byte (member order, spacing inside, number spelling): a
+/// gateway can forward or log exactly what the upstream API sent.
+#[test]
+fn an_unknown_error_goes_back_out_exactly_as_it_came_in() {
+    let upstream = r#"{"error": {"message":"New thing","type":"new_type","param":null,"code":"brand_new","extra":{"nested":[1, 2.50, "x"]}},"request_id":"req_1"}"#;
+    let e = OpenAiError::from_body(upstream.as_bytes(), Some(418)).unwrap();
+    let unknown = e.unknown().expect("the unknown fallback");
+    assert_eq!(unknown.code.as_deref(), Some("brand_new"));
+    assert_eq!(unknown.status, Some(418));
+    assert_eq!(unknown.body.as_deref().map(|b| b.get()), Some(upstream));
+    assert_eq!(body(&e), upstream);
+    let response = error_catalog::response::build_response(&e, None, None);
+    assert_eq!(response.status(), 418);
+    assert_eq!(response.body().as_slice(), upstream.as_bytes());
+
+    // Read through the generic `Deserialize`, there are no bytes to keep: the
+    // error is written from the catalog's template, and reads back equal.
+    // (Neither has the response's status here.)
+    let from_bytes = OpenAiError::from_body(upstream.as_bytes(), None).unwrap();
+    let from_value: OpenAiError = serde_json::from_str(upstream).unwrap();
+    assert_eq!(
+        from_value, from_bytes,
+        "the raw body is not part of equality"
+    );
+    let written = body(&from_value);
+    assert_ne!(written, upstream);
+    assert_eq!(
+        OpenAiError::from_body(written.as_bytes(), None).unwrap(),
+        from_bytes
+    );
+}

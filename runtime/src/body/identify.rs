@@ -2,6 +2,7 @@
 //! status, field and message, then read its parameters.
 
 use error_catalog_core::Segment;
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::json::{Json, Member};
@@ -12,10 +13,12 @@ use crate::unknown::UnknownError;
 use crate::wire::Slot;
 use crate::ApiErrorCatalog;
 
-/// Builds the error from what a body's slots held.
+/// Builds the error from what a body's slots held; `raw` is the whole body,
+/// when it was read from bytes, for the unknown fallback to keep.
 pub(crate) fn from_slots<E: ApiErrorCatalog>(
     mut found: Slots<'_>,
     status: Option<u16>,
+    raw: Option<&[u8]>,
 ) -> Result<E, BodyError> {
     if let Some(mistake) = found.error.take() {
         return Err(BodyError::Format(mistake));
@@ -58,6 +61,10 @@ pub(crate) fn from_slots<E: ApiErrorCatalog>(
             data.and_then(|p| Json::get(p, "retry_after"))
                 .and_then(Json::as_u64)
         }),
+        // The bytes parsed as JSON already, so only a UTF-8 check is left.
+        body: raw
+            .and_then(|raw| std::str::from_utf8(raw).ok())
+            .and_then(|text| RawValue::from_string(text.to_owned()).ok()),
     };
     E::__from_unknown(unknown).map_err(|u| BodyError::Unknown(Box::new(u)))
 }

@@ -121,7 +121,7 @@ pub(crate) fn from_slice<E: ApiErrorCatalog>(
         .deserialize(&mut deserializer)
         .and_then(|json| deserializer.end().map(|()| json))
         .map_err(BodyError::Json)?;
-    identify::from_slots(Slots::read(template, json), status)
+    identify::from_slots(Slots::read(template, json), status, Some(body))
 }
 
 /// Reads a body from any self-describing format: the generated `Deserialize`.
@@ -130,6 +130,6 @@ pub(crate) fn deserialize<'de, E: ApiErrorCatalog, D: serde::Deserializer<'de>>(
 ) -> Result<E, D::Error> {
     let template = &E::catalog().wire().body;
     let json = Pruned(template).deserialize(deserializer)?;
-    identify::from_slots(Slots::read(template, json), None)
+    identify::from_slots(Slots::read(template, json), None, None)
         .map_err(<D::Error as serde::de::Error>::custom)
 }

@@ -16,6 +16,10 @@ pub(crate) fn serialize<E: ApiErrorCatalog, S: Serializer>(
     context: Option<&RequestContext>,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
+    // An unknown error read from bytes goes back out exactly as it came in.
+    if let Some(raw) = error.unknown().and_then(|u| u.body.as_deref()) {
+        return raw.serialize(serializer);
+    }
     let body = Body {
         error,
         entry: error.entry(),
