@@ -104,12 +104,41 @@ pub struct Entry {
     pub solutions: Vec<String>,
     /// Parameters: placeholders first, in message order, then data members.
     pub params: Vec<Param>,
+    /// The entry's own values (`values:`), in file order, placed in the body
+    /// by `$values.NAME`: a docs URL, an RFC 9457 `type` URI, ...
+    pub values: Vec<EntryValue>,
+}
+
+/// A value an entry carries for the body template to place (`values:`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryValue {
+    /// Its name, as `$values.NAME` refers to it.
+    pub name: String,
+    /// The text sent.
+    pub value: String,
+    /// Where the name is.
+    pub pos: Option<Pos>,
+}
+
+/// Whether `name` can name an entry value: ASCII letters, digits and `_`,
+/// starting with a letter.
+pub fn is_value_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 impl Entry {
     /// The parameter named `name`.
     pub fn param(&self, name: &str) -> Option<&Param> {
         self.params.iter().find(|p| p.name == name)
+    }
+
+    /// The entry's own value named `name`.
+    pub fn value(&self, name: &str) -> Option<&str> {
+        self.values
+            .iter()
+            .find(|v| v.name == name)
+            .map(|v| v.value.as_str())
     }
 }
 

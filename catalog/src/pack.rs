@@ -18,6 +18,7 @@
 //! cause-count string*  solution-count string*
 //! param-count (name kind flags)*      kind = index in `ParamKind::ALL`;
 //!                                     flags bit 0 = in message, bit 1 = sensitive
+//! value-count (name value)*
 //! ```
 //!
 //! Then the number of entries with a code, and their indices in order of wire
@@ -81,6 +82,11 @@ pub fn pack(catalog: &Catalog) -> Packed {
             let kind = ParamKind::ALL.iter().position(|(k, _)| *k == p.kind);
             w.uint(kind.unwrap_or(0) as u64);
             w.uint(u64::from(p.in_message) | u64::from(p.sensitive) << 1);
+        }
+        w.uint(e.values.len() as u64);
+        for v in &e.values {
+            w.str(&v.name);
+            w.str(&v.value);
         }
     }
     let mut order: Vec<usize> = (0..catalog.entries.len())

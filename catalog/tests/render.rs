@@ -99,6 +99,35 @@ fn hostile_text_cannot_break_tables_or_inject_markup() {
 }
 
 #[test]
+fn entry_values_and_entries_without_a_code_are_shown() {
+    let catalog = error_catalog_model::load_str(
+        "name: demo\nwire:\n  body: {message: $message, code: $code|null, doc: $values.doc_url}\nerrors:\n  a: {status: 500, code: null, message: m, values: {doc_url: \"https://example.com/a\"}}\n  b: {status: 400, message: n}\n",
+    )
+    .unwrap();
+    let page = error_catalog_model::render::render_page(&catalog, "demo.yaml");
+    assert!(page.contains("**Values in the body:**"), "{page}");
+    assert!(
+        page.contains("- <code>doc_url</code>: https://example.com/a"),
+        "{page}"
+    );
+    assert!(
+        page.contains("| <code>doc</code> | the entry's <code>doc_url</code>"),
+        "{page}"
+    );
+    assert!(page.contains("<code>a</code> (no code)"), "{page}");
+    assert!(page.contains("**Code:** none"), "{page}");
+    let body = error_catalog_model::render::example_body(
+        &catalog,
+        &catalog.entries[0],
+        error_catalog_model::render::DOCS_CONTEXT,
+    );
+    assert_eq!(
+        body,
+        r#"{"message":"m","code":null,"doc":"https://example.com/a"}"#
+    );
+}
+
+#[test]
 fn output_is_deterministic() {
     let a = load_str(HOSTILE).unwrap();
     let b = load_str(HOSTILE).unwrap();

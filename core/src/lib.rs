@@ -22,4 +22,4 @@ pub use code_table::{code_hash, code_table, hash_bytes, probe};
 pub use param::{ParamKind, RateLimitValue, Segment};
 pub use slot::Slot;
 pub use status::{default_retryable, grpc_code, reason_fallback};
-pub use template::{Node, WireFormat};
+pub use template::{Fill, Node, WireFormat};

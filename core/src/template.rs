@@ -42,6 +42,11 @@ pub enum Node {
     Slot(Slot),
     /// A value filled in per error; `null` when it has none.
     SlotOrNull(Slot),
+    /// The entry's own value of this name (`values:` in the catalog, placed
+    /// with `$values.NAME`); left out for entries without it.
+    Value(Cow<'static, str>),
+    /// The entry's own value of this name; `null` for entries without it.
+    ValueOrNull(Cow<'static, str>),
     /// The constant `null`.
     Null,
     /// A constant boolean.
@@ -76,7 +81,7 @@ impl Node {
     pub fn has_slots(&self) -> bool {
         match self {
             Node::Object { has_slots, .. } | Node::Array { has_slots, .. } => *has_slots,
-            Node::Slot(_) | Node::SlotOrNull(_) => true,
+            Node::Slot(_) | Node::SlotOrNull(_) | Node::Value(_) | Node::ValueOrNull(_) => true,
             Node::Null | Node::Bool(_) | Node::Int(_) | Node::Str(_) => false,
         }
     }
@@ -87,6 +92,7 @@ impl Node {
             Node::Object { members, .. } => members.iter().any(|(_, n)| n.has_slot(slot)),
             Node::Array { items, .. } => items.iter().any(|n| n.has_slot(slot)),
             Node::Slot(s) | Node::SlotOrNull(s) => *s == slot,
+            Node::Value(_) | Node::ValueOrNull(_) => false,
             Node::Null | Node::Bool(_) | Node::Int(_) | Node::Str(_) => false,
         }
     }
@@ -94,7 +100,23 @@ impl Node {
     /// Every slot with the member path that leads to it (array elements
     /// appear as `[]`), in template order.
     pub fn slots(&self) -> Vec<(Vec<&str>, Slot)> {
-        fn walk<'a>(node: &'a Node, path: &mut Vec<&'a str>, out: &mut Vec<(Vec<&'a str>, Slot)>) {
+        self.fills()
+            .into_iter()
+            .filter_map(|(path, fill)| match fill {
+                Fill::Slot(slot) => Some((path, slot)),
+                Fill::Value(_) => None,
+            })
+            .collect()
+    }
+
+    /// Every slot and entry value with the member path that leads to it
+    /// (array elements appear as `[]`), in template order.
+    pub fn fills(&self) -> Vec<(Vec<&str>, Fill<'_>)> {
+        fn walk<'a>(
+            node: &'a Node,
+            path: &mut Vec<&'a str>,
+            out: &mut Vec<(Vec<&'a str>, Fill<'a>)>,
+        ) {
             match node {
                 Node::Object { members, .. } => {
                     for (key, value) in members.iter() {
@@ -110,7 +132,12 @@ impl Node {
                         path.pop();
                     }
                 }
-                Node::Slot(slot) | Node::SlotOrNull(slot) => out.push((path.clone(), *slot)),
+                Node::Slot(slot) | Node::SlotOrNull(slot) => {
+                    out.push((path.clone(), Fill::Slot(*slot)));
+                }
+                Node::Value(name) | Node::ValueOrNull(name) => {
+                    out.push((path.clone(), Fill::Value(name)));
+                }
                 Node::Null | Node::Bool(_) | Node::Int(_) | Node::Str(_) => {}
             }
         }
@@ -119,9 +146,9 @@ impl Node {
         out
     }
 
-    /// Whether the node is written for an error whose slots have a value
-    /// where `has_value` says so.
-    pub fn present(&self, has_value: &impl Fn(Slot) -> bool) -> bool {
+    /// Whether the node is written for an error whose slots and entry values
+    /// have a value where `has_value` says so.
+    pub fn present(&self, has_value: &impl Fn(Fill<'_>) -> bool) -> bool {
         // A node makes its container worth writing when it has slots and is present.
         let counts = |node: &Node| node.has_slots() && node.present(has_value);
         match self {
@@ -130,16 +157,31 @@ impl Node {
                 when,
                 has_slots,
             } => {
-                if when.is_some_and(|slot| !has_value(slot)) {
+                if when.is_some_and(|slot| !has_value(Fill::Slot(slot))) {
                     return false;
                 }
                 !has_slots || members.iter().any(|(_, n)| counts(n))
             }
             Node::Array { items, has_slots } => !has_slots || items.iter().any(counts),
-            Node::Slot(slot) => has_value(*slot),
-            Node::SlotOrNull(_) | Node::Null | Node::Bool(_) | Node::Int(_) | Node::Str(_) => true,
+            Node::Slot(slot) => has_value(Fill::Slot(*slot)),
+            Node::Value(name) => has_value(Fill::Value(name)),
+            Node::SlotOrNull(_)
+            | Node::ValueOrNull(_)
+            | Node::Null
+            | Node::Bool(_)
+            | Node::Int(_)
+            | Node::Str(_) => true,
         }
     }
+}
+
+/// What a template fills per error: a slot, or the entry's own value of a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Fill<'a> {
+    /// A slot (`$code`, `$message`, ...).
+    Slot(Slot),
+    /// The entry's value of this name (`$values.NAME`).
+    Value(&'a str),
 }
 
 /// An API's error body format.
@@ -198,8 +240,8 @@ mod tests {
             ],
             None,
         );
-        let none = |s: Slot| s == Slot::Message;
-        let field = |s: Slot| matches!(s, Slot::Message | Slot::Field);
+        let none = |f: Fill<'_>| f == Fill::Slot(Slot::Message);
+        let field = |f: Fill<'_>| matches!(f, Fill::Slot(Slot::Message | Slot::Field));
         assert!(body.present(&none));
         assert!(!details.present(&none), "only a constant left: not written");
         assert!(details.present(&field));
@@ -207,6 +249,14 @@ mod tests {
         assert!(!guarded.present(&none));
         assert!(guarded.present(&field));
         assert!(Node::SlotOrNull(Slot::Field).present(&none));
+        let doc = Node::object(vec![member("doc", Node::Value("doc_url".into()))], None);
+        assert!(
+            !doc.present(&none),
+            "an entry without the value leaves it out"
+        );
+        assert!(doc.present(&|f: Fill<'_>| f == Fill::Value("doc_url")));
+        assert_eq!(doc.fills(), vec![(vec!["doc"], Fill::Value("doc_url"))]);
+        assert!(doc.slots().is_empty());
         assert_eq!(
             body.slots(),
             vec![

@@ -6,7 +6,7 @@
 use error_catalog::ApiErrorCatalog;
 use error_catalog_tests::{
     AiApiError, AimlApiError, AnthropicError, ErrorCodesError, GatewayError, GeminiError, OpenAiError,
-    ProblemError,
+    ProblemError, ProblemTypeError,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -39,4 +39,5 @@ fuzz_target!(|data: &[u8]| {
     check::<AnthropicError>(data, status);
     check::<GeminiError>(data, None);
     check::<ProblemError>(data, None);
+    check::<ProblemTypeError>(data, status);
 });

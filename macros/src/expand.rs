@@ -323,6 +323,14 @@ fn wire_tokens(node: &Node, p: &TokenStream) -> TokenStream {
             let v = slot(s);
             quote!(#p::Node::SlotOrNull(#p::Slot::#v))
         }
+        Node::Value(name) => {
+            let name = name.as_ref();
+            quote!(#p::Node::Value(#p::Cow::Borrowed(#name)))
+        }
+        Node::ValueOrNull(name) => {
+            let name = name.as_ref();
+            quote!(#p::Node::ValueOrNull(#p::Cow::Borrowed(#name)))
+        }
         Node::Null => quote!(#p::Node::Null),
         Node::Bool(b) => quote!(#p::Node::Bool(#b)),
         Node::Int(i) => quote!(#p::Node::Int(#i)),

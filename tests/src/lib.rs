@@ -68,6 +68,11 @@ pub enum GeminiError {}
 #[derive(Debug, Clone, PartialEq)]
 pub enum ProblemError {}
 
+/// A test catalog whose entries carry their own values (RFC 9457 `type` and `title`).
+#[error_catalog::catalog_enum(path = "fixtures/problem_types.yaml")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProblemTypeError {}
+
 /// A test catalog with sensitive parameters.
 #[error_catalog::catalog_enum(path = "fixtures/secure.yaml")]
 #[derive(Debug, Clone, PartialEq)]

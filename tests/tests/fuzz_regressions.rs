@@ -7,7 +7,7 @@ use std::path::Path;
 use error_catalog::ApiErrorCatalog;
 use error_catalog_tests::{
     AiApiError, AimlApiError, AnthropicError, ErrorCodesError, GatewayError, GeminiError,
-    OpenAiError, ProblemError,
+    OpenAiError, ProblemError, ProblemTypeError,
 };
 
 fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
@@ -49,6 +49,7 @@ fn body_parse_regressions() {
         check::<AnthropicError>(&name, &data, status);
         check::<GeminiError>(&name, &data, None);
         check::<ProblemError>(&name, &data, None);
+        check::<ProblemTypeError>(&name, &data, status);
     }
 }
 

@@ -6,7 +6,7 @@ use std::fmt::Debug;
 use error_catalog::{ApiErrorCatalog, ParamKind, RequestContext};
 use error_catalog_tests::{
     AiApiError, AimlApiError, AnthropicError, ErrorCodesError, GatewayError, GeminiError,
-    OpenAiError, ProblemError,
+    OpenAiError, ProblemError, ProblemTypeError,
 };
 use proptest::prelude::*;
 use serde::Serialize;
@@ -116,4 +116,5 @@ round_trips! {
     anthropic: AnthropicError,
     gemini_google_preset: GeminiError,
     problem_preset: ProblemError,
+    problem_entry_values: ProblemTypeError,
 }

@@ -89,11 +89,22 @@ fn schema_slots_presets_and_types_match_the_model() {
 }
 
 #[test]
-fn schema_accepts_every_seed_catalog() {
+fn schema_accepts_every_catalog_and_fixture() {
     let validator = jsonschema::validator_for(&schema()).unwrap();
-    for name in ["aiapi", "aimlapi", "errorcodes", "gateway"] {
-        let text =
-            std::fs::read_to_string(workspace().join(format!("catalog/{name}.yaml"))).unwrap();
+    // The seeds, the other shipped catalogs, and the test fixtures.
+    let mut paths = Vec::new();
+    for dir in ["catalog", "tests/fixtures"] {
+        for file in std::fs::read_dir(workspace().join(dir)).unwrap() {
+            let path = file.unwrap().path();
+            if path.extension().is_some_and(|e| e == "yaml") {
+                paths.push(path);
+            }
+        }
+    }
+    assert!(paths.len() >= 10, "{paths:?}");
+    for path in &paths {
+        let name = path.display();
+        let text = std::fs::read_to_string(path).unwrap();
         let instance = yaml_as_json(&text);
         let problems: Vec<String> = validator
             .iter_errors(&instance)

@@ -336,3 +336,70 @@ fn an_unknown_error_goes_back_out_exactly_as_it_came_in() {
         from_bytes
     );
 }
+
+/// Per-entry values: RFC 9457's out-of-credit example, whose `type` URI and
+/// `title` belong to the error. The body has no code; the type URI tells two
+/// errors with the same message apart, and an error without the values
+/// leaves those members out.
+#[test]
+fn entry_values_are_written_where_the_template_puts_them_and_pick_the_entry() {
+    use error_catalog_tests::ProblemTypeError;
+    let documented = r#"{
+      "type": "https://example.com/probs/out-of-credit",
+      "title": "You do not have enough credit.",
+      "detail": "Your current balance is 30, but that costs 50.",
+      "instance": "/account/12345/msgs/abc",
+      "balance": 30,
+      "accounts": ["/account/12345", "/account/67890"]
+    }"#;
+    let e = ProblemTypeError::from_body(documented.as_bytes(), Some(403)).unwrap();
+    assert_eq!(
+        e,
+        ProblemTypeError::OutOfCredit {
+            balance: 30,
+            cost: 50
+        }
+    );
+    assert_eq!(e.code(), "");
+    let context = RequestContext::new().path("/account/12345/msgs/abc");
+    assert_eq!(
+        serde_json::to_string(&e.with_context(&context)).unwrap(),
+        r#"{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","status":403,"detail":"Your current balance is 30, but that costs 50.","instance":"/account/12345/msgs/abc"}"#
+    );
+
+    let quota = documented.replace("out-of-credit", "out-of-quota").replace(
+        "You do not have enough credit.",
+        "Your monthly quota is spent.",
+    );
+    assert_eq!(
+        ProblemTypeError::from_body(quota.as_bytes(), Some(403)).unwrap(),
+        ProblemTypeError::OutOfQuota {
+            balance: 30,
+            cost: 50
+        }
+    );
+    // Every value the body gives must be the entry's: a known type with
+    // another entry's title, or a type no entry has, is no entry.
+    for other in [
+        documented.replace("out-of-credit", "out-of-quota"),
+        documented.replace("out-of-credit", "out-of-luck"),
+    ] {
+        let e = ProblemTypeError::from_body(other.as_bytes(), Some(403)).unwrap();
+        assert!(e.unknown().is_some(), "{e:?}");
+    }
+
+    assert_eq!(
+        body(&ProblemTypeError::ServerError),
+        r#"{"status":500,"detail":"The server could not answer."}"#
+    );
+    let entry = ProblemTypeError::OutOfQuota {
+        balance: 1,
+        cost: 2,
+    }
+    .entry()
+    .unwrap();
+    assert_eq!(
+        entry.value("type"),
+        Some("https://example.com/probs/out-of-quota")
+    );
+}

@@ -5,7 +5,7 @@ use error_catalog_core::grpc_code;
 
 use super::reason;
 use crate::model::{Catalog, Entry};
-use crate::wire::{Node, Slot};
+use crate::wire::{Fill, Node, Slot};
 use crate::ParamKind;
 
 /// Request context used in documented example bodies.
@@ -132,8 +132,15 @@ impl Writer<'_> {
         })
     }
 
+    fn fill(&self, fill: Fill<'_>) -> Option<String> {
+        match fill {
+            Fill::Slot(slot) => self.slot(slot),
+            Fill::Value(name) => self.entry.value(name).map(string),
+        }
+    }
+
     fn present(&self, node: &Node) -> bool {
-        node.present(&|slot| self.slot(slot).is_some())
+        node.present(&|fill| self.fill(fill).is_some())
     }
 
     fn node(&self, node: &Node, out: &mut String) {
@@ -174,6 +181,11 @@ impl Writer<'_> {
             Node::Slot(slot) | Node::SlotOrNull(slot) => {
                 out.push_str(&self.slot(*slot).unwrap_or_else(|| "null".to_owned()))
             }
+            Node::Value(name) | Node::ValueOrNull(name) => out.push_str(
+                &self
+                    .fill(Fill::Value(name))
+                    .unwrap_or_else(|| "null".to_owned()),
+            ),
         }
     }
 }

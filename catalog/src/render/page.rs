@@ -6,7 +6,7 @@ use super::json::{example_body, example_message, pretty, DOCS_CONTEXT};
 use super::reason;
 use crate::markdown::{anchor, code, fence, literal, prose};
 use crate::model::{Catalog, Entry, StatusDoc};
-use crate::wire::{Node, Slot, PRESETS};
+use crate::wire::{Fill, Node, Slot, PRESETS};
 
 /// Renders the Markdown reference page of `catalog`. `source` is the catalog's
 /// path as shown in the do-not-edit line (e.g. `catalog/aiapi.yaml`).
@@ -50,13 +50,15 @@ fn body_section(out: &mut String, catalog: &Catalog) {
         literal(&wire.content_type)
     );
     let _ = writeln!(out, "| Member | Holds |\n|---|---|");
-    for (path, slot) in wire.body.slots() {
-        let _ = writeln!(
-            out,
-            "| {} | {} |",
-            code(&path.join(".")),
-            slot_meaning(slot)
-        );
+    for (path, fill) in wire.body.fills() {
+        let meaning = match fill {
+            Fill::Slot(slot) => slot_meaning(slot).to_owned(),
+            Fill::Value(name) => format!(
+                "the entry's {} (see each error below); left out for errors without one",
+                code(name)
+            ),
+        };
+        let _ = writeln!(out, "| {} | {meaning} |", code(&path.join(".")));
     }
     for (path, value) in constants(&wire.body) {
         let _ = writeln!(out, "| {} | always {} |", code(&path), code(&value));
@@ -137,7 +139,7 @@ fn constants(node: &Node) -> Vec<(String, String)> {
             Node::Bool(b) => out.push((path.join("."), b.to_string())),
             Node::Int(i) => out.push((path.join("."), i.to_string())),
             Node::Str(s) => out.push((path.join("."), super::json::string(s))),
-            Node::Slot(_) | Node::SlotOrNull(_) => {}
+            Node::Slot(_) | Node::SlotOrNull(_) | Node::Value(_) | Node::ValueOrNull(_) => {}
         }
     }
     let mut out = Vec::new();
@@ -379,6 +381,13 @@ fn reference_section(out: &mut String, catalog: &Catalog) {
         let _ = writeln!(out, "**Message:** {}\n", literal(&entry.message.source));
         if let Some(d) = &entry.description {
             let _ = writeln!(out, "{}\n", prose(d));
+        }
+        if !entry.values.is_empty() {
+            let _ = writeln!(out, "**Values in the body:**\n");
+            for v in &entry.values {
+                let _ = writeln!(out, "- {}: {}", code(&v.name), literal(&v.value));
+            }
+            let _ = writeln!(out);
         }
         if !entry.params.is_empty() {
             let _ = writeln!(out, "**Parameters:**\n");

@@ -5,7 +5,7 @@
 //! each open with a comment stating the rule.
 
 use crate::diagnostic::{Diagnostics, Pos};
-use crate::model::{Catalog, Entry, HeaderDoc, Param, StatusDoc};
+use crate::model::{is_value_name, Catalog, Entry, EntryValue, HeaderDoc, Param, StatusDoc};
 use crate::node::{Key, Node, Value};
 use crate::suggest::quoted_list;
 use crate::template::{is_param_name, Template};
@@ -48,6 +48,7 @@ pub const ENTRY_KEYS: &[&str] = &[
     "causes",
     "solutions",
     "params",
+    "values",
 ];
 
 /// Validates a whole catalog tree. Returns the catalog only when no problem was found.
@@ -108,6 +109,8 @@ pub(crate) fn catalog(root: &Node, d: &mut Diagnostics) -> Option<Catalog> {
     if let Some(wire) = &wire {
         check_rust_names_unique(&entries, d);
         check_entries_distinguishable(&entries, wire, d);
+        let wire_pos = member(members, "wire").and_then(|n| n.pos);
+        check_values_placed(&entries, wire, wire_pos, d);
     }
 
     let name = name?;
@@ -316,6 +319,9 @@ fn entry(key: &Key, node: &Node, d: &mut Diagnostics) -> Option<Entry> {
     let declared = member(members, "params")
         .map(|n| param_decls(n, d))
         .unwrap_or_default();
+    let values = member(members, "values")
+        .map(|n| entry_values(n, d))
+        .unwrap_or_default();
 
     let message = message?;
     check_placeholders_separated(&message, message_node, d);
@@ -343,6 +349,7 @@ fn entry(key: &Key, node: &Node, d: &mut Diagnostics) -> Option<Entry> {
         causes,
         solutions,
         params,
+        values,
     })
 }
 
@@ -631,3 +638,38 @@ fn headers(node: &Node, d: &mut Diagnostics) -> Vec<HeaderDoc> {
 
 // Rule: two placeholders need text between them, or a client reading the
 // message back could not tell where one value ends and the next begins.
+
+/// An entry's `values:`: names (`$values.NAME` places them) to text.
+fn entry_values(node: &Node, d: &mut Diagnostics) -> Vec<EntryValue> {
+    let Value::Map(members) = &node.value else {
+        d.error(
+            node.pos,
+            format!(
+                "`values` must be a mapping of names to text (`values: {{doc_url: https://...}}`), found {}",
+                node.value.kind()
+            ),
+        );
+        return Vec::new();
+    };
+    let mut values = Vec::new();
+    for (key, value) in members {
+        if !is_value_name(&key.name) {
+            d.error(
+                key.pos,
+                format!(
+                    "value name `{}` is not letters, digits and `_` starting with a letter; the template refers to it as `$values.NAME`",
+                    key.name
+                ),
+            );
+            continue;
+        }
+        if let Some(text) = text(value, &key.name, d) {
+            values.push(EntryValue {
+                name: key.name.clone(),
+                value: text,
+                pos: key.pos,
+            });
+        }
+    }
+    values
+}

@@ -6,7 +6,7 @@ use crate::model::Entry;
 use crate::node::Node;
 use crate::template::Template;
 use crate::text_map::TextMap;
-use crate::wire::{Slot, WireFormat};
+use crate::wire::{Fill, Slot, WireFormat};
 use crate::Segment;
 
 use super::read::at;
@@ -53,45 +53,62 @@ pub(super) fn check_rust_names_unique(entries: &[Entry], d: &mut Diagnostics) {
 // Rule: a client must be able to tell every entry apart from its body. Entries
 // may share a wire code (seed 003's `invalid_request_error`) only with different
 // messages; an entry without a code (`code: null`, or a format that carries
-// none) is told apart by status, type and message, so those must differ.
+// none) is told apart by status, type, entry values and message, so those
+// must differ.
 pub(super) fn check_entries_distinguishable(
     entries: &[Entry],
     wire: &WireFormat,
     d: &mut Diagnostics,
 ) {
     let has_code = wire.body.has_slot(Slot::Code);
-    // What tells an entry apart; the first entry with each key wins.
+    // What tells an entry apart: its code and message (and field), or,
+    // without a code, its status, type, entry values and message. The first
+    // entry with each key wins.
     type Key<'a> = (
         Option<&'a str>,
         &'a str,
         Option<&'a str>,
         Option<&'a str>,
         u16,
+        Vec<(&'a str, &'a str)>,
     );
     let mut seen: TextMap<Key<'_>, &Entry> =
         TextMap::with_capacity_and_hasher(entries.len(), Default::default());
     for entry in entries {
         let message = entry.message.source.as_str();
-        let key = match entry.code.as_deref().filter(|_| has_code) {
-            Some(code) => (Some(code), message, entry.field.as_deref(), None, 0),
+        let code = entry.code.as_deref().filter(|_| has_code);
+        let key: Key<'_> = match code {
+            Some(code) => (
+                Some(code),
+                message,
+                entry.field.as_deref(),
+                None,
+                0,
+                Vec::new(),
+            ),
             None => (
                 None,
                 message,
                 None,
                 entry.error_type.as_deref(),
                 entry.status,
+                entry
+                    .values
+                    .iter()
+                    .map(|v| (v.name.as_str(), v.value.as_str()))
+                    .collect(),
             ),
         };
         let first = *seen.entry(key).or_insert(entry);
         if !std::ptr::eq(first, entry) {
-            let what = match key.0 {
+            let what = match code {
                 Some(code) => format!("duplicate code `{code}` with the same message"),
                 None if has_code => format!(
-                    "entries `{}` and `{}` have no code and the same status, type and message",
+                    "entries `{}` and `{}` have no code and the same status, type, values and message",
                     first.key, entry.key
                 ),
                 None => format!(
-                    "entries `{}` and `{}` have the same status and message, and the `{}` wire format carries no code",
+                    "entries `{}` and `{}` have the same status, type, values and message, and the `{}` wire format carries no code",
                     first.key,
                     entry.key,
                     wire.preset.as_deref().unwrap_or("custom")
@@ -108,4 +125,46 @@ pub(super) fn check_entries_distinguishable(
     }
 }
 
+// Rule: every entry value is placed by the template and every value the
+// template places is defined by some entry; otherwise a value would be
+// dropped silently, or a member never written.
+pub(super) fn check_values_placed(
+    entries: &[Entry],
+    wire: &WireFormat,
+    wire_pos: Option<crate::diagnostic::Pos>,
+    d: &mut Diagnostics,
+) {
+    let placed: Vec<&str> = wire
+        .body
+        .fills()
+        .into_iter()
+        .filter_map(|(_, fill)| match fill {
+            Fill::Value(name) => Some(name),
+            Fill::Slot(_) => None,
+        })
+        .collect();
+    for entry in entries {
+        for value in &entry.values {
+            if !placed.contains(&value.name.as_str()) {
+                d.error(
+                    value.pos,
+                    format!(
+                        "value `{}` of entry `{}` is not placed by the wire body; put `$values.{}` where the API sends it, or remove the value",
+                        value.name, entry.key, value.name
+                    ),
+                );
+            }
+        }
+    }
+    for name in placed {
+        if !entries.iter().any(|e| e.value(name).is_some()) {
+            d.error(
+                wire_pos,
+                format!(
+                    "the wire body places `$values.{name}`, but no entry has a value `{name}`; add `values: {{{name}: ...}}` to the entries that send one"
+                ),
+            );
+        }
+    }
+}
 // ----- helpers -----

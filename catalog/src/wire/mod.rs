@@ -9,7 +9,7 @@
 
 mod parse;
 
-pub use error_catalog_core::{Node, Slot, WireFormat};
+pub use error_catalog_core::{Fill, Node, Slot, WireFormat};
 pub(crate) use parse::parse_wire;
 pub use parse::MAX_TEMPLATE_MEMBERS;
 

@@ -195,6 +195,21 @@ fn parse_node(node: &Node, diagnostics: &mut Diagnostics, depth: usize) -> Optio
                     Some(name) => (name, true),
                     None => (spec, false),
                 };
+                if let Some(value) = name.strip_prefix("values.") {
+                    if !crate::model::is_value_name(value) {
+                        diagnostics.error(
+                            node.pos,
+                            format!("`{text}`: an entry value's name is letters, digits and `_`, starting with a letter (`$values.doc_url`)"),
+                        );
+                        return None;
+                    }
+                    let value = Cow::Owned(value.to_owned());
+                    return Some(if null_if_absent {
+                        BodyNode::ValueOrNull(value)
+                    } else {
+                        BodyNode::Value(value)
+                    });
+                }
                 match Slot::from_name(name) {
                     Some(slot) if null_if_absent && slot.always_present() => {
                         diagnostics.error(
@@ -219,7 +234,7 @@ fn parse_node(node: &Node, diagnostics: &mut Diagnostics, depth: usize) -> Optio
                         diagnostics.error(
                             node.pos,
                             format!(
-                                "unknown slot `{text}` in the wire body; {hint} (add `|null` to write null when there is no value; write `$$` for a literal `$`)"
+                                "unknown slot `{text}` in the wire body; {hint} (or `$values.NAME` for an entry's own value; add `|null` to write null when there is no value; write `$$` for a literal `$`)"
                             ),
                         );
                         return None;

@@ -1,6 +1,8 @@
 //! From a body's slots to a value of the enum: pick the entry by code,
 //! status, field and message, then read its parameters.
 
+use std::borrow::Cow;
+
 use error_catalog_core::Segment;
 use serde_json::value::RawValue;
 use serde_json::Value;
@@ -44,6 +46,7 @@ pub(crate) fn from_slots<E: ApiErrorCatalog>(
         status,
         field: found.field.as_deref(),
         error_type: found.error_type.as_deref(),
+        values: &found.values,
         data,
         metadata: found.metadata.as_deref(),
         retry_after: found.retry_after,
@@ -98,6 +101,7 @@ struct Body<'a> {
     status: Option<u16>,
     field: Option<&'a str>,
     error_type: Option<&'a str>,
+    values: &'a [(Cow<'static, str>, Cow<'a, str>)],
     data: Option<&'a [Member<'a>]>,
     metadata: Option<&'a [Member<'a>]>,
     retry_after: Option<u64>,
@@ -108,8 +112,8 @@ impl<'a> Body<'a> {
     /// the response has must be the entry's, a field the body names must be
     /// the entry's (when it has one), and with `require_message` (the code
     /// does not decide: several entries share it, or the body has none) the
-    /// message must match the template and a type the body gives must be the
-    /// entry's.
+    /// message must match the template, a type the body gives must be the
+    /// entry's, and the body must carry the entry's own values.
     fn fits(&self, entry: &'static crate::ErrorEntry, require_message: bool) -> Option<Parts<'a>> {
         if self.status.is_some_and(|s| s != entry.status) {
             return None;
@@ -123,6 +127,15 @@ impl<'a> Body<'a> {
         if require_message {
             if let (Some(found), Some(error_type)) = (self.error_type, entry.error_type) {
                 if found != error_type {
+                    return None;
+                }
+            }
+            // So are the entry's own values (an RFC 9457 `type` URI): the body
+            // must carry each, or it is not this entry (the last place wins
+            // when the template has a name twice).
+            for (name, own) in entry.values {
+                let found = self.values.iter().rev().find(|(n, _)| n == name);
+                if found.is_none_or(|(_, v)| v != own) {
                     return None;
                 }
             }
@@ -298,8 +311,6 @@ enum Raw<'p> {
 
 #[cfg(test)]
 mod tests {
-    use std::borrow::Cow;
-
     use super::*;
 
     const MODEL: &[Segment] = &[

@@ -179,7 +179,10 @@ impl<'de> Visitor<'de> for JsonVisitor<'_> {
                 Some((_, node @ (Node::Object { .. } | Node::Array { .. }))) => {
                     members.push((key, map.next_value_seed(Pruned(node))?));
                 }
-                Some((_, Node::Slot(_) | Node::SlotOrNull(_))) => {
+                Some((
+                    _,
+                    Node::Slot(_) | Node::SlotOrNull(_) | Node::Value(_) | Node::ValueOrNull(_),
+                )) => {
                     members.push((key, map.next_value()?));
                 }
                 // Constants and unknown members say nothing about the error.

@@ -59,6 +59,8 @@ pub(crate) struct Slots<'de> {
     pub(crate) status: Option<u16>,
     pub(crate) field: Option<Cow<'de, str>>,
     pub(crate) error_type: Option<Cow<'de, str>>,
+    /// Entry values the body carries, by name, in template order.
+    pub(crate) values: Vec<(Cow<'static, str>, Cow<'de, str>)>,
     pub(crate) params: Option<Vec<Member<'de>>>,
     pub(crate) metadata: Option<Vec<Member<'de>>>,
     pub(crate) retry_after: Option<u64>,
@@ -121,6 +123,11 @@ impl<'de> Slots<'de> {
                     self.set(*slot, value, path);
                 }
             }
+            Node::Value(name) | Node::ValueOrNull(name) => match value {
+                Json::Null => {}
+                Json::Str(s) => self.values.push((name.clone(), s)),
+                other => self.fail(|| mistake(path, "a string", other.kind())),
+            },
             Node::Null | Node::Bool(_) | Node::Int(_) | Node::Str(_) => {}
         }
     }

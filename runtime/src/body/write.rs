@@ -7,7 +7,7 @@ use crate::api_error::retry_after_secs;
 use crate::context::{RequestContext, WithContext};
 use crate::param::ParamValue;
 use crate::secret::{Redacted, REDACTED};
-use crate::wire::{Node, Slot};
+use crate::wire::{Fill, Node, Slot};
 use crate::{ApiErrorCatalog, ErrorEntry};
 
 /// Writes `error` as its catalog's body, with `context` filling request slots.
@@ -108,9 +108,10 @@ impl<E: ApiErrorCatalog> Body<'_, E> {
     }
 
     fn present(&self, node: &Node) -> bool {
-        node.present(&|slot| match slot {
-            Slot::Message | Slot::Params => true,
-            _ => self.value(slot).is_some(),
+        node.present(&|fill| match fill {
+            Fill::Slot(Slot::Message | Slot::Params) => true,
+            Fill::Slot(slot) => self.value(slot).is_some(),
+            Fill::Value(name) => self.entry.and_then(|e| e.value(name)).is_some(),
         })
     }
 }
@@ -154,6 +155,12 @@ impl<E: ApiErrorCatalog> Serialize for At<'_, '_, E> {
                 Some(value) => Written { body, value }.serialize(serializer),
                 None => serializer.serialize_unit(),
             },
+            Node::Value(name) | Node::ValueOrNull(name) => {
+                match body.entry.and_then(|e| e.value(name)) {
+                    Some(text) => serializer.serialize_str(text),
+                    None => serializer.serialize_unit(),
+                }
+            }
         }
     }
 }

@@ -51,6 +51,9 @@ pub struct ErrorEntry {
     pub solutions: &'static [&'static str],
     /// Its parameters: placeholders first, then data members.
     pub params: &'static [ParamInfo],
+    /// Its own values (`values:` in the catalog), `(name, text)`, which the
+    /// body template places with `$values.NAME`.
+    pub values: &'static [(&'static str, &'static str)],
 }
 
 impl ErrorEntry {
@@ -70,6 +73,14 @@ impl ErrorEntry {
     /// The google.rpc canonical code of the status (`RESOURCE_EXHAUSTED`).
     pub fn grpc_status(&self) -> &'static str {
         error_catalog_core::grpc_code(self.status)
+    }
+
+    /// The entry's own value named `name` (a docs URL, a problem type URI, ...).
+    pub fn value(&self, name: &str) -> Option<&'static str> {
+        self.values
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| *v)
     }
 
     /// The parameter named `name`.

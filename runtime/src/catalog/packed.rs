@@ -101,6 +101,7 @@ struct Ranges {
     causes: (usize, usize),
     solutions: (usize, usize),
     params: (usize, usize),
+    values: (usize, usize),
 }
 
 struct Reader {
@@ -162,6 +163,7 @@ impl Reader {
         let mut segments = Vec::new();
         let mut lists = Vec::new();
         let mut params = Vec::new();
+        let mut values = Vec::new();
         for _ in 0..len {
             let key = self.str()?;
             let name = self.str()?;
@@ -197,11 +199,17 @@ impl Reader {
                     sensitive: flags & 2 != 0,
                 });
             }
+            let params_range = (start, params.len());
+            let start = values.len();
+            for _ in 0..self.usize()? {
+                values.push((self.str()?, self.str()?));
+            }
             ranges.push(Ranges {
                 segments: segment_range,
                 causes,
                 solutions,
-                params: (start, params.len()),
+                params: params_range,
+                values: (start, values.len()),
             });
             entries.push(ErrorEntry {
                 key,
@@ -219,6 +227,7 @@ impl Reader {
                 causes: &[],
                 solutions: &[],
                 params: &[],
+                values: &[],
             });
         }
         // The shared arrays live as long as the catalog, a `static`: leaking them
@@ -226,11 +235,13 @@ impl Reader {
         let segments: &'static [Segment] = segments.leak();
         let lists: &'static [&'static str] = lists.leak();
         let params: &'static [ParamInfo] = params.leak();
+        let values: &'static [(&'static str, &'static str)] = values.leak();
         for (entry, r) in entries.iter_mut().zip(&ranges) {
             entry.segments = segments.get(r.segments.0..r.segments.1)?;
             entry.causes = lists.get(r.causes.0..r.causes.1)?;
             entry.solutions = lists.get(r.solutions.0..r.solutions.1)?;
             entry.params = params.get(r.params.0..r.params.1)?;
+            entry.values = values.get(r.values.0..r.values.1)?;
         }
         let with_code = self.usize()?;
         let mut code_index = Vec::with_capacity(with_code.min(len));
