@@ -58,10 +58,19 @@ pub struct Param {
     pub name: String,
     /// Its type.
     pub kind: ParamKind,
-    /// Whether the message template uses it; if not, it travels in the body's `$params`.
+    /// Whether the message template uses it; if not, it travels in the body's
+    /// `$params` object, or where a `$param.NAME` places it.
     pub in_message: bool,
     /// Whether it holds sensitive data (an API key, a prompt) to keep out of logs and 5xx bodies.
     pub sensitive: bool,
+    /// Whether an error may lack it (`optional: true`): an `Option` field,
+    /// left out of the body (or `null`) when `None`.
+    pub optional: bool,
+    /// Whether the body template places it on its own (`$param.NAME`), and so
+    /// not in the `$params` object.
+    pub placed: bool,
+    /// Where it is declared (`params:`), when it is.
+    pub pos: Option<Pos>,
 }
 
 /// One error of the API.

@@ -17,7 +17,8 @@
 //! group? description?
 //! cause-count string*  solution-count string*
 //! param-count (name kind flags)*      kind = index in `ParamKind::ALL`;
-//!                                     flags bit 0 = in message, bit 1 = sensitive
+//!                                     flags bit 0 = in message, bit 1 = sensitive,
+//!                                     bit 2 = optional, bit 3 = placed alone
 //! value-count (name value)*
 //! ```
 //!
@@ -81,7 +82,12 @@ pub fn pack(catalog: &Catalog) -> Packed {
             w.str(&p.name);
             let kind = ParamKind::ALL.iter().position(|(k, _)| *k == p.kind);
             w.uint(kind.unwrap_or(0) as u64);
-            w.uint(u64::from(p.in_message) | u64::from(p.sensitive) << 1);
+            w.uint(
+                u64::from(p.in_message)
+                    | u64::from(p.sensitive) << 1
+                    | u64::from(p.optional) << 2
+                    | u64::from(p.placed) << 3,
+            );
         }
         w.uint(e.values.len() as u64);
         for v in &e.values {

@@ -47,6 +47,11 @@ pub enum Node {
     Value(Cow<'static, str>),
     /// The entry's own value of this name; `null` for entries without it.
     ValueOrNull(Cow<'static, str>),
+    /// The error's parameter of this name, in its JSON type (`$param.NAME`);
+    /// left out when the error has no such parameter or it is `None`.
+    Param(Cow<'static, str>),
+    /// The error's parameter of this name; `null` when it has none.
+    ParamOrNull(Cow<'static, str>),
     /// The constant `null`.
     Null,
     /// A constant boolean.
@@ -81,7 +86,12 @@ impl Node {
     pub fn has_slots(&self) -> bool {
         match self {
             Node::Object { has_slots, .. } | Node::Array { has_slots, .. } => *has_slots,
-            Node::Slot(_) | Node::SlotOrNull(_) | Node::Value(_) | Node::ValueOrNull(_) => true,
+            Node::Slot(_)
+            | Node::SlotOrNull(_)
+            | Node::Value(_)
+            | Node::ValueOrNull(_)
+            | Node::Param(_)
+            | Node::ParamOrNull(_) => true,
             Node::Null | Node::Bool(_) | Node::Int(_) | Node::Str(_) => false,
         }
     }
@@ -92,7 +102,7 @@ impl Node {
             Node::Object { members, .. } => members.iter().any(|(_, n)| n.has_slot(slot)),
             Node::Array { items, .. } => items.iter().any(|n| n.has_slot(slot)),
             Node::Slot(s) | Node::SlotOrNull(s) => *s == slot,
-            Node::Value(_) | Node::ValueOrNull(_) => false,
+            Node::Value(_) | Node::ValueOrNull(_) | Node::Param(_) | Node::ParamOrNull(_) => false,
             Node::Null | Node::Bool(_) | Node::Int(_) | Node::Str(_) => false,
         }
     }
@@ -104,7 +114,7 @@ impl Node {
             .into_iter()
             .filter_map(|(path, fill)| match fill {
                 Fill::Slot(slot) => Some((path, slot)),
-                Fill::Value(_) => None,
+                Fill::Value(_) | Fill::Param(_) => None,
             })
             .collect()
     }
@@ -138,6 +148,9 @@ impl Node {
                 Node::Value(name) | Node::ValueOrNull(name) => {
                     out.push((path.clone(), Fill::Value(name)));
                 }
+                Node::Param(name) | Node::ParamOrNull(name) => {
+                    out.push((path.clone(), Fill::Param(name)));
+                }
                 Node::Null | Node::Bool(_) | Node::Int(_) | Node::Str(_) => {}
             }
         }
@@ -165,8 +178,10 @@ impl Node {
             Node::Array { items, has_slots } => !has_slots || items.iter().any(counts),
             Node::Slot(slot) => has_value(Fill::Slot(*slot)),
             Node::Value(name) => has_value(Fill::Value(name)),
+            Node::Param(name) => has_value(Fill::Param(name)),
             Node::SlotOrNull(_)
             | Node::ValueOrNull(_)
+            | Node::ParamOrNull(_)
             | Node::Null
             | Node::Bool(_)
             | Node::Int(_)
@@ -182,6 +197,21 @@ pub enum Fill<'a> {
     Slot(Slot),
     /// The entry's value of this name (`$values.NAME`).
     Value(&'a str),
+    /// The error's parameter of this name (`$param.NAME`).
+    Param(&'a str),
+}
+
+impl Node {
+    /// The names of the parameters the template places one by one (`$param.NAME`).
+    pub fn placed_params(&self) -> Vec<&str> {
+        self.fills()
+            .into_iter()
+            .filter_map(|(_, fill)| match fill {
+                Fill::Param(name) => Some(name),
+                Fill::Slot(_) | Fill::Value(_) => None,
+            })
+            .collect()
+    }
 }
 
 /// An API's error body format.

@@ -6,7 +6,7 @@
 use error_catalog::ApiErrorCatalog;
 use error_catalog_tests::{
     AiApiError, AimlApiError, AnthropicError, ErrorCodesError, GatewayError, GeminiError, OpenAiError,
-    ProblemError, ProblemTypeError,
+    ProblemError, ProblemTypeError, CardError,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -40,4 +40,5 @@ fuzz_target!(|data: &[u8]| {
     check::<GeminiError>(data, None);
     check::<ProblemError>(data, None);
     check::<ProblemTypeError>(data, status);
+    check::<CardError>(data, status);
 });

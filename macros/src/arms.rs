@@ -204,7 +204,17 @@ fn rebuild(variant: &Variant<'_>, v: &str) -> Option<String> {
             }
         } else {
             let name = ident.to_string();
-            let _ = write!(reads, "let __v{i} = {P}::param(parts, {})?;", string(&name));
+            // An `Option` field takes `None` when the body lacks the parameter.
+            let missing = if field.is_option() {
+                ".unwrap_or_default()"
+            } else {
+                "?"
+            };
+            let _ = write!(
+                reads,
+                "let __v{i} = {P}::param(parts, {}){missing};",
+                string(&name)
+            );
             let _ = write!(inits, "{ident}: __v{i},");
         }
     }

@@ -332,10 +332,15 @@ pub fn rust_type(entry: &Entry, name: &str) -> String {
         Some(ParamKind::Boolean) => "bool",
         _ => "String",
     };
-    if param.is_some_and(|p| p.sensitive) {
+    let ty = if param.is_some_and(|p| p.sensitive) {
         format!("error_catalog::Secret<{base}>")
     } else {
         base.to_owned()
+    };
+    if param.is_some_and(|p| p.optional) {
+        format!("::core::option::Option<{ty}>")
+    } else {
+        ty
     }
 }
 

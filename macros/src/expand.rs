@@ -331,6 +331,14 @@ fn wire_tokens(node: &Node, p: &TokenStream) -> TokenStream {
             let name = name.as_ref();
             quote!(#p::Node::ValueOrNull(#p::Cow::Borrowed(#name)))
         }
+        Node::Param(name) => {
+            let name = name.as_ref();
+            quote!(#p::Node::Param(#p::Cow::Borrowed(#name)))
+        }
+        Node::ParamOrNull(name) => {
+            let name = name.as_ref();
+            quote!(#p::Node::ParamOrNull(#p::Cow::Borrowed(#name)))
+        }
         Node::Null => quote!(#p::Node::Null),
         Node::Bool(b) => quote!(#p::Node::Bool(#b)),
         Node::Int(i) => quote!(#p::Node::Int(#i)),

@@ -73,6 +73,11 @@ pub enum ProblemError {}
 #[derive(Debug, Clone, PartialEq)]
 pub enum ProblemTypeError {}
 
+/// A test catalog whose parameters the body template places one by one.
+#[error_catalog::catalog_enum(path = "fixtures/card_errors.yaml")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum CardError {}
+
 /// A test catalog with sensitive parameters.
 #[error_catalog::catalog_enum(path = "fixtures/secure.yaml")]
 #[derive(Debug, Clone, PartialEq)]

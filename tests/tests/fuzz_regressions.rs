@@ -6,8 +6,8 @@ use std::path::Path;
 
 use error_catalog::ApiErrorCatalog;
 use error_catalog_tests::{
-    AiApiError, AimlApiError, AnthropicError, ErrorCodesError, GatewayError, GeminiError,
-    OpenAiError, ProblemError, ProblemTypeError,
+    AiApiError, AimlApiError, AnthropicError, CardError, ErrorCodesError, GatewayError,
+    GeminiError, OpenAiError, ProblemError, ProblemTypeError,
 };
 
 fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
@@ -50,6 +50,7 @@ fn body_parse_regressions() {
         check::<GeminiError>(&name, &data, None);
         check::<ProblemError>(&name, &data, None);
         check::<ProblemTypeError>(&name, &data, status);
+        check::<CardError>(&name, &data, status);
     }
 }
 

@@ -5,8 +5,8 @@ use std::fmt::Debug;
 
 use error_catalog::{ApiErrorCatalog, ParamKind, RequestContext};
 use error_catalog_tests::{
-    AiApiError, AimlApiError, AnthropicError, ErrorCodesError, GatewayError, GeminiError,
-    OpenAiError, ProblemError, ProblemTypeError,
+    AiApiError, AimlApiError, AnthropicError, CardError, ErrorCodesError, GatewayError,
+    GeminiError, OpenAiError, ProblemError, ProblemTypeError,
 };
 use proptest::prelude::*;
 use serde::Serialize;
@@ -57,6 +57,8 @@ fn params<E: ApiErrorCatalog>(d: &Draw) -> Map<String, Value> {
     let mut map = Map::new();
     for (i, p) in entry.params.iter().enumerate() {
         let value = match p.kind {
+            // Optional parameters are absent (`None`) in about half the cases.
+            _ if p.optional && d.bools[(i + 1) % 4] => Value::Null,
             ParamKind::String => Value::from(d.strings[i % 4].clone()),
             ParamKind::Integer if p.name == "retry_after" => Value::from(d.uints[i % 4]),
             ParamKind::Integer => Value::from(d.ints[i % 4]),
@@ -117,4 +119,5 @@ round_trips! {
     gemini_google_preset: GeminiError,
     problem_preset: ProblemError,
     problem_entry_values: ProblemTypeError,
+    params_placed_one_by_one: CardError,
 }

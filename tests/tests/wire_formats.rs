@@ -403,3 +403,46 @@ fn entry_values_are_written_where_the_template_puts_them_and_pick_the_entry() {
         Some("https://example.com/probs/out-of-quota")
     );
 }
+
+/// Parameters placed one by one (`$param.NAME`), under a wire name of the
+/// template's choosing (`networkStatus` for `network_status`), optional ones
+/// left out (or `null`) when `None` and `None` when the body lacks them.
+#[test]
+fn parameters_placed_one_by_one_and_optional_ones() {
+    use error_catalog_tests::CardError;
+    let full = r#"{"error":{"code":"card_declined","decline_code":"insufficient_funds","message":"Your card was declined.","charge":"ch_1","networkStatus":"declined_by_network","type":"card_error"}}"#;
+    let e = CardError::from_body(full.as_bytes(), Some(402)).unwrap();
+    assert_eq!(
+        e,
+        CardError::CardDeclined {
+            decline_code: Some("insufficient_funds".into()),
+            charge: "ch_1".into(),
+            network_status: Some("declined_by_network".into()),
+        }
+    );
+    assert_eq!(body(&e), full);
+
+    let bare = CardError::CardDeclined {
+        decline_code: None,
+        charge: "ch_2".into(),
+        network_status: None,
+    };
+    let written = body(&bare);
+    assert_eq!(
+        written,
+        r#"{"error":{"code":"card_declined","message":"Your card was declined.","charge":"ch_2","networkStatus":null,"type":"card_error"}}"#
+    );
+    assert_eq!(
+        CardError::from_body(written.as_bytes(), Some(402)).unwrap(),
+        bare
+    );
+
+    let expired = r#"{"error":{"code":"expired_card","message":"Your card has expired.","type":"card_error"}}"#;
+    let e = CardError::from_body(expired.as_bytes(), Some(402)).unwrap();
+    assert_eq!(e, CardError::ExpiredCard { charge: None });
+
+    // A required parameter missing from the body: not that entry.
+    let no_charge = r#"{"error":{"code":"card_declined","message":"Your card was declined.","type":"card_error"}}"#;
+    let e = CardError::from_body(no_charge.as_bytes(), Some(402)).unwrap();
+    assert!(e.unknown().is_some(), "{e:?}");
+}

@@ -136,6 +136,10 @@ impl Writer<'_> {
         match fill {
             Fill::Slot(slot) => self.slot(slot),
             Fill::Value(name) => self.entry.value(name).map(string),
+            Fill::Param(name) => {
+                self.entry.param(name)?;
+                Some(example_value(self.entry, name).json())
+            }
         }
     }
 
@@ -186,6 +190,11 @@ impl Writer<'_> {
                     .fill(Fill::Value(name))
                     .unwrap_or_else(|| "null".to_owned()),
             ),
+            Node::Param(name) | Node::ParamOrNull(name) => out.push_str(
+                &self
+                    .fill(Fill::Param(name))
+                    .unwrap_or_else(|| "null".to_owned()),
+            ),
         }
     }
 }
@@ -203,7 +212,7 @@ fn params(entry: &Entry) -> String {
     let data: Vec<String> = entry
         .params
         .iter()
-        .filter(|p| !p.in_message)
+        .filter(|p| !p.in_message && !p.placed)
         .map(|p| {
             format!(
                 "{}:{}",

@@ -57,6 +57,10 @@ fn body_section(out: &mut String, catalog: &Catalog) {
                 "the entry's {} (see each error below); left out for errors without one",
                 code(name)
             ),
+            Fill::Param(name) => format!(
+                "the error's parameter {}; left out for errors without one",
+                code(name)
+            ),
         };
         let _ = writeln!(out, "| {} | {meaning} |", code(&path.join(".")));
     }
@@ -139,7 +143,12 @@ fn constants(node: &Node) -> Vec<(String, String)> {
             Node::Bool(b) => out.push((path.join("."), b.to_string())),
             Node::Int(i) => out.push((path.join("."), i.to_string())),
             Node::Str(s) => out.push((path.join("."), super::json::string(s))),
-            Node::Slot(_) | Node::SlotOrNull(_) | Node::Value(_) | Node::ValueOrNull(_) => {}
+            Node::Slot(_)
+            | Node::SlotOrNull(_)
+            | Node::Value(_)
+            | Node::ValueOrNull(_)
+            | Node::Param(_)
+            | Node::ParamOrNull(_) => {}
         }
     }
     let mut out = Vec::new();
@@ -394,14 +403,17 @@ fn reference_section(out: &mut String, catalog: &Catalog) {
             for p in &entry.params {
                 let place = if p.in_message {
                     "in the message"
+                } else if p.placed {
+                    "a member of its own in the body"
                 } else {
                     "in the body's data"
                 };
                 let _ = writeln!(
                     out,
-                    "- {} ({}, {place}{})",
+                    "- {} ({}, {place}{}{})",
                     code(&p.name),
                     p.kind.name(),
+                    if p.optional { ", optional" } else { "" },
                     if p.sensitive { ", sensitive" } else { "" }
                 );
             }

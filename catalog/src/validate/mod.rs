@@ -95,7 +95,7 @@ pub(crate) fn catalog(root: &Node, d: &mut Diagnostics) -> Option<Catalog> {
     let rate_limit_headers = member(members, "rate_limit_headers")
         .map(|n| headers(n, d))
         .unwrap_or_default();
-    let entries = required(
+    let mut entries = required(
         members,
         "errors",
         root.pos,
@@ -111,6 +111,7 @@ pub(crate) fn catalog(root: &Node, d: &mut Diagnostics) -> Option<Catalog> {
         check_entries_distinguishable(&entries, wire, d);
         let wire_pos = member(members, "wire").and_then(|n| n.pos);
         check_values_placed(&entries, wire, wire_pos, d);
+        check_params_placed(&mut entries, wire, wire_pos, d);
     }
 
     let name = name?;
@@ -358,6 +359,7 @@ struct ParamDecl {
     name: String,
     kind: ParamKind,
     sensitive: bool,
+    optional: bool,
     pos: Option<Pos>,
 }
 
@@ -398,20 +400,24 @@ fn param_decls(node: &Node, d: &mut Diagnostics) -> Vec<ParamDecl> {
             );
             continue;
         }
-        let (kind_node, sensitive) = match &value.value {
+        let (kind_node, sensitive, optional) = match &value.value {
             Value::Map(spec) => {
                 check_keys(
                     spec,
-                    &["type", "sensitive"],
+                    &["type", "sensitive", "optional"],
                     &format!("parameter `{}`", key.name),
                     d,
                 );
-                let sensitive = member(spec, "sensitive")
-                    .and_then(|n| boolean(n, "sensitive", d))
-                    .unwrap_or(false);
-                (member(spec, "type"), sensitive)
+                let flag = |name: &str, d: &mut Diagnostics| {
+                    member(spec, name)
+                        .and_then(|n| boolean(n, name, d))
+                        .unwrap_or(false)
+                };
+                let sensitive = flag("sensitive", d);
+                let optional = flag("optional", d);
+                (member(spec, "type"), sensitive, optional)
             }
-            _ => (Some(value), false),
+            _ => (Some(value), false, false),
         };
         let kind = match kind_node {
             None => ParamKind::String,
@@ -440,6 +446,7 @@ fn param_decls(node: &Node, d: &mut Diagnostics) -> Vec<ParamDecl> {
             name: key.name.clone(),
             kind,
             sensitive,
+            optional,
             pos: key.pos,
         });
     }
@@ -483,11 +490,20 @@ fn params(
             );
         }
         let decl = declared.iter().find(|p| p.name == *name);
+        if let Some(decl) = decl.filter(|p| p.optional) {
+            d.error(
+                decl.pos,
+                format!("parameter `{name}` is in the message, so every error has it; remove `optional: true`"),
+            );
+        }
         out.push(Param {
             name: (*name).to_owned(),
             kind: decl.map_or(ParamKind::String, |p| p.kind),
             in_message: true,
             sensitive: decl.is_some_and(|p| p.sensitive),
+            optional: false,
+            placed: false,
+            pos: decl.and_then(|p| p.pos),
         });
     }
     for decl in declared {
@@ -497,6 +513,9 @@ fn params(
                 kind: decl.kind,
                 in_message: false,
                 sensitive: decl.sensitive,
+                optional: decl.optional,
+                placed: false,
+                pos: decl.pos,
             });
         }
     }

@@ -140,7 +140,7 @@ pub(super) fn check_values_placed(
         .into_iter()
         .filter_map(|(_, fill)| match fill {
             Fill::Value(name) => Some(name),
-            Fill::Slot(_) => None,
+            Fill::Slot(_) | Fill::Param(_) => None,
         })
         .collect();
     for entry in entries {
@@ -167,4 +167,42 @@ pub(super) fn check_values_placed(
         }
     }
 }
+// Rule: every parameter has a place in the body: the message, the `$params`
+// or `$metadata` object, or a member of its own (`$param.NAME`), which also
+// marks it placed so `$params` leaves it out. Every `$param.NAME` names a
+// parameter of some entry.
+pub(super) fn check_params_placed(
+    entries: &mut [Entry],
+    wire: &WireFormat,
+    wire_pos: Option<crate::diagnostic::Pos>,
+    d: &mut Diagnostics,
+) {
+    let alone = wire.body.placed_params();
+    let in_object = wire.body.has_slot(Slot::Params) || wire.body.has_slot(Slot::Metadata);
+    for entry in entries.iter_mut() {
+        for param in &mut entry.params {
+            param.placed = alone.contains(&param.name.as_str());
+            if !param.in_message && !param.placed && !in_object {
+                d.error(
+                    param.pos.or(entry.pos),
+                    format!(
+                        "parameter `{}` of entry `{}` has no place in the body: the wire body has no `$params` object and no `$param.{}`; put `$param.{}` where the API sends it",
+                        param.name, entry.key, param.name, param.name
+                    ),
+                );
+            }
+        }
+    }
+    for name in alone {
+        if !entries.iter().any(|e| e.param(name).is_some()) {
+            d.error(
+                wire_pos,
+                format!(
+                    "the wire body places `$param.{name}`, but no entry has a parameter `{name}`; declare it under `params:` in the entries that send it"
+                ),
+            );
+        }
+    }
+}
+
 // ----- helpers -----

@@ -195,6 +195,21 @@ fn parse_node(node: &Node, diagnostics: &mut Diagnostics, depth: usize) -> Optio
                     Some(name) => (name, true),
                     None => (spec, false),
                 };
+                if let Some(param) = name.strip_prefix("param.") {
+                    if !crate::template::is_param_name(param) {
+                        diagnostics.error(
+                            node.pos,
+                            format!("`{text}`: a parameter's name is snake_case (`$param.decline_code`)"),
+                        );
+                        return None;
+                    }
+                    let param = Cow::Owned(param.to_owned());
+                    return Some(if null_if_absent {
+                        BodyNode::ParamOrNull(param)
+                    } else {
+                        BodyNode::Param(param)
+                    });
+                }
                 if let Some(value) = name.strip_prefix("values.") {
                     if !crate::model::is_value_name(value) {
                         diagnostics.error(
@@ -234,7 +249,7 @@ fn parse_node(node: &Node, diagnostics: &mut Diagnostics, depth: usize) -> Optio
                         diagnostics.error(
                             node.pos,
                             format!(
-                                "unknown slot `{text}` in the wire body; {hint} (or `$values.NAME` for an entry's own value; add `|null` to write null when there is no value; write `$$` for a literal `$`)"
+                                "unknown slot `{text}` in the wire body; {hint} (or `$values.NAME` for an entry's own value, `$param.NAME` for one parameter; add `|null` to write null when there is no value; write `$$` for a literal `$`)"
                             ),
                         );
                         return None;

@@ -47,6 +47,7 @@ pub(crate) fn from_slots<E: ApiErrorCatalog>(
         field: found.field.as_deref(),
         error_type: found.error_type.as_deref(),
         values: &found.values,
+        named: &found.named,
         data,
         metadata: found.metadata.as_deref(),
         retry_after: found.retry_after,
@@ -102,6 +103,7 @@ struct Body<'a> {
     field: Option<&'a str>,
     error_type: Option<&'a str>,
     values: &'a [(Cow<'static, str>, Cow<'a, str>)],
+    named: &'a [(Cow<'static, str>, Json<'a>)],
     data: Option<&'a [Member<'a>]>,
     metadata: Option<&'a [Member<'a>]>,
     retry_after: Option<u64>,
@@ -144,6 +146,7 @@ impl<'a> Body<'a> {
         }
         Some(Parts {
             texts: Some((segments, self.message)),
+            named: self.named,
             data: self.data,
             metadata: self.metadata,
             retry_after: self.retry_after,
@@ -164,6 +167,7 @@ pub(crate) fn from_params<E: ApiErrorCatalog>(
     };
     let parts = Parts {
         texts: None,
+        named: &[],
         data: None,
         metadata: Some(&members),
         retry_after: None,
@@ -256,6 +260,8 @@ pub struct Parts<'a> {
     /// The entry's message template and the body's message; parameters are read
     /// from the message only where it matches the whole template.
     texts: Option<(&'static [Segment], &'a str)>,
+    /// Parameters the template places one by one (`$param.NAME`).
+    named: &'a [(Cow<'static, str>, Json<'a>)],
     data: Option<&'a [Member<'a>]>,
     metadata: Option<&'a [Member<'a>]>,
     retry_after: Option<u64>,
@@ -273,6 +279,13 @@ impl<'a> Parts<'a> {
     }
 
     fn raw(&self, name: &str) -> Option<Raw<'_>> {
+        let named = self.named.iter().rev().find(|(n, _)| n == name);
+        if let Some((_, v)) = named {
+            return Some(match v {
+                Json::Str(s) => Raw::JsonStr(s),
+                other => Raw::Json(other.to_value()),
+            });
+        }
         if let Some(v) = self.data.and_then(|d| Json::get(d, name)) {
             return Some(match v {
                 Json::Str(s) => Raw::JsonStr(s),

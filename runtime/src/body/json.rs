@@ -181,7 +181,12 @@ impl<'de> Visitor<'de> for JsonVisitor<'_> {
                 }
                 Some((
                     _,
-                    Node::Slot(_) | Node::SlotOrNull(_) | Node::Value(_) | Node::ValueOrNull(_),
+                    Node::Slot(_)
+                    | Node::SlotOrNull(_)
+                    | Node::Value(_)
+                    | Node::ValueOrNull(_)
+                    | Node::Param(_)
+                    | Node::ParamOrNull(_),
                 )) => {
                     members.push((key, map.next_value()?));
                 }

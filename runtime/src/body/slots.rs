@@ -61,6 +61,8 @@ pub(crate) struct Slots<'de> {
     pub(crate) error_type: Option<Cow<'de, str>>,
     /// Entry values the body carries, by name, in template order.
     pub(crate) values: Vec<(Cow<'static, str>, Cow<'de, str>)>,
+    /// Parameters placed one by one (`$param.NAME`), by name, in template order.
+    pub(crate) named: Vec<(Cow<'static, str>, Json<'de>)>,
     pub(crate) params: Option<Vec<Member<'de>>>,
     pub(crate) metadata: Option<Vec<Member<'de>>>,
     pub(crate) retry_after: Option<u64>,
@@ -123,6 +125,7 @@ impl<'de> Slots<'de> {
                     self.set(*slot, value, path);
                 }
             }
+            Node::Param(name) | Node::ParamOrNull(name) => self.named.push((name.clone(), value)),
             Node::Value(name) | Node::ValueOrNull(name) => match value {
                 Json::Null => {}
                 Json::Str(s) => self.values.push((name.clone(), s)),

@@ -112,7 +112,19 @@ impl<E: ApiErrorCatalog> Body<'_, E> {
             Fill::Slot(Slot::Message | Slot::Params) => true,
             Fill::Slot(slot) => self.value(slot).is_some(),
             Fill::Value(name) => self.entry.and_then(|e| e.value(name)).is_some(),
+            Fill::Param(name) => self.param(name).is_some(),
         })
+    }
+
+    /// The error's parameter `name`, unless it has none or it is `None`.
+    fn param(&self, name: &str) -> Option<ParamValue<'_>> {
+        let mut found = None;
+        self.error.visit_params(&mut |n, value| {
+            if n == name && value != ParamValue::Null {
+                found = Some(value);
+            }
+        });
+        found
     }
 }
 
@@ -161,6 +173,16 @@ impl<E: ApiErrorCatalog> Serialize for At<'_, '_, E> {
                     None => serializer.serialize_unit(),
                 }
             }
+            Node::Param(name) | Node::ParamOrNull(name) => {
+                let redact = body
+                    .entry
+                    .is_some_and(|e| e.status >= 500 && e.param(name).is_some_and(|p| p.sensitive));
+                match body.param(name) {
+                    Some(_) if redact => serializer.serialize_str(REDACTED),
+                    Some(value) => value.serialize(serializer),
+                    None => serializer.serialize_unit(),
+                }
+            }
         }
     }
 }
@@ -202,12 +224,18 @@ fn serialize_params<E: ApiErrorCatalog, S: Serializer>(
             None => serializer.serialize_unit(),
         };
     };
-    if !all_as_strings && entry.params.iter().all(|p| p.in_message) {
+    if !all_as_strings && entry.params.iter().all(|p| p.in_message || p.placed) {
         return serializer.serialize_unit();
     }
     let mut data: Vec<(&'static str, ParamValue<'_>)> = Vec::new();
     error.visit_params(&mut |name, value| {
-        if all_as_strings || entry.param(name).is_some_and(|p| !p.in_message) {
+        // `$metadata` has every parameter; `$params` those the message and
+        // `$param.NAME` members do not carry.
+        if all_as_strings
+            || entry
+                .param(name)
+                .is_some_and(|p| !p.in_message && !p.placed)
+        {
             data.push((name, value));
         }
     });

@@ -14,6 +14,11 @@ pub struct ParamInfo {
     pub in_message: bool,
     /// Whether the value is sensitive and kept out of 5xx bodies.
     pub sensitive: bool,
+    /// Whether an error may lack it (an `Option` field).
+    pub optional: bool,
+    /// Whether the body template places it on its own (`$param.NAME`), and
+    /// so not in the `$params` object.
+    pub placed: bool,
 }
 
 /// Everything the catalog says about one error.

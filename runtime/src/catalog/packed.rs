@@ -197,6 +197,8 @@ impl Reader {
                     kind,
                     in_message: flags & 1 != 0,
                     sensitive: flags & 2 != 0,
+                    optional: flags & 4 != 0,
+                    placed: flags & 8 != 0,
                 });
             }
             let params_range = (start, params.len());
