@@ -93,8 +93,12 @@ pub struct Entry {
     pub message: Template,
     /// Where the message is.
     pub message_pos: Option<Pos>,
-    /// The request parameter at fault.
+    /// The request parameter at fault, when it is the same for every error of
+    /// the entry.
     pub field: Option<String>,
+    /// The parameter that holds the request parameter at fault, when it varies
+    /// per error (`field: $param.NAME`; Stripe's `line_items[0][price]`).
+    pub field_param: Option<String>,
     /// The error's type or category (OpenAI's `type`), placed by `$type`.
     pub error_type: Option<String>,
     /// Whether a client may retry.

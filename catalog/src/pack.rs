@@ -12,7 +12,7 @@
 //! ```text
 //! key name code? status message
 //! segment-count (kind string)*        kind 0 = literal, 1 = placeholder
-//! field? error_type?
+//! field? field_param? error_type?
 //! retryable (0/1) retry_after (0 = none, else seconds + 1)
 //! group? description?
 //! cause-count string*  solution-count string*
@@ -66,6 +66,7 @@ pub fn pack(catalog: &Catalog) -> Packed {
             }
         }
         w.opt_str(e.field.as_deref());
+        w.opt_str(e.field_param.as_deref());
         w.opt_str(e.error_type.as_deref());
         w.uint(u64::from(e.retryable));
         w.uint(e.retry_after.map_or(0, |s| s.saturating_add(1)));

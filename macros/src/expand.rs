@@ -112,6 +112,26 @@ fn emit(
     };
 
     let param_arms = arms::param_arms(&names, catalog, plan);
+    // Entries whose field at fault is one of their parameters.
+    let field_param_arms: Vec<TokenStream> = plan
+        .mapped
+        .iter()
+        .filter_map(|&(vi, ei)| {
+            let name = catalog.entries[ei].field_param.as_deref()?;
+            let v = variant(vi).ident;
+            let field = format_ident!("{}", name);
+            Some(quote!(Self::#v { #field, .. } => return #p::field_text(#field),))
+        })
+        .collect();
+    let field_param_match = (!field_param_arms.is_empty()).then(|| {
+        quote! {
+            #[allow(unreachable_patterns)]
+            match self {
+                #(#field_param_arms)*
+                _ => {}
+            }
+        }
+    });
     let from_parts_arms = arms::from_parts_arms(input, &names, plan);
     let display_arms = arms::display_arms(&names, catalog, plan);
     let unknown_display = unknown_ident
@@ -209,6 +229,7 @@ fn emit(
 
                 #[inline]
                 fn field(&self) -> ::core::option::Option<&str> {
+                    #field_param_match
                     match __FIELDS.get(__index(self)) {
                         ::core::option::Option::Some(field) => *field,
                         ::core::option::Option::None => self.unknown().and_then(|u| u.field.as_deref()),

@@ -91,6 +91,14 @@ pub fn deserialize<'de, E: ApiErrorCatalog, D: serde::Deserializer<'de>>(
     crate::body::deserialize(deserializer)
 }
 
+/// The text of a field that holds the request parameter at fault.
+pub fn field_text<T: ToParam + ?Sized>(value: &T) -> Option<&str> {
+    match value.to_param() {
+        ParamValue::Str(text) => Some(text),
+        _ => None,
+    }
+}
+
 /// Reads parameter `name` for a variant being rebuilt from a body.
 pub fn param<T: FromParam>(parts: &Parts<'_>, name: &str) -> Option<T> {
     parts.get(name)

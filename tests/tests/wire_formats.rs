@@ -446,3 +446,32 @@ fn parameters_placed_one_by_one_and_optional_ones() {
     let e = CardError::from_body(no_charge.as_bytes(), Some(402)).unwrap();
     assert!(e.unknown().is_some(), "{e:?}");
 }
+
+/// The field at fault can vary per error (`field: $param.NAME`): Stripe-style
+/// `param` values such as `line_items[0][quantity]` are read from `$field`
+/// into the parameter, returned by `field()` and written back.
+#[test]
+fn a_field_at_fault_that_varies_per_error() {
+    use error_catalog_tests::CardError;
+    let documented = r#"{"error":{"code":"parameter_invalid_integer","message":"Invalid integer: abc","networkStatus":null,"param":"line_items[0][quantity]","type":"invalid_request_error"}}"#;
+    let e = CardError::from_body(documented.as_bytes(), Some(400)).unwrap();
+    assert_eq!(
+        e,
+        CardError::ParameterInvalidInteger {
+            value: "abc".into(),
+            param: "line_items[0][quantity]".into(),
+        }
+    );
+    assert_eq!(e.field(), Some("line_items[0][quantity]"));
+    assert_eq!(body(&e), documented);
+    let other = CardError::ParameterInvalidInteger {
+        value: "x".into(),
+        param: "amount".into(),
+    };
+    assert_eq!(other.field(), Some("amount"));
+    assert_eq!(
+        CardError::ExpiredCard { charge: None }.field(),
+        None,
+        "entries without a field have none"
+    );
+}

@@ -116,7 +116,11 @@ impl Writer<'_> {
             Slot::Title => string(reason(entry.status)),
             Slot::GrpcStatus => string(grpc_code(entry.status)),
             Slot::Type => string(entry.error_type.as_deref()?),
-            Slot::Field => string(entry.field.as_deref()?),
+            Slot::Field => match (&entry.field, &entry.field_param) {
+                (Some(field), _) => string(field),
+                (None, Some(param)) => string(&example_value(entry, param).text()),
+                (None, None) => return None,
+            },
             Slot::Detail => {
                 entry.field.as_ref()?;
                 string(entry.description.as_deref()?)

@@ -86,7 +86,7 @@ fn body_section(out: &mut String, catalog: &Catalog) {
 fn showcase(catalog: &Catalog) -> Option<&Entry> {
     let body = &catalog.wire.body;
     let score = |e: &Entry| {
-        let field = body.has_slot(Slot::Field) && e.field.is_some();
+        let field = body.has_slot(Slot::Field) && (e.field.is_some() || e.field_param.is_some());
         let data = body.has_slot(Slot::Params) && e.params.iter().any(|p| !p.in_message);
         usize::from(field) * 4 + usize::from(data) * 4 + e.params.len()
     };
@@ -211,7 +211,10 @@ fn status_section(out: &mut String, catalog: &Catalog) {
 
 fn groups_section(out: &mut String, catalog: &Catalog) {
     let _ = writeln!(out, "## Errors by group\n");
-    let with_field = catalog.entries.iter().any(|e| e.field.is_some());
+    let with_field = catalog
+        .entries
+        .iter()
+        .any(|e| e.field.is_some() || e.field_param.is_some());
     for group in catalog.groups() {
         let _ = writeln!(out, "### {}\n", literal(group));
         if with_field {
@@ -230,7 +233,11 @@ fn groups_section(out: &mut String, catalog: &Catalog) {
             .iter()
             .filter(|e| e.group.as_deref().unwrap_or("Other") == group)
         {
-            let field = entry.field.as_deref().map_or_else(|| "—".to_owned(), code);
+            let field = match (&entry.field, &entry.field_param) {
+                (Some(f), _) => code(f),
+                (None, Some(p)) => format!("per error ({})", code(p)),
+                (None, None) => "—".to_owned(),
+            };
             let link = format!("[{}](#{})", shown_code(entry), anchor(&entry.key));
             let retry = if entry.retryable { "yes" } else { "no" };
             if with_field {
@@ -377,6 +384,9 @@ fn reference_section(out: &mut String, catalog: &Catalog) {
                 if entry.retryable { "yes" } else { "no" }
             ),
         ];
+        if let Some(p) = &entry.field_param {
+            facts.push(format!("**Field:** per error, the parameter {}", code(p)));
+        }
         if let Some(f) = &entry.field {
             facts.push(format!("**Field:** {}", code(f)));
         }

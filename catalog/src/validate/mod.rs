@@ -294,8 +294,22 @@ fn entry(key: &Key, node: &Node, d: &mut Diagnostics) -> Option<Entry> {
             }
         }
     });
+    let mut field_param = None;
     let field = member(members, "field").and_then(|n| {
         let f = text(n, "field", d)?;
+        if let Some(name) = f.strip_prefix("$param.") {
+            if is_param_name(name) {
+                field_param = Some((name.to_owned(), n.pos));
+            } else {
+                d.error(
+                    n.pos,
+                    format!(
+                        "`field: {f}`: a parameter's name is snake_case (`field: $param.param`)"
+                    ),
+                );
+            }
+            return None;
+        }
         if f.trim().is_empty() {
             d.error(
                 n.pos,
@@ -327,6 +341,20 @@ fn entry(key: &Key, node: &Node, d: &mut Diagnostics) -> Option<Entry> {
     let message = message?;
     check_placeholders_separated(&message, message_node, d);
     let params = params(&message, message_node, &declared, d);
+    // Rule: a field read from a parameter names a text parameter of the entry.
+    if let Some((name, pos)) = &field_param {
+        match params.iter().find(|p| p.name == *name) {
+            Some(p) if p.kind == ParamKind::String && !p.sensitive => {}
+            Some(_) => d.error(
+                *pos,
+                format!("`field: $param.{name}`: the field is text the client sent back; make `{name}` a `string` parameter that is not sensitive"),
+            ),
+            None => d.error(
+                *pos,
+                format!("`field: $param.{name}`: the entry has no parameter `{name}`; declare it under `params:` (`params: {{{name}: string}}`)"),
+            ),
+        }
+    }
     if d_len(d) != before {
         return None;
     }
@@ -341,6 +369,7 @@ fn entry(key: &Key, node: &Node, d: &mut Diagnostics) -> Option<Entry> {
         message,
         message_pos: message_node.and_then(|n| n.pos),
         field,
+        field_param: field_param.map(|(name, _)| name),
         error_type,
         retryable: retryable.unwrap_or_else(|| error_catalog_core::default_retryable(status)),
         retryable_explicit: retryable_explicit.is_some(),

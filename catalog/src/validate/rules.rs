@@ -179,9 +179,13 @@ pub(super) fn check_params_placed(
 ) {
     let alone = wire.body.placed_params();
     let in_object = wire.body.has_slot(Slot::Params) || wire.body.has_slot(Slot::Metadata);
+    let field_slot = wire.body.has_slot(Slot::Field);
     for entry in entries.iter_mut() {
+        let field_param = entry.field_param.clone().filter(|_| field_slot);
         for param in &mut entry.params {
-            param.placed = alone.contains(&param.name.as_str());
+            // The field at fault travels in `$field`.
+            param.placed = alone.contains(&param.name.as_str())
+                || field_param.as_deref() == Some(param.name.as_str());
             if !param.in_message && !param.placed && !in_object {
                 d.error(
                     param.pos.or(entry.pos),

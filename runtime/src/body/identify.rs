@@ -146,6 +146,7 @@ impl<'a> Body<'a> {
         }
         Some(Parts {
             texts: Some((segments, self.message)),
+            field: entry.field_param.zip(self.field),
             named: self.named,
             data: self.data,
             metadata: self.metadata,
@@ -167,6 +168,7 @@ pub(crate) fn from_params<E: ApiErrorCatalog>(
     };
     let parts = Parts {
         texts: None,
+        field: None,
         named: &[],
         data: None,
         metadata: Some(&members),
@@ -260,6 +262,8 @@ pub struct Parts<'a> {
     /// The entry's message template and the body's message; parameters are read
     /// from the message only where it matches the whole template.
     texts: Option<(&'static [Segment], &'a str)>,
+    /// The parameter that holds the field at fault, and the body's field.
+    field: Option<(&'static str, &'a str)>,
     /// Parameters the template places one by one (`$param.NAME`).
     named: &'a [(Cow<'static, str>, Json<'a>)],
     data: Option<&'a [Member<'a>]>,
@@ -279,6 +283,9 @@ impl<'a> Parts<'a> {
     }
 
     fn raw(&self, name: &str) -> Option<Raw<'_>> {
+        if let Some((_, field)) = self.field.filter(|(param, _)| *param == name) {
+            return Some(Raw::Text(field));
+        }
         let named = self.named.iter().rev().find(|(n, _)| n == name);
         if let Some((_, v)) = named {
             return Some(match v {

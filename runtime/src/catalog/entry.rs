@@ -38,8 +38,12 @@ pub struct ErrorEntry {
     pub message: &'static str,
     /// The message template split into text and placeholders.
     pub segments: &'static [Segment],
-    /// The request parameter at fault, if any.
+    /// The request parameter at fault, when it is the same for every error
+    /// of the entry.
     pub field: Option<&'static str>,
+    /// The parameter holding the request parameter at fault, when it varies
+    /// per error (`field: $param.NAME` in the catalog).
+    pub field_param: Option<&'static str>,
     /// The error's type or category (OpenAI's `type`), if the catalog gives one.
     pub error_type: Option<&'static str>,
     /// Whether a client may retry.

@@ -180,6 +180,7 @@ impl Reader {
             }
             let segment_range = (start, segments.len());
             let field = self.opt_str()?;
+            let field_param = self.opt_str()?;
             let error_type = self.opt_str()?;
             let retryable = self.uint()? != 0;
             let retry_after = self.uint()?.checked_sub(1);
@@ -221,6 +222,7 @@ impl Reader {
                 message,
                 segments: &[],
                 field,
+                field_param,
                 error_type,
                 retryable,
                 retry_after,
