@@ -21,6 +21,12 @@ pub struct Catalog {
     pub statuses: Vec<StatusDoc>,
     /// Rate-limit response headers the API documents, sent with retryable errors.
     pub rate_limit_headers: Vec<HeaderDoc>,
+    /// The header that carries the request id (`request-id`, `Request-Id`);
+    /// `x-request-id` when the catalog names none.
+    pub request_id_header: Option<String>,
+    /// The header by which the server says whether to retry (`x-should-retry:
+    /// true|false`, `Stripe-Should-Retry`), which wins over the status rule.
+    pub should_retry_header: Option<String>,
     /// Every error, in file order.
     pub entries: Vec<Entry>,
 }

@@ -78,6 +78,8 @@ fn emit(
     let title = &catalog.title;
     let description = opt_str(catalog.description.as_deref());
     let domain = opt_str(catalog.domain.as_deref());
+    let request_id_header = opt_str(catalog.request_id_header.as_deref());
+    let should_retry_header = opt_str(catalog.should_retry_header.as_deref());
     let rate_limit_headers = catalog.rate_limit_headers.iter().filter_map(|h| {
         use error_catalog_model::RateLimitValue as V;
         let name = &h.name;
@@ -185,6 +187,8 @@ fn emit(
                 description: #description,
                 domain: #domain,
                 rate_limit_headers: &[#(#rate_limit_headers),*],
+                request_id_header: #request_id_header,
+                should_retry_header: #should_retry_header,
                 packed_text: #packed_text,
                 packed_data: #packed_data,
                 len: #n,

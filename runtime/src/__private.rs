@@ -29,6 +29,10 @@ pub struct CatalogParts {
     pub domain: Option<&'static str>,
     /// Documented rate-limit headers.
     pub rate_limit_headers: &'static [RateLimitHeader],
+    /// The request-id header, if the API names its own.
+    pub request_id_header: Option<&'static str>,
+    /// The should-retry header, if the API sends one.
+    pub should_retry_header: Option<&'static str>,
     /// The entries' strings (see `error_catalog_model::pack`).
     pub packed_text: &'static str,
     /// The entries' integers.
@@ -49,6 +53,8 @@ pub const fn catalog(parts: CatalogParts, wire: WireFormat) -> Catalog {
         description,
         domain,
         rate_limit_headers,
+        request_id_header,
+        should_retry_header,
         packed_text,
         packed_data,
         len,
@@ -62,6 +68,8 @@ pub const fn catalog(parts: CatalogParts, wire: WireFormat) -> Catalog {
         wire,
         domain,
         rate_limit_headers,
+        request_id_header,
+        should_retry_header,
         packed: PackedEntries::new(packed_text, packed_data, len),
         code_table,
         code_shift,

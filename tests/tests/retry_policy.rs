@@ -11,7 +11,7 @@ use error_catalog::retry::{
     is_server_fault, retry_after_from_headers, RetryPolicy, MAX_RETRY_AFTER,
 };
 use error_catalog::{ApiErrorCatalog, BodyError};
-use error_catalog_tests::{AiApiError, AimlApiError, GatewayError};
+use error_catalog_tests::{AiApiError, AimlApiError, AnthropicError, GatewayError};
 
 const RATE_LIMITED: &[u8] =
     br#"{"code":"rate_limit_exceeded","message":"Rate limit exceeded. Please try again later.","data":{"retry_after":3}}"#;
@@ -200,4 +200,40 @@ fn every_form_of_retry_after_is_capped() {
         retry_after_from_headers(&header_map(&[("retry-after", "86400")]), now),
         Some(MAX_RETRY_AFTER)
     );
+}
+
+// ----- The server's own word on retrying -----
+
+/// A catalog that names a should-retry header (Anthropic's `x-should-retry`)
+/// lets the server decide: `false` stops a 429 or 529, `true` retries a 409;
+/// without the header the status rule holds.
+#[test]
+fn the_should_retry_header_wins_over_the_status() {
+    let policy = RetryPolicy::new(Duration::from_secs(30));
+    let body = br#"{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"},"request_id":"req_1"}"#;
+    let with = |status: u16, says: Option<&str>| {
+        let mut headers = HeaderMap::new();
+        if let Some(says) = says {
+            headers.insert("x-should-retry", HeaderValue::from_str(says).unwrap());
+        }
+        client::from_parts::<AnthropicError>(StatusCode::from_u16(status).unwrap(), &headers, body)
+    };
+    assert!(policy.should_retry(&with(529, None)));
+    assert!(!policy.should_retry(&with(529, Some("false"))));
+    assert!(!policy.should_retry(&with(429, Some(" FALSE "))));
+    assert!(!policy.should_retry(&with(409, None)));
+    assert!(policy.should_retry(&with(409, Some("true"))));
+    assert!(
+        policy.should_retry(&with(529, Some("maybe"))),
+        "an unreadable value says nothing"
+    );
+    assert_eq!(
+        policy.adjust(&with(529, Some("false")), Some(Duration::from_secs(1))),
+        None
+    );
+    // A catalog without the header ignores it.
+    let mut headers = HeaderMap::new();
+    headers.insert("x-should-retry", HeaderValue::from_static("false"));
+    let e = client::from_parts::<AiApiError>(StatusCode::TOO_MANY_REQUESTS, &headers, RATE_LIMITED);
+    assert!(policy.should_retry(&e));
 }

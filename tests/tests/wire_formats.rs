@@ -475,3 +475,21 @@ fn a_field_at_fault_that_varies_per_error() {
         "entries without a field have none"
     );
 }
+
+/// A catalog that names its request-id header gets it on responses
+/// (Anthropic's `request-id`); others get `x-request-id`.
+#[test]
+fn responses_carry_the_request_id_in_the_catalogs_header() {
+    let context = RequestContext::new().request_id("req_9");
+    let e = AnthropicError::from_body(
+        br#"{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"},"request_id":"req_9"}"#,
+        Some(529),
+    )
+    .unwrap();
+    let response = error_catalog::response::build_response(&e, Some(&context), None);
+    assert_eq!(response.headers()["request-id"], "req_9");
+    assert!(response.headers().get("x-request-id").is_none());
+    let response =
+        error_catalog::response::build_response(&OpenAiError::ServerError, Some(&context), None);
+    assert_eq!(response.headers()["x-request-id"], "req_9");
+}

@@ -46,8 +46,13 @@ fn body_section(out: &mut String, catalog: &Catalog) {
         .unwrap_or_else(|| "A format of its own, declared in the catalog.".to_owned());
     let _ = writeln!(
         out,
-        "{summary} Every error response has `Content-Type: {}` and this body:\n",
-        literal(&wire.content_type)
+        "{summary} Every error response has `Content-Type: {}`{} and this body:\n",
+        literal(&wire.content_type),
+        catalog
+            .request_id_header
+            .as_deref()
+            .map(|h| format!(", the request id in the {} header,", code(h)))
+            .unwrap_or_default()
     );
     let _ = writeln!(out, "| Member | Holds |\n|---|---|");
     for (path, fill) in wire.body.fills() {
@@ -320,6 +325,13 @@ fn retry_section(out: &mut String, catalog: &Catalog) {
         },
         if hinted.is_empty() { String::new() } else { format!(" ({})", hinted.join(", ")) }
     );
+    if let Some(header) = &catalog.should_retry_header {
+        let _ = writeln!(
+            out,
+            "- **{}:** when a response has it, `true` or `false` decides whether to retry, whatever the status says.",
+            code(header)
+        );
+    }
     let _ = writeln!(
         out,
         "- **Backoff:** otherwise wait with exponential backoff and jitter: start at 1 s, double each attempt, stop after 3 to 5 attempts, and cap each wait.\n- **Circuit breaker:** after several consecutive server-side failures (5xx), stop sending for a while so the service can recover; client errors (4xx) do not count.\n"

@@ -30,6 +30,8 @@ pub const CATALOG_KEYS: &[&str] = &[
     "domain",
     "statuses",
     "rate_limit_headers",
+    "request_id_header",
+    "should_retry_header",
     "errors",
 ];
 
@@ -95,6 +97,10 @@ pub(crate) fn catalog(root: &Node, d: &mut Diagnostics) -> Option<Catalog> {
     let rate_limit_headers = member(members, "rate_limit_headers")
         .map(|n| headers(n, d))
         .unwrap_or_default();
+    let request_id_header =
+        member(members, "request_id_header").and_then(|n| header_name(n, "request_id_header", d));
+    let should_retry_header = member(members, "should_retry_header")
+        .and_then(|n| header_name(n, "should_retry_header", d));
     let mut entries = required(
         members,
         "errors",
@@ -127,8 +133,24 @@ pub(crate) fn catalog(root: &Node, d: &mut Diagnostics) -> Option<Catalog> {
         domain,
         statuses,
         rate_limit_headers,
+        request_id_header,
+        should_retry_header,
         entries,
     })
+}
+
+/// A response header's name: an HTTP token (letters, digits and `!#$%&'*+-.^_`|~`).
+fn header_name(node: &Node, key: &str, d: &mut Diagnostics) -> Option<String> {
+    let name = text(node, key, d)?;
+    let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+    if name.is_empty() || !name.chars().all(token) {
+        d.error(
+            node.pos,
+            format!("`{key}` must be an HTTP header name such as `request-id`, found `{name}`"),
+        );
+        return None;
+    }
+    Some(name)
 }
 
 fn entries(node: &Node, d: &mut Diagnostics) -> Vec<Entry> {

@@ -22,6 +22,8 @@ pub struct Catalog {
     pub(crate) wire: WireFormat,
     pub(crate) domain: Option<&'static str>,
     pub(crate) rate_limit_headers: &'static [RateLimitHeader],
+    pub(crate) request_id_header: Option<&'static str>,
+    pub(crate) should_retry_header: Option<&'static str>,
     pub(crate) packed: PackedEntries,
     /// Wire-code table laid out by the derive (see `error_catalog_core::code_table`).
     pub(crate) code_table: &'static [u32],
@@ -57,6 +59,18 @@ impl Catalog {
     /// Rate-limit headers the API documents, with the figure each carries.
     pub fn rate_limit_headers(&self) -> &'static [RateLimitHeader] {
         self.rate_limit_headers
+    }
+
+    /// The header that carries the request id, when the API names its own
+    /// (`request-id`); responses use `x-request-id` otherwise.
+    pub fn request_id_header(&self) -> Option<&'static str> {
+        self.request_id_header
+    }
+
+    /// The header by which the server says whether to retry
+    /// (`x-should-retry: true|false`), if the API sends one.
+    pub fn should_retry_header(&self) -> Option<&'static str> {
+        self.should_retry_header
     }
 
     /// Every entry, in file order; a variant's index is its position here.

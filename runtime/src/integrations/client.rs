@@ -24,6 +24,9 @@ pub enum ClientError<E> {
         status: http::StatusCode,
         /// The wait the response asked for (`Retry-After`, `retry-after-ms`), if any.
         retry_after: Option<Duration>,
+        /// What the server said about retrying, in the catalog's
+        /// `should_retry_header` (`x-should-retry: false`), if it did.
+        should_retry: Option<bool>,
     },
     /// The server answered with an error status and a body that is not in the catalog's format.
     #[non_exhaustive]
@@ -34,6 +37,8 @@ pub enum ClientError<E> {
         error: BodyError,
         /// The wait the response asked for, if any.
         retry_after: Option<Duration>,
+        /// What the server said about retrying, if it did.
+        should_retry: Option<bool>,
     },
     /// The request did not complete.
     #[cfg(feature = "reqwest")]
@@ -96,6 +101,7 @@ pub fn from_parts<E: ApiErrorCatalog>(
     body: &[u8],
 ) -> ClientError<E> {
     let header_wait = retry_after_from_headers(headers, std::time::SystemTime::now());
+    let should_retry = should_retry::<E>(headers);
     match E::from_body(body, Some(status.as_u16())) {
         Ok(error) => {
             let retry_after = header_wait.or_else(|| error.retry_after());
@@ -103,13 +109,26 @@ pub fn from_parts<E: ApiErrorCatalog>(
                 error,
                 status,
                 retry_after,
+                should_retry,
             }
         }
         Err(error) => ClientError::Body {
             status,
             error,
             retry_after: header_wait,
+            should_retry,
         },
+    }
+}
+
+/// What the catalog's should-retry header says: `true` or `false` (any
+/// case, surrounding space ignored); anything else says nothing.
+fn should_retry<E: ApiErrorCatalog>(headers: &HeaderMap) -> Option<bool> {
+    let value = headers.get(E::catalog().should_retry_header()?)?;
+    match value.to_str().ok()?.trim() {
+        v if v.eq_ignore_ascii_case("true") => Some(true),
+        v if v.eq_ignore_ascii_case("false") => Some(false),
+        _ => None,
     }
 }
 
@@ -167,6 +186,7 @@ pub async fn from_response_with_limit<E: ApiErrorCatalog>(
         status,
         error: BodyError::TooLarge { limit: max_body },
         retry_after: retry_after_from_headers(&headers, std::time::SystemTime::now()),
+        should_retry: should_retry::<E>(&headers),
     };
     // A declared length past the limit is refused before reading anything.
     if response

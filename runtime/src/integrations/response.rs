@@ -25,8 +25,9 @@ pub struct RateLimit {
 
 /// Builds the HTTP response for `error`: its status, the catalog's content
 /// type, `Retry-After` when the error carries a retry hint, the catalog's
-/// rate-limit headers when `rate_limit` is given, `x-request-id` when the
-/// context has one, and the body with the context filled in.
+/// rate-limit headers when `rate_limit` is given, the request id when the
+/// context has one (in the catalog's `request_id_header`, `x-request-id` by
+/// default), and the body with the context filled in.
 pub fn build_response<E: ApiErrorCatalog + serde::Serialize>(
     error: &E,
     context: Option<&RequestContext>,
@@ -66,8 +67,14 @@ pub fn build_response<E: ApiErrorCatalog + serde::Serialize>(
         }
     }
     if let Some(id) = context.and_then(|c| c.request_id.as_deref()) {
-        if let Ok(value) = HeaderValue::from_str(id) {
-            headers.insert(REQUEST_ID_HEADER, value);
+        let name = E::catalog()
+            .request_id_header()
+            .unwrap_or(REQUEST_ID_HEADER);
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(id),
+        ) {
+            headers.insert(name, value);
         }
     }
     response

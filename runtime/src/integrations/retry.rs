@@ -40,9 +40,19 @@ impl RetryPolicy {
     /// status, and transport failures. Never 400/401/403 and the like.
     ///
     /// The response's HTTP status decides when the body claims another one (a
-    /// body saying 200 on a 503 is retried as a 503 is).
+    /// body saying 200 on a 503 is retried as a 503 is). A server that says
+    /// whether to retry, in the catalog's `should_retry_header`, decides over
+    /// both.
     pub fn should_retry<E: ApiErrorCatalog>(&self, error: &ClientError<E>) -> bool {
         let retryable = match error {
+            ClientError::Api {
+                should_retry: Some(says),
+                ..
+            }
+            | ClientError::Body {
+                should_retry: Some(says),
+                ..
+            } => *says,
             ClientError::Api { error, status, .. } => {
                 if error.status() == *status {
                     error.is_retryable()
