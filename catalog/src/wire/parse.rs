@@ -195,34 +195,31 @@ fn parse_node(node: &Node, diagnostics: &mut Diagnostics, depth: usize) -> Optio
                     Some(name) => (name, true),
                     None => (spec, false),
                 };
-                if let Some(param) = name.strip_prefix("param.") {
-                    if !crate::template::is_param_name(param) {
-                        diagnostics.error(
-                            node.pos,
-                            format!("`{text}`: a parameter's name is snake_case (`$param.decline_code`)"),
-                        );
+                // `$param.NAME` and `$values.NAME`: a name, checked, then the node.
+                type Named = (
+                    &'static str,
+                    fn(&str) -> bool,
+                    &'static str,
+                    fn(Cow<'static, str>) -> BodyNode,
+                    fn(Cow<'static, str>) -> BodyNode,
+                );
+                const NAMED: [Named; 2] = [
+                    ("param.", crate::template::is_param_name, "a parameter's name is snake_case (`$param.decline_code`)", BodyNode::Param, BodyNode::ParamOrNull),
+                    ("values.", crate::model::is_value_name, "an entry value's name is letters, digits and `_`, starting with a letter (`$values.doc_url`)", BodyNode::Value, BodyNode::ValueOrNull),
+                ];
+                for (prefix, valid, rule, node_of, or_null) in NAMED {
+                    let Some(named) = name.strip_prefix(prefix) else {
+                        continue;
+                    };
+                    if !valid(named) {
+                        diagnostics.error(node.pos, format!("`{text}`: {rule}"));
                         return None;
                     }
-                    let param = Cow::Owned(param.to_owned());
+                    let named = Cow::Owned(named.to_owned());
                     return Some(if null_if_absent {
-                        BodyNode::ParamOrNull(param)
+                        or_null(named)
                     } else {
-                        BodyNode::Param(param)
-                    });
-                }
-                if let Some(value) = name.strip_prefix("values.") {
-                    if !crate::model::is_value_name(value) {
-                        diagnostics.error(
-                            node.pos,
-                            format!("`{text}`: an entry value's name is letters, digits and `_`, starting with a letter (`$values.doc_url`)"),
-                        );
-                        return None;
-                    }
-                    let value = Cow::Owned(value.to_owned());
-                    return Some(if null_if_absent {
-                        BodyNode::ValueOrNull(value)
-                    } else {
-                        BodyNode::Value(value)
+                        node_of(named)
                     });
                 }
                 match Slot::from_name(name) {
