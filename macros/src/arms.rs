@@ -183,7 +183,7 @@ fn from_parts_arm(code: &mut String, variant: &Variant<'_>, v: &str, index: usiz
 }
 
 /// An expression of type `Option<Self>` building `variant` (Rust name `v`)
-/// from `parts` (a `&Parts`), each parameter read by the runtime's `param`;
+/// from `parts` (a `&Parts`), each parameter read by `Parts::get`;
 /// `None` if it cannot be built (it holds an internal cause with no empty
 /// value).
 fn rebuild(variant: &Variant<'_>, v: &str) -> Option<String> {
@@ -210,11 +210,7 @@ fn rebuild(variant: &Variant<'_>, v: &str) -> Option<String> {
             } else {
                 "?"
             };
-            let _ = write!(
-                reads,
-                "let __v{i} = {P}::param(parts, {}){missing};",
-                string(&name)
-            );
+            let _ = write!(reads, "let __v{i} = parts.get({}){missing};", string(&name));
             let _ = write!(inits, "{ident}: __v{i},");
         }
     }

@@ -14,7 +14,6 @@ pub use crate::wire::{Node, Slot, WireFormat};
 pub use error_catalog_core::RateLimitValue;
 
 use crate::catalog::PackedEntries;
-use crate::param::FromParam;
 
 /// What the derive knows of a catalog at compile time, besides its body format.
 #[derive(Clone, Copy)]
@@ -105,11 +104,6 @@ pub fn field_text<T: ToParam + ?Sized>(value: &T) -> Option<&str> {
         ParamValue::Str(text) => Some(text),
         _ => None,
     }
-}
-
-/// Reads parameter `name` for a variant being rebuilt from a body.
-pub fn param<T: FromParam>(parts: &Parts<'_>, name: &str) -> Option<T> {
-    parts.get(name)
 }
 
 /// Lets generated `source()` return a field as `&dyn Error`, whether it holds a
