@@ -36,7 +36,7 @@ pub use template::Segment;
 pub use wire::{Slot, WireFormat};
 
 /// The vocabulary shared with the runtime, which the derive needs too.
-pub use error_catalog_core::{code_table, ParamKind, RateLimitValue};
+pub use error_catalog_core::{code_table, ItemMember, ParamKind, RateLimitValue};
 pub use node::{Key, Node, Value};
 
 /// Every text of up to `len` characters over `alphabet`, shortest first: the

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::Pos;
 use crate::template::Template;
-use crate::{ParamKind, RateLimitValue, WireFormat};
+use crate::{ItemMember, ParamKind, RateLimitValue, WireFormat};
 
 /// A whole catalog file after validation.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,6 +75,11 @@ pub struct Param {
     /// Whether the body template places it on its own (`$param.NAME`), and so
     /// not in the `$params` object.
     pub placed: bool,
+    /// The members of each item of a `list` parameter; empty for other kinds.
+    pub items: Vec<ItemMember>,
+    /// Its name in the body's `$params` and `$metadata` objects when the API
+    /// spells it otherwise than the field (`wire: vmType`).
+    pub wire: Option<String>,
     /// Where it is declared (`params:`), when it is.
     pub pos: Option<Pos>,
 }

@@ -16,9 +16,11 @@
 //! retryable (0/1) retry_after (0 = none, else seconds + 1)
 //! group? description?
 //! cause-count string*  solution-count string*
-//! param-count (name kind flags)*      kind = index in `ParamKind::ALL`;
+//! param-count (name wire? kind flags)* kind = index in `ParamKind::ALL`;
 //!                                     flags bit 0 = in message, bit 1 = sensitive,
-//!                                     bit 2 = optional, bit 3 = placed alone
+//!                                     bit 2 = optional, bit 3 = placed alone;
+//!                                     a list is followed by
+//!                                     item-count (name kind optional)*
 //! value-count (name value)*
 //! ```
 //!
@@ -81,6 +83,7 @@ pub fn pack(catalog: &Catalog) -> Packed {
         w.uint(e.params.len() as u64);
         for p in &e.params {
             w.str(&p.name);
+            w.opt_str(p.wire.as_deref());
             let kind = ParamKind::ALL.iter().position(|(k, _)| *k == p.kind);
             w.uint(kind.unwrap_or(0) as u64);
             w.uint(
@@ -89,6 +92,15 @@ pub fn pack(catalog: &Catalog) -> Packed {
                     | u64::from(p.optional) << 2
                     | u64::from(p.placed) << 3,
             );
+            if p.kind == ParamKind::List {
+                w.uint(p.items.len() as u64);
+                for item in &p.items {
+                    w.str(&item.name);
+                    let kind = ParamKind::ALL.iter().position(|(k, _)| *k == item.kind);
+                    w.uint(kind.unwrap_or(0) as u64);
+                    w.uint(u64::from(item.optional));
+                }
+            }
         }
         w.uint(e.values.len() as u64);
         for v in &e.values {

@@ -19,7 +19,7 @@ mod status;
 mod template;
 
 pub use code_table::{code_hash, code_table, hash_bytes, probe};
-pub use param::{ParamKind, RateLimitValue, Segment};
+pub use param::{ItemMember, ParamKind, RateLimitValue, Segment};
 pub use slot::Slot;
 pub use status::{default_retryable, grpc_code, reason_fallback};
 pub use template::{Fill, Node, WireFormat};

@@ -13,15 +13,22 @@ pub enum ParamKind {
     Number,
     /// `true` or `false`; a Rust `bool`.
     Boolean,
+    /// A JSON object; a Rust `error_catalog::Object` (a `serde_json` map).
+    Object,
+    /// A list of items whose members the catalog declares (`items:`); a Rust
+    /// `Vec<T>` of any serde type `T` with those members.
+    List,
 }
 
 impl ParamKind {
     /// Every kind with its catalog spelling.
-    pub const ALL: [(ParamKind, &'static str); 4] = [
+    pub const ALL: [(ParamKind, &'static str); 6] = [
         (ParamKind::String, "string"),
         (ParamKind::Integer, "integer"),
         (ParamKind::Number, "number"),
         (ParamKind::Boolean, "boolean"),
+        (ParamKind::Object, "object"),
+        (ParamKind::List, "list"),
     ];
 
     /// The kind's catalog spelling.
@@ -31,6 +38,17 @@ impl ParamKind {
             .find(|(k, _)| *k == self)
             .map_or("string", |(_, n)| n)
     }
+}
+
+/// One member of a list parameter's items (`items: {field: string}`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ItemMember {
+    /// The member's name as the body spells it (any spelling: `quotaId`, `@type`).
+    pub name: Cow<'static, str>,
+    /// Its JSON type; never [`ParamKind::List`].
+    pub kind: ParamKind,
+    /// Whether an item may lack it (or hold `null`).
+    pub optional: bool,
 }
 
 /// The figure a rate-limit header carries, so a server can fill it in.

@@ -330,6 +330,8 @@ pub fn rust_type(entry: &Entry, name: &str) -> String {
         Some(ParamKind::Integer) => "i64",
         Some(ParamKind::Number) => "f64",
         Some(ParamKind::Boolean) => "bool",
+        Some(ParamKind::Object) => "error_catalog::Object",
+        Some(ParamKind::List) => "::std::vec::Vec<error_catalog::Object>",
         _ => "String",
     };
     let ty = if param.is_some_and(|p| p.sensitive) {

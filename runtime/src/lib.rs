@@ -57,9 +57,9 @@ pub use api_error::ApiErrorCatalog;
 pub use body::{BodyError, FormatError};
 pub use catalog::{Catalog, ErrorEntry, ParamInfo, RateLimitHeader};
 pub use context::{RequestContext, WithContext};
-pub use error_catalog_core::{ParamKind, RateLimitValue, Segment};
+pub use error_catalog_core::{ItemMember, ParamKind, RateLimitValue, Segment};
 pub use error_catalog_macros::{catalog_enum, ApiErrorCatalog};
-pub use param::{FromParam, ParamValue, ToParam};
+pub use param::{FromParam, JsonParam, Object, ParamValue, ToParam};
 pub use secret::{Redacted, Secret, REDACTED};
 pub use unknown::UnknownError;
 

@@ -7,8 +7,12 @@
 use std::borrow::Cow;
 use std::fmt;
 
+/// A JSON object: the Rust type of an `object` parameter, and an item type
+/// any `list` parameter can use (`Vec<Object>`).
+pub type Object = serde_json::Map<String, serde_json::Value>;
+
 /// A borrowed parameter value, ready to be written as JSON.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy)]
 pub enum ParamValue<'a> {
     /// Text.
     Str(&'a str),
@@ -22,6 +26,46 @@ pub enum ParamValue<'a> {
     Bool(bool),
     /// No value (`None`).
     Null,
+    /// An object or a list (`object` and `list` parameters), written through serde.
+    Json(&'a dyn JsonParam),
+}
+
+/// A parameter written as a JSON object or array: what `object` and `list`
+/// parameters hold. Implemented for [`Object`] and for `Vec<T>` of any
+/// serde type.
+pub trait JsonParam: fmt::Debug {
+    /// The value as JSON.
+    fn to_json(&self) -> serde_json::Value;
+}
+
+impl JsonParam for Object {
+    fn to_json(&self) -> serde_json::Value {
+        serde_json::Value::Object(self.clone())
+    }
+}
+
+impl<T: serde::Serialize + fmt::Debug> JsonParam for Vec<T> {
+    fn to_json(&self) -> serde_json::Value {
+        // A serde type that cannot be JSON (a map with non-string keys) is a
+        // programming error of that type; `null` keeps the body well-formed.
+        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+    }
+}
+
+impl PartialEq for ParamValue<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        use ParamValue::*;
+        match (self, other) {
+            (Str(a), Str(b)) => a == b,
+            (Int(a), Int(b)) => a == b,
+            (UInt(a), UInt(b)) => a == b,
+            (Float(a), Float(b)) => a == b,
+            (Bool(a), Bool(b)) => a == b,
+            (Null, Null) => true,
+            (Json(a), Json(b)) => a.to_json() == b.to_json(),
+            _ => false,
+        }
+    }
 }
 
 impl fmt::Display for ParamValue<'_> {
@@ -33,6 +77,7 @@ impl fmt::Display for ParamValue<'_> {
             ParamValue::Float(x) => fmt::Display::fmt(x, f),
             ParamValue::Bool(b) => fmt::Display::fmt(b, f),
             ParamValue::Null => Ok(()),
+            ParamValue::Json(value) => fmt::Display::fmt(&value.to_json(), f),
         }
     }
 }
@@ -46,6 +91,7 @@ impl serde::Serialize for ParamValue<'_> {
             ParamValue::Float(x) => serializer.serialize_f64(x),
             ParamValue::Bool(b) => serializer.serialize_bool(b),
             ParamValue::Null => serializer.serialize_unit(),
+            ParamValue::Json(value) => value.to_json().serialize(serializer),
         }
     }
 }
@@ -231,6 +277,37 @@ impl<T: FromParam> FromParam for Option<T> {
     }
     fn from_text(text: &str) -> Option<Self> {
         T::from_text(text).map(Some)
+    }
+}
+
+impl ToParam for Object {
+    fn to_param(&self) -> ParamValue<'_> {
+        ParamValue::Json(self)
+    }
+}
+
+impl FromParam for Object {
+    fn from_json(value: &serde_json::Value) -> Option<Self> {
+        value.as_object().cloned()
+    }
+    fn from_text(_: &str) -> Option<Self> {
+        None
+    }
+}
+
+impl<T: serde::Serialize + fmt::Debug> ToParam for Vec<T> {
+    fn to_param(&self) -> ParamValue<'_> {
+        ParamValue::Json(self)
+    }
+}
+
+impl<T: serde::de::DeserializeOwned> FromParam for Vec<T> {
+    fn from_json(value: &serde_json::Value) -> Option<Self> {
+        let items = value.as_array()?;
+        items.iter().map(|item| T::deserialize(item).ok()).collect()
+    }
+    fn from_text(_: &str) -> Option<Self> {
+        None
     }
 }
 

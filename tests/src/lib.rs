@@ -22,8 +22,39 @@ pub fn sample_params(
                 ParamKind::Integer => Value::from(30),
                 ParamKind::Number => Value::from(2.5),
                 ParamKind::Boolean => Value::from(true),
+                ParamKind::Object => serde_json::json!({"id": "obj_1"}),
+                ParamKind::List => sample_items(p.items, 2, "gpt-9"),
             };
             (p.name.to_owned(), value)
+        })
+        .collect()
+}
+
+/// A list of `count` items with every member the catalog declares, strings
+/// made from `text` and the item's index.
+pub fn sample_items(
+    members: &[error_catalog::ItemMember],
+    count: usize,
+    text: &str,
+) -> serde_json::Value {
+    use error_catalog::ParamKind;
+    use serde_json::Value;
+    (0..count)
+        .map(|i| {
+            let item: serde_json::Map<String, Value> = members
+                .iter()
+                .map(|m| {
+                    let value = match m.kind {
+                        ParamKind::Integer => Value::from(i),
+                        ParamKind::Number => Value::from(i as f64 + 0.5),
+                        ParamKind::Boolean => Value::from(i % 2 == 0),
+                        ParamKind::Object => serde_json::json!({"n": i}),
+                        ParamKind::String | ParamKind::List => Value::from(format!("{text}-{i}")),
+                    };
+                    (m.name.to_string(), value)
+                })
+                .collect();
+            Value::Object(item)
         })
         .collect()
 }

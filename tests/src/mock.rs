@@ -189,6 +189,8 @@ pub fn respond<E: ApiErrorCatalog + serde::Serialize>(
                 ParamKind::Integer => Value::from(1),
                 ParamKind::Number => Value::from(0.5),
                 ParamKind::Boolean => Value::from(false),
+                ParamKind::Object => Value::Object(Map::new()),
+                ParamKind::List => crate::sample_items(p.items, 1, p.name),
             },
         };
         params.insert(p.name.to_owned(), value);

@@ -374,7 +374,7 @@ fn display_writes_each_placeholder_as_its_own_value_whatever_the_outer_flags() {
     .unwrap();
     let number = GeminiError::from_params(
         "INVALID_TEMPERATURE",
-        &params(serde_json::json!({"max": 1.5})),
+        &params(serde_json::json!({"max": 1.5, "field_violations": []})),
     )
     .unwrap();
     assert_eq!(

@@ -64,6 +64,12 @@ fn params<E: ApiErrorCatalog>(d: &Draw) -> Map<String, Value> {
             ParamKind::Integer => Value::from(d.ints[i % 4]),
             ParamKind::Number => Value::from(d.numbers[i % 4]),
             ParamKind::Boolean => Value::from(d.bools[i % 4]),
+            ParamKind::Object => serde_json::json!({"s": d.strings[i % 4], "n": d.ints[i % 4]}),
+            ParamKind::List => error_catalog_tests::sample_items(
+                p.items,
+                d.uints[i % 4] as usize % 4,
+                &d.strings[i % 4],
+            ),
         };
         map.insert(p.name.to_owned(), value);
     }

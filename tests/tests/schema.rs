@@ -149,14 +149,28 @@ fn schema_accepts_every_preset_written_as_a_custom_body() {
             .lines()
             .map(|l| format!("    {l}\n"))
             .collect();
-        let yaml = format!(
-            "name: demo\nwire:\n  body:\n{body}errors:\n  a: {{status: 400, message: x}}\n"
-        );
-        assert!(
-            error_catalog_model::load_str(&yaml).is_ok(),
-            "{}: model refused\n{yaml}",
-            preset.name
-        );
+        // A custom body must have an entry for each parameter and value it
+        // places (a preset need not).
+        let format = wire::preset(preset.name).unwrap();
+        let mut parts = vec![String::new()];
+        for (_, fill) in format.body.fills() {
+            match fill {
+                wire::Fill::Param(name) => parts.push(format!(
+                    ", params: {{{name}: {{type: string, optional: true}}}}"
+                )),
+                wire::Fill::Value(name) => parts.push(format!(", values: {{{name}: x}}")),
+                wire::Fill::Slot(_) => {}
+            }
+        }
+        let entries: String = parts
+            .iter()
+            .enumerate()
+            .map(|(i, part)| format!("  e{i}: {{status: 400, message: m{i}{part}}}\n"))
+            .collect();
+        let yaml = format!("name: demo\nwire:\n  body:\n{body}errors:\n{entries}");
+        if let Err(e) = error_catalog_model::load_str(&yaml) {
+            panic!("{}: model refused: {e:?}\n{yaml}", preset.name);
+        }
         let problems: Vec<String> = validator
             .iter_errors(&yaml_as_json(&yaml))
             .map(|e| e.to_string())

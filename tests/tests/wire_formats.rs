@@ -179,7 +179,9 @@ fn google_body_of_the_gemini_api_key_error() {
     assert_eq!(
         e,
         GeminiError::ApiKeyInvalid {
-            service: "generativelanguage.googleapis.com".into()
+            service: "generativelanguage.googleapis.com".into(),
+            locale: None,
+            localized_message: None,
         }
     );
     same_json(&body(&e), documented);
@@ -211,11 +213,23 @@ fn google_retry_info_and_bad_request_appear_when_they_apply() {
         "no BadRequest without a field"
     );
 
-    let f = GeminiError::InvalidTemperature { max: 2.0 };
+    let violations = json!([
+        {"field": "generation_config.temperature", "description": "must be at most 2"},
+        {"field": "generation_config.top_p", "description": "must be at most 1"}
+    ]);
+    let f = GeminiError::InvalidTemperature {
+        max: 2.0,
+        field_violations: serde_json::from_value(violations.clone()).unwrap(),
+    };
     let v: serde_json::Value = serde_json::from_str(&body(&f)).unwrap();
     assert_eq!(
         v["error"]["details"][1],
-        json!({"@type": "type.googleapis.com/google.rpc.BadRequest", "fieldViolations": [{"field": "generation_config.temperature", "description": "temperature must be between 0 and 2"}]})
+        json!({"@type": "type.googleapis.com/google.rpc.BadRequest", "fieldViolations": violations})
+    );
+    assert_eq!(
+        GeminiError::from_body(body(&f).as_bytes(), None).unwrap(),
+        f,
+        "every violation read back"
     );
     // Details in another order, with extra members, still parse.
     let shuffled = json!({"error": {"details": [
@@ -245,12 +259,24 @@ fn problem_details_with_and_without_field_errors() {
     let context = RequestContext::new().path("/account/12345/msgs/abc");
     assert_eq!(
         body(&e.with_context(&context)),
-        r#"{"type":"about:blank","title":"Forbidden","status":403,"detail":"Your current balance is 30, but that costs 50.","instance":"/account/12345/msgs/abc","code":"out_of_credit"}"#
+        r#"{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","status":403,"detail":"Your current balance is 30, but that costs 50.","instance":"/account/12345/msgs/abc","code":"out_of_credit"}"#
     );
-    let f = ProblemError::InvalidAge;
+    let f = ProblemError::InvalidAge {
+        invalid_params: vec![
+            json!({"name": "age", "reason": "must be a positive integer"})
+                .as_object()
+                .unwrap()
+                .clone(),
+            json!({"name": "color", "reason": "must be 'green', 'red' or 'blue'"})
+                .as_object()
+                .unwrap()
+                .clone(),
+        ],
+    };
+    // No `type` member: RFC 9457 reads that as `about:blank`.
     assert_eq!(
         body(&f),
-        r#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"must be a positive integer","code":"invalid_age","invalid-params":[{"name":"age","reason":"must be a positive integer"}]}"#
+        r#"{"status":400,"detail":"must be a positive integer","code":"invalid_age","invalid-params":[{"name":"age","reason":"must be a positive integer"},{"name":"color","reason":"must be 'green', 'red' or 'blue'"}]}"#
     );
     for err in [e, f] {
         assert_eq!(

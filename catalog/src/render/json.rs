@@ -37,6 +37,27 @@ pub fn example_value(entry: &Entry, name: &str) -> ExampleValue {
         ParamKind::Number => ExampleValue::Number(0.5),
         ParamKind::Boolean => ExampleValue::Bool(true),
         ParamKind::String => ExampleValue::Str(format!("<{name}>")),
+        ParamKind::Object => ExampleValue::Json("{}".to_owned()),
+        // One item, each member with the example of its type.
+        ParamKind::List => {
+            let members: Vec<String> = entry
+                .param(name)
+                .map(|p| p.items.as_slice())
+                .unwrap_or_default()
+                .iter()
+                .map(|m| {
+                    let value = match m.kind {
+                        ParamKind::Integer => "1".to_owned(),
+                        ParamKind::Number => "0.5".to_owned(),
+                        ParamKind::Boolean => "true".to_owned(),
+                        ParamKind::Object => "{}".to_owned(),
+                        ParamKind::String | ParamKind::List => string(&format!("<{}>", m.name)),
+                    };
+                    format!("{}:{value}", string(&m.name))
+                })
+                .collect();
+            ExampleValue::Json(format!("[{{{}}}]", members.join(",")))
+        }
     }
 }
 
@@ -51,6 +72,8 @@ pub enum ExampleValue {
     Number(f64),
     /// A boolean.
     Bool(bool),
+    /// An object or a list, as compact JSON text.
+    Json(String),
 }
 
 impl ExampleValue {
@@ -60,6 +83,7 @@ impl ExampleValue {
             ExampleValue::Int(i) => i.to_string(),
             ExampleValue::Number(x) => x.to_string(),
             ExampleValue::Bool(b) => b.to_string(),
+            ExampleValue::Json(text) => text.clone(),
         }
     }
 
@@ -220,7 +244,7 @@ fn params(entry: &Entry) -> String {
         .map(|p| {
             format!(
                 "{}:{}",
-                string(&p.name),
+                string(p.wire.as_deref().unwrap_or(&p.name)),
                 example_value(entry, &p.name).json()
             )
         })
@@ -233,16 +257,17 @@ fn params(entry: &Entry) -> String {
 }
 
 fn metadata(entry: &Entry) -> Option<String> {
-    if entry.params.is_empty() {
+    if entry.params.iter().all(|p| p.placed) {
         return None;
     }
     let members: Vec<String> = entry
         .params
         .iter()
+        .filter(|p| !p.placed)
         .map(|p| {
             format!(
                 "{}:{}",
-                string(&p.name),
+                string(p.wire.as_deref().unwrap_or(&p.name)),
                 string(&example_value(entry, &p.name).text())
             )
         })

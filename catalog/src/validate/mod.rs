@@ -11,7 +11,7 @@ use crate::suggest::quoted_list;
 use crate::template::{is_param_name, Template};
 use crate::text_map::TextMap;
 use crate::wire;
-use crate::{ParamKind, RateLimitValue};
+use crate::{ItemMember, ParamKind, RateLimitValue};
 
 mod names;
 mod read;
@@ -409,6 +409,8 @@ fn entry(key: &Key, node: &Node, d: &mut Diagnostics) -> Option<Entry> {
 struct ParamDecl {
     name: String,
     kind: ParamKind,
+    items: Vec<ItemMember>,
+    wire: Option<String>,
     sensitive: bool,
     optional: bool,
     pos: Option<Pos>,
@@ -451,14 +453,16 @@ fn param_decls(node: &Node, d: &mut Diagnostics) -> Vec<ParamDecl> {
             );
             continue;
         }
-        let (kind_node, sensitive, optional) = match &value.value {
+        let what = format!("parameter `{}`", key.name);
+        let (kind_node, sensitive, optional, items_node, wire) = match &value.value {
             Value::Map(spec) => {
                 check_keys(
                     spec,
-                    &["type", "sensitive", "optional"],
-                    &format!("parameter `{}`", key.name),
+                    &["type", "sensitive", "optional", "items", "wire"],
+                    &what,
                     d,
                 );
+                let wire = member(spec, "wire").and_then(|n| text(n, "wire", d));
                 let flag = |name: &str, d: &mut Diagnostics| {
                     member(spec, name)
                         .and_then(|n| boolean(n, name, d))
@@ -466,42 +470,131 @@ fn param_decls(node: &Node, d: &mut Diagnostics) -> Vec<ParamDecl> {
                 };
                 let sensitive = flag("sensitive", d);
                 let optional = flag("optional", d);
-                (member(spec, "type"), sensitive, optional)
+                (
+                    member(spec, "type"),
+                    sensitive,
+                    optional,
+                    member(spec, "items"),
+                    wire,
+                )
             }
-            _ => (Some(value), false, false),
+            _ => (Some(value), false, false, None, None),
         };
-        let kind = match kind_node {
-            None => ParamKind::String,
-            Some(n) => match n.as_text().as_deref().and_then(|t| {
-                ParamKind::ALL
-                    .iter()
-                    .find(|(_, name)| *name == t)
-                    .map(|(k, _)| *k)
-            }) {
-                Some(kind) => kind,
-                None => {
-                    let names: Vec<&str> = ParamKind::ALL.iter().map(|(_, n)| *n).collect();
-                    d.error(
-                        n.pos,
-                        format!(
-                            "unknown parameter type{}; use {}",
-                            n.as_text().map(|t| format!(" `{t}`")).unwrap_or_default(),
-                            quoted_list(&names)
-                        ),
-                    );
-                    continue;
-                }
+        let Some(kind) = param_kind(kind_node, d) else {
+            continue;
+        };
+        // Rule: a list declares the members of its items; nothing else has items.
+        let items = match (kind, items_node) {
+            (ParamKind::List, Some(items)) => match item_members(items, &what, d) {
+                Some(items) => items,
+                None => continue,
             },
+            (ParamKind::List, None) => {
+                d.error(
+                    value.pos,
+                    format!("{what} is a `list` without `items`; say what each item holds, e.g. `{{type: list, items: {{field: string, code: string}}}}`"),
+                );
+                continue;
+            }
+            (_, Some(items)) => {
+                d.error(
+                    items.pos,
+                    format!(
+                        "{what} has `items` but is not a list; add `type: list` or remove `items`"
+                    ),
+                );
+                continue;
+            }
+            (_, None) => Vec::new(),
         };
         out.push(ParamDecl {
             name: key.name.clone(),
             kind,
+            items,
+            wire,
             sensitive,
             optional,
             pos: key.pos,
         });
     }
     out
+}
+
+/// The type a `type:` node names (`string` when there is none); `None`
+/// after reporting an unknown one.
+fn param_kind(node: Option<&Node>, d: &mut Diagnostics) -> Option<ParamKind> {
+    let Some(node) = node else {
+        return Some(ParamKind::String);
+    };
+    let text = node.as_text();
+    let found = ParamKind::ALL
+        .iter()
+        .find(|(_, name)| Some(*name) == text.as_deref())
+        .map(|(k, _)| *k);
+    if found.is_none() {
+        let names: Vec<&str> = ParamKind::ALL.iter().map(|(_, n)| *n).collect();
+        d.error(
+            node.pos,
+            format!(
+                "unknown parameter type{}; use {}",
+                text.map(|t| format!(" `{t}`")).unwrap_or_default(),
+                quoted_list(&names)
+            ),
+        );
+    }
+    found
+}
+
+/// The members of a list's items: `{name: type}` or `{name: {type, optional}}`,
+/// names spelled as the body spells them.
+fn item_members(node: &Node, what: &str, d: &mut Diagnostics) -> Option<Vec<ItemMember>> {
+    let Value::Map(members) = &node.value else {
+        d.error(
+            node.pos,
+            format!(
+                "`items` of {what} must map each item member to its type (`items: {{field: string, code: string}}`), found {}",
+                node.value.kind()
+            ),
+        );
+        return None;
+    };
+    if members.is_empty() {
+        d.error(
+            node.pos,
+            format!("`items` of {what} is empty; list the members each item has"),
+        );
+        return None;
+    }
+    let before = d_len(d);
+    let mut out = Vec::new();
+    for (key, value) in members {
+        let (kind_node, optional) = match &value.value {
+            Value::Map(spec) => {
+                check_keys(
+                    spec,
+                    &["type", "optional"],
+                    &format!("item member `{}`", key.name),
+                    d,
+                );
+                let optional = member(spec, "optional").and_then(|n| boolean(n, "optional", d));
+                (member(spec, "type"), optional.unwrap_or(false))
+            }
+            _ => (Some(value), false),
+        };
+        match param_kind(kind_node, d) {
+            Some(ParamKind::List) => d.error(
+                kind_node.and_then(|n| n.pos),
+                format!("item member `{}` of {what} is a list; items hold text, numbers, booleans and objects, not lists", key.name),
+            ),
+            Some(kind) => out.push(ItemMember {
+                name: key.name.clone().into(),
+                kind,
+                optional,
+            }),
+            None => {}
+        }
+    }
+    (d_len(d) == before).then_some(out)
 }
 
 fn params(
@@ -547,9 +640,22 @@ fn params(
                 format!("parameter `{name}` is in the message, so every error has it; remove `optional: true`"),
             );
         }
+        // Rule: a message placeholder is text, a number or a boolean.
+        if let Some(decl) = decl.filter(|p| matches!(p.kind, ParamKind::List | ParamKind::Object)) {
+            d.error(
+                decl.pos,
+                format!(
+                    "parameter `{name}` is a{} `{}` and cannot fill the message placeholder `{{{name}}}`; place it in the body with `$param.{name}` and take `{{{name}}}` out of the message",
+                    if decl.kind == ParamKind::Object { "n" } else { "" },
+                    decl.kind.name()
+                ),
+            );
+        }
         out.push(Param {
             name: (*name).to_owned(),
             kind: decl.map_or(ParamKind::String, |p| p.kind),
+            items: Vec::new(),
+            wire: decl.and_then(|p| p.wire.clone()),
             in_message: true,
             sensitive: decl.is_some_and(|p| p.sensitive),
             optional: false,
@@ -562,6 +668,8 @@ fn params(
             out.push(Param {
                 name: decl.name.clone(),
                 kind: decl.kind,
+                items: decl.items.clone(),
+                wire: decl.wire.clone(),
                 in_message: false,
                 sensitive: decl.sensitive,
                 optional: decl.optional,

@@ -156,7 +156,7 @@ pub(super) fn check_values_placed(
             }
         }
     }
-    for name in placed {
+    for name in placed.into_iter().filter(|_| wire.preset.is_none()) {
         if !entries.iter().any(|e| e.value(name).is_some()) {
             d.error(
                 wire_pos,
@@ -197,7 +197,9 @@ pub(super) fn check_params_placed(
             }
         }
     }
-    for name in alone {
+    // A preset places the parameters of every detail it knows; a catalog
+    // declares those its errors send.
+    for name in alone.into_iter().filter(|_| wire.preset.is_none()) {
         if !entries.iter().any(|e| e.param(name).is_some()) {
             d.error(
                 wire_pos,

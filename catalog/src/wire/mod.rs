@@ -52,14 +52,14 @@ pub const PRESETS: &[Preset] = &[
     },
     Preset {
         name: "problem",
-        summary: "RFC 9457 problem details (`application/problem+json`): `type`, `title`, `status`, `detail`, `instance`, the code as an extension member, and field errors in an `invalid-params` list",
-        template: "type: about:blank\ntitle: $title\nstatus: $status\ndetail: $message\ninstance: $path\ncode: $code\ninvalid-params:\n  - $when: $field\n    name: $field\n    reason: $message\n",
+        summary: "RFC 9457 problem details (`application/problem+json`): each entry's own `type` URI and `title` (`values:`), `status`, `detail`, `instance`, the code as an extension member, and field errors as an `invalid-params` list parameter of `{name, reason}` items",
+        template: "type: $values.type\ntitle: $values.title\nstatus: $status\ndetail: $message\ninstance: $path\ncode: $code\ninvalid-params: $param.invalid_params\n",
         content_type: "application/problem+json",
     },
     Preset {
         name: "google",
-        summary: "google.rpc.Status as AIP-193 describes it: `{\"error\": {\"code\", \"message\", \"status\", \"details\"}}` with `ErrorInfo` (reason, domain, parameters as metadata), `RetryInfo` and `BadRequest` field violations",
-        template: "error:\n  code: $status\n  message: $message\n  status: $grpc_status\n  details:\n    - \"@type\": type.googleapis.com/google.rpc.ErrorInfo\n      reason: $code\n      domain: $domain\n      metadata: $metadata\n    - \"@type\": type.googleapis.com/google.rpc.RetryInfo\n      retryDelay: $retry_delay\n    - \"@type\": type.googleapis.com/google.rpc.BadRequest\n      $when: $field\n      fieldViolations:\n        - field: $field\n          description: $message\n",
+        summary: "google.rpc.Status as AIP-193 describes it: `{\"error\": {\"code\", \"message\", \"status\", \"details\"}}` with whichever details an error has: `ErrorInfo` (reason = the code, domain, the parameters as metadata), `LocalizedMessage` (`locale`, `localized_message`), `BadRequest` (`field_violations`), `QuotaFailure` (`quota_violations`), `Help` (`links`) and `RetryInfo`",
+        template: "error:\n  code: $status\n  message: $message\n  status: $grpc_status\n  details:\n    - \"@type\": type.googleapis.com/google.rpc.ErrorInfo\n      $when: $code\n      reason: $code\n      domain: $domain\n      metadata: $metadata\n    - \"@type\": type.googleapis.com/google.rpc.LocalizedMessage\n      locale: $param.locale\n      message: $param.localized_message\n    - \"@type\": type.googleapis.com/google.rpc.BadRequest\n      fieldViolations: $param.field_violations\n    - \"@type\": type.googleapis.com/google.rpc.QuotaFailure\n      violations: $param.quota_violations\n    - \"@type\": type.googleapis.com/google.rpc.Help\n      links: $param.links\n    - \"@type\": type.googleapis.com/google.rpc.RetryInfo\n      retryDelay: $retry_delay\n",
         content_type: "application/json",
     },
 ];
@@ -99,10 +99,7 @@ mod tests {
         let slots = format.body.slots();
         assert!(slots.contains(&(vec!["error", "details", "field"], Slot::Field)));
         let google = preset("google").unwrap();
-        assert!(google.body.slots().contains(&(
-            vec!["error", "details", "[]", "fieldViolations", "[]", "field"],
-            Slot::Field
-        )));
+        assert!(google.body.placed_params().contains(&"field_violations"));
         assert_eq!(
             preset("problem").unwrap().content_type,
             "application/problem+json"

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use error_catalog_core::Segment;
+use error_catalog_core::{ItemMember, ParamKind, Segment};
 use serde_json::value::RawValue;
 use serde_json::Value;
 
@@ -141,10 +141,30 @@ impl<'a> Body<'a> {
                     return None;
                 }
             }
+            // A parameter the body carries that the entry does not have says
+            // it is another error (GitHub's `errors` list on a plain 404).
+            let foreign = self
+                .named
+                .iter()
+                .any(|(name, value)| !value.is_null() && entry.param(name).is_none());
+            if foreign {
+                return None;
+            }
             // Otherwise the message is walked only if a parameter is read from it.
             walk_template(segments, self.message, |_, _| false)?;
         }
+        // A list must have the items the catalog declares: an item of another
+        // shape makes the body unknown, never a different entry.
+        for param in entry.params.iter().filter(|p| p.kind == ParamKind::List) {
+            let found = self.named.iter().rev().find(|(n, _)| n == param.name);
+            if let Some((_, list)) = found.filter(|(_, v)| !v.is_null()) {
+                if !items_fit(list, param.items) {
+                    return None;
+                }
+            }
+        }
         Some(Parts {
+            entry: Some(entry),
             texts: Some((segments, self.message)),
             field: entry.field_param.zip(self.field),
             named: self.named,
@@ -153,6 +173,35 @@ impl<'a> Body<'a> {
             retry_after: self.retry_after,
         })
     }
+}
+
+/// Whether `list` is an array whose every item is an object with the
+/// `members` the catalog declares, each of its type (or absent or `null`
+/// where optional). Members the catalog does not declare are allowed: APIs
+/// add members to items.
+fn items_fit(list: &Json<'_>, members: &[ItemMember]) -> bool {
+    let Json::Array(items) = list else {
+        return false;
+    };
+    items.iter().all(|item| {
+        let Json::Object(item) = item else {
+            return false;
+        };
+        members.iter().all(|m| match Json::get(item, &m.name) {
+            None | Some(Json::Null) => m.optional,
+            Some(value) => matches!(
+                (m.kind, value),
+                (ParamKind::String, Json::Str(_))
+                    | (ParamKind::Integer, Json::Int(_) | Json::UInt(_))
+                    | (
+                        ParamKind::Number,
+                        Json::Int(_) | Json::UInt(_) | Json::Float(_)
+                    )
+                    | (ParamKind::Boolean, Json::Bool(_))
+                    | (ParamKind::Object, Json::Object(_))
+            ),
+        })
+    })
 }
 
 /// Builds the variant of entry `index` from named parameter values, read as
@@ -167,6 +216,7 @@ pub(crate) fn from_params<E: ApiErrorCatalog>(
         return None;
     };
     let parts = Parts {
+        entry: None,
         texts: None,
         field: None,
         named: &[],
@@ -259,6 +309,9 @@ fn walk_template<'t>(
 #[doc(hidden)]
 #[derive(Debug)]
 pub struct Parts<'a> {
+    /// The entry being built, for the body's spelling of each parameter;
+    /// `None` when the values are keyed by parameter name.
+    entry: Option<&'static crate::ErrorEntry>,
     /// The entry's message template and the body's message; parameters are read
     /// from the message only where it matches the whole template.
     texts: Option<(&'static [Segment], &'a str)>,
@@ -293,14 +346,18 @@ impl<'a> Parts<'a> {
                 other => Raw::Json(other.to_value()),
             });
         }
-        if let Some(v) = self.data.and_then(|d| Json::get(d, name)) {
+        let key = self
+            .entry
+            .and_then(|e| e.param(name))
+            .map_or(name, |p| p.wire);
+        if let Some(v) = self.data.and_then(|d| Json::get(d, key)) {
             return Some(match v {
                 Json::Str(s) => Raw::JsonStr(s),
                 other => Raw::Json(other.to_value()),
             });
         }
         // Metadata carries every value as a string.
-        if let Some(v) = self.metadata.and_then(|d| Json::get(d, name)) {
+        if let Some(v) = self.metadata.and_then(|d| Json::get(d, key)) {
             return Some(match v {
                 Json::Str(s) => Raw::Text(s),
                 other => Raw::Json(other.to_value()),

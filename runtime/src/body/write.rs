@@ -92,7 +92,7 @@ impl<E: ApiErrorCatalog> Body<'_, E> {
             },
             Slot::Metadata => {
                 entry
-                    .is_some_and(|en| !en.params.is_empty())
+                    .is_some_and(|en| en.params.iter().any(|p| !p.placed))
                     .then_some(())?;
                 Value::Params {
                     all_as_strings: true,
@@ -229,25 +229,25 @@ fn serialize_params<E: ApiErrorCatalog, S: Serializer>(
     }
     let mut data: Vec<(&'static str, ParamValue<'_>)> = Vec::new();
     error.visit_params(&mut |name, value| {
-        // `$metadata` has every parameter; `$params` those the message and
-        // `$param.NAME` members do not carry.
-        if all_as_strings
-            || entry
-                .param(name)
-                .is_some_and(|p| !p.in_message && !p.placed)
-        {
+        // `$metadata` has every parameter; `$params` those the message does
+        // not carry.
+        // Neither has those a `$param.NAME` member carries.
+        let placed = entry.param(name).is_none_or(|p| p.placed);
+        if !placed && (all_as_strings || entry.param(name).is_some_and(|p| !p.in_message)) {
             data.push((name, value));
         }
     });
     let redact = entry.status >= 500;
     let mut map = serializer.serialize_map(Some(data.len()))?;
     for (name, value) in &data {
-        if redact && entry.param(name).is_some_and(|p| p.sensitive) {
-            map.serialize_entry(name, REDACTED)?;
+        let param = entry.param(name);
+        let key = param.map_or(*name, |p| p.wire);
+        if redact && param.is_some_and(|p| p.sensitive) {
+            map.serialize_entry(key, REDACTED)?;
         } else if all_as_strings {
-            map.serialize_entry(name, &format_args!("{value}"))?;
+            map.serialize_entry(key, &format_args!("{value}"))?;
         } else {
-            map.serialize_entry(name, value)?;
+            map.serialize_entry(key, value)?;
         }
     }
     map.end()

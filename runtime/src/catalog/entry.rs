@@ -1,6 +1,6 @@
 //! What the catalog says about one error, as the runtime unpacks it.
 
-use error_catalog_core::{ParamKind, RateLimitValue, Segment};
+use error_catalog_core::{ItemMember, ParamKind, RateLimitValue, Segment};
 
 /// A parameter of an entry: a message placeholder or a data member of the body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -8,6 +8,9 @@ use error_catalog_core::{ParamKind, RateLimitValue, Segment};
 pub struct ParamInfo {
     /// The name, also the variant's field name.
     pub name: &'static str,
+    /// Its name in the body's data and metadata objects: `name` unless the
+    /// catalog spells it otherwise (`wire: vmType`).
+    pub wire: &'static str,
     /// Its type.
     pub kind: ParamKind,
     /// Whether the message uses it; if not it travels in the body's data object.
@@ -19,6 +22,10 @@ pub struct ParamInfo {
     /// Whether the body template places it on its own (`$param.NAME`), and
     /// so not in the `$params` object.
     pub placed: bool,
+    /// The members of each item of a [`ParamKind::List`] parameter; empty
+    /// for other kinds. A body whose list has an item without a required
+    /// member, or with a member of another type, does not fit the entry.
+    pub items: &'static [ItemMember],
 }
 
 /// Everything the catalog says about one error.

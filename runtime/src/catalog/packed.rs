@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use std::borrow::Cow;
 
-use error_catalog_core::{ParamKind, Segment};
+use error_catalog_core::{ItemMember, ParamKind, Segment};
 
 use super::entry::{ErrorEntry, ParamInfo};
 
@@ -164,6 +164,8 @@ impl Reader {
         let mut lists = Vec::new();
         let mut params = Vec::new();
         let mut values = Vec::new();
+        let mut items = Vec::new();
+        let mut item_ranges = Vec::new();
         for _ in 0..len {
             let key = self.str()?;
             let name = self.str()?;
@@ -191,15 +193,32 @@ impl Reader {
             let start = params.len();
             for _ in 0..self.usize()? {
                 let name = self.str()?;
+                let wire = self.opt_str()?.unwrap_or(name);
                 let (kind, _) = *ParamKind::ALL.get(self.usize()?)?;
                 let flags = self.uint()?;
+                let start = items.len();
+                if kind == ParamKind::List {
+                    for _ in 0..self.usize()? {
+                        let name = Cow::Borrowed(self.str()?);
+                        let (kind, _) = *ParamKind::ALL.get(self.usize()?)?;
+                        let optional = self.uint()? != 0;
+                        items.push(ItemMember {
+                            name,
+                            kind,
+                            optional,
+                        });
+                    }
+                }
+                item_ranges.push((start, items.len()));
                 params.push(ParamInfo {
                     name,
+                    wire,
                     kind,
                     in_message: flags & 1 != 0,
                     sensitive: flags & 2 != 0,
                     optional: flags & 4 != 0,
                     placed: flags & 8 != 0,
+                    items: &[],
                 });
             }
             let params_range = (start, params.len());
@@ -238,6 +257,10 @@ impl Reader {
         // once is what lets every entry borrow from them for `'static`.
         let segments: &'static [Segment] = segments.leak();
         let lists: &'static [&'static str] = lists.leak();
+        let items: &'static [ItemMember] = items.leak();
+        for (param, (start, end)) in params.iter_mut().zip(item_ranges) {
+            param.items = items.get(start..end)?;
+        }
         let params: &'static [ParamInfo] = params.leak();
         let values: &'static [(&'static str, &'static str)] = values.leak();
         for (entry, r) in entries.iter_mut().zip(&ranges) {
