@@ -40,7 +40,9 @@ impl ParamKind {
     }
 }
 
-/// One member of a list parameter's items (`items: {field: string}`).
+/// One member of a list parameter's items (`items: {field: string}`). A list
+/// of plain values (`items: string`) has one member with an empty name: the
+/// item itself.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ItemMember {
     /// The member's name as the body spells it (any spelling: `quotaId`, `@type`).

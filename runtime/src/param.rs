@@ -7,9 +7,68 @@
 use std::borrow::Cow;
 use std::fmt;
 
-/// A JSON object: the Rust type of an `object` parameter, and an item type
-/// any `list` parameter can use (`Vec<Object>`).
-pub type Object = serde_json::Map<String, serde_json::Value>;
+use serde_json::value::RawValue;
+
+/// A JSON object kept as its text, members in the order the body has them:
+/// the Rust type of an `object` parameter, and an item type any `list`
+/// parameter can use (`Vec<Object>`). Written back, it gives the same
+/// members in the same order (a `serde_json::Map` would sort them).
+#[derive(Clone)]
+pub struct Object(Box<RawValue>);
+
+impl Object {
+    /// The object in `text`; `None` when `text` is not a JSON object.
+    pub fn parse(text: &str) -> Option<Object> {
+        let raw: Box<RawValue> = serde_json::from_str(text).ok()?;
+        Object::from_raw(raw)
+    }
+
+    fn from_raw(raw: Box<RawValue>) -> Option<Object> {
+        raw.get().starts_with('{').then_some(Object(raw))
+    }
+
+    /// The object's JSON text.
+    pub fn as_str(&self) -> &str {
+        self.0.get()
+    }
+
+    /// The object as a `serde_json` value, to read its members.
+    pub fn to_value(&self) -> serde_json::Value {
+        serde_json::from_str(self.0.get()).unwrap_or_default()
+    }
+}
+
+impl From<serde_json::Map<String, serde_json::Value>> for Object {
+    fn from(map: serde_json::Map<String, serde_json::Value>) -> Self {
+        // A map of JSON values always serializes, to an object.
+        Object(serde_json::value::to_raw_value(&map).unwrap_or_default())
+    }
+}
+
+impl PartialEq for Object {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl fmt::Debug for Object {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for Object {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Object {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = Box::<RawValue>::deserialize(deserializer)?;
+        Object::from_raw(raw).ok_or_else(|| serde::de::Error::custom("expected a JSON object"))
+    }
+}
 
 /// A borrowed parameter value, ready to be written as JSON.
 #[derive(Debug, Clone, Copy)]
@@ -34,21 +93,21 @@ pub enum ParamValue<'a> {
 /// parameters hold. Implemented for [`Object`] and for `Vec<T>` of any
 /// serde type.
 pub trait JsonParam: fmt::Debug {
-    /// The value as JSON.
-    fn to_json(&self) -> serde_json::Value;
+    /// The value as JSON text, members in the order they are written.
+    fn to_json(&self) -> Box<RawValue>;
 }
 
 impl JsonParam for Object {
-    fn to_json(&self) -> serde_json::Value {
-        serde_json::Value::Object(self.clone())
+    fn to_json(&self) -> Box<RawValue> {
+        self.0.clone()
     }
 }
 
 impl<T: serde::Serialize + fmt::Debug> JsonParam for Vec<T> {
-    fn to_json(&self) -> serde_json::Value {
+    fn to_json(&self) -> Box<RawValue> {
         // A serde type that cannot be JSON (a map with non-string keys) is a
         // programming error of that type; `null` keeps the body well-formed.
-        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+        serde_json::value::to_raw_value(self).unwrap_or_default()
     }
 }
 
@@ -62,7 +121,7 @@ impl PartialEq for ParamValue<'_> {
             (Float(a), Float(b)) => a == b,
             (Bool(a), Bool(b)) => a == b,
             (Null, Null) => true,
-            (Json(a), Json(b)) => a.to_json() == b.to_json(),
+            (Json(a), Json(b)) => a.to_json().get() == b.to_json().get(),
             _ => false,
         }
     }
@@ -77,7 +136,7 @@ impl fmt::Display for ParamValue<'_> {
             ParamValue::Float(x) => fmt::Display::fmt(x, f),
             ParamValue::Bool(b) => fmt::Display::fmt(b, f),
             ParamValue::Null => Ok(()),
-            ParamValue::Json(value) => fmt::Display::fmt(&value.to_json(), f),
+            ParamValue::Json(value) => f.write_str(value.to_json().get()),
         }
     }
 }
@@ -109,6 +168,11 @@ pub trait FromParam: Sized {
     fn from_json(value: &serde_json::Value) -> Option<Self>;
     /// Reads the value from the text of a message placeholder.
     fn from_text(text: &str) -> Option<Self>;
+    /// Reads the value from the JSON text of an object or array member, its
+    /// members in body order; the default goes through [`FromParam::from_json`].
+    fn from_json_text(text: &str) -> Option<Self> {
+        Self::from_json(&serde_json::from_str(text).ok()?)
+    }
     /// Reads the value from a JSON string member; the default goes through
     /// [`FromParam::from_json`], text types override it to skip that copy.
     fn from_json_str(text: &str) -> Option<Self> {
@@ -288,10 +352,13 @@ impl ToParam for Object {
 
 impl FromParam for Object {
     fn from_json(value: &serde_json::Value) -> Option<Self> {
-        value.as_object().cloned()
+        value.as_object().cloned().map(Object::from)
     }
     fn from_text(_: &str) -> Option<Self> {
         None
+    }
+    fn from_json_text(text: &str) -> Option<Self> {
+        Object::parse(text)
     }
 }
 
@@ -303,8 +370,11 @@ impl<T: serde::Serialize + fmt::Debug> ToParam for Vec<T> {
 
 impl<T: serde::de::DeserializeOwned> FromParam for Vec<T> {
     fn from_json(value: &serde_json::Value) -> Option<Self> {
-        let items = value.as_array()?;
-        items.iter().map(|item| T::deserialize(item).ok()).collect()
+        value.as_array()?;
+        Self::from_json_text(&value.to_string())
+    }
+    fn from_json_text(text: &str) -> Option<Self> {
+        serde_json::from_str(text).ok()
     }
     fn from_text(_: &str) -> Option<Self> {
         None

@@ -2,7 +2,7 @@
 //! and the RFC 9457 and google.rpc presets: bodies copied from the APIs'
 //! documentation are written byte for byte and parsed back.
 
-use error_catalog::{ApiErrorCatalog, RequestContext};
+use error_catalog::{ApiErrorCatalog, Object, RequestContext};
 use error_catalog_tests::{AnthropicError, GeminiError, OpenAiError, ProblemError};
 use serde_json::json;
 
@@ -263,14 +263,9 @@ fn problem_details_with_and_without_field_errors() {
     );
     let f = ProblemError::InvalidAge {
         invalid_params: vec![
-            json!({"name": "age", "reason": "must be a positive integer"})
-                .as_object()
-                .unwrap()
-                .clone(),
-            json!({"name": "color", "reason": "must be 'green', 'red' or 'blue'"})
-                .as_object()
-                .unwrap()
-                .clone(),
+            Object::parse(r#"{"name":"age","reason":"must be a positive integer"}"#).unwrap(),
+            Object::parse(r#"{"name":"color","reason":"must be 'green', 'red' or 'blue'"}"#)
+                .unwrap(),
         ],
     };
     // No `type` member: RFC 9457 reads that as `about:blank`.

@@ -40,23 +40,28 @@ pub fn example_value(entry: &Entry, name: &str) -> ExampleValue {
         ParamKind::Object => ExampleValue::Json("{}".to_owned()),
         // One item, each member with the example of its type.
         ParamKind::List => {
-            let members: Vec<String> = entry
-                .param(name)
-                .map(|p| p.items.as_slice())
-                .unwrap_or_default()
-                .iter()
-                .map(|m| {
-                    let value = match m.kind {
-                        ParamKind::Integer => "1".to_owned(),
-                        ParamKind::Number => "0.5".to_owned(),
-                        ParamKind::Boolean => "true".to_owned(),
-                        ParamKind::Object => "{}".to_owned(),
-                        ParamKind::String | ParamKind::List => string(&format!("<{}>", m.name)),
-                    };
-                    format!("{}:{value}", string(&m.name))
-                })
-                .collect();
-            ExampleValue::Json(format!("[{{{}}}]", members.join(",")))
+            let items = entry.param(name).map(|p| p.items.as_slice());
+            let value = |m: &crate::ItemMember| match m.kind {
+                ParamKind::Integer => "1".to_owned(),
+                ParamKind::Number => "0.5".to_owned(),
+                ParamKind::Boolean => "true".to_owned(),
+                ParamKind::Object => "{}".to_owned(),
+                ParamKind::String | ParamKind::List if m.name.is_empty() => {
+                    string(&format!("<{name}>"))
+                }
+                ParamKind::String | ParamKind::List => string(&format!("<{}>", m.name)),
+            };
+            ExampleValue::Json(match items.unwrap_or_default() {
+                // Items that are plain values.
+                [only] if only.name.is_empty() => format!("[{}]", value(only)),
+                members => {
+                    let members: Vec<String> = members
+                        .iter()
+                        .map(|m| format!("{}:{}", string(&m.name), value(m)))
+                        .collect();
+                    format!("[{{{}}}]", members.join(","))
+                }
+            })
         }
     }
 }

@@ -548,11 +548,25 @@ fn param_kind(node: Option<&Node>, d: &mut Diagnostics) -> Option<ParamKind> {
 /// The members of a list's items: `{name: type}` or `{name: {type, optional}}`,
 /// names spelled as the body spells them.
 fn item_members(node: &Node, what: &str, d: &mut Diagnostics) -> Option<Vec<ItemMember>> {
+    // Items that are plain values: one member with no name, the item itself.
+    if let Value::Str(_) = &node.value {
+        return match param_kind(Some(node), d)? {
+            ParamKind::List => {
+                d.error(node.pos, format!("the items of {what} are lists; items hold text, numbers, booleans and objects, not lists"));
+                None
+            }
+            kind => Some(vec![ItemMember {
+                name: "".into(),
+                kind,
+                optional: false,
+            }]),
+        };
+    }
     let Value::Map(members) = &node.value else {
         d.error(
             node.pos,
             format!(
-                "`items` of {what} must map each item member to its type (`items: {{field: string, code: string}}`), found {}",
+                "`items` of {what} must be the items' type (`items: string`) or map each item member to its type (`items: {{field: string, code: string}}`), found {}",
                 node.value.kind()
             ),
         );

@@ -83,11 +83,11 @@ fn identify<E: ApiErrorCatalog>(code: Option<&str>, body: &Body<'_>) -> Option<E
         E::__from_parts(index, &parts)
     };
     let Some(code) = code else {
-        return catalog
-            .entries()
-            .iter()
-            .enumerate()
-            .find_map(|e| build(e, true));
+        // Entries the API sends without a code first: an entry with a code
+        // would have written it, so it is only the second choice.
+        let entries = catalog.entries().iter().enumerate();
+        let (without, with): (Vec<_>, Vec<_>) = entries.partition(|(_, e)| e.code.is_none());
+        return without.into_iter().chain(with).find_map(|e| build(e, true));
     };
     let mut candidates = catalog.entries_with_code(code);
     // One entry for the code: the code decides, even if the server reworded the message.
@@ -183,24 +183,27 @@ fn items_fit(list: &Json<'_>, members: &[ItemMember]) -> bool {
     let Json::Array(items) = list else {
         return false;
     };
-    items.iter().all(|item| {
-        let Json::Object(item) = item else {
-            return false;
-        };
-        members.iter().all(|m| match Json::get(item, &m.name) {
+    let is = |kind: ParamKind, value: &Json<'_>| {
+        matches!(
+            (kind, value),
+            (ParamKind::String, Json::Str(_))
+                | (ParamKind::Integer, Json::Int(_) | Json::UInt(_))
+                | (
+                    ParamKind::Number,
+                    Json::Int(_) | Json::UInt(_) | Json::Float(_)
+                )
+                | (ParamKind::Boolean, Json::Bool(_))
+                | (ParamKind::Object, Json::Object(_))
+        )
+    };
+    items.iter().all(|item| match (members, item) {
+        // Items that are plain values (`items: string`).
+        ([only], _) if only.name.is_empty() => is(only.kind, item),
+        (_, Json::Object(item)) => members.iter().all(|m| match Json::get(item, &m.name) {
             None | Some(Json::Null) => m.optional,
-            Some(value) => matches!(
-                (m.kind, value),
-                (ParamKind::String, Json::Str(_))
-                    | (ParamKind::Integer, Json::Int(_) | Json::UInt(_))
-                    | (
-                        ParamKind::Number,
-                        Json::Int(_) | Json::UInt(_) | Json::Float(_)
-                    )
-                    | (ParamKind::Boolean, Json::Bool(_))
-                    | (ParamKind::Object, Json::Object(_))
-            ),
-        })
+            Some(value) => is(m.kind, value),
+        }),
+        _ => false,
     })
 }
 
@@ -332,6 +335,7 @@ impl<'a> Parts<'a> {
             Raw::Text(text) => T::from_text(text),
             Raw::Json(value) => T::from_json(&value),
             Raw::JsonStr(text) => T::from_json_str(text),
+            Raw::JsonText(text) => T::from_json_text(&text),
         }
     }
 
@@ -341,20 +345,14 @@ impl<'a> Parts<'a> {
         }
         let named = self.named.iter().rev().find(|(n, _)| n == name);
         if let Some((_, v)) = named {
-            return Some(match v {
-                Json::Str(s) => Raw::JsonStr(s),
-                other => Raw::Json(other.to_value()),
-            });
+            return Some(Raw::of(v));
         }
         let key = self
             .entry
             .and_then(|e| e.param(name))
             .map_or(name, |p| p.wire);
         if let Some(v) = self.data.and_then(|d| Json::get(d, key)) {
-            return Some(match v {
-                Json::Str(s) => Raw::JsonStr(s),
-                other => Raw::Json(other.to_value()),
-            });
+            return Some(Raw::of(v));
         }
         // Metadata carries every value as a string.
         if let Some(v) = self.metadata.and_then(|d| Json::get(d, key)) {
@@ -384,6 +382,18 @@ enum Raw<'p> {
     Json(Value),
     /// A JSON string, read without building a `serde_json::Value` for it.
     JsonStr(&'p str),
+    /// An object or array as JSON text, members in body order.
+    JsonText(String),
+}
+
+impl<'p> Raw<'p> {
+    fn of(value: &'p Json<'_>) -> Raw<'p> {
+        match value {
+            Json::Str(s) => Raw::JsonStr(s),
+            Json::Object(_) | Json::Array(_) => Raw::JsonText(value.to_text()),
+            other => Raw::Json(other.to_value()),
+        }
+    }
 }
 
 #[cfg(test)]

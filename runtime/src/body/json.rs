@@ -81,6 +81,12 @@ impl<'a> Json<'a> {
         }
     }
 
+    /// The value as compact JSON text, members in body order.
+    pub(crate) fn to_text(&self) -> String {
+        // A tree read from JSON always writes back.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
     /// An object's members as a `serde_json::Value` object.
     pub(crate) fn object_to_value(members: &[Member<'a>]) -> serde_json::Value {
         let mut map = serde_json::Map::new();
@@ -88,6 +94,34 @@ impl<'a> Json<'a> {
             map.insert(k.clone().into_owned(), v.to_value());
         }
         serde_json::Value::Object(map)
+    }
+}
+
+impl serde::Serialize for Json<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self {
+            Json::Null => serializer.serialize_unit(),
+            Json::Bool(b) => serializer.serialize_bool(*b),
+            Json::Int(i) => serializer.serialize_i64(*i),
+            Json::UInt(u) => serializer.serialize_u64(*u),
+            Json::Float(x) => serializer.serialize_f64(*x),
+            Json::Str(s) => serializer.serialize_str(s),
+            Json::Array(items) => {
+                let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Json::Object(members) => {
+                let mut map = serializer.serialize_map(Some(members.len()))?;
+                for (key, value) in members {
+                    map.serialize_entry(key, value)?;
+                }
+                map.end()
+            }
+        }
     }
 }
 
