@@ -112,6 +112,9 @@ pub struct Entry {
     pub field_param: Option<String>,
     /// The error's type or category (OpenAI's `type`), placed by `$type`.
     pub error_type: Option<String>,
+    /// The google.rpc code `$grpc_status` writes when the status does not
+    /// say it (a 400 that is `FAILED_PRECONDITION`, not `INVALID_ARGUMENT`).
+    pub grpc_status: Option<String>,
     /// Whether a client may retry.
     pub retryable: bool,
     /// Whether `retryable` was written in the catalog (rather than following from status).

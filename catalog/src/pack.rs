@@ -12,7 +12,7 @@
 //! ```text
 //! key name code? status message
 //! segment-count (kind string)*        kind 0 = literal, 1 = placeholder
-//! field? field_param? error_type?
+//! field? field_param? error_type? grpc_status?
 //! retryable (0/1) retry_after (0 = none, else seconds + 1)
 //! group? description?
 //! cause-count string*  solution-count string*
@@ -70,6 +70,7 @@ pub fn pack(catalog: &Catalog) -> Packed {
         w.opt_str(e.field.as_deref());
         w.opt_str(e.field_param.as_deref());
         w.opt_str(e.error_type.as_deref());
+        w.opt_str(e.grpc_status.as_deref());
         w.uint(u64::from(e.retryable));
         w.uint(e.retry_after.map_or(0, |s| s.saturating_add(1)));
         w.opt_str(e.group.as_deref());

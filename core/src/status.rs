@@ -32,6 +32,28 @@ pub fn grpc_code(status: u16) -> &'static str {
     }
 }
 
+/// The names of google.rpc's canonical codes, as `google.rpc.Status.status`
+/// spells them in JSON.
+pub const GRPC_CODES: [&str; 17] = [
+    "OK",
+    "CANCELLED",
+    "UNKNOWN",
+    "INVALID_ARGUMENT",
+    "DEADLINE_EXCEEDED",
+    "NOT_FOUND",
+    "ALREADY_EXISTS",
+    "PERMISSION_DENIED",
+    "RESOURCE_EXHAUSTED",
+    "FAILED_PRECONDITION",
+    "ABORTED",
+    "OUT_OF_RANGE",
+    "UNIMPLEMENTED",
+    "INTERNAL",
+    "UNAVAILABLE",
+    "DATA_LOSS",
+    "UNAUTHENTICATED",
+];
+
 /// The title of a status HTTP has no reason phrase for (529, 499):
 /// `Client Error` below 500, `Server Error` from 500.
 pub fn reason_fallback(status: u16) -> &'static str {

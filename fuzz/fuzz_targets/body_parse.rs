@@ -6,7 +6,8 @@
 use error_catalog::ApiErrorCatalog;
 use error_catalog_tests::{
     AiApiError, AimlApiError, AnthropicError, ErrorCodesError, GatewayError, GeminiError, OpenAiError,
-    ProblemError, ProblemTypeError, CardError,
+    ProblemError, ProblemTypeError, CardError, StripeError, GitHubError, GeminiApiError,
+    GoogleError, Rfc9457Error,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -41,4 +42,9 @@ fuzz_target!(|data: &[u8]| {
     check::<ProblemError>(data, None);
     check::<ProblemTypeError>(data, status);
     check::<CardError>(data, status);
+    check::<StripeError>(data, status);
+    check::<GitHubError>(data, status);
+    check::<GeminiApiError>(data, status);
+    check::<GoogleError>(data, status);
+    check::<Rfc9457Error>(data, status);
 });

@@ -331,7 +331,17 @@ pub fn rust_type(entry: &Entry, name: &str) -> String {
         Some(ParamKind::Number) => "f64",
         Some(ParamKind::Boolean) => "bool",
         Some(ParamKind::Object) => "error_catalog::Object",
-        Some(ParamKind::List) => "::std::vec::Vec<error_catalog::Object>",
+        // Items that are plain values are a `Vec` of that value's type.
+        Some(ParamKind::List) => match param.map(|p| p.items.as_slice()) {
+            Some([only]) if only.name.is_empty() => match only.kind {
+                ParamKind::Integer => "::std::vec::Vec<i64>",
+                ParamKind::Number => "::std::vec::Vec<f64>",
+                ParamKind::Boolean => "::std::vec::Vec<bool>",
+                ParamKind::Object => "::std::vec::Vec<error_catalog::Object>",
+                ParamKind::String | ParamKind::List => "::std::vec::Vec<::std::string::String>",
+            },
+            _ => "::std::vec::Vec<error_catalog::Object>",
+        },
         _ => "String",
     };
     let ty = if param.is_some_and(|p| p.sensitive) {

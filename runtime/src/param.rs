@@ -339,6 +339,12 @@ impl<T: FromParam> FromParam for Option<T> {
             other => T::from_json(other).map(Some),
         }
     }
+    fn from_json_text(text: &str) -> Option<Self> {
+        T::from_json_text(text).map(Some)
+    }
+    fn from_json_str(text: &str) -> Option<Self> {
+        T::from_json_str(text).map(Some)
+    }
     fn from_text(text: &str) -> Option<Self> {
         T::from_text(text).map(Some)
     }

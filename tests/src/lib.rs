@@ -90,6 +90,31 @@ pub enum OpenAiError {}
 pub enum AnthropicError {}
 
 /// A google.rpc-format test catalog.
+/// Errors of the Stripe API.
+#[error_catalog::catalog_enum(path = "../catalog/stripe.yaml")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum StripeError {}
+
+/// Errors of the GitHub REST API.
+#[error_catalog::catalog_enum(path = "../catalog/github.yaml")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum GitHubError {}
+
+/// Errors of the Gemini API (google.rpc.Status).
+#[error_catalog::catalog_enum(path = "../catalog/gemini.yaml")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum GeminiApiError {}
+
+/// AIP-193's example errors of a Google Cloud API.
+#[error_catalog::catalog_enum(path = "../catalog/google.yaml")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum GoogleError {}
+
+/// RFC 9457's example problem details.
+#[error_catalog::catalog_enum(path = "../catalog/rfc9457.yaml")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Rfc9457Error {}
+
 #[error_catalog::catalog_enum(path = "fixtures/gemini.yaml")]
 #[derive(Debug, Clone, PartialEq)]
 pub enum GeminiError {}

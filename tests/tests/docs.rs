@@ -7,7 +7,8 @@ use error_catalog::{ApiErrorCatalog, RequestContext};
 use error_catalog_model::render::{example_body, DOCS_CONTEXT};
 use error_catalog_model::Catalog;
 use error_catalog_tests::{
-    AiApiError, AimlApiError, AnthropicError, ErrorCodesError, GatewayError, OpenAiError,
+    AiApiError, AimlApiError, AnthropicError, ErrorCodesError, GatewayError, GeminiApiError,
+    GitHubError, GoogleError, OpenAiError, Rfc9457Error, StripeError,
 };
 
 fn root() -> PathBuf {
@@ -29,7 +30,7 @@ fn page(name: &str) -> String {
 type PageCheck = fn(&str);
 
 /// Every catalog of `catalog/`, with the enum that checks its page's bodies.
-const CATALOGS: [(&str, PageCheck); 6] = [
+const CATALOGS: [(&str, PageCheck); 11] = [
     (
         "aiapi",
         documented_bodies_are_what_the_runtime_sends::<AiApiError>,
@@ -51,8 +52,28 @@ const CATALOGS: [(&str, PageCheck); 6] = [
         documented_bodies_are_what_the_runtime_sends::<GatewayError>,
     ),
     (
+        "gemini",
+        documented_bodies_are_what_the_runtime_sends::<GeminiApiError>,
+    ),
+    (
+        "github",
+        documented_bodies_are_what_the_runtime_sends::<GitHubError>,
+    ),
+    (
+        "google",
+        documented_bodies_are_what_the_runtime_sends::<GoogleError>,
+    ),
+    (
         "openai",
         documented_bodies_are_what_the_runtime_sends::<OpenAiError>,
+    ),
+    (
+        "rfc9457",
+        documented_bodies_are_what_the_runtime_sends::<Rfc9457Error>,
+    ),
+    (
+        "stripe",
+        documented_bodies_are_what_the_runtime_sends::<StripeError>,
     ),
 ];
 

@@ -7,7 +7,8 @@ use std::path::Path;
 use error_catalog::ApiErrorCatalog;
 use error_catalog_tests::{
     AiApiError, AimlApiError, AnthropicError, CardError, ErrorCodesError, GatewayError,
-    GeminiError, OpenAiError, ProblemError, ProblemTypeError,
+    GeminiApiError, GeminiError, GitHubError, GoogleError, OpenAiError, ProblemError,
+    ProblemTypeError, Rfc9457Error, StripeError,
 };
 
 fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
@@ -51,6 +52,11 @@ fn body_parse_regressions() {
         check::<ProblemError>(&name, &data, None);
         check::<ProblemTypeError>(&name, &data, status);
         check::<CardError>(&name, &data, status);
+        check::<StripeError>(&name, &data, status);
+        check::<GitHubError>(&name, &data, status);
+        check::<GeminiApiError>(&name, &data, status);
+        check::<GoogleError>(&name, &data, status);
+        check::<Rfc9457Error>(&name, &data, status);
     }
 }
 

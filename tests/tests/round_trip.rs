@@ -6,7 +6,8 @@ use std::fmt::Debug;
 use error_catalog::{ApiErrorCatalog, ParamKind, RequestContext};
 use error_catalog_tests::{
     AiApiError, AimlApiError, AnthropicError, CardError, ErrorCodesError, GatewayError,
-    GeminiError, OpenAiError, ProblemError, ProblemTypeError,
+    GeminiApiError, GeminiError, GitHubError, GoogleError, OpenAiError, ProblemError,
+    ProblemTypeError, Rfc9457Error, StripeError,
 };
 use proptest::prelude::*;
 use serde::Serialize;
@@ -94,8 +95,16 @@ where
         let back = E::from_body(json.as_bytes(), Some(entry.status))
             .map_err(|e| TestCaseError::fail(format!("{}: {e}\n{json}", entry.key)))?;
         prop_assert_eq!(&back, &made, "{}", json);
-        // Without the HTTP status too: every catalog's bodies carry enough
-        // (a code, or a status in the body) to tell the entry.
+        // Without the HTTP status too: a body carries enough (a code, a
+        // status in the body, a message) to tell the entry, unless the entry
+        // has a twin with the same code and message that only the status
+        // tells apart (Stripe's `resource_missing`, 404 or 400).
+        let twin = E::entries()
+            .iter()
+            .any(|o| o.key != entry.key && o.code == entry.code && o.message == entry.message);
+        if twin {
+            continue;
+        }
         let without_status = E::from_body(json.as_bytes(), None)
             .map_err(|e| TestCaseError::fail(format!("{}: {e}\n{json}", entry.key)))?;
         prop_assert_eq!(&without_status, &made, "without the status: {}", json);
@@ -126,4 +135,9 @@ round_trips! {
     problem_preset: ProblemError,
     problem_entry_values: ProblemTypeError,
     params_placed_one_by_one: CardError,
+    stripe: StripeError,
+    github_lists: GitHubError,
+    gemini: GeminiApiError,
+    google_aip193: GoogleError,
+    rfc9457_extensions: Rfc9457Error,
 }

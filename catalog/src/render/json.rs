@@ -143,7 +143,12 @@ impl Writer<'_> {
             Slot::Status => entry.status.to_string(),
             Slot::StatusText => string(&entry.status.to_string()),
             Slot::Title => string(reason(entry.status)),
-            Slot::GrpcStatus => string(grpc_code(entry.status)),
+            Slot::GrpcStatus => string(
+                entry
+                    .grpc_status
+                    .as_deref()
+                    .unwrap_or_else(|| grpc_code(entry.status)),
+            ),
             Slot::Type => string(entry.error_type.as_deref()?),
             Slot::Field => match (&entry.field, &entry.field_param) {
                 (Some(field), _) => string(field),

@@ -430,11 +430,30 @@ fn reference_section(out: &mut String, catalog: &Catalog) {
                 } else {
                     "in the body's data"
                 };
+                // A list says what its items hold; a wire name, how the body spells it.
+                let kind = match p.items.as_slice() {
+                    [] => p.kind.name().to_owned(),
+                    [only] if only.name.is_empty() => format!("list of {}", only.kind.name()),
+                    // `{name: string, other?: integer}`, `?` marking optional members.
+                    members => {
+                        let members: Vec<String> = members
+                            .iter()
+                            .map(|m| {
+                                let optional = if m.optional { "?" } else { "" };
+                                format!("{}{optional}: {}", m.name, m.kind.name())
+                            })
+                            .collect();
+                        format!("list of {}", code(&format!("{{{}}}", members.join(", "))))
+                    }
+                };
+                let wire = match &p.wire {
+                    Some(wire) => format!(", written {}", code(wire)),
+                    None => String::new(),
+                };
                 let _ = writeln!(
                     out,
-                    "- {} ({}, {place}{}{})",
+                    "- {} ({kind}, {place}{wire}{}{})",
                     code(&p.name),
-                    p.kind.name(),
                     if p.optional { ", optional" } else { "" },
                     if p.sensitive { ", sensitive" } else { "" }
                 );

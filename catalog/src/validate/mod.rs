@@ -43,6 +43,7 @@ pub const ENTRY_KEYS: &[&str] = &[
     "message",
     "field",
     "type",
+    "grpc_status",
     "retryable",
     "retry_after",
     "group",
@@ -342,6 +343,25 @@ fn entry(key: &Key, node: &Node, d: &mut Diagnostics) -> Option<Entry> {
         Some(f)
     });
     let error_type = member(members, "type").and_then(|n| text(n, "type", d));
+    let grpc_status = member(members, "grpc_status").and_then(|n| {
+        let name = text(n, "grpc_status", d)?;
+        if error_catalog_core::GRPC_CODES.contains(&name.as_str()) {
+            return Some(name);
+        }
+        let hint =
+            match crate::suggest::closest(&name, error_catalog_core::GRPC_CODES.iter().copied()) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => format!(
+                    "use one of {}",
+                    quoted_list(&error_catalog_core::GRPC_CODES)
+                ),
+            };
+        d.error(
+            n.pos,
+            format!("`grpc_status: {name}` is not a google.rpc code; {hint}"),
+        );
+        None
+    });
     let retryable_explicit = member(members, "retryable");
     let retryable = retryable_explicit.and_then(|n| boolean(n, "retryable", d));
     let retry_after = member(members, "retry_after").and_then(|n| seconds(n, d));
@@ -393,6 +413,7 @@ fn entry(key: &Key, node: &Node, d: &mut Diagnostics) -> Option<Entry> {
         field,
         field_param: field_param.map(|(name, _)| name),
         error_type,
+        grpc_status,
         retryable: retryable.unwrap_or_else(|| error_catalog_core::default_retryable(status)),
         retryable_explicit: retryable_explicit.is_some(),
         retry_after,

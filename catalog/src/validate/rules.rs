@@ -83,7 +83,7 @@ pub(super) fn check_entries_distinguishable(
                 message,
                 entry.field.as_deref(),
                 None,
-                0,
+                entry.status,
                 Vec::new(),
             ),
             None => (
@@ -102,7 +102,7 @@ pub(super) fn check_entries_distinguishable(
         let first = *seen.entry(key).or_insert(entry);
         if !std::ptr::eq(first, entry) {
             let what = match code {
-                Some(code) => format!("duplicate code `{code}` with the same message"),
+                Some(code) => format!("duplicate code `{code}` with the same status and message"),
                 None if has_code => format!(
                     "entries `{}` and `{}` have no code and the same status, type, values and message",
                     first.key, entry.key

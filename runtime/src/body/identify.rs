@@ -65,10 +65,12 @@ pub(crate) fn from_slots<E: ApiErrorCatalog>(
             data.and_then(|p| Json::get(p, "retry_after"))
                 .and_then(Json::as_u64)
         }),
-        // The bytes parsed as JSON already, so only a UTF-8 check is left.
+        // The bytes parsed as JSON already. Members the template does not
+        // read are skipped unchecked, so bytes that are not UTF-8 can remain
+        // there: they are kept as U+FFFD, as JSON has no other spelling.
         body: raw
-            .and_then(|raw| std::str::from_utf8(raw).ok())
-            .and_then(|text| RawValue::from_string(text.to_owned()).ok()),
+            .map(String::from_utf8_lossy)
+            .and_then(|text| RawValue::from_string(text.into_owned()).ok()),
     };
     E::__from_unknown(unknown).map_err(|u| BodyError::Unknown(Box::new(u)))
 }
@@ -132,12 +134,11 @@ impl<'a> Body<'a> {
                     return None;
                 }
             }
-            // So are the entry's own values (an RFC 9457 `type` URI): the body
-            // must carry each, or it is not this entry (the last place wins
-            // when the template has a name twice).
-            for (name, own) in entry.values {
-                let found = self.values.iter().rev().find(|(n, _)| n == name);
-                if found.is_none_or(|(_, v)| v != own) {
+            // So are the entry's own values (an RFC 9457 `type` URI): each
+            // the body carries must be the entry's. One it leaves out says
+            // nothing (older Stripe bodies have no `doc_url`).
+            for (name, found) in self.values {
+                if entry.value(name) != Some(&**found) {
                     return None;
                 }
             }

@@ -83,7 +83,10 @@ impl<E: ApiErrorCatalog> Body<'_, E> {
             Slot::Status => Value::Number(u64::from(status()?)),
             Slot::StatusText => Value::StatusText(status()?),
             Slot::Title => Value::Str(crate::catalog::reason(status()?)),
-            Slot::GrpcStatus => Value::Str(error_catalog_core::grpc_code(status()?)),
+            Slot::GrpcStatus => Value::Str(match entry {
+                Some(en) => en.grpc_status(),
+                None => error_catalog_core::grpc_code(status()?),
+            }),
             Slot::Type => Value::Str(entry?.error_type?),
             Slot::Field => Value::Str(e.field()?),
             Slot::Detail => Value::Str(entry?.field.and(entry?.description)?),

@@ -53,6 +53,9 @@ pub struct ErrorEntry {
     pub field_param: Option<&'static str>,
     /// The error's type or category (OpenAI's `type`), if the catalog gives one.
     pub error_type: Option<&'static str>,
+    /// The google.rpc code the catalog gives the entry (`grpc_status:`) when
+    /// its status does not say it; see [`ErrorEntry::grpc_status`].
+    pub grpc: Option<&'static str>,
     /// Whether a client may retry.
     pub retryable: bool,
     /// Suggested wait before retrying, in seconds.
@@ -86,9 +89,11 @@ impl ErrorEntry {
         reason(self.status)
     }
 
-    /// The google.rpc canonical code of the status (`RESOURCE_EXHAUSTED`).
+    /// The entry's google.rpc canonical code (`RESOURCE_EXHAUSTED`): the
+    /// catalog's `grpc_status`, else the one google.rpc gives its status.
     pub fn grpc_status(&self) -> &'static str {
-        error_catalog_core::grpc_code(self.status)
+        self.grpc
+            .unwrap_or_else(|| error_catalog_core::grpc_code(self.status))
     }
 
     /// The entry's own value named `name` (a docs URL, a problem type URI, ...).

@@ -184,6 +184,7 @@ impl Reader {
             let field = self.opt_str()?;
             let field_param = self.opt_str()?;
             let error_type = self.opt_str()?;
+            let grpc = self.opt_str()?;
             let retryable = self.uint()? != 0;
             let retry_after = self.uint()?.checked_sub(1);
             let group = self.opt_str()?;
@@ -243,6 +244,7 @@ impl Reader {
                 field,
                 field_param,
                 error_type,
+                grpc,
                 retryable,
                 retry_after,
                 group,
