@@ -45,9 +45,11 @@ impl From<serde_json::Map<String, serde_json::Value>> for Object {
     }
 }
 
+/// Equal when the members are, in any order: JSON objects are unordered
+/// (a body read through a `serde_json::Value` has its members sorted).
 impl PartialEq for Object {
     fn eq(&self, other: &Self) -> bool {
-        self.as_str() == other.as_str()
+        self.as_str() == other.as_str() || self.to_value() == other.to_value()
     }
 }
 

@@ -24,11 +24,22 @@ fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
     out
 }
 
-fn check<E: ApiErrorCatalog + serde::Serialize + PartialEq + std::fmt::Debug>(
-    name: &str,
-    data: &[u8],
-    status: Option<u16>,
-) {
+fn check<E>(name: &str, data: &[u8], status: Option<u16>)
+where
+    E: ApiErrorCatalog
+        + serde::Serialize
+        + serde::de::DeserializeOwned
+        + PartialEq
+        + std::fmt::Debug,
+{
+    if let Ok(value) = serde_json::from_slice::<serde_json::Value>(data) {
+        let from_tree = serde_json::from_value::<E>(value).ok();
+        let from_bytes = E::from_body(data, None).ok();
+        assert_eq!(
+            from_tree, from_bytes,
+            "{name}: the bytes and the Value read differently"
+        );
+    }
     if let Ok(parsed) = E::from_body(data, status) {
         let written = serde_json::to_vec(&parsed).unwrap();
         let again = E::from_body(&written, status).unwrap_or_else(|e| panic!("{name}: {e}"));
