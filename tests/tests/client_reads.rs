@@ -141,3 +141,38 @@ async fn a_slow_body_is_bounded_by_the_client_timeout() {
         other => panic!("{other}"),
     }
 }
+
+/// GitHub says when its rate limit resets in `x-ratelimit-reset` (Unix
+/// seconds), not in `Retry-After`; its catalog declares the header, so the
+/// client waits until then.
+#[test]
+fn a_catalog_reset_header_is_the_wait_when_retry_after_is_absent() {
+    use error_catalog_tests::GitHubError;
+    let in_90_s = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        + 90;
+    use error_catalog::http;
+    let mut headers = http::HeaderMap::new();
+    headers.insert("x-ratelimit-remaining", "0".parse().unwrap());
+    headers.insert("x-ratelimit-reset", in_90_s.to_string().parse().unwrap());
+    let body = br#"{"message":"API rate limit exceeded for 203.0.113.7. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)","documentation_url":"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api"}"#;
+    let read = client::from_parts::<GitHubError>(http::StatusCode::FORBIDDEN, &headers, body);
+    let ClientError::Api {
+        error, retry_after, ..
+    } = read
+    else {
+        panic!("{read:?}");
+    };
+    assert!(
+        matches!(error, GitHubError::RateLimitExceeded { .. }),
+        "{error:?}"
+    );
+    let wait = retry_after.expect("the reset header gives a wait");
+    assert!((85..=90).contains(&wait.as_secs()), "{wait:?}");
+    // Retry-After, when present, wins.
+    headers.insert("retry-after", "5".parse().unwrap());
+    let read = client::from_parts::<GitHubError>(http::StatusCode::FORBIDDEN, &headers, body);
+    assert!(matches!(read, ClientError::Api { retry_after: Some(w), .. } if w.as_secs() == 5));
+}

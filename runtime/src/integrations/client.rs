@@ -6,8 +6,9 @@ use std::time::Duration;
 use http::HeaderMap;
 
 use crate::body::BodyError;
-use crate::retry_after::retry_after_from_headers;
+use crate::retry_after::{capped_secs, retry_after_from_headers};
 use crate::ApiErrorCatalog;
+use crate::{RateLimitHeader, RateLimitValue};
 
 /// What a failed call produced: a typed API error, a body that could not be
 /// read, or (with the `reqwest` feature) a transport failure.
@@ -100,7 +101,7 @@ pub fn from_parts<E: ApiErrorCatalog>(
     headers: &HeaderMap,
     body: &[u8],
 ) -> ClientError<E> {
-    let header_wait = retry_after_from_headers(headers, std::time::SystemTime::now());
+    let header_wait = header_wait::<E>(headers);
     let should_retry = should_retry::<E>(headers);
     match E::from_body(body, Some(status.as_u16())) {
         Ok(error) => {
@@ -119,6 +120,37 @@ pub fn from_parts<E: ApiErrorCatalog>(
             should_retry,
         },
     }
+}
+
+/// The wait the response's headers ask for: `Retry-After` (or
+/// `retry-after-ms`), else a rate-limit header the catalog declares (a
+/// `retry_after` figure in seconds, or a `reset` time in Unix seconds, as
+/// GitHub's `x-ratelimit-reset`). At most [`MAX_RETRY_AFTER`](crate::retry::MAX_RETRY_AFTER).
+fn header_wait<E: ApiErrorCatalog>(headers: &HeaderMap) -> Option<Duration> {
+    let now = std::time::SystemTime::now();
+    retry_after_from_headers(headers, now)
+        .or_else(|| declared_wait(E::catalog().rate_limit_headers(), headers, now))
+}
+
+fn declared_wait(
+    declared: &[RateLimitHeader],
+    headers: &HeaderMap,
+    now: std::time::SystemTime,
+) -> Option<Duration> {
+    declared.iter().find_map(|h| {
+        let secs: u64 = headers.get(h.name)?.to_str().ok()?.trim().parse().ok()?;
+        match h.value {
+            RateLimitValue::RetryAfter => Some(capped_secs(secs)),
+            RateLimitValue::Reset => {
+                let reset =
+                    std::time::UNIX_EPOCH + Duration::from_secs(secs.min(u64::from(u32::MAX)));
+                Some(capped_secs(
+                    reset.duration_since(now).map_or(0, |d| d.as_secs()),
+                ))
+            }
+            RateLimitValue::Limit | RateLimitValue::Remaining => None,
+        }
+    })
 }
 
 /// What the catalog's should-retry header says: `true` or `false` (any
@@ -185,7 +217,7 @@ pub async fn from_response_with_limit<E: ApiErrorCatalog>(
     let too_large = || ClientError::Body {
         status,
         error: BodyError::TooLarge { limit: max_body },
-        retry_after: retry_after_from_headers(&headers, std::time::SystemTime::now()),
+        retry_after: header_wait::<E>(&headers),
         should_retry: should_retry::<E>(&headers),
     };
     // A declared length past the limit is refused before reading anything.
@@ -208,5 +240,58 @@ pub async fn from_response_with_limit<E: ApiErrorCatalog>(
             Ok(None) => return from_parts(status, &headers, &body),
             Err(e) => return ClientError::Transport(e),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GITHUB: [RateLimitHeader; 3] = [
+        RateLimitHeader::new("x-ratelimit-remaining", RateLimitValue::Remaining),
+        RateLimitHeader::new("x-ratelimit-reset", RateLimitValue::Reset),
+        RateLimitHeader::new("x-wait", RateLimitValue::RetryAfter),
+    ];
+
+    fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
+        pairs
+            .iter()
+            .map(|(k, v)| (http::HeaderName::from_static(k), v.parse().unwrap()))
+            .collect()
+    }
+
+    #[test]
+    fn a_declared_reset_time_gives_the_wait_until_then() {
+        let now = std::time::UNIX_EPOCH + Duration::from_secs(1_713_992_000);
+        let wait = |pairs: &[(&'static str, &str)]| declared_wait(&GITHUB, &headers(pairs), now);
+        assert_eq!(
+            wait(&[
+                ("x-ratelimit-remaining", "0"),
+                ("x-ratelimit-reset", "1713992042")
+            ]),
+            Some(Duration::from_secs(42))
+        );
+        assert_eq!(
+            wait(&[("x-ratelimit-reset", "1713991000")]),
+            Some(Duration::ZERO),
+            "past"
+        );
+        assert_eq!(
+            wait(&[("x-ratelimit-reset", "99999999999999")]),
+            Some(crate::retry::MAX_RETRY_AFTER),
+            "capped"
+        );
+        assert_eq!(wait(&[("x-wait", "7")]), Some(Duration::from_secs(7)));
+        assert_eq!(
+            wait(&[("x-ratelimit-remaining", "0")]),
+            None,
+            "a count is no wait"
+        );
+        assert_eq!(wait(&[("x-ratelimit-reset", "soon")]), None);
+        assert_eq!(
+            declared_wait(&[], &headers(&[("x-ratelimit-reset", "1713992042")]), now),
+            None,
+            "undeclared"
+        );
     }
 }
