@@ -198,8 +198,13 @@ pub(super) fn check_params_placed(
         }
     }
     // A preset places the parameters of every detail it knows; a catalog
-    // declares those its errors send.
-    for name in alone.into_iter().filter(|_| wire.preset.is_none()) {
+    // declares those its errors send. After another mistake, a declaration
+    // that failed would be reported again here: wait for the fix.
+    let other_mistakes = !d.is_empty();
+    for name in alone
+        .into_iter()
+        .filter(|_| wire.preset.is_none() && !other_mistakes)
+    {
         if !entries.iter().any(|e| e.param(name).is_some()) {
             d.error(
                 wire_pos,
