@@ -20,8 +20,6 @@ use proc_macro2::{Span, TokenStream};
 use crate::ast::{Input, Variant};
 use crate::check::Plan;
 
-/// Path of the runtime's private items, as generated code names them.
-pub const P: &str = "::error_catalog::__private";
 
 /// Parses generated source text with the compiler's lexer. It is valid Rust
 /// by construction; should a bug make it not, the user gets a compile error
@@ -145,7 +143,7 @@ fn display_arm(code: &mut String, v: &str, entry: &Entry) {
 }
 
 /// The arms of `visit_params`: each parameter by name, for variants that have any.
-pub fn param_arms(names: &[String], catalog: &Catalog, plan: &Plan) -> TokenStream {
+pub fn param_arms(names: &[String], catalog: &Catalog, plan: &Plan, p: &str) -> TokenStream {
     let mut code = String::new();
     for &(vi, ei) in &plan.mapped {
         let entry = &catalog.entries[ei];
@@ -158,7 +156,7 @@ pub fn param_arms(names: &[String], catalog: &Catalog, plan: &Plan) -> TokenStre
         for name in names {
             let _ = write!(
                 code,
-                "visitor({}, {P}::ToParam::to_param({name}));",
+                "visitor({}, {p}::ToParam::to_param({name}));",
                 string(name)
             );
         }

@@ -9,6 +9,41 @@ pub struct EnumAttr {
     pub path: Option<LitStr>,
     /// Whether the enum may cover only some entries.
     pub subset: bool,
+    /// The path generated code names the runtime by (`crate = "..."`), for
+    /// crates that re-export `error_catalog`; `::error_catalog` otherwise.
+    pub krate: Option<syn::Path>,
+}
+
+impl EnumAttr {
+    /// The runtime crate's path, as tokens.
+    pub fn krate(&self) -> proc_macro2::TokenStream {
+        match &self.krate {
+            Some(path) => quote::quote!(#path),
+            None => quote::quote!(::error_catalog),
+        }
+    }
+}
+
+/// The `crate = "..."` of the enum's `#[catalog(...)]`, read on its own so the
+/// stub impls emitted after other mistakes name the right crate too.
+pub fn crate_path(attrs: &[Attribute]) -> proc_macro2::TokenStream {
+    let mut krate = None;
+    for attr in attrs.iter().filter(|a| a.path().is_ident("catalog")) {
+        let _ = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("crate") {
+                let text: LitStr = meta.value()?.parse()?;
+                krate = text.parse::<syn::Path>().ok();
+            } else if meta.input.peek(syn::Token![=]) {
+                let _: syn::Expr = meta.value()?.parse()?;
+            }
+            Ok(())
+        });
+    }
+    EnumAttr {
+        krate,
+        ..EnumAttr::default()
+    }
+    .krate()
 }
 
 /// Options on a variant: `#[catalog(code = "...")]`, `#[catalog(entry = "...")]`, `#[catalog(unknown)]`.
@@ -39,9 +74,18 @@ pub fn enum_attr(attrs: &[Attribute]) -> Result<EnumAttr> {
             } else if meta.path.is_ident("subset") {
                 out.subset = true;
                 Ok(())
+            } else if meta.path.is_ident("crate") {
+                let text: LitStr = meta.value()?.parse()?;
+                out.krate = Some(text.parse().map_err(|_| {
+                    syn::Error::new(
+                        text.span(),
+                        "`crate` takes the path your crate re-exports error_catalog at, e.g. `crate = \"my_api::error_catalog\"`",
+                    )
+                })?);
+                Ok(())
             } else {
                 Err(meta.error(
-                    "unknown `catalog` option on the enum; expected `path = \"catalog/file.yaml\"` or `subset`",
+                    "unknown `catalog` option on the enum; expected `path = \"catalog/file.yaml\"`, `subset` or `crate = \"path::to::error_catalog\"`",
                 ))
             }
         })?;

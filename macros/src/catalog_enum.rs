@@ -19,12 +19,15 @@ pub fn catalog_enum(args: TokenStream, input: TokenStream) -> TokenStream {
         Ok(i) => i,
         Err(e) => return e.to_compile_error(),
     };
+    // The arguments as a `#[catalog(...)]` attribute, for the stubs' crate path.
+    let as_attr: syn::Attribute = syn::parse_quote!(#[catalog(#args)]);
     match try_generate(args, &input) {
         Ok(tokens) => tokens,
         Err(error) => {
             let mut out = error.to_compile_error();
             out.extend(quote!(#input));
-            out.extend(crate::fallback::expand(&input));
+            let krate = crate::attr::crate_path(std::slice::from_ref(&as_attr));
+            out.extend(crate::fallback::expand(&input, krate));
             out
         }
     }
@@ -32,12 +35,18 @@ pub fn catalog_enum(args: TokenStream, input: TokenStream) -> TokenStream {
 
 fn try_generate(args: TokenStream, input: &DeriveInput) -> syn::Result<TokenStream> {
     let mut path: Option<LitStr> = None;
+    let mut krate: Option<LitStr> = None;
     let parser = syn::meta::parser(|meta| {
         if meta.path.is_ident("path") {
             path = Some(meta.value()?.parse()?);
             Ok(())
+        } else if meta.path.is_ident("crate") {
+            krate = Some(meta.value()?.parse()?);
+            Ok(())
         } else {
-            Err(meta.error("expected `path = \"catalog/your_api.yaml\"`"))
+            Err(meta.error(
+                "expected `path = \"catalog/your_api.yaml\"` (and optionally `crate = \"path::to::error_catalog\"`)",
+            ))
         }
     });
     parser.parse2(args)?;
@@ -71,21 +80,35 @@ fn try_generate(args: TokenStream, input: &DeriveInput) -> syn::Result<TokenStre
     let mut types = HashMap::new();
     let mut text = String::new();
     let mut variants: Punctuated<syn::Variant, Token![,]> = Punctuated::new();
+    // Generated text names the runtime by the path the user gave, if any.
+    let runtime = match &krate {
+        Some(k) => k.value().trim().to_owned(),
+        None => "::error_catalog".to_owned(),
+    };
+    let runtime_path: syn::Path = syn::parse_str(&runtime).map_err(|_| {
+        Error::new_spanned(
+            &krate,
+            "`crate` takes the path your crate re-exports error_catalog at, e.g. `crate = \"my_api::error_catalog\"`",
+        )
+    })?;
     for entry in &catalog.entries {
-        variants.push(variant(entry, &mut types, &mut text));
+        variants.push(variant(entry, &mut types, &mut text, &runtime));
     }
     let unknown = unknown_name(catalog, &path)?;
     let unknown_doc = unknown_doc(catalog);
     let _ = write!(
         text,
-        "#[doc = {unknown_doc:?}] {unknown}(::std::boxed::Box<::error_catalog::UnknownError>),"
+        "#[doc = {unknown_doc:?}] {unknown}(::std::boxed::Box<{runtime}::UnknownError>),"
     );
     variants.push(syn::parse_quote! {
         #[catalog(unknown)]
-        #unknown(::std::boxed::Box<::error_catalog::UnknownError>)
+        #unknown(::std::boxed::Box<#runtime_path::UnknownError>)
     });
     let mut attrs = input.attrs.clone();
     attrs.push(syn::parse_quote!(#[catalog(path = #path)]));
+    if let Some(krate) = &krate {
+        attrs.push(syn::parse_quote!(#[catalog(crate = #krate)]));
+    }
     let written = DeriveInput {
         attrs,
         vis: input.vis.clone(),
@@ -162,6 +185,7 @@ fn variant(
     entry: &Entry,
     types: &mut HashMap<String, syn::Type>,
     text: &mut String,
+    runtime: &str,
 ) -> syn::Variant {
     let span = Span::call_site();
     let docs = variant_docs(entry).join("\n");
@@ -172,7 +196,7 @@ fn variant(
         text.push('{');
         let mut named = Punctuated::new();
         for p in &entry.params {
-            let written = rust_type(entry, &p.name).replace("error_catalog::", "::error_catalog::");
+            let written = rust_type(entry, &p.name).replace("error_catalog::", &format!("{runtime}::"));
             let mut doc = if p.in_message {
                 format!("Fills `{{{}}}` in the message.", p.name)
             } else {

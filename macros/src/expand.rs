@@ -17,7 +17,7 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
         Ok(tokens) => tokens,
         Err(error) => {
             let mut out = error.to_compile_error();
-            out.extend(crate::fallback::expand(input));
+            out.extend(crate::fallback::expand(input, crate::attr::crate_path(&input.attrs)));
             out
         }
     }
@@ -52,7 +52,8 @@ fn emit(
     path: &LitStr,
 ) -> TokenStream {
     let ident = input.ident;
-    let p = quote!(::error_catalog::__private);
+    let krate = input.attr.krate();
+    let p = quote!(#krate::__private);
     let n = catalog.entries.len();
     let include = LitStr::new(absolute, path.span());
 
@@ -113,7 +114,7 @@ fn emit(
         None => quote!(::core::result::Result::Err(unknown)),
     };
 
-    let param_arms = arms::param_arms(&names, catalog, plan);
+    let param_arms = arms::param_arms(&names, catalog, plan, &p.to_string());
     // Entries whose field at fault is one of their parameters.
     let field_param_arms: Vec<TokenStream> = plan
         .mapped
@@ -289,7 +290,7 @@ fn emit(
                 }
             }
 
-            ::error_catalog::__impl_into_response!(#ident);
+            #krate::__impl_into_response!(#ident);
 
             #[automatically_derived]
             impl #p::serde::Serialize for #ident {

@@ -5,12 +5,12 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::DeriveInput;
 
-pub fn expand(input: &DeriveInput) -> TokenStream {
+pub fn expand(input: &DeriveInput, krate: TokenStream) -> TokenStream {
     if !matches!(input.data, syn::Data::Enum(_)) || !input.generics.params.is_empty() {
         return TokenStream::new();
     }
     let ident = &input.ident;
-    let p = quote!(::error_catalog::__private);
+    let p = quote!(#krate::__private);
     quote! {
         #[allow(unreachable_code, unused_variables, clippy::all)]
         const _: () = {

@@ -386,3 +386,32 @@ fn display_writes_each_placeholder_as_its_own_value_whatever_the_outer_flags() {
         "Quota exceeded for quota metric 'requests'."
     );
 }
+
+/// A crate that re-exports error_catalog names it with `crate = "..."`:
+/// generated code then reaches the runtime by that path.
+mod reexport {
+    pub use error_catalog as errors;
+}
+
+#[reexport::errors::catalog_enum(path = "../catalog/aiapi.yaml", crate = "crate::reexport::errors")]
+#[derive(Debug, PartialEq)]
+pub enum ReexportedError {}
+
+#[derive(Debug, PartialEq, reexport::errors::ApiErrorCatalog)]
+#[catalog(path = "../catalog/aiapi.yaml", subset, crate = "crate::reexport::errors")]
+pub enum ReexportedSubset {
+    QuotaNotEnough,
+    #[catalog(unknown)]
+    Other(Box<reexport::errors::UnknownError>),
+}
+
+#[test]
+fn a_reexported_runtime_is_named_by_the_crate_option() {
+    use reexport::errors::ApiErrorCatalog as _;
+    let body = br#"{"code":"quota_not_enough","message":"user quota is not enough","data":null}"#;
+    let generated = ReexportedError::from_body(body, Some(403)).unwrap();
+    assert_eq!(generated, ReexportedError::QuotaNotEnough);
+    let derived = ReexportedSubset::from_body(body, Some(403)).unwrap();
+    assert_eq!(derived, ReexportedSubset::QuotaNotEnough);
+    assert_eq!(serde_json::to_vec(&derived).unwrap(), body);
+}

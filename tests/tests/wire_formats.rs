@@ -514,3 +514,19 @@ fn responses_carry_the_request_id_in_the_catalogs_header() {
         error_catalog::response::build_response(&OpenAiError::ServerError, Some(&context), None);
     assert_eq!(response.headers()["x-request-id"], "req_9");
 }
+
+/// With the `float_roundtrip` feature (this crate enables it; jsonschema, a
+/// dev-dependency, turns serde_json's on too), a `number` parameter reads
+/// back as the exact `f64` written, including values such as the first,
+/// which serde_json's default float parsing reads a unit in the last place
+/// off.
+#[test]
+fn number_parameters_read_back_exactly_with_float_roundtrip() {
+    for amount in [1.947700395895162e-169, -1.490143767845386e129, 0.1, 5e-324] {
+        use error_catalog_tests::CardError;
+        let e = CardError::AmountTooSmall { amount };
+        let written = body(&e);
+        let back = CardError::from_body(written.as_bytes(), Some(400)).unwrap();
+        assert_eq!(back, e, "{written}");
+    }
+}
