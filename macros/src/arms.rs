@@ -20,7 +20,6 @@ use proc_macro2::{Span, TokenStream};
 use crate::ast::{Input, Variant};
 use crate::check::Plan;
 
-
 /// Parses generated source text with the compiler's lexer. It is valid Rust
 /// by construction; should a bug make it not, the user gets a compile error
 /// saying so instead of a panic.

@@ -196,7 +196,8 @@ fn variant(
         text.push('{');
         let mut named = Punctuated::new();
         for p in &entry.params {
-            let written = rust_type(entry, &p.name).replace("error_catalog::", &format!("{runtime}::"));
+            let written =
+                rust_type(entry, &p.name).replace("error_catalog::", &format!("{runtime}::"));
             let mut doc = if p.in_message {
                 format!("Fills `{{{}}}` in the message.", p.name)
             } else {

@@ -17,7 +17,10 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
         Ok(tokens) => tokens,
         Err(error) => {
             let mut out = error.to_compile_error();
-            out.extend(crate::fallback::expand(input, crate::attr::crate_path(&input.attrs)));
+            out.extend(crate::fallback::expand(
+                input,
+                crate::attr::crate_path(&input.attrs),
+            ));
             out
         }
     }

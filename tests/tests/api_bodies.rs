@@ -628,3 +628,114 @@ fn openai_bodies_with_and_without_a_code_are_read_and_written_exactly() {
     assert_eq!(key.code(), "invalid_api_key");
     assert_eq!(serde_json::to_string(&key).unwrap(), compact(&text));
 }
+
+// ----- Anthropic -----
+
+/// [`read`], and the body written with the request id it carried (request
+/// context, not part of the error value) is the copied one.
+fn exact_with_request_id<E>(file: &str, status: u16, expected: E, request_id: Option<&str>)
+where
+    E: ApiErrorCatalog + serde::Serialize + PartialEq + std::fmt::Debug,
+{
+    read(file, status, &expected);
+    let mut context = error_catalog::RequestContext::new();
+    if let Some(id) = request_id {
+        context = context.request_id(id);
+    }
+    let written = serde_json::to_string(&expected.with_context(&context)).unwrap();
+    assert_eq!(written, compact(&doc(file)), "{file}");
+}
+
+#[test]
+fn anthropic_bodies_are_read_and_written_exactly() {
+    use error_catalog_tests::AnthropicError as A;
+    let message = |m: &str| m.to_owned();
+    let cases: Vec<(&str, u16, A, Option<&str>)> = vec![
+        (
+            "anthropic/01_docs_error_shape_not_found.json",
+            404,
+            A::NotFoundError { message: message("The requested resource could not be found.") },
+            Some("req_011CSHoEeqs5C35K2UUqR7Fy"),
+        ),
+        (
+            "anthropic/02_overloaded_529_no_request_id.json",
+            529,
+            A::OverloadedError { message: message("Overloaded") },
+            None,
+        ),
+        (
+            "anthropic/03_overloaded_529_with_request_id.json",
+            529,
+            A::OverloadedError { message: message("Overloaded") },
+            Some("req_011CZCiainzQT1m7qR2Nvz2D"),
+        ),
+        (
+            "anthropic/04_rate_limit_429_org_input_tpm_with_headers.json",
+            429,
+            A::RateLimitError {
+                message: message("This request would exceed your organization's rate limit of 30,000 input tokens per minute (org: 679abe92-92c4-46b0-a952-e528847bd206, model: claude-opus-4-6). For details, refer to: https://docs.claude.com/en/api/rate-limits. You can see the response headers for current usage. Please reduce the prompt length or the maximum tokens requested, or try again later. You may also contact sales at https://www.anthropic.com/contact-sales to discuss your options for a rate limit increase."),
+                details: None,
+            },
+            Some("req_011CYYc3J1X8TQSFat6bg7VX"),
+        ),
+        (
+            "anthropic/06_invalid_request_400_prompt_too_long.json",
+            400,
+            A::InvalidRequestError { message: message("prompt is too long: 200082 tokens > 200000 maximum") },
+            Some("req_011CSNYqawDMMLh8zPLmMmJ1"),
+        ),
+        (
+            "anthropic/08_authentication_401_invalid_x_api_key.json",
+            401,
+            A::AuthenticationError { message: message("invalid x-api-key") },
+            Some("req_011CUBgWE2fdbDGiPKTUQTwy"),
+        ),
+        (
+            "anthropic/11_api_error_500_internal_server_error.json",
+            500,
+            A::ApiError { message: message("Internal server error") },
+            Some("req_011CVT1TGNi4VcKHaM5xKGTs"),
+        ),
+        (
+            "anthropic/15_permission_error_403.json",
+            403,
+            A::PermissionError { message: message("Permission denied") },
+            Some("req_011CaH53rCYtDAVnwhLQvkuc"),
+        ),
+        (
+            "anthropic/16_docs_rate_limit_429_spend_cap_details.json",
+            429,
+            A::RateLimitError {
+                message: message("You have reached your API usage limits: your organization has crossed its monthly API usage threshold, set based on your organization's API tier. You will regain access on 2026-09-01 at 00:00 UTC."),
+                details: Some(obj(r#"{"error_code":"enforced_spend_limit_reached"}"#)),
+            },
+            Some("req_018EeWyXxfu5pfWkrYcMdjWG"),
+        ),
+    ];
+    for (file, status, expected, request_id) in cases {
+        exact_with_request_id(file, status, expected, request_id);
+    }
+    // Bodies in other shapes read to the same variants: a `null` request id,
+    // a proxy's 413 without the top-level `type`, `details: null` before `type`.
+    read(
+        "anthropic/12_api_error_500_request_id_null.json",
+        500,
+        &A::ApiError {
+            message: message("Overloaded"),
+        },
+    );
+    read(
+        "anthropic/13_request_too_large_413_cloudflare_no_top_type.json",
+        413,
+        &A::RequestTooLarge {
+            message: message("Request exceeds the maximum size"),
+        },
+    );
+    read(
+        "anthropic/19_sse_error_details_null_overloaded.json",
+        529,
+        &A::OverloadedError {
+            message: message("Overloaded"),
+        },
+    );
+}

@@ -398,7 +398,11 @@ mod reexport {
 pub enum ReexportedError {}
 
 #[derive(Debug, PartialEq, reexport::errors::ApiErrorCatalog)]
-#[catalog(path = "../catalog/aiapi.yaml", subset, crate = "crate::reexport::errors")]
+#[catalog(
+    path = "../catalog/aiapi.yaml",
+    subset,
+    crate = "crate::reexport::errors"
+)]
 pub enum ReexportedSubset {
     QuotaNotEnough,
     #[catalog(unknown)]
