@@ -13,10 +13,11 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get};
 use axum::{Json, Router};
-use error_catalog::axum::ErrorResponse;
+use error_catalog::axum::ApiErrorResponse;
 use error_catalog::response::RateLimit;
 use error_catalog::{ApiErrorCatalog, ParamKind};
 use serde_json::{json, Map, Value};
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 
 use crate::{AiApiError, AimlApiError, AnthropicError, ErrorCodesError, GatewayError, OpenAiError};
 
@@ -66,6 +67,8 @@ pub fn router() -> Router {
         .layer(axum::middleware::from_fn(
             error_catalog::axum::request_context,
         ))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .layer(axum::middleware::from_fn(read_body))
 }
 
@@ -169,7 +172,7 @@ fn not_found(what: &str) -> Response {
 
 /// The response for entry `code_or_key` of `E`, its parameters taken from
 /// `query` (missing ones get example values).
-pub fn respond<E: ApiErrorCatalog + serde::Serialize>(
+pub fn respond<E: ApiErrorCatalog + serde::Serialize + Send>(
     code_or_key: &str,
     query: &HashMap<String, String>,
 ) -> Option<Response> {
@@ -196,7 +199,7 @@ pub fn respond<E: ApiErrorCatalog + serde::Serialize>(
         params.insert(p.name.to_owned(), value);
     }
     let error = E::from_params(entry.key, &params)?;
-    let mut response = ErrorResponse::new(error);
+    let mut response = ApiErrorResponse::new(error);
     if entry.status == 429 {
         let wait = entry.retry_after.unwrap_or(1);
         let now = SystemTime::now()

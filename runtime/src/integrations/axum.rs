@@ -1,96 +1,148 @@
-//! axum integration (feature `axum`): every derived enum is an `IntoResponse`,
-//! and the [`request_context`] middleware supplies request id, path and time.
+//! axum integration (feature `axum`): every derived enum is an `IntoResponse`;
+//! the [`request_context`] middleware puts each request's [`RequestContext`]
+//! in its extensions and fills it into the error responses of that request.
+//!
+//! Request ids come from tower-http's `SetRequestIdLayer` (and go back out
+//! with `PropagateRequestIdLayer`); the path is the one the client asked for,
+//! also under `Router::nest`; the context travels with the request, so it is
+//! there in spawned tasks too. Handlers that want it take it as an extractor.
 //!
 //! ```ignore
+//! use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+//!
 //! let app = Router::new()
-//!     .route("/v1/chat", post(chat))            // handlers return Result<_, AiApiError>
-//!     .layer(axum::middleware::from_fn(error_catalog::axum::request_context));
+//!     .route("/v1/chat", post(chat))                 // returns Result<_, ApiError>
+//!     .layer(axum::middleware::from_fn(error_catalog::axum::request_context))
+//!     .layer(PropagateRequestIdLayer::x_request_id())
+//!     .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));
 //! ```
 
+use std::convert::Infallible;
+use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
-use axum::extract::Request;
+use axum::extract::{FromRequestParts, OriginalUri, Request};
+use axum::http::request::Parts;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use http::HeaderValue;
+use tower_http::request_id::RequestId;
 
 use crate::context::RequestContext;
 use crate::response::{build_response, RateLimit, REQUEST_ID_HEADER};
 use crate::ApiErrorCatalog;
 
-tokio::task_local! {
-    static CONTEXT: RequestContext;
-}
-
 /// Middleware that gives error bodies their request context: the request id
-/// from the incoming `x-request-id` header (a new UUID when absent), the
-/// request path, and the time as ISO 8601 with milliseconds. Every response
-/// gets the `x-request-id` header.
-pub async fn request_context(request: Request, next: Next) -> Response {
-    let request_id = request
-        .headers()
-        .get(REQUEST_ID_HEADER)
-        .and_then(|v| v.to_str().ok())
-        .filter(|v| !v.is_empty() && v.len() <= 200)
-        .map(str::to_owned)
-        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-    let context = RequestContext {
-        request_id: Some(request_id.clone()),
-        path: Some(request.uri().path().to_owned()),
-        timestamp: Some(humantime::format_rfc3339_millis(SystemTime::now()).to_string()),
-    };
-    let mut response = CONTEXT.scope(context, next.run(request)).await;
-    if let Ok(value) = HeaderValue::from_str(&request_id) {
-        response
-            .headers_mut()
-            .entry(REQUEST_ID_HEADER)
-            .or_insert(value);
+/// set by tower-http's `SetRequestIdLayer` (or sent in `x-request-id`), the
+/// path the client asked for, and the time as ISO 8601 with milliseconds.
+/// The context goes into the request's extensions, where the
+/// [`RequestContext`] extractor finds it, and every error response of a
+/// derived enum returned for the request is written with it.
+pub async fn request_context(mut request: Request, next: Next) -> Response {
+    let (mut parts, body) = request.into_parts();
+    let context = context_of(&parts);
+    parts.extensions.insert(context.clone());
+    request = Request::from_parts(parts, body);
+    let mut response = next.run(request).await;
+    if let Some(pending) = response.extensions_mut().remove::<Pending>() {
+        if let Some(write) = pending.0.lock().ok().and_then(|mut w| w.take()) {
+            return write(Some(&context));
+        }
     }
     response
 }
 
-/// The request context of the request being handled, when the
-/// [`request_context`] middleware runs.
-pub fn current_context() -> Option<RequestContext> {
-    CONTEXT.try_with(Clone::clone).ok()
+/// What the request says about itself: its id, path and the time now.
+fn context_of(parts: &Parts) -> RequestContext {
+    let request_id = match parts.extensions.get::<RequestId>() {
+        Some(id) => id.header_value().to_str().ok().map(str::to_owned),
+        None => parts
+            .headers
+            .get(REQUEST_ID_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned),
+    }
+    .filter(|id| !id.is_empty() && id.len() <= 200);
+    // Under `Router::nest`, `uri` has the prefix stripped; the client asked for this.
+    let path = match parts.extensions.get::<OriginalUri>() {
+        Some(OriginalUri(uri)) => uri.path(),
+        None => parts.uri.path(),
+    };
+    RequestContext {
+        request_id,
+        path: Some(path.to_owned()),
+        timestamp: Some(humantime::format_rfc3339_millis(SystemTime::now()).to_string()),
+    }
 }
 
-/// An error with rate-limit figures for the catalog's rate-limit headers.
+/// The request's context, as [`request_context`] put it in the extensions;
+/// read from the request itself when the middleware is not installed.
+impl<S: Send + Sync> FromRequestParts<S> for RequestContext {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Infallible> {
+        Ok(match parts.extensions.get::<RequestContext>() {
+            Some(context) => context.clone(),
+            None => context_of(parts),
+        })
+    }
+}
+
+/// An error response waiting for its request's context: [`request_context`]
+/// writes it again with the context; without the middleware the response
+/// goes out as first written, without one.
+#[derive(Clone)]
+struct Pending(Arc<Mutex<Option<WriteWith>>>);
+
+type WriteWith = Box<dyn FnOnce(Option<&RequestContext>) -> Response + Send>;
+
+/// An error with the figures of the catalog's rate-limit headers.
 #[derive(Debug)]
-pub struct ErrorResponse<E> {
+pub struct ApiErrorResponse<E> {
     error: E,
     rate_limit: Option<RateLimit>,
 }
 
-impl<E> ErrorResponse<E> {
+impl<E> ApiErrorResponse<E> {
     /// Wraps an error.
     pub fn new(error: E) -> Self {
-        ErrorResponse {
+        ApiErrorResponse {
             error,
             rate_limit: None,
         }
     }
 
-    /// Adds the figures for the catalog's `X-RateLimit-*` headers.
+    /// Adds the figures for the catalog's rate-limit headers.
     pub fn rate_limit(mut self, rate_limit: RateLimit) -> Self {
         self.rate_limit = Some(rate_limit);
         self
     }
 }
 
-impl<E: ApiErrorCatalog + serde::Serialize> IntoResponse for ErrorResponse<E> {
+impl<E: ApiErrorCatalog + serde::Serialize + Send> IntoResponse for ApiErrorResponse<E> {
     fn into_response(self) -> Response {
-        into_response(&self.error, self.rate_limit.as_ref())
+        pending(self.error, self.rate_limit)
     }
 }
 
-/// The response for `error`, with the current request context if any.
-pub fn into_response<E: ApiErrorCatalog + serde::Serialize>(
-    error: &E,
-    rate_limit: Option<&RateLimit>,
+/// The response for `error`: written without request context, and written
+/// again with it by [`request_context`] when that middleware runs.
+pub fn into_response<E: ApiErrorCatalog + serde::Serialize + Send>(error: E) -> Response {
+    pending(error, None)
+}
+
+fn pending<E: ApiErrorCatalog + serde::Serialize + Send>(
+    error: E,
+    rate_limit: Option<RateLimit>,
 ) -> Response {
-    let context = current_context();
-    build_response(error, context.as_ref(), rate_limit).map(axum::body::Body::from)
+    let write = move |context: Option<&RequestContext>| {
+        build_response(&error, context, rate_limit.as_ref()).map(axum::body::Body::from)
+    };
+    let mut response = write(None);
+    let write: WriteWith = Box::new(write);
+    response
+        .extensions_mut()
+        .insert(Pending(Arc::new(Mutex::new(Some(write)))));
+    response
 }
 
 /// Emitted by the derive: `IntoResponse` for the enum when the `axum` feature is on.
@@ -101,7 +153,7 @@ macro_rules! __impl_into_response {
         #[automatically_derived]
         impl $crate::__private::axum::response::IntoResponse for $ty {
             fn into_response(self) -> $crate::__private::axum::response::Response {
-                $crate::axum::into_response(&self, ::core::option::Option::None)
+                $crate::axum::into_response(self)
             }
         }
     };

@@ -1,0 +1,206 @@
+//! The README's Rust snippets, compiled and run: each appears below exactly
+//! as the README shows it (surrounded by what it needs), and
+//! `every_readme_snippet_is_here` fails when the README's copy drifts.
+
+use std::time::Duration;
+
+use axum::extract::rejection::JsonRejection;
+use axum::routing::post;
+use axum::{Json, Router};
+use backon::{ExponentialBuilder, Retryable};
+use error_catalog::client::{self, ClientError};
+use error_catalog::retry::RetryPolicy;
+use error_catalog_tests::ErrorCodesError;
+use serde_json::Value;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+
+/// The README's Rust blocks that are not here, and why.
+const ELSEWHERE: &[(&str, &str)] = &[(
+    "let catalog = error_catalog_model::load_file",
+    "writes into the user's docs/ folder; xtask's gen-docs runs the same calls on every test run",
+)];
+
+#[test]
+fn every_readme_snippet_is_here() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    // The README's paths are relative to a user's crate; this crate reaches
+    // the catalogs one level up.
+    let here = include_str!("readme.rs").replace("path = \"../catalog/", "path = \"catalog/");
+    let lines = |text: &str| -> Vec<String> {
+        text.lines()
+            .map(|l| l.trim().to_owned())
+            .filter(|l| !l.is_empty())
+            .collect()
+    };
+    let here = lines(&here);
+    let mut checked = 0;
+    for block in readme.split("```rust\n").skip(1) {
+        let block = block.split("```").next().unwrap();
+        if ELSEWHERE.iter().any(|(start, _)| block.starts_with(start)) {
+            continue;
+        }
+        let block = lines(block);
+        let found = here.windows(block.len()).any(|w| w == block.as_slice());
+        assert!(
+            found,
+            "README snippet not in tests/tests/readme.rs:\n{}",
+            block.join("\n")
+        );
+        checked += 1;
+    }
+    assert!(checked >= 5, "{checked} snippets");
+}
+
+#[rustfmt::skip] // as the README shows it
+mod derive {
+    use error_catalog::ApiErrorCatalog;
+
+    #[derive(Debug, ApiErrorCatalog)]
+    #[catalog(path = "../catalog/aiapi.yaml", subset)]  // relative to this crate's Cargo.toml
+    pub enum AiApiError {
+        InvalidApiKey,                       // entry `invalid_api_key` (names by heck)
+        ModelNotFound { model: String },     // message "model '{model}' not found"
+        RateLimitExceeded { retry_after: u64 },
+        #[catalog(code = "quota_not_enough")]
+        OutOfQuota,
+    }
+
+    #[test]
+    fn the_derive() -> Result<(), Box<dyn std::error::Error>> {
+        let e = AiApiError::ModelNotFound { model: "gpt-9".into() };
+        assert_eq!(e.to_string(), "model 'gpt-9' not found");
+        assert_eq!(e.status(), 404);             // an http::StatusCode, as axum/reqwest/hyper use
+        assert!(!e.is_retryable());
+        let body = serde_json::to_string(&e)?;   // {"code":"model_not_found","message":"model 'gpt-9' not found","data":null}
+        let back = AiApiError::from_body(body.as_bytes(), Some(404))?;
+        assert_eq!(body, r#"{"code":"model_not_found","message":"model 'gpt-9' not found","data":null}"#);
+        assert!(matches!(back, AiApiError::ModelNotFound { model } if model == "gpt-9"));
+        Ok(())
+    }
+}
+
+mod generated {
+    use error_catalog::ApiErrorCatalog;
+
+    #[error_catalog::catalog_enum(path = "../catalog/aiapi.yaml")]
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum AiApiError {}
+
+    #[test]
+    fn the_generating_form() {
+        assert_eq!(AiApiError::entries().len(), 10);
+        assert_eq!(AiApiError::QuotaNotEnough.status(), 403);
+    }
+}
+
+#[rustfmt::skip] // as the README shows it
+mod server {
+    use super::*;
+    use error_catalog_tests::AiApiError;
+
+    #[derive(serde::Serialize)]
+    struct Answer;
+
+    #[tokio::test]
+    async fn the_server() {
+        async fn chat() -> Result<Json<Answer>, AiApiError> {
+            Err(AiApiError::ModelNotFound { model: "gpt-9".into() })
+        }
+        let app = Router::new()
+            .route("/v1/chat/completions", post(chat))
+            .layer(axum::middleware::from_fn(error_catalog::axum::request_context))
+            .layer(PropagateRequestIdLayer::x_request_id())
+            .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        let response = reqwest::Client::new()
+            .post(format!("http://{address}/v1/chat/completions"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 404);
+        assert!(response.headers().contains_key("x-request-id"));
+        let err = client::check::<AiApiError>(response).await.unwrap_err();
+        assert_eq!(err.api_error(), Some(&AiApiError::ModelNotFound { model: "gpt-9".into() }));
+    }
+}
+
+#[rustfmt::skip] // as the README shows it
+mod rejections {
+    use super::*;
+
+    pub struct ApiError(ErrorCodesError);
+
+    impl axum::response::IntoResponse for ApiError {
+        fn into_response(self) -> axum::response::Response {
+            self.0.into_response()
+        }
+    }
+
+    impl From<JsonRejection> for ApiError {
+        fn from(_: JsonRejection) -> Self {
+            ApiError(ErrorCodesError::InvalidRequest)
+        }
+    }
+
+    async fn create(payload: Result<Json<Value>, JsonRejection>) -> Result<Json<Value>, ApiError> {
+        let Json(value) = payload?;
+        Ok(Json(value))
+    }
+
+    #[tokio::test]
+    async fn a_rejection_in_the_catalogs_format() {
+        let app = Router::new().route("/items", post(create));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        let response = reqwest::Client::new()
+            .post(format!("http://{address}/items"))
+            .header("content-type", "application/json")
+            .body("[")
+            .send()
+            .await
+            .unwrap();
+        let err = client::check::<ErrorCodesError>(response)
+            .await
+            .unwrap_err();
+        assert_eq!(err.api_error(), Some(&ErrorCodesError::InvalidRequest));
+    }
+}
+
+#[rustfmt::skip] // as the README shows it
+mod retries {
+    use super::*;
+    use error_catalog_tests::AiApiError;
+
+    async fn call_api(http: &(reqwest::Client, String)) -> Result<Value, ClientError<AiApiError>> {
+        let response = http.0.get(&http.1).send().await.map_err(ClientError::Transport)?;
+        let response = client::check::<AiApiError>(response).await?;
+        let bytes = response.bytes().await.map_err(ClientError::Transport)?;
+        Ok(serde_json::from_slice(&bytes).unwrap_or_default())
+    }
+
+    #[tokio::test]
+    async fn the_retry_recipe() {
+        let address = error_catalog_tests::mock::spawn().await;
+        let http = (
+            reqwest::Client::new(),
+            format!("http://{address}/flaky/readme?fail=2&api=aiapi&code=rate_limit_exceeded&retry_after=0"),
+        );
+        let policy = RetryPolicy::new(Duration::from_secs(30));   // longest Retry-After honoured
+        let answer = (|| call_api(&http))
+            .retry(ExponentialBuilder::default().with_max_times(4).with_jitter())
+            .when(|e| policy.should_retry(e))              // 429/5xx as the catalog says; never 400/401/403
+            .adjust(|e, backoff| policy.adjust(e, backoff)) // Retry-After (seconds or HTTP date), retry-after-ms
+            .await;                                         // at most 5 attempts, whatever the server says
+
+        use failsafe::futures::CircuitBreaker as _;         // call_with for futures
+        let breaker = failsafe::Config::new().build();
+        let guarded = breaker.call_with(error_catalog::retry::is_server_fault::<AiApiError>, call_api(&http)).await;
+
+        assert_eq!(answer.unwrap()["attempts"], 3, "two failures, then the answer");
+        assert!(guarded.is_ok(), "the session answers from now on");
+    }
+}
