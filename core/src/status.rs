@@ -5,9 +5,9 @@
 //! in the crates that depend on `http`; this crate stays dependency-free.
 
 /// Whether a client may retry an error with this status when the catalog
-/// says nothing else: 429 and every 5xx.
+/// says nothing else: 408 (the server timed the request out), 429 and every 5xx.
 pub fn default_retryable(status: u16) -> bool {
-    status == 429 || (500..=599).contains(&status)
+    status == 408 || status == 429 || (500..=599).contains(&status)
 }
 
 /// The google.rpc canonical code name for an HTTP status, following the

@@ -51,7 +51,7 @@ pub trait ApiErrorCatalog: Sized + std::error::Error + 'static {
     fn status_u16(&self) -> u16;
 
     /// Whether a client may send the same request again: the catalog's rule
-    /// (429 and 5xx unless the entry says otherwise); by status for unknown errors.
+    /// (408, 429 and 5xx unless the entry says otherwise); by status for unknown errors.
     fn is_retryable(&self) -> bool;
 
     /// The request parameter at fault (`prompt`, `temperature`), if any.

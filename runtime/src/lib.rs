@@ -48,6 +48,8 @@ pub mod __private;
 
 #[cfg(feature = "axum")]
 pub use integrations::axum;
+#[cfg(feature = "reqwest-middleware")]
+pub use integrations::middleware;
 pub use integrations::{client, response, retry};
 
 /// The `http` crate, whose `StatusCode` is what `status()` returns.

@@ -56,7 +56,7 @@ impl PartialEq for UnknownError {
 }
 
 impl UnknownError {
-    /// Whether a client may retry: by status, as for catalog entries (429 and 5xx).
+    /// Whether a client may retry: by status, as for catalog entries (408, 429 and 5xx).
     /// Without a status it is not retried.
     pub fn is_retryable(&self) -> bool {
         self.status

@@ -204,3 +204,28 @@ mod retries {
         assert!(guarded.is_ok(), "the session answers from now on");
     }
 }
+
+#[rustfmt::skip] // as the README shows it
+mod middleware {
+    use super::*;
+    use error_catalog::middleware::CatalogRetry;
+    use error_catalog_tests::AiApiError;
+
+    async fn call(url: String) -> Result<reqwest::Response, ClientError<AiApiError>> {
+        let client = reqwest_middleware::ClientBuilder::new(reqwest::Client::new())
+            .with(CatalogRetry::<AiApiError>::new(3))      // at most 3 retries, waits of at most 30 s
+            .build();
+        let response = client.get(&url).send().await.map_err(ClientError::from)?;
+        let response = client::check::<AiApiError>(response).await?;
+        Ok(response)
+    }
+
+    #[tokio::test]
+    async fn the_middleware() {
+        let address = error_catalog_tests::mock::spawn().await;
+        let url = format!("http://{address}/flaky/readme-mw?fail=1&api=aiapi&code=rate_limit_exceeded&retry_after=0");
+        assert_eq!(call(url).await.unwrap().status(), 200);
+        let url = format!("http://{address}/aiapi/quota_not_enough");
+        assert_eq!(call(url).await.unwrap_err().api_error(), Some(&AiApiError::QuotaNotEnough));
+    }
+}

@@ -293,7 +293,7 @@ fn retry_section(out: &mut String, catalog: &Catalog) {
     if !exceptions.is_empty() {
         let _ = writeln!(
             out,
-            "- **Exceptions to the status rule** (429 and 5xx retry, other 4xx do not): {}.",
+            "- **Exceptions to the status rule** (408, 429 and 5xx retry, other 4xx do not): {}.",
             exceptions
                 .iter()
                 .map(|e| format!(

@@ -133,3 +133,19 @@ pub(crate) fn deserialize<'de, E: ApiErrorCatalog, D: serde::Deserializer<'de>>(
     identify::from_slots(Slots::read(template, json), None, None)
         .map_err(<D::Error as serde::de::Error>::custom)
 }
+
+/// The request id a body carries where the catalog's template puts
+/// `$request_id` (AIML's `requestId`, Anthropic's `request_id`), for a
+/// client to report; `None` when the template has none or the body lacks it.
+pub(crate) fn request_id<E: ApiErrorCatalog>(body: &[u8]) -> Option<String> {
+    let slots = E::catalog().wire().body.slots();
+    let (path, _) = slots
+        .into_iter()
+        .find(|(_, slot)| *slot == crate::wire::Slot::RequestId)?;
+    let value: serde_json::Value = serde_json::from_slice(body).ok()?;
+    let mut at = &value;
+    for key in path {
+        at = at.get(key)?;
+    }
+    at.as_str().map(str::to_owned)
+}

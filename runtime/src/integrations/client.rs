@@ -28,6 +28,11 @@ pub enum ClientError<E> {
         /// What the server said about retrying, in the catalog's
         /// `should_retry_header` (`x-should-retry: false`), if it did.
         should_retry: Option<bool>,
+        /// The request id, from the catalog's `request_id_header` (or
+        /// `x-request-id`), else from the body: what the API's support asks for.
+        request_id: Option<String>,
+        /// The body as received, to log or forward.
+        body: Vec<u8>,
     },
     /// The server answered with an error status and a body that is not in the catalog's format.
     #[non_exhaustive]
@@ -40,10 +45,34 @@ pub enum ClientError<E> {
         retry_after: Option<Duration>,
         /// What the server said about retrying, if it did.
         should_retry: Option<bool>,
+        /// The request id, from the headers or the body, if any.
+        request_id: Option<String>,
+        /// The body as received (empty when it was too large to read).
+        body: Vec<u8>,
     },
     /// The request did not complete.
     #[cfg(feature = "reqwest")]
     Transport(reqwest::Error),
+    /// A reqwest-middleware layer failed (not a transport or API error).
+    #[cfg(feature = "reqwest-middleware")]
+    Middleware(anyhow::Error),
+}
+
+#[cfg(feature = "reqwest")]
+impl<E> From<reqwest::Error> for ClientError<E> {
+    fn from(error: reqwest::Error) -> Self {
+        ClientError::Transport(error)
+    }
+}
+
+#[cfg(feature = "reqwest-middleware")]
+impl<E> From<reqwest_middleware::Error> for ClientError<E> {
+    fn from(error: reqwest_middleware::Error) -> Self {
+        match error {
+            reqwest_middleware::Error::Reqwest(e) => ClientError::Transport(e),
+            reqwest_middleware::Error::Middleware(e) => ClientError::Middleware(e),
+        }
+    }
 }
 
 impl<E: ApiErrorCatalog> ClientError<E> {
@@ -53,11 +82,35 @@ impl<E: ApiErrorCatalog> ClientError<E> {
             ClientError::Api { status, .. } | ClientError::Body { status, .. } => Some(*status),
             #[cfg(feature = "reqwest")]
             ClientError::Transport(e) => e.status(),
+            #[cfg(feature = "reqwest-middleware")]
+            ClientError::Middleware(_) => None,
+        }
+    }
+
+    /// The request id the response carried, in a header or in the body.
+    pub fn request_id(&self) -> Option<&str> {
+        // Without the reqwest features, every variant is an answer.
+        #[allow(unreachable_patterns)]
+        match self {
+            ClientError::Api { request_id, .. } | ClientError::Body { request_id, .. } => {
+                request_id.as_deref()
+            }
+            _ => None,
+        }
+    }
+
+    /// The error body as received, when the server answered.
+    pub fn body(&self) -> Option<&[u8]> {
+        #[allow(unreachable_patterns)]
+        match self {
+            ClientError::Api { body, .. } | ClientError::Body { body, .. } => Some(body),
+            _ => None,
         }
     }
 
     /// The typed error, when the server sent one.
     pub fn api_error(&self) -> Option<&E> {
+        #[allow(unreachable_patterns)]
         match self {
             ClientError::Api { error, .. } => Some(error),
             _ => None,
@@ -78,6 +131,8 @@ impl<E: ApiErrorCatalog> std::fmt::Display for ClientError<E> {
             ClientError::Body { status, error, .. } => write!(f, "{status}: {error}"),
             #[cfg(feature = "reqwest")]
             ClientError::Transport(e) => write!(f, "request failed: {e}"),
+            #[cfg(feature = "reqwest-middleware")]
+            ClientError::Middleware(e) => write!(f, "client middleware failed: {e}"),
         }
     }
 }
@@ -89,6 +144,8 @@ impl<E: ApiErrorCatalog> std::error::Error for ClientError<E> {
             ClientError::Body { error, .. } => Some(error),
             #[cfg(feature = "reqwest")]
             ClientError::Transport(e) => Some(e),
+            #[cfg(feature = "reqwest-middleware")]
+            ClientError::Middleware(e) => Some(e.as_ref()),
         }
     }
 }
@@ -103,6 +160,7 @@ pub fn from_parts<E: ApiErrorCatalog>(
 ) -> ClientError<E> {
     let header_wait = header_wait::<E>(headers);
     let should_retry = should_retry::<E>(headers);
+    let request_id = request_id::<E>(headers).or_else(|| crate::body::request_id::<E>(body));
     match E::from_body(body, Some(status.as_u16())) {
         Ok(error) => {
             let retry_after = header_wait.or_else(|| error.retry_after());
@@ -111,6 +169,8 @@ pub fn from_parts<E: ApiErrorCatalog>(
                 status,
                 retry_after,
                 should_retry,
+                request_id,
+                body: body.to_vec(),
             }
         }
         Err(error) => ClientError::Body {
@@ -118,8 +178,19 @@ pub fn from_parts<E: ApiErrorCatalog>(
             error,
             retry_after: header_wait,
             should_retry,
+            request_id,
+            body: body.to_vec(),
         },
     }
+}
+
+/// The request id in the catalog's `request_id_header`, or `x-request-id`.
+fn request_id<E: ApiErrorCatalog>(headers: &HeaderMap) -> Option<String> {
+    let name = E::catalog()
+        .request_id_header()
+        .unwrap_or(crate::response::REQUEST_ID_HEADER);
+    let value = headers.get(name)?.to_str().ok()?.trim();
+    (!value.is_empty()).then(|| value.to_owned())
 }
 
 /// The wait the response's headers ask for: `Retry-After` (or
@@ -155,7 +226,7 @@ fn declared_wait(
 
 /// What the catalog's should-retry header says: `true` or `false` (any
 /// case, surrounding space ignored); anything else says nothing.
-fn should_retry<E: ApiErrorCatalog>(headers: &HeaderMap) -> Option<bool> {
+pub(crate) fn should_retry<E: ApiErrorCatalog>(headers: &HeaderMap) -> Option<bool> {
     let value = headers.get(E::catalog().should_retry_header()?)?;
     match value.to_str().ok()?.trim() {
         v if v.eq_ignore_ascii_case("true") => Some(true),
@@ -219,6 +290,8 @@ pub async fn from_response_with_limit<E: ApiErrorCatalog>(
         error: BodyError::TooLarge { limit: max_body },
         retry_after: header_wait::<E>(&headers),
         should_retry: should_retry::<E>(&headers),
+        request_id: request_id::<E>(&headers),
+        body: Vec::new(),
     };
     // A declared length past the limit is refused before reading anything.
     if response

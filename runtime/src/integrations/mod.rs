@@ -4,5 +4,7 @@
 #[cfg(feature = "axum")]
 pub mod axum;
 pub mod client;
+#[cfg(feature = "reqwest-middleware")]
+pub mod middleware;
 pub mod response;
 pub mod retry;

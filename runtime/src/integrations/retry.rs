@@ -62,7 +62,9 @@ impl RetryPolicy {
             }
             ClientError::Body { status, .. } => is_retryable_status(status.as_u16()),
             #[cfg(feature = "reqwest")]
-            ClientError::Transport(_) => true,
+            ClientError::Transport(e) => is_transient(e),
+            #[cfg(feature = "reqwest-middleware")]
+            ClientError::Middleware(_) => false,
         };
         retryable
             && self
@@ -102,8 +104,38 @@ impl RetryPolicy {
             }
             #[cfg(feature = "reqwest")]
             ClientError::Transport(_) => None,
+            #[cfg(feature = "reqwest-middleware")]
+            ClientError::Middleware(_) => None,
         }
     }
+}
+
+/// Whether a transport failure may pass on a second try, as reqwest-retry
+/// classifies them: timeouts, failed connections and connections cut while
+/// the request was under way (reset, aborted, closed early) may; a request
+/// that could not be built, a redirect loop, or a body that could not be
+/// sent or decoded will fail again.
+#[cfg(feature = "reqwest")]
+pub fn is_transient(error: &reqwest::Error) -> bool {
+    if error.is_timeout() || error.is_connect() {
+        return true;
+    }
+    if error.is_builder() || error.is_redirect() || error.is_body() || error.is_decode() {
+        return false;
+    }
+    // A connection cut mid-request shows as an I/O error down the source chain.
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            use std::io::ErrorKind::*;
+            return matches!(
+                io.kind(),
+                ConnectionReset | ConnectionAborted | BrokenPipe | UnexpectedEof
+            );
+        }
+        source = cause.source();
+    }
+    false
 }
 
 /// Whether a failure is the server's fault and should count against a circuit
@@ -118,11 +150,14 @@ pub fn is_server_fault<E: ApiErrorCatalog>(error: &ClientError<E>) -> bool {
         }
         #[cfg(feature = "reqwest")]
         ClientError::Transport(_) => true,
+        #[cfg(feature = "reqwest-middleware")]
+        ClientError::Middleware(_) => false,
     }
 }
 
-/// 429 and 5xx, as the seeds' retry rules say: the rule catalog entries
-/// follow unless they say otherwise.
+/// 429 and 5xx, as the seeds' retry rules say, and 408 (the server timed
+/// the request out), as reqwest-retry says: the rule catalog entries follow
+/// unless they say otherwise.
 pub fn is_retryable_status(status: u16) -> bool {
     error_catalog_core::default_retryable(status)
 }

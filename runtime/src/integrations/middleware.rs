@@ -1,0 +1,194 @@
+//! reqwest-middleware integration (feature `reqwest-middleware`): a retry
+//! middleware that reads each error body with the catalog, and (feature
+//! `reqwest-retry`) a `RetryableStrategy` for reqwest-retry.
+//!
+//! ```ignore
+//! let client = reqwest_middleware::ClientBuilder::new(reqwest::Client::new())
+//!     .with(CatalogRetry::<ApiError>::new(3))   // at most 3 retries
+//!     .build();
+//! let response = client.get(url).send().await.map_err(ClientError::from)?;
+//! let response = error_catalog::client::check::<ApiError>(response).await?;
+//! ```
+
+use std::marker::PhantomData;
+use std::time::Duration;
+
+use http::Extensions;
+use reqwest_middleware::{Middleware, Next};
+
+use crate::client::{self, ClientError, DEFAULT_MAX_BODY};
+use crate::retry::RetryPolicy;
+use crate::ApiErrorCatalog;
+
+/// Retries a request as the catalog says: an error response is read
+/// (bounded, as [`client::check`] does) and retried when its entry is
+/// retryable and the server did not say otherwise, after the longer of the
+/// response's `Retry-After` (or the catalog's retry headers and the body's
+/// hint) and an exponential backoff, at most `max_wait`; a transport failure
+/// when it may pass ([`retry::is_transient`](crate::retry::is_transient)).
+/// Attempts are bounded by `max_retries`, whatever the server says.
+///
+/// The response that ends the retries goes to the caller with its body, to
+/// read with [`client::check`]. A request whose body cannot be cloned (a
+/// stream) is sent once.
+#[derive(Debug, Clone)]
+pub struct CatalogRetry<E> {
+    max_retries: u32,
+    policy: RetryPolicy,
+    base_delay: Duration,
+    max_body: usize,
+    catalog: PhantomData<fn() -> E>,
+}
+
+impl<E> CatalogRetry<E> {
+    /// At most `max_retries` retries after the first attempt, waits of at
+    /// most 30 s, a first backoff of 100 ms doubling each time.
+    pub fn new(max_retries: u32) -> Self {
+        CatalogRetry {
+            max_retries,
+            policy: RetryPolicy::new(Duration::from_secs(30)),
+            base_delay: Duration::from_millis(100),
+            max_body: DEFAULT_MAX_BODY,
+            catalog: PhantomData,
+        }
+    }
+
+    /// The longest wait honoured; a response asking for more is not retried.
+    pub fn max_wait(mut self, max_wait: Duration) -> Self {
+        self.policy = RetryPolicy::new(max_wait);
+        self
+    }
+
+    /// The first backoff delay; each retry doubles it.
+    pub fn base_delay(mut self, delay: Duration) -> Self {
+        self.base_delay = delay;
+        self
+    }
+
+    fn backoff(&self, retry: u32) -> Duration {
+        self.base_delay
+            .saturating_mul(2u32.saturating_pow(retry))
+            .min(self.policy.max_wait)
+    }
+}
+
+#[async_trait::async_trait]
+impl<E: ApiErrorCatalog + Send + Sync> Middleware for CatalogRetry<E> {
+    async fn handle(
+        &self,
+        request: reqwest::Request,
+        extensions: &mut Extensions,
+        next: Next<'_>,
+    ) -> reqwest_middleware::Result<reqwest::Response> {
+        let mut retries = 0;
+        loop {
+            let again = request.try_clone();
+            let attempt = match &again {
+                Some(copy) => copy.try_clone().expect("a cloned request clones again"),
+                None => return next.run(request, extensions).await,
+            };
+            let backoff = (retries < self.max_retries).then(|| self.backoff(retries));
+            let (wait, outcome) = match next.clone().run(attempt, extensions).await {
+                Ok(response) if !is_error(&response) => return Ok(response),
+                Ok(response) => {
+                    let (error, response) = read::<E>(response, self.max_body).await?;
+                    (self.policy.adjust(&error, backoff), Ok(response))
+                }
+                Err(reqwest_middleware::Error::Reqwest(e)) => {
+                    let wait = backoff.filter(|_| crate::retry::is_transient(&e));
+                    (wait, Err(reqwest_middleware::Error::Reqwest(e)))
+                }
+                Err(other) => return Err(other),
+            };
+            let Some(wait) = wait else {
+                return outcome;
+            };
+            tokio::time::sleep(wait).await;
+            retries += 1;
+        }
+    }
+}
+
+fn is_error(response: &reqwest::Response) -> bool {
+    response.status().is_client_error() || response.status().is_server_error()
+}
+
+/// Reads an error response's body (at most `max_body` bytes) into the typed
+/// error, and rebuilds the response with that body for the caller.
+async fn read<E: ApiErrorCatalog>(
+    mut response: reqwest::Response,
+    max_body: usize,
+) -> reqwest_middleware::Result<(ClientError<E>, reqwest::Response)> {
+    let status = response.status();
+    let headers = response.headers().clone();
+    let version = response.version();
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await? {
+        if chunk.len() > max_body - body.len() {
+            return Err(reqwest_middleware::Error::Middleware(anyhow::anyhow!(
+                "{status}: error body longer than {max_body} bytes; not read further"
+            )));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    let error = client::from_parts::<E>(status, &headers, &body);
+    let mut rebuilt = http::Response::new(body);
+    *rebuilt.status_mut() = status;
+    *rebuilt.headers_mut() = headers;
+    *rebuilt.version_mut() = version;
+    Ok((error, reqwest::Response::from(rebuilt)))
+}
+
+/// reqwest-retry's view of a catalog (feature `reqwest-retry`): its
+/// `RetryTransientMiddleware` sees only status and headers, so a response is
+/// transient when the server's should-retry header says so, else when the
+/// catalog's entries with that status are retryable (if they disagree, as
+/// OpenAI's two 429s do, the status rule decides: 408, 429 and 5xx).
+/// Transport failures are classified by reqwest-retry's own rule. It honours
+/// no `Retry-After` and cannot tell entries apart by body: [`CatalogRetry`]
+/// does both.
+#[cfg(feature = "reqwest-retry")]
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CatalogStrategy<E>(PhantomData<fn() -> E>);
+
+#[cfg(feature = "reqwest-retry")]
+impl<E> CatalogStrategy<E> {
+    /// The strategy for catalog `E`.
+    pub fn new() -> Self {
+        CatalogStrategy(PhantomData)
+    }
+}
+
+#[cfg(feature = "reqwest-retry")]
+impl<E: ApiErrorCatalog> reqwest_retry::RetryableStrategy for CatalogStrategy<E> {
+    fn handle(
+        &self,
+        result: &reqwest_middleware::Result<reqwest::Response>,
+    ) -> Option<reqwest_retry::Retryable> {
+        use reqwest_retry::Retryable;
+        let response = match result {
+            Ok(response) => response,
+            Err(error) => return reqwest_retry::default_on_request_failure(error),
+        };
+        if !is_error(response) {
+            return None;
+        }
+        let retry = client::should_retry::<E>(response.headers())
+            .unwrap_or_else(|| status_retryable::<E>(response.status().as_u16()));
+        Some(if retry {
+            Retryable::Transient
+        } else {
+            Retryable::Fatal
+        })
+    }
+}
+
+/// Whether errors with `status` are retryable in catalog `E`: what all its
+/// entries with that status say, else the status rule (408, 429 and 5xx).
+pub fn status_retryable<E: ApiErrorCatalog>(status: u16) -> bool {
+    let mut entries = E::entries().iter().filter(|e| e.status == status);
+    match entries.next() {
+        Some(first) if entries.all(|e| e.retryable == first.retryable) => first.retryable,
+        _ => crate::retry::is_retryable_status(status),
+    }
+}
