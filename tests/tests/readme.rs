@@ -229,3 +229,13 @@ mod middleware {
         assert_eq!(call(url).await.unwrap_err().api_error(), Some(&AiApiError::QuotaNotEnough));
     }
 }
+
+#[rustfmt::skip] // as the README shows it
+mod logs {
+    #[test]
+    fn the_subscriber() {
+        let subscriber = tracing_subscriber::fmt().with_writer(std::io::stderr).finish();
+        let _guard = tracing::subscriber::set_default(subscriber);   // or set_global_default
+        assert!(tracing::dispatcher::has_been_set());
+    }
+}

@@ -135,6 +135,11 @@ fn pending<E: ApiErrorCatalog + serde::Serialize + Send>(
     rate_limit: Option<RateLimit>,
 ) -> Response {
     let write = move |context: Option<&RequestContext>| {
+        // Logged once, when the middleware writes it with its request's context.
+        #[cfg(feature = "tracing")]
+        if let Some(context) = context {
+            crate::integrations::log::response(&error, context.request_id.as_deref());
+        }
         build_response(&error, context, rate_limit.as_ref()).map(axum::body::Body::from)
     };
     let mut response = write(None);

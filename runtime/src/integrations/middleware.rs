@@ -96,6 +96,10 @@ impl<E: ApiErrorCatalog + Send + Sync> Middleware for CatalogRetry<E> {
                 }
                 Err(reqwest_middleware::Error::Reqwest(e)) => {
                     let wait = backoff.filter(|_| crate::retry::is_transient(&e));
+                    #[cfg(feature = "tracing")]
+                    if let Some(wait) = wait {
+                        crate::integrations::log::transport_retry(&e, wait);
+                    }
                     (wait, Err(reqwest_middleware::Error::Reqwest(e)))
                 }
                 Err(other) => return Err(other),

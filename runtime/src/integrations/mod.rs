@@ -4,6 +4,8 @@
 #[cfg(feature = "axum")]
 pub mod axum;
 pub mod client;
+#[cfg(feature = "tracing")]
+pub(crate) mod log;
 #[cfg(feature = "reqwest-middleware")]
 pub mod middleware;
 pub mod response;

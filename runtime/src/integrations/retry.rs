@@ -93,8 +93,11 @@ impl RetryPolicy {
         let wait = match self.requested_wait(error) {
             Some(requested) => requested.max(backoff),
             None => backoff,
-        };
-        Some(wait.min(self.max_wait))
+        }
+        .min(self.max_wait);
+        #[cfg(feature = "tracing")]
+        crate::integrations::log::retry(error, wait);
+        Some(wait)
     }
 
     fn requested_wait<E: ApiErrorCatalog>(&self, error: &ClientError<E>) -> Option<Duration> {
