@@ -294,6 +294,7 @@ fn emit(
             }
 
             #krate::__impl_into_response!(#ident);
+            #krate::__impl_utoipa!(#ident);
 
             #[automatically_derived]
             impl #p::serde::Serialize for #ident {

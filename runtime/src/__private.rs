@@ -4,6 +4,8 @@
 pub use axum;
 pub use serde;
 pub use std::borrow::Cow;
+#[cfg(feature = "utoipa")]
+pub use utoipa;
 
 pub use crate::api_error::ApiErrorCatalog;
 pub use crate::body::Parts;

@@ -50,6 +50,8 @@ pub mod __private;
 pub use integrations::axum;
 #[cfg(feature = "reqwest-middleware")]
 pub use integrations::middleware;
+#[cfg(feature = "utoipa")]
+pub use integrations::openapi;
 pub use integrations::{client, response, retry};
 
 /// The `http` crate, whose `StatusCode` is what `status()` returns.
@@ -64,6 +66,35 @@ pub use error_catalog_macros::{catalog_enum, ApiErrorCatalog};
 pub use param::{FromParam, JsonParam, Object, ParamValue, ToParam};
 pub use secret::{Redacted, Secret, REDACTED};
 pub use unknown::UnknownError;
+
+/// Emitted by the derive: `utoipa::IntoResponses` for the enum when the
+/// `utoipa` feature is on.
+#[cfg(feature = "utoipa")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_utoipa {
+    ($ty:ty) => {
+        #[automatically_derived]
+        impl $crate::__private::utoipa::IntoResponses for $ty {
+            fn responses() -> ::std::collections::BTreeMap<
+                ::std::string::String,
+                $crate::__private::utoipa::openapi::RefOr<
+                    $crate::__private::utoipa::openapi::response::Response,
+                >,
+            > {
+                $crate::openapi::utoipa_responses::<$ty>()
+            }
+        }
+    };
+}
+
+/// Emitted by the derive; expands to nothing without the `utoipa` feature.
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_utoipa {
+    ($ty:ty) => {};
+}
 
 /// Emitted by the derive; expands to nothing without the `axum` feature.
 #[cfg(not(feature = "axum"))]

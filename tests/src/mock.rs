@@ -34,9 +34,63 @@ pub const APIS: &[(&str, Responder)] = &[
     ("anthropic", respond::<AnthropicError>),
 ];
 
+/// The OpenAPI document of the server: for each API, `GET /{api}/{code}`
+/// with the responses the catalog describes (one per status, every code
+/// with its description and an example body, the body schema from the
+/// wire template).
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    use utoipa::openapi::path::{
+        HttpMethod, OperationBuilder, ParameterBuilder, ParameterIn, PathItem,
+    };
+    use utoipa::openapi::{InfoBuilder, OpenApiBuilder, PathsBuilder, ResponsesBuilder};
+    use utoipa::IntoResponses;
+
+    fn path<E: IntoResponses>(api: &str) -> PathItem {
+        let code = ParameterBuilder::new()
+            .name("code")
+            .parameter_in(ParameterIn::Path)
+            .required(utoipa::openapi::Required::True)
+            .description(Some("the entry's key or wire code"))
+            .schema(Some(
+                utoipa::openapi::ObjectBuilder::new().schema_type(utoipa::openapi::Type::String),
+            ));
+        let operation = OperationBuilder::new()
+            .operation_id(Some(format!("{api}_error")))
+            .summary(Some(format!(
+                "Answers with the {api} error named by `code`"
+            )))
+            .parameter(code)
+            .responses(
+                ResponsesBuilder::new()
+                    .responses_from_into_responses::<E>()
+                    .build(),
+            );
+        PathItem::new(HttpMethod::Get, operation)
+    }
+    let paths = PathsBuilder::new()
+        .path("/aiapi/{code}", path::<AiApiError>("aiapi"))
+        .path("/aimlapi/{code}", path::<AimlApiError>("aimlapi"))
+        .path("/errorcodes/{code}", path::<ErrorCodesError>("errorcodes"))
+        .path("/gateway/{code}", path::<GatewayError>("gateway"))
+        .path("/openai/{code}", path::<OpenAiError>("openai"))
+        .path("/anthropic/{code}", path::<AnthropicError>("anthropic"));
+    OpenApiBuilder::new()
+        .info(
+            InfoBuilder::new()
+                .title("error-catalog mock error server")
+                .version("0.1.0"),
+        )
+        .paths(paths)
+        .build()
+}
+
 /// The routes, as printed on start and served at `/`.
 pub const ROUTES: &[(&str, &str)] = &[
     ("GET /", "this list"),
+    (
+        "GET /openapi.json",
+        "the OpenAPI document of every API's errors",
+    ),
     ("GET /{api}", "the entries of one API's catalog"),
     (
         "ANY /{api}/{code}?{param}=...",
@@ -59,6 +113,7 @@ struct Sessions(Arc<Mutex<HashMap<String, u32>>>);
 pub fn router() -> Router {
     Router::new()
         .route("/", get(index))
+        .route("/openapi.json", get(|| async { Json(openapi()) }))
         .route("/stats/{session}", get(stats))
         .route("/flaky/{session}", any(flaky))
         .route("/{api}", get(list))

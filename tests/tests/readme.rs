@@ -239,3 +239,18 @@ mod logs {
         assert!(tracing::dispatcher::has_been_set());
     }
 }
+
+#[rustfmt::skip] // as the README shows it
+mod openapi {
+    use error_catalog_tests::AiApiError;
+    use utoipa::openapi::path::OperationBuilder;
+    use utoipa::openapi::ResponsesBuilder;
+
+    #[test]
+    fn the_responses() {
+        let responses = ResponsesBuilder::new().responses_from_into_responses::<AiApiError>().build();
+        let operation = OperationBuilder::new().operation_id(Some("chat")).responses(responses);
+        let operation = serde_json::to_value(operation.build()).unwrap();
+        assert_eq!(operation["responses"].as_object().unwrap().len(), 5, "400, 401, 403, 404, 429");
+    }
+}

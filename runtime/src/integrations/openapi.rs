@@ -1,0 +1,258 @@
+//! OpenAPI descriptions of a catalog's errors (features `utoipa` and `aide`):
+//! the body schema worked out from the wire template, so it describes what
+//! the server sends, and one response per status listing its codes, each
+//! with an example body the runtime itself writes.
+//!
+//! Both integrations are built on the same JSON: [`body_schema`] and
+//! [`responses`] give OpenAPI 3.1 objects as `serde_json` values, which
+//! utoipa's and aide's types deserialize.
+
+use serde_json::{json, Map, Value};
+
+use crate::context::RequestContext;
+use crate::wire::{Fill, Node, Slot};
+use crate::{ApiErrorCatalog, ErrorEntry, ParamKind};
+
+/// The JSON Schema (OpenAPI 3.1 dialect) of the catalog's error bodies: an
+/// object per template object, a `const` per constant, each slot and
+/// parameter in the type the runtime writes, and `required` for the members
+/// every entry's body has.
+pub fn body_schema<E: ApiErrorCatalog>() -> Value {
+    node_schema::<E>(&E::catalog().wire().body)
+}
+
+fn node_schema<E: ApiErrorCatalog>(node: &Node) -> Value {
+    match node {
+        Node::Object { members, .. } => {
+            let mut properties = Map::new();
+            let mut required = Vec::new();
+            for (key, member) in members.iter() {
+                properties.insert(key.to_string(), node_schema::<E>(member));
+                let everywhere = E::entries()
+                    .iter()
+                    .all(|entry| member.present(&|fill| has_value::<E>(entry, fill)));
+                if everywhere {
+                    required.push(Value::from(key.as_ref()));
+                }
+            }
+            json!({"type": "object", "properties": properties, "required": required})
+        }
+        Node::Array { items, .. } => {
+            let items: Vec<Value> = items.iter().map(node_schema::<E>).collect();
+            json!({"type": "array", "items": {"anyOf": items}})
+        }
+        Node::Slot(slot) => slot_schema::<E>(*slot),
+        Node::SlotOrNull(slot) => or_null(slot_schema::<E>(*slot)),
+        Node::Value(_) => json!({"type": "string"}),
+        Node::ValueOrNull(_) => json!({"type": ["string", "null"]}),
+        Node::Param(name) => param_schema::<E>(name),
+        Node::ParamOrNull(name) => or_null(param_schema::<E>(name)),
+        Node::Null => json!({"type": "null"}),
+        Node::Bool(b) => json!({"type": "boolean", "const": b}),
+        Node::Int(i) => json!({"type": "integer", "const": i}),
+        Node::Str(s) => json!({"type": "string", "const": s}),
+    }
+}
+
+fn or_null(mut schema: Value) -> Value {
+    match schema.get_mut("type") {
+        Some(Value::String(t)) => {
+            let t = std::mem::take(t);
+            schema["type"] = json!([t, "null"]);
+            schema
+        }
+        _ => json!({"anyOf": [schema, {"type": "null"}]}),
+    }
+}
+
+fn slot_schema<E: ApiErrorCatalog>(slot: Slot) -> Value {
+    match slot {
+        Slot::Status => json!({"type": "integer", "minimum": 100, "maximum": 599}),
+        Slot::RetryAfter => json!({"type": "integer", "minimum": 0}),
+        Slot::StatusText => json!({"type": "string", "pattern": "^[1-5][0-9][0-9]$"}),
+        Slot::RetryDelay => json!({"type": "string", "pattern": "^[0-9]+s$"}),
+        Slot::Params => json!({"type": ["object", "null"]}),
+        Slot::Metadata => json!({"type": "object", "additionalProperties": {"type": "string"}}),
+        Slot::Code => {
+            let codes: Vec<&str> = E::entries().iter().filter_map(|e| e.code).collect();
+            json!({"type": "string", "examples": codes.into_iter().take(5).collect::<Vec<_>>()})
+        }
+        Slot::Message
+        | Slot::Title
+        | Slot::GrpcStatus
+        | Slot::Type
+        | Slot::Field
+        | Slot::Detail
+        | Slot::Domain
+        | Slot::RequestId
+        | Slot::Path
+        | Slot::Timestamp => json!({"type": "string"}),
+    }
+}
+
+/// The schema of parameter `name`: its kind where every entry that has it
+/// agrees, nothing more where they do not.
+fn param_schema<E: ApiErrorCatalog>(name: &str) -> Value {
+    let mut kinds = E::entries().iter().filter_map(|e| e.param(name));
+    let Some(first) = kinds.next() else {
+        return json!({});
+    };
+    if kinds.any(|p| p.kind != first.kind || p.items != first.items) {
+        return json!({});
+    }
+    match first.kind {
+        ParamKind::List => match first.items {
+            [only] if only.name.is_empty() => {
+                json!({"type": "array", "items": kind_schema(only.kind)})
+            }
+            members => {
+                let mut properties = Map::new();
+                let mut required = Vec::new();
+                for m in members {
+                    properties.insert(m.name.to_string(), kind_schema(m.kind));
+                    if !m.optional {
+                        required.push(Value::from(m.name.as_ref()));
+                    }
+                }
+                json!({"type": "array", "items": {"type": "object", "properties": properties, "required": required}})
+            }
+        },
+        kind => kind_schema(kind),
+    }
+}
+
+fn kind_schema(kind: ParamKind) -> Value {
+    json!({"type": match kind {
+        ParamKind::String => "string",
+        ParamKind::Integer => "integer",
+        ParamKind::Number => "number",
+        ParamKind::Boolean => "boolean",
+        ParamKind::Object => "object",
+        ParamKind::List => "array",
+    }})
+}
+
+/// Whether `entry`'s body has a value for `fill`, for every error of the entry.
+fn has_value<E: ApiErrorCatalog>(entry: &ErrorEntry, fill: Fill<'_>) -> bool {
+    match fill {
+        Fill::Slot(slot) => match slot {
+            Slot::Message | Slot::Status | Slot::StatusText | Slot::Title | Slot::GrpcStatus => {
+                true
+            }
+            Slot::Params => true,
+            Slot::Code => entry.code.is_some(),
+            Slot::Type => entry.error_type.is_some(),
+            Slot::Field => entry.field.is_some(),
+            Slot::Detail => entry.field.is_some() && entry.description.is_some(),
+            Slot::Metadata => entry.params.iter().any(|p| !p.placed),
+            Slot::RetryAfter | Slot::RetryDelay => entry.retry_after.is_some(),
+            Slot::Domain => E::catalog().domain().is_some(),
+            // Request context: there only when the server supplies it.
+            Slot::RequestId | Slot::Path | Slot::Timestamp => false,
+        },
+        Fill::Value(name) => entry.value(name).is_some(),
+        Fill::Param(name) => entry.param(name).is_some_and(|p| !p.optional),
+    }
+}
+
+/// The context example bodies are written with.
+fn example_context() -> RequestContext {
+    RequestContext::new()
+        .request_id("req_1234567890")
+        .path("/v1/resource")
+        .timestamp("2025-01-01T00:00:00.000Z")
+}
+
+/// The body the runtime writes for entry `index`, with a sample value for
+/// each parameter (`<name>` for text); `None` when the variant cannot be
+/// built from parameters (an internal cause that cannot be empty).
+pub fn example_body<E: ApiErrorCatalog + serde::Serialize>(index: usize) -> Option<Value> {
+    let entry = E::entries().get(index)?;
+    let mut params = Map::new();
+    for p in entry.params {
+        let value = match p.kind {
+            ParamKind::Integer if p.name == "retry_after" => json!(entry.retry_after.unwrap_or(30)),
+            ParamKind::List => {
+                let item: Value = match p.items {
+                    [only] if only.name.is_empty() => sample(only.kind, p.name),
+                    members => members
+                        .iter()
+                        .map(|m| (m.name.to_string(), sample(m.kind, &m.name)))
+                        .collect::<Map<_, _>>()
+                        .into(),
+                };
+                json!([item])
+            }
+            kind => sample(kind, p.name),
+        };
+        params.insert(p.name.to_owned(), value);
+    }
+    let error = E::from_params(entry.key, &params)?;
+    serde_json::to_value(error.with_context(&example_context())).ok()
+}
+
+fn sample(kind: ParamKind, name: &str) -> Value {
+    match kind {
+        ParamKind::String | ParamKind::List => json!(format!("<{name}>")),
+        ParamKind::Integer => json!(1),
+        ParamKind::Number => json!(0.5),
+        ParamKind::Boolean => json!(true),
+        ParamKind::Object => json!({}),
+    }
+}
+
+/// One OpenAPI Response object per status of the catalog, keyed by the
+/// status: its description lists every code of the status with what it
+/// means, and its content (in the catalog's content type) has the body
+/// schema and one example body per code.
+pub fn responses<E: ApiErrorCatalog + serde::Serialize>() -> Map<String, Value> {
+    let schema = body_schema::<E>();
+    let content_type = E::catalog().wire().content_type.to_string();
+    let mut statuses: Vec<u16> = E::entries().iter().map(|e| e.status).collect();
+    statuses.sort_unstable();
+    statuses.dedup();
+    let mut out = Map::new();
+    for status in statuses {
+        let mut lines = Vec::new();
+        let mut examples = Map::new();
+        for (index, entry) in E::entries().iter().enumerate() {
+            if entry.status != status {
+                continue;
+            }
+            let name = entry.code.unwrap_or(entry.key);
+            let about = entry.description.unwrap_or(entry.message);
+            lines.push(format!("- `{name}`: {about}"));
+            if let Some(body) = example_body::<E>(index) {
+                examples.insert(
+                    entry.key.to_owned(),
+                    json!({"summary": name, "description": about, "value": body}),
+                );
+            }
+        }
+        let reason = crate::catalog::reason(status);
+        let description = format!("{reason}\n\n{}", lines.join("\n"));
+        out.insert(
+            status.to_string(),
+            json!({
+                "description": description,
+                "content": {content_type.clone(): {"schema": schema.clone(), "examples": examples}},
+            }),
+        );
+    }
+    out
+}
+
+/// `utoipa::IntoResponses` for derived enums (feature `utoipa`).
+#[cfg(feature = "utoipa")]
+pub fn utoipa_responses<E: ApiErrorCatalog + serde::Serialize>(
+) -> std::collections::BTreeMap<String, utoipa::openapi::RefOr<utoipa::openapi::response::Response>>
+{
+    responses::<E>()
+        .into_iter()
+        .map(|(status, response)| {
+            let response = serde_json::from_value(response)
+                .expect("error-catalog builds responses in the shape utoipa reads");
+            (status, utoipa::openapi::RefOr::T(response))
+        })
+        .collect()
+}

@@ -1,0 +1,191 @@
+//! The `utoipa` feature: every derived enum's OpenAPI responses describe the
+//! bodies the runtime sends. Every example body fits the schema worked out
+//! from the wire template, and the mock server's document is valid OpenAPI
+//! (checked by the Python `openapi-spec-validator`, which the README's test
+//! command needs like the seed-client tests need `requests`).
+
+use error_catalog::openapi::{body_schema, example_body};
+use error_catalog::ApiErrorCatalog;
+use error_catalog_tests::*;
+use serde_json::Value;
+
+fn examples_fit_the_schema<E>(name: &str) -> usize
+where
+    E: ApiErrorCatalog + serde::Serialize + PartialEq + std::fmt::Debug,
+{
+    let schema = body_schema::<E>();
+    let validator = jsonschema::validator_for(&schema)
+        .unwrap_or_else(|e| panic!("{name}: the schema is not a JSON Schema: {e}\n{schema}"));
+    let mut checked = 0;
+    for (index, entry) in E::entries().iter().enumerate() {
+        let Some(body) = example_body::<E>(index) else {
+            continue;
+        };
+        let problems: Vec<String> = validator
+            .iter_errors(&body)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(
+            problems.is_empty(),
+            "{name}/{}: {problems:?}\n{body}\n{schema}",
+            entry.key
+        );
+        // The example is a body the runtime reads back as that entry.
+        let text = serde_json::to_vec(&body).unwrap();
+        let back = E::from_body(&text, Some(entry.status)).unwrap();
+        assert_eq!(back.entry().map(|e| e.key), Some(entry.key), "{name}");
+        checked += 1;
+    }
+    checked
+}
+
+#[test]
+fn every_example_body_fits_the_schema_from_the_template() {
+    let checked = examples_fit_the_schema::<AiApiError>("aiapi")
+        + examples_fit_the_schema::<AimlApiError>("aimlapi")
+        + examples_fit_the_schema::<ErrorCodesError>("errorcodes")
+        + examples_fit_the_schema::<GatewayError>("gateway")
+        + examples_fit_the_schema::<OpenAiError>("openai")
+        + examples_fit_the_schema::<AnthropicError>("anthropic")
+        + examples_fit_the_schema::<StripeError>("stripe")
+        + examples_fit_the_schema::<GitHubError>("github")
+        + examples_fit_the_schema::<GeminiApiError>("gemini")
+        + examples_fit_the_schema::<GoogleError>("google")
+        + examples_fit_the_schema::<Rfc9457Error>("rfc9457")
+        + examples_fit_the_schema::<ProblemError>("problem preset")
+        + examples_fit_the_schema::<CardError>("card fixture");
+    let entries: usize = [
+        AiApiError::entries().len(),
+        AimlApiError::entries().len(),
+        ErrorCodesError::entries().len(),
+        GatewayError::entries().len(),
+        OpenAiError::entries().len(),
+        AnthropicError::entries().len(),
+        StripeError::entries().len(),
+        GitHubError::entries().len(),
+        GeminiApiError::entries().len(),
+        GoogleError::entries().len(),
+        Rfc9457Error::entries().len(),
+        ProblemError::entries().len(),
+        CardError::entries().len(),
+    ]
+    .iter()
+    .sum();
+    assert_eq!(checked, entries, "every entry has an example");
+}
+
+#[test]
+fn the_schema_refuses_bodies_of_another_shape() {
+    let schema = body_schema::<OpenAiError>();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let good =
+        serde_json::json!({"error": {"message": "m", "type": "t", "param": null, "code": null}});
+    assert!(validator.is_valid(&good));
+    for bad in [
+        serde_json::json!({"message": "m"}),
+        serde_json::json!({"error": {"message": 3, "param": null, "code": null}}),
+        serde_json::json!({"error": {"message": "m"}}),
+    ] {
+        assert!(!validator.is_valid(&bad), "{bad}");
+    }
+}
+
+#[tokio::test]
+async fn the_mock_servers_openapi_document_is_valid_and_complete() {
+    let address = mock::spawn().await;
+    let response = reqwest::get(format!("http://{address}/openapi.json"))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let document: Value = serde_json::from_slice(&response.bytes().await.unwrap()).unwrap();
+
+    // Every code of every API is in the response of its status, with an
+    // example that fits that response's schema.
+    for (api, codes) in [
+        ("aiapi", AiApiError::entries()),
+        ("openai", OpenAiError::entries()),
+        ("anthropic", AnthropicError::entries()),
+        ("aimlapi", AimlApiError::entries()),
+        ("errorcodes", ErrorCodesError::entries()),
+        ("gateway", GatewayError::entries()),
+    ] {
+        let responses = &document["paths"][format!("/{api}/{{code}}")]["get"]["responses"];
+        for entry in codes {
+            let response = &responses[entry.status.to_string()];
+            let content = response["content"].as_object().expect("content");
+            let (_, media) = content.iter().next().unwrap();
+            let validator = jsonschema::validator_for(&media["schema"]).unwrap();
+            let example = &media["examples"][entry.key]["value"];
+            assert!(example.is_object(), "{api}/{}: no example", entry.key);
+            assert!(
+                validator.is_valid(example),
+                "{api}/{}: {example}",
+                entry.key
+            );
+        }
+    }
+
+    // And the document is valid OpenAPI.
+    let path =
+        std::env::temp_dir().join(format!("error-catalog-openapi-{}.json", std::process::id()));
+    std::fs::write(&path, serde_json::to_vec(&document).unwrap()).unwrap();
+    let output = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import json, sys\nfrom openapi_spec_validator import validate\nvalidate(json.load(open(sys.argv[1])))",
+        ])
+        .arg(&path)
+        .output()
+        .expect("python3 runs (the README's test command needs it)");
+    let _ = std::fs::remove_file(&path);
+    assert!(
+        output.status.success(),
+        "openapi-spec-validator refused the document (install it with `python3 -m pip install openapi-spec-validator`):\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn every_catalog_gives_one_utoipa_response_per_status() {
+    fn check<E: ApiErrorCatalog + utoipa::IntoResponses>() {
+        let statuses: std::collections::BTreeSet<String> =
+            E::entries().iter().map(|e| e.status.to_string()).collect();
+        let responses: std::collections::BTreeSet<String> = E::responses().into_keys().collect();
+        assert_eq!(responses, statuses);
+    }
+    check::<AiApiError>();
+    check::<AimlApiError>();
+    check::<ErrorCodesError>();
+    check::<GatewayError>();
+    check::<OpenAiError>();
+    check::<AnthropicError>();
+    check::<StripeError>();
+    check::<GitHubError>();
+    check::<GeminiApiError>();
+    check::<GoogleError>();
+    check::<Rfc9457Error>();
+    check::<ProblemError>();
+    check::<CardError>();
+    check::<GeminiError>();
+    check::<ProblemTypeError>();
+}
+
+/// utoipa's own macros take the enum as a response list.
+#[utoipa::path(get, path = "/v1/chat", responses(AiApiError))]
+#[allow(dead_code)]
+async fn chat() {}
+
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(chat))]
+struct Documented;
+
+#[test]
+fn utoipa_path_macros_take_the_enum() {
+    use utoipa::OpenApi;
+    let document = serde_json::to_value(Documented::openapi()).unwrap();
+    let responses = document["paths"]["/v1/chat"]["get"]["responses"]
+        .as_object()
+        .unwrap();
+    let statuses: Vec<&str> = responses.keys().map(String::as_str).collect();
+    assert_eq!(statuses, ["400", "401", "403", "404", "429"]);
+}
