@@ -295,6 +295,7 @@ fn emit(
 
             #krate::__impl_into_response!(#ident);
             #krate::__impl_utoipa!(#ident);
+            #krate::__impl_aide!(#ident);
 
             #[automatically_derived]
             impl #p::serde::Serialize for #ident {

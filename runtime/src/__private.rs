@@ -1,5 +1,7 @@
 //! Items generated code names by absolute path. Not public API: may change in any release.
 
+#[cfg(feature = "aide")]
+pub use aide;
 #[cfg(feature = "axum")]
 pub use axum;
 pub use serde;

@@ -50,7 +50,7 @@ pub mod __private;
 pub use integrations::axum;
 #[cfg(feature = "reqwest-middleware")]
 pub use integrations::middleware;
-#[cfg(feature = "utoipa")]
+#[cfg(any(feature = "utoipa", feature = "aide"))]
 pub use integrations::openapi;
 pub use integrations::{client, response, retry};
 
@@ -93,6 +93,38 @@ macro_rules! __impl_utoipa {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_utoipa {
+    ($ty:ty) => {};
+}
+
+/// Emitted by the derive: `aide::OperationOutput` for the enum when the
+/// `aide` feature is on.
+#[cfg(feature = "aide")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_aide {
+    ($ty:ty) => {
+        #[automatically_derived]
+        impl $crate::__private::aide::OperationOutput for $ty {
+            type Inner = Self;
+
+            fn inferred_responses(
+                _: &mut $crate::__private::aide::generate::GenContext,
+                _: &mut $crate::__private::aide::openapi::Operation,
+            ) -> ::std::vec::Vec<(
+                ::core::option::Option<u16>,
+                $crate::__private::aide::openapi::Response,
+            )> {
+                $crate::openapi::aide_responses::<$ty>()
+            }
+        }
+    };
+}
+
+/// Emitted by the derive; expands to nothing without the `aide` feature.
+#[cfg(not(feature = "aide"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_aide {
     ($ty:ty) => {};
 }
 

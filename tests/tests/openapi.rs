@@ -126,23 +126,7 @@ async fn the_mock_servers_openapi_document_is_valid_and_complete() {
     }
 
     // And the document is valid OpenAPI.
-    let path =
-        std::env::temp_dir().join(format!("error-catalog-openapi-{}.json", std::process::id()));
-    std::fs::write(&path, serde_json::to_vec(&document).unwrap()).unwrap();
-    let output = std::process::Command::new("python3")
-        .args([
-            "-c",
-            "import json, sys\nfrom openapi_spec_validator import validate\nvalidate(json.load(open(sys.argv[1])))",
-        ])
-        .arg(&path)
-        .output()
-        .expect("python3 runs (the README's test command needs it)");
-    let _ = std::fs::remove_file(&path);
-    assert!(
-        output.status.success(),
-        "openapi-spec-validator refused the document (install it with `python3 -m pip install openapi-spec-validator`):\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_valid_openapi(&document);
 }
 
 #[test]
@@ -188,4 +172,66 @@ fn utoipa_path_macros_take_the_enum() {
         .unwrap();
     let statuses: Vec<&str> = responses.keys().map(String::as_str).collect();
     assert_eq!(statuses, ["400", "401", "403", "404", "429"]);
+}
+
+/// Writes `document` to a file and runs openapi-spec-validator on it.
+fn assert_valid_openapi(document: &Value) {
+    let path = std::env::temp_dir().join(format!(
+        "error-catalog-openapi-{}-{}.json",
+        std::process::id(),
+        document["info"]["title"]
+            .as_str()
+            .unwrap_or("doc")
+            .replace(' ', "_")
+    ));
+    std::fs::write(&path, serde_json::to_vec(document).unwrap()).unwrap();
+    let output = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import json, sys\nfrom openapi_spec_validator import validate\nvalidate(json.load(open(sys.argv[1])))",
+        ])
+        .arg(&path)
+        .output()
+        .expect("python3 runs (the README's test command needs it)");
+    let _ = std::fs::remove_file(&path);
+    assert!(
+        output.status.success(),
+        "openapi-spec-validator refused the document (install it with `python3 -m pip install openapi-spec-validator`):\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// aide: the enum is an `OperationOutput`, so a handler returning
+/// `Result<_, AiApiError>` documents every error response.
+#[test]
+fn aide_documents_handlers_that_return_the_enum() {
+    use aide::axum::routing::get;
+    use aide::axum::ApiRouter;
+    use aide::openapi::{Info, OpenApi};
+
+    async fn chat() -> Result<String, AiApiError> {
+        Ok("hello".into())
+    }
+    let mut api = OpenApi {
+        info: Info {
+            title: "aide".into(),
+            version: "0.1.0".into(),
+            ..Info::default()
+        },
+        ..OpenApi::default()
+    };
+    let _router: axum::Router = ApiRouter::new()
+        .api_route("/v1/chat", get(chat))
+        .finish_api(&mut api);
+    let document = serde_json::to_value(&api).unwrap();
+    let responses = document["paths"]["/v1/chat"]["get"]["responses"]
+        .as_object()
+        .unwrap_or_else(|| panic!("{document:#}"));
+    for entry in AiApiError::entries() {
+        let media = &responses[&entry.status.to_string()]["content"]["application/json"];
+        let validator = jsonschema::validator_for(&media["schema"]).unwrap();
+        let example = &media["examples"][entry.key]["value"];
+        assert!(validator.is_valid(example), "{}: {example}", entry.key);
+    }
+    assert_valid_openapi(&document);
 }

@@ -254,3 +254,22 @@ mod openapi {
         assert_eq!(operation["responses"].as_object().unwrap().len(), 5, "400, 401, 403, 404, 429");
     }
 }
+
+#[rustfmt::skip] // as the README shows it
+mod aide_routes {
+    use aide::axum::routing::get;
+    use aide::axum::ApiRouter;
+    use error_catalog_tests::AiApiError;
+
+    #[test]
+    fn the_aide_route() {
+        let mut api = aide::openapi::OpenApi::default();
+        async fn chat() -> Result<String, AiApiError> {
+            Ok("hello".into())
+        }
+        let router: axum::Router = ApiRouter::new().api_route("/v1/chat", get(chat)).finish_api(&mut api);
+        drop(router);
+        let document = serde_json::to_value(&api).unwrap();
+        assert!(document["paths"]["/v1/chat"]["get"]["responses"]["429"].is_object());
+    }
+}

@@ -8,7 +8,7 @@ pub mod client;
 pub(crate) mod log;
 #[cfg(feature = "reqwest-middleware")]
 pub mod middleware;
-#[cfg(feature = "utoipa")]
+#[cfg(any(feature = "utoipa", feature = "aide"))]
 pub mod openapi;
 pub mod response;
 pub mod retry;

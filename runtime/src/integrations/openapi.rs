@@ -256,3 +256,17 @@ pub fn utoipa_responses<E: ApiErrorCatalog + serde::Serialize>(
         })
         .collect()
 }
+
+/// `aide::OperationOutput`'s responses for derived enums (feature `aide`).
+#[cfg(feature = "aide")]
+pub fn aide_responses<E: ApiErrorCatalog + serde::Serialize>(
+) -> Vec<(Option<u16>, aide::openapi::Response)> {
+    responses::<E>()
+        .into_iter()
+        .map(|(status, response)| {
+            let response = serde_json::from_value(response)
+                .expect("error-catalog builds responses in the shape aide reads");
+            (status.parse().ok(), response)
+        })
+        .collect()
+}
