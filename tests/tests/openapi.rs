@@ -202,9 +202,10 @@ fn assert_valid_openapi(document: &Value) {
 }
 
 /// aide: the enum is an `OperationOutput`, so a handler returning
-/// `Result<_, AiApiError>` documents every error response.
-#[test]
-fn aide_documents_handlers_that_return_the_enum() {
+/// `Result<_, AiApiError>` documents every error response; the server serves
+/// the document it generated.
+#[tokio::test]
+async fn aide_documents_handlers_that_return_the_enum() {
     use aide::axum::routing::get;
     use aide::axum::ApiRouter;
     use aide::openapi::{Info, OpenApi};
@@ -220,10 +221,21 @@ fn aide_documents_handlers_that_return_the_enum() {
         },
         ..OpenApi::default()
     };
-    let _router: axum::Router = ApiRouter::new()
+    let router: axum::Router = ApiRouter::new()
         .api_route("/v1/chat", get(chat))
         .finish_api(&mut api);
-    let document = serde_json::to_value(&api).unwrap();
+    let served = serde_json::to_value(&api).unwrap();
+    let app = router.route(
+        "/openapi.json",
+        axum::routing::get(move || async move { axum::Json(served) }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    let response = reqwest::get(format!("http://{address}/openapi.json"))
+        .await
+        .unwrap();
+    let document: Value = serde_json::from_slice(&response.bytes().await.unwrap()).unwrap();
     let responses = document["paths"]["/v1/chat"]["get"]["responses"]
         .as_object()
         .unwrap_or_else(|| panic!("{document:#}"));

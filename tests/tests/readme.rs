@@ -273,3 +273,22 @@ mod aide_routes {
         assert!(document["paths"]["/v1/chat"]["get"]["responses"]["429"].is_object());
     }
 }
+
+#[rustfmt::skip] // as the README shows it
+mod strategy {
+    use error_catalog::middleware::CatalogStrategy;
+    use error_catalog_tests::AiApiError;
+    use reqwest_retry::policies::ExponentialBackoff;
+    use reqwest_retry::RetryTransientMiddleware;
+
+    #[tokio::test]
+    async fn the_strategy() {
+        let address = error_catalog_tests::mock::spawn().await;
+        let policy = ExponentialBackoff::builder().build_with_max_retries(3);
+        let client = reqwest_middleware::ClientBuilder::new(reqwest::Client::new())
+            .with(RetryTransientMiddleware::new_with_policy_and_strategy(policy, CatalogStrategy::<AiApiError>::new()))
+            .build();
+        let response = client.get(format!("http://{address}/aiapi/quota_not_enough")).send().await.unwrap();
+        assert_eq!(response.status(), 403, "fatal: answered at once");
+    }
+}
