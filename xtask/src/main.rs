@@ -4,6 +4,7 @@ mod bench_compile;
 mod bench_gen;
 mod fuzz;
 mod gen_docs;
+mod msrv;
 
 use std::process::ExitCode;
 
@@ -13,6 +14,8 @@ usage: cargo xtask <task>
 tasks:
   gen-docs [--check]   render docs/errors/*.md from catalog/*.yaml;
                        with --check, change nothing and fail if a page is stale
+  msrv                 check that no dependency of the published crates (all
+                       features, as locked) needs a newer Rust than rust-version
   fuzz [SECONDS]       run each fuzz target in fuzz/ for SECONDS (default 60);
                        installs cargo-fuzz if it is missing
   gen-bench [--check]  write the run-time benchmark inputs (catalogs of 1,000
@@ -32,6 +35,7 @@ fn main() -> ExitCode {
         ["gen-bench", "--check"] => gen_bench(gen_docs::Mode::Check),
         ["bench-compile", rest @ ..] => bench_compile_args(rest)
             .and_then(|o| bench_compile::run(&gen_docs::workspace_root(), &o)),
+        ["msrv"] => msrv::run(&gen_docs::workspace_root()),
         ["fuzz"] => fuzz::run(&gen_docs::workspace_root(), 60),
         ["fuzz", seconds] => match seconds.parse::<u64>() {
             Ok(s) if s > 0 => fuzz::run(&gen_docs::workspace_root(), s),

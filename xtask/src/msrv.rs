@@ -1,0 +1,129 @@
+//! `cargo xtask msrv`: checks that the declared `rust-version` holds for
+//! every feature of the published crates, as far as the locked dependency
+//! graph says: no dependency (normal or build, all features on) may declare a
+//! newer `rust-version` than the workspace does.
+//!
+//! This reads the graph rather than building with the old toolchain, which
+//! this machine cannot install; it catches what the issue found (a locked
+//! dependency that needs a newer compiler), not a use of a newer language
+//! feature in our own code.
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+/// The crates users depend on.
+const PUBLISHED: [&str; 4] = [
+    "error-catalog",
+    "error-catalog-macros",
+    "error-catalog-model",
+    "error-catalog-core",
+];
+
+pub fn run(root: &Path) -> Result<(), String> {
+    let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--all-features",
+            "--locked",
+        ])
+        .current_dir(root)
+        .output()
+        .map_err(|e| format!("cannot run cargo metadata: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "cargo metadata failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    let metadata: Value = serde_json::from_slice(&output.stdout)
+        .map_err(|e| format!("cargo metadata printed no JSON: {e}"))?;
+    let packages = metadata["packages"].as_array().ok_or("no packages")?;
+    let package = |id: &str| packages.iter().find(|p| p["id"] == id);
+    let nodes = metadata["resolve"]["nodes"]
+        .as_array()
+        .ok_or("no resolve graph")?;
+    let node = |id: &str| nodes.iter().find(|n| n["id"] == id);
+
+    let declared = packages
+        .iter()
+        .find(|p| p["name"] == PUBLISHED[0])
+        .and_then(|p| p["rust_version"].as_str())
+        .ok_or("the runtime crate declares no rust-version")?;
+    let msrv = version(declared);
+
+    // Every package the published crates reach through normal and build edges.
+    let mut stack: Vec<String> = packages
+        .iter()
+        .filter(|p| PUBLISHED.contains(&p["name"].as_str().unwrap_or_default()))
+        .filter_map(|p| p["id"].as_str().map(str::to_owned))
+        .collect();
+    let mut seen = std::collections::BTreeSet::new();
+    while let Some(id) = stack.pop() {
+        if !seen.insert(id.clone()) {
+            continue;
+        }
+        for dep in node(&id)
+            .and_then(|n| n["deps"].as_array())
+            .into_iter()
+            .flatten()
+        {
+            let runtime_edge = dep["dep_kinds"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|k| k["kind"].is_null() || k["kind"] == "build");
+            if let (true, Some(pkg)) = (runtime_edge, dep["pkg"].as_str()) {
+                stack.push(pkg.to_owned());
+            }
+        }
+    }
+
+    let mut too_new = Vec::new();
+    let mut undeclared = Vec::new();
+    for id in &seen {
+        let Some(p) = package(id) else { continue };
+        let name = format!(
+            "{} {}",
+            p["name"].as_str().unwrap_or("?"),
+            p["version"].as_str().unwrap_or("?")
+        );
+        match p["rust_version"].as_str() {
+            Some(v) if version(v) > msrv => too_new.push(format!("{name} needs Rust {v}")),
+            Some(_) => {}
+            None => undeclared.push(name),
+        }
+    }
+    println!(
+        "{} packages reachable from the published crates (all features); rust-version {declared}",
+        seen.len()
+    );
+    if !undeclared.is_empty() {
+        println!(
+            "declare no rust-version (not checkable): {}",
+            undeclared.join(", ")
+        );
+    }
+    if too_new.is_empty() {
+        println!("every declared rust-version is at most {declared}");
+        Ok(())
+    } else {
+        Err(format!(
+            "the locked graph breaks rust-version {declared}:\n  {}\nlock an older version (`cargo update -p NAME --precise VERSION`; .cargo/config.toml resolves with incompatible-rust-versions = \"fallback\") or raise rust-version",
+            too_new.join("\n  ")
+        ))
+    }
+}
+
+/// `1.85` and `1.85.0` as comparable numbers.
+fn version(text: &str) -> (u32, u32, u32) {
+    let mut parts = text.split('.').map(|p| p.parse().unwrap_or(0));
+    (
+        parts.next().unwrap_or(0),
+        parts.next().unwrap_or(0),
+        parts.next().unwrap_or(0),
+    )
+}
