@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use error_catalog_model::render::{render_index, render_page};
+use error_catalog_model::render::{render_index, render_page_made_by};
 use error_catalog_model::{load_file, Catalog};
 
 /// Whether to write the pages or only compare them.
@@ -66,7 +66,10 @@ pub fn pages(root: &Path) -> Result<Vec<(String, String)>, String> {
                 catalog.name
             ));
         }
-        out.push((format!("docs/errors/{file}"), render_page(catalog, shown)));
+        out.push((
+            format!("docs/errors/{file}"),
+            render_page_made_by(catalog, shown, Some("cargo xtask gen-docs")),
+        ));
         index.push((catalog, file));
     }
     out.push((format!("docs/errors/{INDEX}"), render_index(&index)));

@@ -19,7 +19,7 @@ pub use index::render_index;
 pub use json::{
     example_body, example_message, example_value, ExampleContext, ExampleValue, DOCS_CONTEXT,
 };
-pub use page::render_page;
+pub use page::{render_page, render_page_made_by};
 
 /// The reason phrase of an HTTP status as the `http` crate spells it
 /// (`Too Many Requests`); `Client Error` or `Server Error` for statuses
