@@ -36,7 +36,7 @@ pub struct Limits {
     pub max_params: usize,
 }
 
-/// The limits applied by [`load_str`] and [`load_bytes`].
+/// The limits applied by [`load_str`](crate::load_str) and [`load_bytes`](crate::load_bytes).
 pub const LIMITS: Limits = Limits {
     max_bytes: 8 * 1024 * 1024,
     max_depth: 32,

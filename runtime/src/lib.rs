@@ -7,7 +7,7 @@
 //! use error_catalog::ApiErrorCatalog;
 //!
 //! #[derive(Debug, ApiErrorCatalog)]
-//! #[catalog(path = "../catalog/aiapi.yaml", subset)]
+//! #[catalog(path = "catalog/aiapi.yaml", subset)]
 //! pub enum AiApiError {
 //!     InvalidApiKey,
 //!     ModelNotFound { model: String },
@@ -31,6 +31,13 @@
 //! Catalog paths are relative to the crate's `Cargo.toml`. Editing the YAML file
 //! rebuilds the crate; rust-analyzer caches expansions and only sees the edit
 //! after a Rust file of the crate changes.
+//!
+//! [`reference`](mod@reference) lists every attribute, catalog key and wire-format slot.
+//! Integrations are features, all off by default: `axum`, `reqwest`,
+//! `reqwest-middleware`, `reqwest-retry`, `tracing`, `utoipa`, `aide` and
+//! `float_roundtrip`.
+
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod api_error;
 mod body;
@@ -47,11 +54,17 @@ pub mod wire;
 pub mod __private;
 
 #[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub use integrations::axum;
 #[cfg(feature = "reqwest-middleware")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest-middleware")))]
 pub use integrations::middleware;
 #[cfg(any(feature = "utoipa", feature = "aide"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "utoipa", feature = "aide"))))]
 pub use integrations::openapi;
+
+#[doc = include_str!("reference.md")]
+pub mod reference {}
 pub use integrations::{client, response, retry};
 
 /// The `http` crate, whose `StatusCode` is what `status()` returns.
