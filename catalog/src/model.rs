@@ -29,6 +29,22 @@ pub struct Catalog {
     pub should_retry_header: Option<String>,
     /// Every error, in file order.
     pub entries: Vec<Entry>,
+    /// Sections of guidance the reference shows after the error tables
+    /// (an error-handling flow, best practices, an FAQ), in file order.
+    pub guides: Vec<Guide>,
+}
+
+/// A section of the reference page: a title, paragraphs, and a list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Guide {
+    /// The section's heading.
+    pub title: String,
+    /// Paragraphs before the list.
+    pub text: Vec<String>,
+    /// List items, each one paragraph.
+    pub items: Vec<String>,
+    /// Whether the list is numbered (a sequence of steps).
+    pub numbered: bool,
 }
 
 /// What the API's reference says about one HTTP status.

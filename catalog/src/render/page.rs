@@ -32,9 +32,14 @@ pub fn render_page_made_by(catalog: &Catalog, source: &str, command: Option<&str
     if let Some(d) = &catalog.description {
         let _ = writeln!(out, "{}\n", prose(d));
     }
+    let guides: String = catalog
+        .guides
+        .iter()
+        .map(|g| format!(" · [{}](#{})", literal(&g.title), heading_anchor(&g.title)))
+        .collect();
     let _ = writeln!(
         out,
-        "{} errors. Contents: [Error body](#error-body) · [HTTP status codes](#http-status-codes) · [Errors by group](#errors-by-group) · [Retry guidance](#retry-guidance){} · [Error reference](#error-reference)\n",
+        "{} errors. Contents: [Error body](#error-body) · [HTTP status codes](#http-status-codes) · [Errors by group](#errors-by-group) · [Retry guidance](#retry-guidance){}{guides} · [Error reference](#error-reference)\n",
         catalog.entries.len(),
         if catalog.rate_limit_headers.is_empty() { "" } else { " · [Rate-limit headers](#rate-limit-headers)" }
     );
@@ -43,6 +48,7 @@ pub fn render_page_made_by(catalog: &Catalog, source: &str, command: Option<&str
     groups_section(&mut out, catalog);
     retry_section(&mut out, catalog);
     headers_section(&mut out, catalog);
+    guides_section(&mut out, catalog);
     reference_section(&mut out, catalog);
     out
 }
@@ -344,10 +350,41 @@ fn retry_section(out: &mut String, catalog: &Catalog) {
             code(header)
         );
     }
-    let _ = writeln!(
-        out,
-        "- **Backoff:** otherwise wait with exponential backoff and jitter: start at 1 s, double each attempt, stop after 3 to 5 attempts, and cap each wait.\n- **Circuit breaker:** after several consecutive server-side failures (5xx), stop sending for a while so the service can recover; client errors (4xx) do not count.\n"
-    );
+    let _ = writeln!(out);
+}
+
+/// The catalog's own sections (`guides:`): an error-handling flow, best
+/// practices, an FAQ, in the API's words.
+fn guides_section(out: &mut String, catalog: &Catalog) {
+    for guide in &catalog.guides {
+        let _ = writeln!(out, "## {}\n", literal(&guide.title));
+        for paragraph in &guide.text {
+            let _ = writeln!(out, "{}\n", prose(paragraph));
+        }
+        if guide.items.is_empty() {
+            continue;
+        }
+        for (i, item) in guide.items.iter().enumerate() {
+            let _ = if guide.numbered {
+                writeln!(out, "{}. {}", i + 1, prose(item))
+            } else {
+                writeln!(out, "- {}", prose(item))
+            };
+        }
+        let _ = writeln!(out);
+    }
+}
+
+/// The anchor GitHub gives a heading: lowercase, spaces to `-`, punctuation dropped.
+fn heading_anchor(title: &str) -> String {
+    title
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c.to_ascii_lowercase()),
+            _ => None,
+        })
+        .collect()
 }
 
 fn headers_section(out: &mut String, catalog: &Catalog) {

@@ -5,7 +5,7 @@
 //! each open with a comment stating the rule.
 
 use crate::diagnostic::{Diagnostics, Pos};
-use crate::model::{is_value_name, Catalog, Entry, EntryValue, HeaderDoc, Param, StatusDoc};
+use crate::model::{is_value_name, Catalog, Entry, EntryValue, Guide, HeaderDoc, Param, StatusDoc};
 use crate::node::{Key, Node, Value};
 use crate::suggest::quoted_list;
 use crate::template::{is_param_name, Template};
@@ -33,6 +33,7 @@ pub const CATALOG_KEYS: &[&str] = &[
     "request_id_header",
     "should_retry_header",
     "errors",
+    "guides",
 ];
 
 /// The keys an entry under `errors:` may have.
@@ -102,6 +103,9 @@ pub(crate) fn catalog(root: &Node, d: &mut Diagnostics) -> Option<Catalog> {
         member(members, "request_id_header").and_then(|n| header_name(n, "request_id_header", d));
     let should_retry_header = member(members, "should_retry_header")
         .and_then(|n| header_name(n, "should_retry_header", d));
+    let guides = member(members, "guides")
+        .map(|n| guides(n, d))
+        .unwrap_or_default();
     let mut entries = required(
         members,
         "errors",
@@ -137,6 +141,7 @@ pub(crate) fn catalog(root: &Node, d: &mut Diagnostics) -> Option<Catalog> {
         request_id_header,
         should_retry_header,
         entries,
+        guides,
     })
 }
 
@@ -710,6 +715,64 @@ fn params(
                 optional: decl.optional,
                 placed: false,
                 pos: decl.pos,
+            });
+        }
+    }
+    out
+}
+
+/// `guides: [{title, text, items, numbered}]`: sections of the page.
+fn guides(node: &Node, d: &mut Diagnostics) -> Vec<Guide> {
+    let Value::Seq(sections) = &node.value else {
+        d.error(
+            node.pos,
+            "`guides` must be a list of sections (`- {title: Best practices, items: [...]}`)",
+        );
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for section in sections {
+        let Value::Map(spec) = &section.value else {
+            d.error(
+                section.pos,
+                "a guide is a mapping with `title` and `text` or `items` (and optionally `numbered: true`)",
+            );
+            continue;
+        };
+        check_keys(spec, &["title", "text", "items", "numbered"], "a guide", d);
+        let title = required(
+            spec,
+            "title",
+            section.pos,
+            "a guide",
+            "`title: Best practices`",
+            d,
+        )
+        .and_then(|n| text(n, "title", d));
+        let paragraphs = member(spec, "text")
+            .map(|n| match &n.value {
+                Value::Seq(_) => strings(n, "text", d),
+                _ => text(n, "text", d).into_iter().collect(),
+            })
+            .unwrap_or_default();
+        let items = member(spec, "items")
+            .map(|n| strings(n, "items", d))
+            .unwrap_or_default();
+        let numbered = member(spec, "numbered")
+            .and_then(|n| boolean(n, "numbered", d))
+            .unwrap_or(false);
+        if paragraphs.is_empty() && items.is_empty() {
+            d.error(
+                section.pos,
+                "this guide has neither `text` nor `items`; give it one, or remove it",
+            );
+        }
+        if let Some(title) = title {
+            out.push(Guide {
+                title,
+                text: paragraphs,
+                items,
+                numbered,
             });
         }
     }
