@@ -41,6 +41,17 @@ impl Write for Logs {
 }
 
 impl Logs {
+    /// A subscriber writing here, the default on this thread until the guard drops.
+    fn capture() -> (Logs, tracing::subscriber::DefaultGuard) {
+        let logs = Logs::default();
+        let writer = logs.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(move || writer.clone())
+            .with_ansi(false)
+            .finish();
+        (logs, tracing::subscriber::set_default(subscriber))
+    }
+
     fn text(&self) -> String {
         String::from_utf8(self.0.lock().unwrap().clone()).unwrap()
     }
@@ -60,13 +71,7 @@ async fn failing() -> Result<(), SecureError> {
 /// the subscriber is set.
 #[tokio::test]
 async fn a_5xx_is_logged_with_its_causes_and_never_its_secrets() {
-    let logs = Logs::default();
-    let writer = logs.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer(move || writer.clone())
-        .with_ansi(false)
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let (logs, _guard) = Logs::capture();
 
     let app = Router::new()
         .route("/fail", get(failing))
@@ -110,13 +115,7 @@ async fn client_retries_are_logged_with_code_status_and_request_id() {
     use error_catalog::retry::RetryPolicy;
     use error_catalog_tests::AiApiError;
 
-    let logs = Logs::default();
-    let writer = logs.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer(move || writer.clone())
-        .with_ansi(false)
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let (logs, _guard) = Logs::capture();
 
     let address = error_catalog_tests::mock::spawn().await;
     let response = reqwest::Client::new()

@@ -723,22 +723,14 @@ fn params(
 
 /// `guides: [{title, text, items, numbered}]`: sections of the page.
 fn guides(node: &Node, d: &mut Diagnostics) -> Vec<Guide> {
-    let Value::Seq(sections) = &node.value else {
-        d.error(
-            node.pos,
-            "`guides` must be a list of sections (`- {title: Best practices, items: [...]}`)",
-        );
-        return Vec::new();
-    };
+    let sections = mappings(
+        node,
+        "`guides` must be a list of sections (`- {title: Best practices, items: [...]}`)",
+        "a guide is a mapping with `title` and `text` or `items` (and optionally `numbered: true`)",
+        d,
+    );
     let mut out = Vec::new();
-    for section in sections {
-        let Value::Map(spec) = &section.value else {
-            d.error(
-                section.pos,
-                "a guide is a mapping with `title` and `text` or `items` (and optionally `numbered: true`)",
-            );
-            continue;
-        };
+    for (section, spec) in sections {
         check_keys(spec, &["title", "text", "items", "numbered"], "a guide", d);
         let title = required(
             spec,
@@ -843,23 +835,37 @@ fn statuses(node: &Node, d: &mut Diagnostics) -> Vec<StatusDoc> {
     out
 }
 
-fn headers(node: &Node, d: &mut Diagnostics) -> Vec<HeaderDoc> {
+/// The mappings of a list, each with its node; `list` reports a value that
+/// is not a list, `item` an element that is not a mapping.
+fn mappings<'a>(
+    node: &'a Node,
+    list: &str,
+    item: &str,
+    d: &mut Diagnostics,
+) -> Vec<(&'a Node, &'a [(Key, Node)])> {
     let Value::Seq(items) = &node.value else {
-        d.error(
-            node.pos,
-            "`rate_limit_headers` must be a list of `{name, description, example, value}`",
-        );
+        d.error(node.pos, list);
         return Vec::new();
     };
     let mut out = Vec::new();
-    for item in items {
-        let Value::Map(members) = &item.value else {
-            d.error(
-                item.pos,
-                "each rate-limit header must be a mapping with `name` and `description`",
-            );
-            continue;
-        };
+    for element in items {
+        match &element.value {
+            Value::Map(members) => out.push((element, members.as_slice())),
+            _ => d.error(element.pos, item),
+        }
+    }
+    out
+}
+
+fn headers(node: &Node, d: &mut Diagnostics) -> Vec<HeaderDoc> {
+    let items = mappings(
+        node,
+        "`rate_limit_headers` must be a list of `{name, description, example, value}`",
+        "each rate-limit header must be a mapping with `name` and `description`",
+        d,
+    );
+    let mut out = Vec::new();
+    for (item, members) in items {
         check_keys(
             members,
             &["name", "description", "example", "value"],
