@@ -13,7 +13,8 @@ pub enum ParamKind {
     Number,
     /// `true` or `false`; a Rust `bool`.
     Boolean,
-    /// A JSON object; a Rust `error_catalog::Object` (a `serde_json` map).
+    /// A JSON object; a Rust `error_catalog::Object` (its JSON text, members
+    /// in body order).
     Object,
     /// A list of items whose members the catalog declares (`items:`); a Rust
     /// `Vec<T>` of any serde type `T` with those members.

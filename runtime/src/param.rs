@@ -9,10 +9,12 @@ use std::fmt;
 
 use serde_json::value::RawValue;
 
-/// A JSON object kept as its text, members in the order the body has them:
-/// the Rust type of an `object` parameter, and an item type any `list`
-/// parameter can use (`Vec<Object>`). Written back, it gives the same
-/// members in the same order (a `serde_json::Map` would sort them).
+/// A JSON object as JSON text, members in the order the body has them: the
+/// Rust type of an `object` parameter, and an item type any `list` parameter
+/// can use (`Vec<Object>`). Written back, it gives the same members in the
+/// same order (a `serde_json::Map` would sort them). Read from a body, the
+/// text is written again from the parsed value: whitespace is dropped, and a
+/// number past 64-bit integers comes back as a float.
 #[derive(Clone)]
 pub struct Object(Box<RawValue>);
 

@@ -126,3 +126,39 @@ async fn a_malformed_json_body_gets_the_catalogs_error_body() {
     assert_eq!(body["error"]["message"], "The request was invalid");
     assert_eq!(body["meta"]["request_id"], "req_bad_json");
 }
+
+/// What the handler adds around the error (a header, another status) and
+/// what inner layers add stays when the middleware writes the context in.
+#[tokio::test]
+async fn headers_and_status_set_around_the_error_are_kept() {
+    use axum::http::{header, StatusCode};
+    use axum::response::{AppendHeaders, IntoResponse};
+
+    async fn unauthorized() -> axum::response::Response {
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            AppendHeaders([(header::WWW_AUTHENTICATE, "Bearer")]),
+            ErrorCodesError::InvalidRequest,
+        )
+            .into_response()
+    }
+    let app = Router::new()
+        .route("/guarded", get(unauthorized))
+        .layer(axum::middleware::from_fn(
+            error_catalog::axum::request_context,
+        ))
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let response = reqwest::Client::new()
+        .get(format!("http://{address}/guarded"))
+        .header("x-request-id", "req_kept")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 503);
+    assert_eq!(response.headers()["www-authenticate"], "Bearer");
+    let (_, _, body) = get_json(response).await;
+    assert_eq!(body["meta"]["request_id"], "req_kept", "{body}");
+}

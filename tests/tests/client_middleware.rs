@@ -52,6 +52,11 @@ async fn attempts_are_bounded_and_the_last_error_keeps_its_body() {
         .await
         .unwrap();
     assert_eq!(attempts(address, "m2").await, 3, "one try and two retries");
+    assert_eq!(
+        response.url().path(),
+        "/flaky/m2",
+        "the URL survives the rebuild"
+    );
     let err = client::check::<AiApiError>(response).await.unwrap_err();
     assert_eq!(
         err.api_error(),
@@ -134,4 +139,26 @@ async fn reqwest_retry_with_the_catalog_strategy() {
     let url = format!("http://{address}/flaky/s2?fail=5&api=aiapi&code=quota_not_enough");
     assert_eq!(client.get(&url).send().await.unwrap().status(), 403);
     assert_eq!(attempts(address, "s2").await, 1, "fatal: not retried");
+}
+
+/// A server that closes the connection without answering (as one closing an
+/// idle keep-alive connection does): hyper's incomplete message, which
+/// reqwest-retry calls transient, and so does `is_transient`.
+#[tokio::test]
+async fn a_connection_closed_before_the_answer_is_transient() {
+    use tokio::io::AsyncReadExt;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            let mut request = [0u8; 1024];
+            let _ = socket.read(&mut request).await;
+            drop(socket);
+        }
+    });
+    let err = reqwest::get(format!("http://{address}/"))
+        .await
+        .unwrap_err();
+    assert!(!err.is_connect() && !err.is_timeout(), "{err:?}");
+    assert!(error_catalog::retry::is_transient(&err), "{err:?}");
 }

@@ -134,8 +134,14 @@ fn every_catalog_gives_one_utoipa_response_per_status() {
     fn check<E: ApiErrorCatalog + utoipa::IntoResponses>() {
         let statuses: std::collections::BTreeSet<String> =
             E::entries().iter().map(|e| e.status.to_string()).collect();
-        let responses: std::collections::BTreeSet<String> = E::responses().into_keys().collect();
-        assert_eq!(responses, statuses);
+        let responses = E::responses();
+        let keys: std::collections::BTreeSet<String> = responses.keys().cloned().collect();
+        assert_eq!(keys, statuses);
+        // Every schema was one utoipa reads: no response fell back to a bare description.
+        for (status, response) in responses {
+            let response = serde_json::to_value(response).unwrap();
+            assert!(response["content"].is_object(), "{status}: {response}");
+        }
     }
     check::<AiApiError>();
     check::<AimlApiError>();

@@ -141,3 +141,29 @@ async fn client_retries_are_logged_with_code_status_and_request_id() {
     assert!(line.contains("status=429"), "{line}");
     assert!(line.contains("request_id=\"req_log_2\""), "{line}");
 }
+
+/// A transport failure is logged without its URL: a query may hold a key.
+#[tokio::test]
+async fn transport_retries_are_logged_without_the_url() {
+    use error_catalog::middleware::CatalogRetry;
+    use error_catalog_tests::AiApiError;
+
+    let (logs, _guard) = Logs::capture();
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = closed.local_addr().unwrap();
+    drop(closed);
+    let client = reqwest_middleware::ClientBuilder::new(reqwest::Client::new())
+        .with(CatalogRetry::<AiApiError>::new(1).base_delay(Duration::from_millis(1)))
+        .build();
+    let result = client
+        .get(format!("http://{address}/v1/models?key=AIzaSECRET"))
+        .send()
+        .await;
+    assert!(result.is_err());
+    let text = logs.text();
+    assert!(
+        text.contains("retrying after the request could not connect"),
+        "{text}"
+    );
+    assert!(!text.contains("AIzaSECRET"), "{text}");
+}

@@ -156,9 +156,13 @@ impl<'a> Body<'a> {
         }
         // A list must have the items the catalog declares: an item of another
         // shape makes the body unknown, never a different entry.
+        // (On a member of its own, or in the `$params` object.)
         for param in entry.params.iter().filter(|p| p.kind == ParamKind::List) {
-            let found = self.named.iter().rev().find(|(n, _)| n == param.name);
-            if let Some((_, list)) = found.filter(|(_, v)| !v.is_null()) {
+            let placed = self.named.iter().rev().find(|(n, _)| n == param.name);
+            let found = placed
+                .map(|(_, v)| v)
+                .or_else(|| self.data.and_then(|d| Json::get(d, param.wire)));
+            if let Some(list) = found.filter(|v| !v.is_null()) {
                 if !items_fit(list, param.items) {
                     return None;
                 }

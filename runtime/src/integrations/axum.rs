@@ -43,12 +43,22 @@ pub async fn request_context(mut request: Request, next: Next) -> Response {
     parts.extensions.insert(context.clone());
     request = Request::from_parts(parts, body);
     let mut response = next.run(request).await;
-    if let Some(pending) = response.extensions_mut().remove::<Pending>() {
-        if let Some(write) = pending.0.lock().ok().and_then(|mut w| w.take()) {
-            return write(Some(&context));
+    let pending = response.extensions_mut().remove::<Pending>();
+    let Some(write) = pending.and_then(|p| p.0.lock().ok().and_then(|mut w| w.take())) else {
+        return response;
+    };
+    // The body and the request-id header come from the new writing; status,
+    // other headers and extensions stay as the handler and inner layers
+    // left them (a `WWW-Authenticate`, CORS headers, a changed status).
+    let (written, body) = write(Some(&context)).into_parts();
+    let (mut parts, _) = response.into_parts();
+    for (name, value) in &written.headers {
+        if !parts.headers.contains_key(name) {
+            parts.headers.insert(name, value.clone());
         }
     }
-    response
+    parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+    Response::from_parts(parts, body)
 }
 
 /// What the request says about itself: its id, path and the time now.

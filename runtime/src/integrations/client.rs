@@ -196,7 +196,9 @@ fn request_id<E: ApiErrorCatalog>(headers: &HeaderMap) -> Option<String> {
 /// The wait the response's headers ask for: `Retry-After` (or
 /// `retry-after-ms`), else a rate-limit header the catalog declares (a
 /// `retry_after` figure in seconds, or a `reset` time in Unix seconds, as
-/// GitHub's `x-ratelimit-reset`). At most [`MAX_RETRY_AFTER`](crate::retry::MAX_RETRY_AFTER).
+/// GitHub's `x-ratelimit-reset`, counted only when the declared `remaining`
+/// header says 0: APIs send both on every response, and a reset an hour away
+/// says nothing about a 502). At most [`MAX_RETRY_AFTER`](crate::retry::MAX_RETRY_AFTER).
 fn header_wait<E: ApiErrorCatalog>(headers: &HeaderMap) -> Option<Duration> {
     let now = std::time::SystemTime::now();
     retry_after_from_headers(headers, now)
@@ -208,18 +210,25 @@ fn declared_wait(
     headers: &HeaderMap,
     now: std::time::SystemTime,
 ) -> Option<Duration> {
+    let number = |h: &RateLimitHeader| -> Option<u64> {
+        headers.get(h.name)?.to_str().ok()?.trim().parse().ok()
+    };
+    let spent = declared
+        .iter()
+        .filter(|h| h.value == RateLimitValue::Remaining)
+        .any(|h| number(h) == Some(0));
     declared.iter().find_map(|h| {
-        let secs: u64 = headers.get(h.name)?.to_str().ok()?.trim().parse().ok()?;
+        let secs = number(h)?;
         match h.value {
             RateLimitValue::RetryAfter => Some(capped_secs(secs)),
-            RateLimitValue::Reset => {
+            RateLimitValue::Reset if spent => {
                 let reset =
                     std::time::UNIX_EPOCH + Duration::from_secs(secs.min(u64::from(u32::MAX)));
-                Some(capped_secs(
-                    reset.duration_since(now).map_or(0, |d| d.as_secs()),
-                ))
+                // A reset already past asks for no wait: the backoff decides.
+                let wait = reset.duration_since(now).ok()?;
+                Some(capped_secs(wait.as_secs()))
             }
-            RateLimitValue::Limit | RateLimitValue::Remaining => None,
+            RateLimitValue::Reset | RateLimitValue::Limit | RateLimitValue::Remaining => None,
         }
     })
 }
@@ -337,34 +346,44 @@ mod tests {
     fn a_declared_reset_time_gives_the_wait_until_then() {
         let now = std::time::UNIX_EPOCH + Duration::from_secs(1_713_992_000);
         let wait = |pairs: &[(&'static str, &str)]| declared_wait(&GITHUB, &headers(pairs), now);
+        let spent = |reset: &'static str| {
+            wait(&[("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", reset)])
+        };
+        assert_eq!(spent("1713992042"), Some(Duration::from_secs(42)));
         assert_eq!(
             wait(&[
-                ("x-ratelimit-remaining", "0"),
+                ("x-ratelimit-remaining", "4999"),
                 ("x-ratelimit-reset", "1713992042")
             ]),
-            Some(Duration::from_secs(42))
+            None,
+            "requests left: the reset is no wait"
         );
         assert_eq!(
-            wait(&[("x-ratelimit-reset", "1713991000")]),
-            Some(Duration::ZERO),
-            "past"
+            wait(&[("x-ratelimit-reset", "1713992042")]),
+            None,
+            "not known to be spent"
         );
         assert_eq!(
-            wait(&[("x-ratelimit-reset", "99999999999999")]),
+            spent("1713991000"),
+            None,
+            "a reset in the past asks for no wait"
+        );
+        assert_eq!(
+            spent("99999999999999"),
             Some(crate::retry::MAX_RETRY_AFTER),
             "capped"
         );
+        assert_eq!(spent("soon"), None);
         assert_eq!(wait(&[("x-wait", "7")]), Some(Duration::from_secs(7)));
         assert_eq!(
             wait(&[("x-ratelimit-remaining", "0")]),
             None,
             "a count is no wait"
         );
-        assert_eq!(wait(&[("x-ratelimit-reset", "soon")]), None);
-        assert_eq!(
-            declared_wait(&[], &headers(&[("x-ratelimit-reset", "1713992042")]), now),
-            None,
-            "undeclared"
-        );
+        let github = headers(&[
+            ("x-ratelimit-remaining", "0"),
+            ("x-ratelimit-reset", "1713992042"),
+        ]);
+        assert_eq!(declared_wait(&[], &github, now), None, "undeclared");
     }
 }

@@ -1,6 +1,8 @@
 //! Logging with `tracing` (feature `tracing`): error responses as they are
 //! sent, and client retries as they are decided. Messages are always the
-//! redacted ones; sensitive parameters never reach a log.
+//! redacted ones, so sensitive parameters never reach a log; transport
+//! failures are logged without their URL, whose query may hold a key. A
+//! 5xx's cause chain is logged as its `Display`: keep secrets out of causes.
 
 #[cfg(feature = "axum")]
 use std::fmt;
@@ -59,6 +61,10 @@ pub(crate) fn response<E: ApiErrorCatalog>(error: &E, request_id: Option<&str>) 
 
 /// Logs a retry a client is about to make, at `WARN`.
 pub(crate) fn retry<E: ApiErrorCatalog>(error: &ClientError<E>, wait: Duration) {
+    #[cfg(feature = "reqwest")]
+    if let ClientError::Transport(e) = error {
+        return transport_retry(e, wait);
+    }
     let code = error
         .api_error()
         .map(ApiErrorCatalog::code)
@@ -74,11 +80,26 @@ pub(crate) fn retry<E: ApiErrorCatalog>(error: &ClientError<E>, wait: Duration) 
     );
 }
 
-/// Logs a retry after a transport failure, at `WARN`.
-#[cfg(feature = "reqwest-middleware")]
+/// Logs a retry after a transport failure, at `WARN`, without the URL
+/// (reqwest's `Display` has it, and a query may hold a key).
+#[cfg(feature = "reqwest")]
 pub(crate) fn transport_retry(error: &reqwest::Error, wait: Duration) {
+    let what = if error.is_timeout() {
+        "timed out"
+    } else if error.is_connect() {
+        "could not connect"
+    } else {
+        "failed"
+    };
+    let mut causes = String::new();
+    let mut cause = std::error::Error::source(error);
+    while let Some(c) = cause {
+        causes.push_str(": ");
+        causes.push_str(&c.to_string());
+        cause = c.source();
+    }
     tracing::warn!(
         wait_ms = wait.as_millis() as u64,
-        "retrying after request failed: {error}"
+        "retrying after the request {what}{causes}"
     );
 }

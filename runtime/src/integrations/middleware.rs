@@ -90,6 +90,15 @@ impl<E: ApiErrorCatalog + Send + Sync> Middleware for CatalogRetry<E> {
             let backoff = (retries < self.max_retries).then(|| self.backoff(retries));
             let (wait, outcome) = match next.clone().run(attempt, extensions).await {
                 Ok(response) if !is_error(&response) => return Ok(response),
+                // A body declared past the limit is not read here: the caller's
+                // `check` reports it, with the status and headers.
+                Ok(response)
+                    if response
+                        .content_length()
+                        .is_some_and(|n| n > self.max_body as u64) =>
+                {
+                    return Ok(response)
+                }
                 Ok(response) => {
                     let (error, response) = read::<E>(response, self.max_body).await?;
                     (self.policy.adjust(&error, backoff), Ok(response))
@@ -126,6 +135,7 @@ async fn read<E: ApiErrorCatalog>(
     let status = response.status();
     let headers = response.headers().clone();
     let version = response.version();
+    let url = response.url().clone();
     let mut body = Vec::new();
     while let Some(chunk) = response.chunk().await? {
         if chunk.len() > max_body - body.len() {
@@ -136,10 +146,14 @@ async fn read<E: ApiErrorCatalog>(
         body.extend_from_slice(&chunk);
     }
     let error = client::from_parts::<E>(status, &headers, &body);
-    let mut rebuilt = http::Response::new(body);
-    *rebuilt.status_mut() = status;
+    use reqwest::ResponseBuilderExt;
+    let mut rebuilt = http::Response::builder()
+        .status(status)
+        .version(version)
+        .url(url)
+        .body(body)
+        .map_err(|e| reqwest_middleware::Error::Middleware(e.into()))?;
     *rebuilt.headers_mut() = headers;
-    *rebuilt.version_mut() = version;
     Ok((error, reqwest::Response::from(rebuilt)))
 }
 

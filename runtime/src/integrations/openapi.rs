@@ -94,11 +94,14 @@ fn slot_schema<E: ApiErrorCatalog>(slot: Slot) -> Value {
 /// agrees, nothing more where they do not.
 fn param_schema<E: ApiErrorCatalog>(name: &str) -> Value {
     let mut kinds = E::entries().iter().filter_map(|e| e.param(name));
+    // Any JSON value, spelled out: utoipa reads no schema without a type.
+    let any =
+        || json!({"type": ["string", "integer", "number", "boolean", "object", "array", "null"]});
     let Some(first) = kinds.next() else {
-        return json!({});
+        return any();
     };
     if kinds.any(|p| p.kind != first.kind || p.items != first.items) {
-        return json!({});
+        return any();
     }
     match first.kind {
         ParamKind::List => match first.items {
@@ -250,8 +253,13 @@ pub fn utoipa_responses<E: ApiErrorCatalog + serde::Serialize>(
     responses::<E>()
         .into_iter()
         .map(|(status, response)| {
+            // A schema utoipa cannot read loses the content, not the response.
+            let description = response["description"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
             let response = serde_json::from_value(response)
-                .expect("error-catalog builds responses in the shape utoipa reads");
+                .unwrap_or_else(|_| utoipa::openapi::response::Response::new(description));
             (status, utoipa::openapi::RefOr::T(response))
         })
         .collect()
@@ -264,8 +272,15 @@ pub fn aide_responses<E: ApiErrorCatalog + serde::Serialize>(
     responses::<E>()
         .into_iter()
         .map(|(status, response)| {
-            let response = serde_json::from_value(response)
-                .expect("error-catalog builds responses in the shape aide reads");
+            let description = response["description"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            let response =
+                serde_json::from_value(response).unwrap_or_else(|_| aide::openapi::Response {
+                    description,
+                    ..Default::default()
+                });
             (status.parse().ok(), response)
         })
         .collect()

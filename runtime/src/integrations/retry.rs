@@ -114,10 +114,11 @@ impl RetryPolicy {
 }
 
 /// Whether a transport failure may pass on a second try, as reqwest-retry
-/// classifies them: timeouts, failed connections and connections cut while
-/// the request was under way (reset, aborted, closed early) may; a request
-/// that could not be built, a redirect loop, or a body that could not be
-/// sent or decoded will fail again.
+/// classifies them: timeouts and failed connections may, and so may a
+/// connection the server closed or reset under the request (hyper's
+/// incomplete message or cancelled request, an I/O reset or abort); a
+/// request that could not be built, a redirect loop, or a body that could
+/// not be sent or decoded will fail again.
 #[cfg(feature = "reqwest")]
 pub fn is_transient(error: &reqwest::Error) -> bool {
     if error.is_timeout() || error.is_connect() {
@@ -126,15 +127,16 @@ pub fn is_transient(error: &reqwest::Error) -> bool {
     if error.is_builder() || error.is_redirect() || error.is_body() || error.is_decode() {
         return false;
     }
-    // A connection cut mid-request shows as an I/O error down the source chain.
     let mut source = std::error::Error::source(error);
     while let Some(cause) = source {
+        if let Some(hyper) = cause.downcast_ref::<hyper::Error>() {
+            if hyper.is_incomplete_message() || hyper.is_canceled() {
+                return true;
+            }
+        }
         if let Some(io) = cause.downcast_ref::<std::io::Error>() {
-            use std::io::ErrorKind::*;
-            return matches!(
-                io.kind(),
-                ConnectionReset | ConnectionAborted | BrokenPipe | UnexpectedEof
-            );
+            use std::io::ErrorKind::{ConnectionAborted, ConnectionReset};
+            return matches!(io.kind(), ConnectionReset | ConnectionAborted);
         }
         source = cause.source();
     }
