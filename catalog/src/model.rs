@@ -96,6 +96,9 @@ pub struct Param {
     /// Its name in the body's `$params` and `$metadata` objects when the API
     /// spells it otherwise than the field (`wire: vmType`).
     pub wire: Option<String>,
+    /// The value the docs' examples show (`invalid-model-name`), when the
+    /// API's reference gives one; `<name>` otherwise.
+    pub example: Option<String>,
     /// Where it is declared (`params:`), when it is.
     pub pos: Option<Pos>,
 }

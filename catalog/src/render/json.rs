@@ -29,6 +29,19 @@ pub const DOCS_CONTEXT: ExampleContext<'static> = ExampleContext {
 /// The example value the docs use for parameter `name` of `entry`.
 pub fn example_value(entry: &Entry, name: &str) -> ExampleValue {
     let kind = entry.param(name).map_or(ParamKind::String, |p| p.kind);
+    // The value the API's reference shows, when the catalog gives one.
+    if let Some(example) = entry.param(name).and_then(|p| p.example.as_deref()) {
+        let given = match kind {
+            ParamKind::String => Some(ExampleValue::Str(example.to_owned())),
+            ParamKind::Integer => example.parse().ok().map(ExampleValue::Int),
+            ParamKind::Number => example.parse().ok().map(ExampleValue::Number),
+            ParamKind::Boolean => example.parse().ok().map(ExampleValue::Bool),
+            ParamKind::Object | ParamKind::List => None,
+        };
+        if let Some(given) = given {
+            return given;
+        }
+    }
     match kind {
         ParamKind::Integer if name == "retry_after" => {
             ExampleValue::Int(entry.retry_after.unwrap_or(1) as i64)

@@ -437,6 +437,7 @@ struct ParamDecl {
     kind: ParamKind,
     items: Vec<ItemMember>,
     wire: Option<String>,
+    example: Option<String>,
     sensitive: bool,
     optional: bool,
     pos: Option<Pos>,
@@ -480,15 +481,17 @@ fn param_decls(node: &Node, d: &mut Diagnostics) -> Vec<ParamDecl> {
             continue;
         }
         let what = format!("parameter `{}`", key.name);
-        let (kind_node, sensitive, optional, items_node, wire) = match &value.value {
+        let (kind_node, sensitive, optional, items_node, wire, example) = match &value.value {
             Value::Map(spec) => {
                 check_keys(
                     spec,
-                    &["type", "sensitive", "optional", "items", "wire"],
+                    &["type", "sensitive", "optional", "items", "wire", "example"],
                     &what,
                     d,
                 );
                 let wire = member(spec, "wire").and_then(|n| text(n, "wire", d));
+                // Any scalar: the docs show it as the parameter's value.
+                let example = member(spec, "example").and_then(|n| n.as_text());
                 let flag = |name: &str, d: &mut Diagnostics| {
                     member(spec, name)
                         .and_then(|n| boolean(n, name, d))
@@ -502,14 +505,36 @@ fn param_decls(node: &Node, d: &mut Diagnostics) -> Vec<ParamDecl> {
                     optional,
                     member(spec, "items"),
                     wire,
+                    example,
                 )
             }
-            _ => (Some(value), false, false, None, None),
+            _ => (Some(value), false, false, None, None, None),
         };
         let Some(kind) = param_kind(kind_node, d) else {
             continue;
         };
         // Rule: a list declares the members of its items; nothing else has items.
+        // Rule: an example is a value of the parameter's type.
+        if let Some(example) = &example {
+            let fits = match kind {
+                ParamKind::String => true,
+                ParamKind::Integer => example.parse::<i64>().is_ok(),
+                ParamKind::Number => example.parse::<f64>().is_ok(),
+                ParamKind::Boolean => matches!(example.as_str(), "true" | "false"),
+                ParamKind::Object | ParamKind::List => false,
+            };
+            if !fits {
+                d.error(
+                    value.pos,
+                    format!(
+                        "the `example` of {what} is not a{} `{}` value; give one the docs can show, or remove it",
+                        if kind == ParamKind::Integer || kind == ParamKind::Object { "n" } else { "" },
+                        kind.name()
+                    ),
+                );
+                continue;
+            }
+        }
         let items = match (kind, items_node) {
             (ParamKind::List, Some(items)) => match item_members(items, &what, d) {
                 Some(items) => items,
@@ -538,6 +563,7 @@ fn param_decls(node: &Node, d: &mut Diagnostics) -> Vec<ParamDecl> {
             kind,
             items,
             wire,
+            example,
             sensitive,
             optional,
             pos: key.pos,
@@ -696,6 +722,7 @@ fn params(
             kind: decl.map_or(ParamKind::String, |p| p.kind),
             items: Vec::new(),
             wire: decl.and_then(|p| p.wire.clone()),
+            example: decl.and_then(|p| p.example.clone()),
             in_message: true,
             sensitive: decl.is_some_and(|p| p.sensitive),
             optional: false,
@@ -710,6 +737,7 @@ fn params(
                 kind: decl.kind,
                 items: decl.items.clone(),
                 wire: decl.wire.clone(),
+                example: decl.example.clone(),
                 in_message: false,
                 sensitive: decl.sensitive,
                 optional: decl.optional,
