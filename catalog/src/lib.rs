@@ -31,7 +31,9 @@ mod yaml;
 pub use diagnostic::{Diagnostic, Diagnostics, Pos};
 pub use limits::{Limits, LIMITS};
 pub use load::{load_bytes, load_file, load_str, parse_tree};
-pub use model::{is_value_name, Catalog, Entry, EntryValue, Guide, HeaderDoc, Param, StatusDoc};
+pub use model::{
+    is_value_name, Catalog, Entry, EntryValue, Guide, HeaderDoc, LeadExample, Param, StatusDoc,
+};
 pub use template::Segment;
 pub use wire::{Slot, WireFormat};
 

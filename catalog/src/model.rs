@@ -32,6 +32,22 @@ pub struct Catalog {
     /// Sections of guidance the reference shows after the error tables
     /// (an error-handling flow, best practices, an FAQ), in file order.
     pub guides: Vec<Guide>,
+    /// The example the page leads with, when the API's reference shows one.
+    pub example: Option<LeadExample>,
+}
+
+/// The example body a page leads with: an entry, and the request context
+/// the API's reference shows with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeadExample {
+    /// The entry's key.
+    pub entry: String,
+    /// The request id shown.
+    pub request_id: Option<String>,
+    /// The request path shown.
+    pub path: Option<String>,
+    /// The timestamp shown.
+    pub timestamp: Option<String>,
 }
 
 /// A section of the reference page: a title, paragraphs, and a list.

@@ -384,3 +384,19 @@ fn guides_render_in_order_after_the_tables() {
         empty[0]
     );
 }
+
+/// `example:` picks the entry a page leads with and the context it shows;
+/// an entry the catalog lacks is a mistake.
+#[test]
+fn the_lead_example_is_the_catalogs_choice() {
+    let yaml = "name: demo\nwire: aiml\nexample: {entry: b, request_id: 798b860e, timestamp: \"2025-03-11T07:13:27.813Z\"}\nerrors:\n  a: {status: 400, message: bad, params: {n: integer}}\n  b: {status: 429, message: slow down}\n";
+    let page = render_page(&error_catalog_model::load_str(yaml).unwrap(), "demo.yaml");
+    assert!(page.contains("For example, [b](#b) (status 429)"), "{page}");
+    assert!(page.contains("\"requestId\": \"798b860e\""), "{page}");
+    let wrong = error_catalog_model::load_str(&yaml.replace("entry: b", "entry: bb")).unwrap_err();
+    assert!(
+        wrong[0].to_string().contains("did you mean `b`"),
+        "{}",
+        wrong[0]
+    );
+}

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use error_catalog::{ApiErrorCatalog, RequestContext};
-use error_catalog_model::render::{example_body, DOCS_CONTEXT};
+use error_catalog_model::render::{example_body, example_context};
 use error_catalog_model::Catalog;
 use error_catalog_tests::{
     AiApiError, AimlApiError, AnthropicError, ErrorCodesError, GatewayError, GeminiApiError,
@@ -82,13 +82,13 @@ const CATALOGS: [(&str, PageCheck); 11] = [
 fn documented_bodies_are_what_the_runtime_sends<E: ApiErrorCatalog + serde::Serialize>(name: &str) {
     let catalog = catalog(name);
     let context = RequestContext {
-        request_id: DOCS_CONTEXT.request_id.map(str::to_owned),
-        path: DOCS_CONTEXT.path.map(str::to_owned),
-        timestamp: DOCS_CONTEXT.timestamp.map(str::to_owned),
+        request_id: example_context(&catalog).request_id.map(str::to_owned),
+        path: example_context(&catalog).path.map(str::to_owned),
+        timestamp: example_context(&catalog).timestamp.map(str::to_owned),
     };
     let page = page(name);
     for entry in &catalog.entries {
-        let documented = example_body(&catalog, entry, DOCS_CONTEXT);
+        let documented = example_body(&catalog, entry, example_context(&catalog));
         assert!(
             page.contains(&format!("\n{documented}\n")),
             "{name}: page lacks the body of {}",

@@ -26,6 +26,21 @@ pub const DOCS_CONTEXT: ExampleContext<'static> = ExampleContext {
     timestamp: Some("2025-01-01T00:00:00.000Z"),
 };
 
+/// The request context a catalog's page shows: the one its `example:` gives
+/// (the API's own request id and time), else [`DOCS_CONTEXT`].
+pub fn example_context(catalog: &Catalog) -> ExampleContext<'_> {
+    let lead = catalog.example.as_ref();
+    ExampleContext {
+        request_id: lead
+            .and_then(|l| l.request_id.as_deref())
+            .or(DOCS_CONTEXT.request_id),
+        path: lead.and_then(|l| l.path.as_deref()).or(DOCS_CONTEXT.path),
+        timestamp: lead
+            .and_then(|l| l.timestamp.as_deref())
+            .or(DOCS_CONTEXT.timestamp),
+    }
+}
+
 /// The example value the docs use for parameter `name` of `entry`.
 pub fn example_value(entry: &Entry, name: &str) -> ExampleValue {
     let kind = entry.param(name).map_or(ParamKind::String, |p| p.kind);

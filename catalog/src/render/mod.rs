@@ -17,7 +17,8 @@ mod page;
 pub use crate::markdown::{anchor, literal, prose};
 pub use index::render_index;
 pub use json::{
-    example_body, example_message, example_value, ExampleContext, ExampleValue, DOCS_CONTEXT,
+    example_body, example_context, example_message, example_value, ExampleContext, ExampleValue,
+    DOCS_CONTEXT,
 };
 pub use page::{render_page, render_page_made_by};
 

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::json::{example_body, example_message, pretty, DOCS_CONTEXT};
+use super::json::{example_body, example_context, example_message, pretty};
 use super::reason;
 use crate::markdown::{anchor, code, fence, literal, prose};
 use crate::model::{Catalog, Entry, StatusDoc};
@@ -92,7 +92,7 @@ fn body_section(out: &mut String, catalog: &Catalog) {
     }
     let _ = writeln!(out);
     if let Some(entry) = showcase(catalog) {
-        let body = pretty(&example_body(catalog, entry, DOCS_CONTEXT));
+        let body = pretty(&example_body(catalog, entry, example_context(catalog)));
         let f = fence(&body);
         let _ = writeln!(
             out,
@@ -107,6 +107,10 @@ fn body_section(out: &mut String, catalog: &Catalog) {
 /// The entry that shows the most of the format: a field or data parameters
 /// where the body carries them, else parameters in the message.
 fn showcase(catalog: &Catalog) -> Option<&Entry> {
+    // The one the API's reference leads with, when the catalog says.
+    if let Some(lead) = &catalog.example {
+        return catalog.entries.iter().find(|e| e.key == lead.entry);
+    }
     let body = &catalog.wire.body;
     let score = |e: &Entry| {
         let field = body.has_slot(Slot::Field) && (e.field.is_some() || e.field_param.is_some());
@@ -523,7 +527,7 @@ fn reference_section(out: &mut String, catalog: &Catalog) {
             }
             let _ = writeln!(out);
         }
-        let body = example_body(catalog, entry, DOCS_CONTEXT);
+        let body = example_body(catalog, entry, example_context(catalog));
         let f = fence(&body);
         let message = example_message(entry);
         let _ = writeln!(

@@ -5,7 +5,9 @@
 //! each open with a comment stating the rule.
 
 use crate::diagnostic::{Diagnostics, Pos};
-use crate::model::{is_value_name, Catalog, Entry, EntryValue, Guide, HeaderDoc, Param, StatusDoc};
+use crate::model::{
+    is_value_name, Catalog, Entry, EntryValue, Guide, HeaderDoc, LeadExample, Param, StatusDoc,
+};
 use crate::node::{Key, Node, Value};
 use crate::suggest::quoted_list;
 use crate::template::{is_param_name, Template};
@@ -34,6 +36,7 @@ pub const CATALOG_KEYS: &[&str] = &[
     "should_retry_header",
     "errors",
     "guides",
+    "example",
 ];
 
 /// The keys an entry under `errors:` may have.
@@ -106,6 +109,7 @@ pub(crate) fn catalog(root: &Node, d: &mut Diagnostics) -> Option<Catalog> {
     let guides = member(members, "guides")
         .map(|n| guides(n, d))
         .unwrap_or_default();
+    let example = member(members, "example").and_then(|n| lead_example(n, d));
     let mut entries = required(
         members,
         "errors",
@@ -117,6 +121,21 @@ pub(crate) fn catalog(root: &Node, d: &mut Diagnostics) -> Option<Catalog> {
     .map(|n| entries(n, d))
     .unwrap_or_default();
 
+    // Rule: the lead example names an entry of the catalog.
+    if let Some(lead) = &example {
+        if !entries.iter().any(|e| e.key == lead.entry) {
+            let hint = crate::suggest::closest(&lead.entry, entries.iter().map(|e| e.key.as_str()))
+                .map(|k| format!("; did you mean `{k}`?"))
+                .unwrap_or_default();
+            d.error(
+                member(members, "example").and_then(|n| n.pos),
+                format!(
+                    "`example` names entry `{}`, which the catalog does not have{hint}",
+                    lead.entry
+                ),
+            );
+        }
+    }
     if let Some(wire) = &wire {
         check_rust_names_unique(&entries, d);
         check_entries_distinguishable(&entries, wire, d);
@@ -142,6 +161,7 @@ pub(crate) fn catalog(root: &Node, d: &mut Diagnostics) -> Option<Catalog> {
         should_retry_header,
         entries,
         guides,
+        example,
     })
 }
 
@@ -747,6 +767,39 @@ fn params(
         }
     }
     out
+}
+
+/// `example: {entry, request_id, path, timestamp}`: the page's lead example.
+fn lead_example(node: &Node, d: &mut Diagnostics) -> Option<LeadExample> {
+    let Value::Map(spec) = &node.value else {
+        d.error(
+            node.pos,
+            "`example` must be a mapping: `{entry: free_tier_limit, request_id: ..., path: ..., timestamp: ...}`",
+        );
+        return None;
+    };
+    check_keys(
+        spec,
+        &["entry", "request_id", "path", "timestamp"],
+        "`example`",
+        d,
+    );
+    let entry = required(
+        spec,
+        "entry",
+        node.pos,
+        "`example`",
+        "`entry: free_tier_limit`",
+        d,
+    )
+    .and_then(|n| text(n, "entry", d))?;
+    let field = |name: &str, d: &mut Diagnostics| member(spec, name).and_then(|n| text(n, name, d));
+    Some(LeadExample {
+        entry,
+        request_id: field("request_id", d),
+        path: field("path", d),
+        timestamp: field("timestamp", d),
+    })
 }
 
 /// `guides: [{title, text, items, numbered}]`: sections of the page.
