@@ -158,6 +158,9 @@ pub struct Entry {
     pub retry_after: Option<u64>,
     /// Section of the reference (Authentication, Rate limiting, ...).
     pub group: Option<String>,
+    /// A heading inside the group (seed 002's "401 - Unauthorized" under
+    /// "Authentication Errors"); shown on the page only.
+    pub subgroup: Option<String>,
     /// What the error means.
     pub description: Option<String>,
     /// Why it happens.

@@ -400,3 +400,23 @@ fn the_lead_example_is_the_catalogs_choice() {
         wrong[0]
     );
 }
+
+/// Subgroups are headed tables inside their group, in catalog order; a group
+/// without them stays one table.
+#[test]
+fn subgroups_head_their_own_tables_inside_the_group() {
+    let yaml = "name: demo\nwire: envelope\nerrors:\n  A: {status: 401, message: a, group: Auth, subgroup: 401 - Unauthorized}\n  B: {status: 403, message: b, group: Auth, subgroup: \"403 - <Forbidden>\"}\n  C: {status: 401, message: c, group: Auth, subgroup: 401 - Unauthorized}\n  D: {status: 500, message: d, group: Server}\n";
+    let page = render_page(&error_catalog_model::load_str(yaml).unwrap(), "demo.yaml");
+    let at = |needle: &str| {
+        page.find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} not in\n{page}"))
+    };
+    let auth = at("### Auth\n\n#### 401 - Unauthorized\n\n| Code |");
+    let a = at("| [<code>A</code>](#A) | 401 |");
+    let c = at("| [<code>C</code>](#C) | 401 |");
+    let forbidden = at("#### 403 - &lt;Forbidden&gt;\n\n| Code |");
+    let b = at("| [<code>B</code>](#B) | 403 |");
+    let server = at("### Server\n\n| Code |");
+    assert!(auth < a && a < c && c < forbidden && forbidden < b && b < server);
+    assert_eq!(page.matches("#### ").count(), 2, "{page}");
+}

@@ -244,47 +244,59 @@ fn groups_section(out: &mut String, catalog: &Catalog) {
         .any(|e| e.field.is_some() || e.field_param.is_some());
     for group in catalog.groups() {
         let _ = writeln!(out, "### {}\n", literal(group));
-        if with_field {
-            let _ = writeln!(
-                out,
-                "| Code | Status | Message | Field | Retryable |\n|---|---|---|---|---|"
-            );
-        } else {
-            let _ = writeln!(
-                out,
-                "| Code | Status | Message | Retryable |\n|---|---|---|---|"
-            );
-        }
-        for entry in catalog
+        let members: Vec<&Entry> = catalog
             .entries
             .iter()
             .filter(|e| e.group.as_deref().unwrap_or("Other") == group)
-        {
-            let field = match (&entry.field, &entry.field_param) {
-                (Some(f), _) => code(f),
-                (None, Some(p)) => format!("per error ({})", code(p)),
-                (None, None) => "—".to_owned(),
-            };
-            let link = format!("[{}](#{})", shown_code(entry), anchor(&entry.key));
-            let retry = if entry.retryable { "yes" } else { "no" };
-            if with_field {
-                let _ = writeln!(
-                    out,
-                    "| {link} | {} | {} | {field} | {retry} |",
-                    entry.status,
-                    literal(&entry.message.source)
-                );
-            } else {
-                let _ = writeln!(
-                    out,
-                    "| {link} | {} | {} | {retry} |",
-                    entry.status,
-                    literal(&entry.message.source)
-                );
+            .collect();
+        // Validation makes a group's entries all have a subgroup or none.
+        let mut subgroups: Vec<Option<&str>> = Vec::new();
+        for entry in &members {
+            if !subgroups.contains(&entry.subgroup.as_deref()) {
+                subgroups.push(entry.subgroup.as_deref());
             }
         }
-        let _ = writeln!(out);
+        for subgroup in subgroups {
+            if let Some(heading) = subgroup {
+                let _ = writeln!(out, "#### {}\n", literal(heading));
+            }
+            let rows = members.iter().filter(|e| e.subgroup.as_deref() == subgroup);
+            group_table(out, rows.copied(), with_field);
+        }
     }
+}
+
+/// One table of a group's entries; the Field column only when some entry of
+/// the catalog has a field.
+fn group_table<'a>(out: &mut String, entries: impl Iterator<Item = &'a Entry>, with_field: bool) {
+    if with_field {
+        let _ = writeln!(
+            out,
+            "| Code | Status | Message | Field | Retryable |\n|---|---|---|---|---|"
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "| Code | Status | Message | Retryable |\n|---|---|---|---|"
+        );
+    }
+    for entry in entries {
+        let link = format!("[{}](#{})", shown_code(entry), anchor(&entry.key));
+        let retry = if entry.retryable { "yes" } else { "no" };
+        let message = literal(&entry.message.source);
+        let field = match (&entry.field, &entry.field_param) {
+            _ if !with_field => String::new(),
+            (Some(f), _) => format!(" {} |", code(f)),
+            (None, Some(p)) => format!(" per error ({}) |", code(p)),
+            (None, None) => " — |".to_owned(),
+        };
+        let _ = writeln!(
+            out,
+            "| {link} | {} | {message} |{field} {retry} |",
+            entry.status
+        );
+    }
+    let _ = writeln!(out);
 }
 
 fn retry_section(out: &mut String, catalog: &Catalog) {
@@ -458,8 +470,12 @@ fn reference_section(out: &mut String, catalog: &Catalog) {
         if let Some(s) = entry.retry_after {
             facts.push(format!("**Retry after:** {s} s"));
         }
-        if let Some(g) = &entry.group {
-            facts.push(format!("**Group:** {}", literal(g)));
+        match (&entry.group, &entry.subgroup) {
+            (Some(g), Some(sub)) => {
+                facts.push(format!("**Group:** {} › {}", literal(g), literal(sub)));
+            }
+            (Some(g), None) => facts.push(format!("**Group:** {}", literal(g))),
+            _ => {}
         }
         let _ = writeln!(out, "{}\n", facts.join(" · "));
         let _ = writeln!(out, "**Message:** {}\n", literal(&entry.message.source));

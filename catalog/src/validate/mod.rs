@@ -51,6 +51,7 @@ pub const ENTRY_KEYS: &[&str] = &[
     "retryable",
     "retry_after",
     "group",
+    "subgroup",
     "description",
     "causes",
     "solutions",
@@ -138,6 +139,7 @@ pub(crate) fn catalog(root: &Node, d: &mut Diagnostics) -> Option<Catalog> {
     }
     if let Some(wire) = &wire {
         check_rust_names_unique(&entries, d);
+        check_subgroups_complete(&entries, d);
         check_entries_distinguishable(&entries, wire, d);
         let wire_pos = member(members, "wire").and_then(|n| n.pos);
         check_values_placed(&entries, wire, wire_pos, d);
@@ -391,6 +393,14 @@ fn entry(key: &Key, node: &Node, d: &mut Diagnostics) -> Option<Entry> {
     let retryable = retryable_explicit.and_then(|n| boolean(n, "retryable", d));
     let retry_after = member(members, "retry_after").and_then(|n| seconds(n, d));
     let group = member(members, "group").and_then(|n| text(n, "group", d));
+    let subgroup_node = member(members, "subgroup");
+    let subgroup = subgroup_node.and_then(|n| text(n, "subgroup", d));
+    if subgroup.is_some() && group.is_none() {
+        d.error(
+            subgroup_node.and_then(|n| n.pos),
+            "`subgroup:` is a heading inside a group; add `group:` to this entry",
+        );
+    }
     let description = member(members, "description").and_then(|n| text(n, "description", d));
     let causes = member(members, "causes")
         .map(|n| strings(n, "causes", d))
@@ -443,6 +453,7 @@ fn entry(key: &Key, node: &Node, d: &mut Diagnostics) -> Option<Entry> {
         retryable_explicit: retryable_explicit.is_some(),
         retry_after,
         group,
+        subgroup,
         description,
         causes,
         solutions,

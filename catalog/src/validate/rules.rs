@@ -50,6 +50,29 @@ pub(super) fn check_rust_names_unique(entries: &[Entry], d: &mut Diagnostics) {
     }
 }
 
+// Rule: a group either has subgroups for all its entries or none, so its
+// page section is one table or a run of headed tables, never both.
+pub(super) fn check_subgroups_complete(entries: &[Entry], d: &mut Diagnostics) {
+    for entry in entries.iter().filter(|e| e.subgroup.is_none()) {
+        let Some(group) = &entry.group else { continue };
+        if let Some(first) = entries
+            .iter()
+            .find(|e| e.group.as_ref() == Some(group) && e.subgroup.is_some())
+        {
+            d.error(
+                entry.pos,
+                format!(
+                    "entry `{}` has no `subgroup:` while other entries of group `{group}` have one (`{}`{} has `{}`); give it a `subgroup:` too, or remove theirs",
+                    entry.key,
+                    first.key,
+                    first.pos.map(|p| format!(" at {p}")).unwrap_or_default(),
+                    first.subgroup.as_deref().unwrap_or_default()
+                ),
+            );
+        }
+    }
+}
+
 // Rule: a client must be able to tell every entry apart from its body. Entries
 // may share a wire code (seed 003's `invalid_request_error`) only with different
 // messages; an entry without a code (`code: null`, or a format that carries
