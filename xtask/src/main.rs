@@ -14,8 +14,9 @@ usage: cargo xtask <task>
 tasks:
   gen-docs [--check]   render docs/errors/*.md from catalog/*.yaml;
                        with --check, change nothing and fail if a page is stale
-  msrv                 check that no dependency of the published crates (all
-                       features, as locked) needs a newer Rust than rust-version
+  msrv                 check that the published crates build with rust-version:
+                       no locked dependency needs a newer Rust, then a check
+                       build with that toolchain (installed with rustup)
   fuzz [SECONDS]       run each fuzz target in fuzz/ for SECONDS (default 60);
                        installs cargo-fuzz if it is missing
   gen-bench [--check]  write the run-time benchmark inputs (catalogs of 1,000
