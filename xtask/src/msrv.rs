@@ -46,11 +46,20 @@ pub fn run(root: &Path) -> Result<(), String> {
         .ok_or("no resolve graph")?;
     let node = |id: &str| nodes.iter().find(|n| n["id"] == id);
 
-    let declared = packages
+    let runtime = packages
         .iter()
         .find(|p| p["name"] == PUBLISHED[0])
-        .and_then(|p| p["rust_version"].as_str())
+        .ok_or("no runtime crate in the workspace")?;
+    let declared = runtime["rust_version"]
+        .as_str()
         .ok_or("the runtime crate declares no rust-version")?;
+    let features: Vec<&str> = runtime["features"]
+        .as_object()
+        .into_iter()
+        .flat_map(|f| f.keys())
+        .map(String::as_str)
+        .filter(|f| *f != "default")
+        .collect();
     let msrv = version(declared);
 
     // Every package the published crates reach through normal and build edges.
@@ -107,7 +116,7 @@ pub fn run(root: &Path) -> Result<(), String> {
     }
     if too_new.is_empty() {
         println!("every declared rust-version is at most {declared}");
-        build_with(root, declared)
+        build_with(root, declared, &features)
     } else {
         Err(format!(
             "the locked graph breaks rust-version {declared}:\n  {}\nlock an older version (`cargo update -p NAME --precise VERSION`; .cargo/config.toml resolves with incompatible-rust-versions = \"fallback\") or raise rust-version",
@@ -116,18 +125,23 @@ pub fn run(root: &Path) -> Result<(), String> {
     }
 }
 
-/// The published crates and feature sets built with the declared toolchain:
-/// everything on, nothing on, and the model as the docs renderer uses it.
-const BUILDS: [(&str, &[&str]); 4] = [
-    ("error-catalog", &["--all-features"]),
-    ("error-catalog", &["--no-default-features"]),
-    ("error-catalog-model", &[]),
-    ("error-catalog-core", &[]),
-];
-
-/// Installs Rust `version` with rustup if needed and checks every [`BUILDS`]
-/// entry with it, against the committed lockfile, in `target/msrv`.
-fn build_with(root: &Path, version: &str) -> Result<(), String> {
+/// Installs Rust `version` with rustup if needed and checks the published
+/// crates with it, against the committed lockfile, in `target/msrv`: the
+/// runtime with all features, with none and with each `features` alone, the
+/// model as the docs renderer uses it, and core.
+fn build_with(root: &Path, version: &str, features: &[&str]) -> Result<(), String> {
+    let mut builds: Vec<(&str, Vec<&str>)> = vec![
+        ("error-catalog", vec!["--all-features"]),
+        ("error-catalog", vec!["--no-default-features"]),
+    ];
+    for feature in features {
+        builds.push((
+            "error-catalog",
+            vec!["--no-default-features", "--features", feature],
+        ));
+    }
+    builds.push(("error-catalog-model", vec![]));
+    builds.push(("error-catalog-core", vec![]));
     let rustup = |args: &[&str]| {
         let mut command = Command::new("rustup");
         command.args(args).current_dir(root);
@@ -153,8 +167,10 @@ fn build_with(root: &Path, version: &str) -> Result<(), String> {
     }
     let target = root.join("target").join("msrv");
     let target = target.to_str().ok_or("the target path is not UTF-8")?;
-    for (package, features) in BUILDS {
-        let shown = format!("{package} {}", features.join(" ")).trim_end().to_owned();
+    for (package, features) in builds {
+        let shown = format!("{package} {}", features.join(" "))
+            .trim_end()
+            .to_owned();
         println!("cargo +{version} check -p {shown}");
         let mut args = vec![
             "run",
@@ -167,7 +183,7 @@ fn build_with(root: &Path, version: &str) -> Result<(), String> {
             "-p",
             package,
         ];
-        args.extend_from_slice(features);
+        args.extend_from_slice(&features);
         if !rustup(&args)?.success() {
             return Err(format!(
                 "{shown} does not build with Rust {version}: use an older API or language feature, or raise rust-version"
