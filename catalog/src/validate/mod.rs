@@ -544,6 +544,18 @@ fn param_decls(node: &Node, d: &mut Diagnostics) -> Vec<ParamDecl> {
         let Some(kind) = param_kind(kind_node, d) else {
             continue;
         };
+        // Rule: only text can be sensitive, since a 5xx writes `[redacted]` in
+        // its place and a client (and the body's schema) must take that text.
+        if sensitive && kind != ParamKind::String {
+            d.error(
+                value.pos,
+                format!(
+                    "{what} is `sensitive` and of type `{}`; a 5xx body writes the text `[redacted]` in its place, so only `string` parameters can be sensitive: make it `type: string`, or drop `sensitive`",
+                    kind.name()
+                ),
+            );
+            continue;
+        }
         // Rule: a list declares the members of its items; nothing else has items.
         // Rule: an example is a value of the parameter's type.
         if let Some(example) = &example {
