@@ -245,23 +245,26 @@ pub fn responses<E: ApiErrorCatalog + serde::Serialize>() -> Map<String, Value> 
     out
 }
 
+/// `response` as an OpenAPI library's type; a schema the library cannot
+/// read loses the content, not the response (`bare` keeps the description).
+#[cfg(any(feature = "utoipa", feature = "aide"))]
+fn typed<R: serde::de::DeserializeOwned>(response: Value, bare: impl FnOnce(String) -> R) -> R {
+    let description = response["description"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    serde_json::from_value(response).unwrap_or_else(|_| bare(description))
+}
+
 /// `utoipa::IntoResponses` for derived enums (feature `utoipa`).
 #[cfg(feature = "utoipa")]
 pub fn utoipa_responses<E: ApiErrorCatalog + serde::Serialize>(
 ) -> std::collections::BTreeMap<String, utoipa::openapi::RefOr<utoipa::openapi::response::Response>>
 {
+    use utoipa::openapi::{response::Response, RefOr};
     responses::<E>()
         .into_iter()
-        .map(|(status, response)| {
-            // A schema utoipa cannot read loses the content, not the response.
-            let description = response["description"]
-                .as_str()
-                .unwrap_or_default()
-                .to_owned();
-            let response = serde_json::from_value(response)
-                .unwrap_or_else(|_| utoipa::openapi::response::Response::new(description));
-            (status, utoipa::openapi::RefOr::T(response))
-        })
+        .map(|(status, response)| (status, RefOr::T(typed(response, Response::new))))
         .collect()
 }
 
@@ -272,15 +275,10 @@ pub fn aide_responses<E: ApiErrorCatalog + serde::Serialize>(
     responses::<E>()
         .into_iter()
         .map(|(status, response)| {
-            let description = response["description"]
-                .as_str()
-                .unwrap_or_default()
-                .to_owned();
-            let response =
-                serde_json::from_value(response).unwrap_or_else(|_| aide::openapi::Response {
-                    description,
-                    ..Default::default()
-                });
+            let response = typed(response, |description| aide::openapi::Response {
+                description,
+                ..Default::default()
+            });
             (status.parse().ok(), response)
         })
         .collect()
