@@ -420,3 +420,13 @@ fn subgroups_head_their_own_tables_inside_the_group() {
     assert!(auth < a && a < c && c < forbidden && forbidden < b && b < server);
     assert_eq!(page.matches("#### ").count(), 2, "{page}");
 }
+
+/// An entry's status is named as the API's own status table names it, and by
+/// its standard reason phrase when the table does not list it.
+#[test]
+fn the_reference_names_statuses_as_the_api_does() {
+    let yaml = "name: demo\nwire: flat\nstatuses:\n  429: {meaning: Rate Limited}\nerrors:\n  a: {status: 429, message: slow}\n  b: {status: 500, message: down}\n";
+    let page = render_page(&error_catalog_model::load_str(yaml).unwrap(), "demo.yaml");
+    assert!(page.contains("**Status:** 429 Rate Limited ·"), "{page}");
+    assert!(page.contains("**Status:** 500 Internal Server Error ·"), "{page}");
+}

@@ -443,12 +443,14 @@ fn reference_section(out: &mut String, catalog: &Catalog) {
         }
         let _ = writeln!(out, "<a id=\"{}\"></a>\n", anchor(&entry.key));
         let _ = writeln!(out, "### {}\n", code(&entry.key));
+        // The API's own name for the status, as its status table gives it.
+        let meaning = catalog
+            .statuses
+            .iter()
+            .find(|s| s.status == entry.status)
+            .map_or(reason(entry.status), |s| s.meaning.as_str());
         let mut facts = vec![
-            format!(
-                "**Status:** {} {}",
-                entry.status,
-                literal(reason(entry.status))
-            ),
+            format!("**Status:** {} {}", entry.status, literal(meaning)),
             match &entry.code {
                 Some(c) => format!("**Code:** {}", code(c)),
                 None => {
