@@ -441,3 +441,18 @@ fn a_catalog_with_more_parameters_in_all_than_the_limit_is_refused_at_the_entry_
         all[0]
     );
 }
+
+/// Entries without a group are the page's "Other" group, so a subgroup there
+/// needs one on them too.
+#[test]
+fn entries_without_a_group_count_as_other_for_subgroups() {
+    let yaml = "name: demo\nwire: flat\nerrors:\n  a: {status: 400, message: a, group: Other, subgroup: X}\n  b: {status: 400, message: b}\n";
+    let all = errors(yaml);
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert!(
+        all[0].message.contains("entry `b` has no `subgroup:`")
+            && all[0].message.contains("group `Other`"),
+        "{}",
+        all[0].message
+    );
+}

@@ -428,5 +428,8 @@ fn the_reference_names_statuses_as_the_api_does() {
     let yaml = "name: demo\nwire: flat\nstatuses:\n  429: {meaning: Rate Limited}\nerrors:\n  a: {status: 429, message: slow}\n  b: {status: 500, message: down}\n";
     let page = render_page(&error_catalog_model::load_str(yaml).unwrap(), "demo.yaml");
     assert!(page.contains("**Status:** 429 Rate Limited ·"), "{page}");
-    assert!(page.contains("**Status:** 500 Internal Server Error ·"), "{page}");
+    assert!(
+        page.contains("**Status:** 500 Internal Server Error ·"),
+        "{page}"
+    );
 }

@@ -127,6 +127,8 @@ fn schema_and_model_reject_the_same_mistakes() {
         "name: demo\nwire: flatt\nerrors:\n  a: {status: 400, message: x}\n".to_owned(),
         "name: demo\nwire: {body: {code: $kode, message: $message}}\nerrors:\n  a: {status: 400, message: x}\n".to_owned(),
         "name: demo\nerrors:\n  a: {status: 400, message: x}\n".to_owned(),
+        format!("{head}  a: {{status: 400, message: x, subgroup: s}}\n"),
+        format!("{head}  a: {{status: 502, message: x, params: {{n: {{type: integer, sensitive: true}}}}}}\n"),
     ];
     for yaml in &mistakes {
         assert!(

@@ -156,14 +156,30 @@ fn build_with(root: &Path, version: &str, features: &[&str]) -> Result<(), Strin
             command.env_remove(var);
         }
         command
-            .status()
-            .map_err(|e| format!("cannot run rustup (needed to build with Rust {version}): {e}"))
     };
-    let installed = rustup(&["toolchain", "install", version, "--profile", "minimal"])?;
-    if !installed.success() {
-        return Err(format!(
-            "rustup could not install Rust {version}; install it by hand (`rustup toolchain install {version} --profile minimal`) and run again"
-        ));
+    let run = |command: &mut Command| {
+        command.status().map_err(|e| {
+            format!("cannot run rustup, which builds with Rust {version}: {e}; install rustup (https://rustup.rs) and run again")
+        })
+    };
+    // Installing asks the network for the channel even when the toolchain is
+    // here; only a missing toolchain needs it.
+    let present = run(rustup(&["run", version, "rustc", "--version"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null()))?;
+    if !present.success() {
+        let installed = run(&mut rustup(&[
+            "toolchain",
+            "install",
+            version,
+            "--profile",
+            "minimal",
+        ]))?;
+        if !installed.success() {
+            return Err(format!(
+                "rustup could not install Rust {version} (see its output above); install it by hand (`rustup toolchain install {version} --profile minimal`) and run again"
+            ));
+        }
     }
     let target = root.join("target").join("msrv");
     let target = target.to_str().ok_or("the target path is not UTF-8")?;
@@ -184,9 +200,9 @@ fn build_with(root: &Path, version: &str, features: &[&str]) -> Result<(), Strin
             package,
         ];
         args.extend_from_slice(&features);
-        if !rustup(&args)?.success() {
+        if !run(&mut rustup(&args))?.success() {
             return Err(format!(
-                "{shown} does not build with Rust {version}: use an older API or language feature, or raise rust-version"
+                "{shown} does not check with Rust {version} (cargo's output above says why): for a newer API or language feature, use an older one or raise rust-version; for `--locked`, commit the lockfile cargo wants"
             ));
         }
     }

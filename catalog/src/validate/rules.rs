@@ -51,14 +51,20 @@ pub(super) fn check_rust_names_unique(entries: &[Entry], d: &mut Diagnostics) {
 }
 
 // Rule: a group either has subgroups for all its entries or none, so its
-// page section is one table or a run of headed tables, never both.
+// page section is one table or a run of headed tables, never both. Entries
+// without a group are the page's "Other" group.
 pub(super) fn check_subgroups_complete(entries: &[Entry], d: &mut Diagnostics) {
+    fn group_of(e: &Entry) -> &str {
+        e.group.as_deref().unwrap_or("Other")
+    }
+    // The first entry with a subgroup, per group.
+    let mut headed: TextMap<&str, &Entry> = TextMap::default();
+    for entry in entries.iter().filter(|e| e.subgroup.is_some()) {
+        headed.entry(group_of(entry)).or_insert(entry);
+    }
     for entry in entries.iter().filter(|e| e.subgroup.is_none()) {
-        let Some(group) = &entry.group else { continue };
-        if let Some(first) = entries
-            .iter()
-            .find(|e| e.group.as_ref() == Some(group) && e.subgroup.is_some())
-        {
+        let group = group_of(entry);
+        if let Some(first) = headed.get(group) {
             d.error(
                 entry.pos,
                 format!(
