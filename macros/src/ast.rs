@@ -1,5 +1,6 @@
 //! The user's enum, as the checks and the expansion see it.
 
+use error_catalog_model::ParamKind;
 use proc_macro2::Span;
 use syn::{Data, DeriveInput, Error, Fields, Ident, LitStr, Result, Type};
 
@@ -42,6 +43,46 @@ impl Field<'_> {
     /// Whether the type is written `Secret<...>` (`error_catalog::Secret`).
     pub fn is_secret(&self) -> bool {
         self.last_segment_is("Secret")
+    }
+
+    /// The parameter kind the written type plainly has, looking through
+    /// `Option`, `Secret`, `Box` and references: `None` for a type of the
+    /// user's own (a newtype implementing `FromParam`/`ToParam`), which may
+    /// hold any kind.
+    pub fn written_kind(&self) -> Option<ParamKind> {
+        let mut ty = self.ty;
+        loop {
+            match ty {
+                Type::Reference(r) => ty = &r.elem,
+                Type::Paren(p) => ty = &p.elem,
+                Type::Group(g) => ty = &g.elem,
+                Type::Path(p) => {
+                    let last = p.path.segments.last()?;
+                    let name = last.ident.to_string();
+                    if matches!(name.as_str(), "Option" | "Secret" | "Box") {
+                        let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+                            return None;
+                        };
+                        match args.args.first() {
+                            Some(syn::GenericArgument::Type(inner)) => ty = inner,
+                            _ => return None,
+                        }
+                        continue;
+                    }
+                    return Some(match name.as_str() {
+                        "String" | "str" | "Cow" => ParamKind::String,
+                        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" | "u8" | "u16" | "u32"
+                        | "u64" | "u128" | "usize" => ParamKind::Integer,
+                        "f32" | "f64" => ParamKind::Number,
+                        "bool" => ParamKind::Boolean,
+                        "Object" => ParamKind::Object,
+                        "Vec" => ParamKind::List,
+                        _ => return None,
+                    });
+                }
+                _ => return None,
+            }
+        }
     }
 
     fn last_segment_is(&self, name: &str) -> bool {

@@ -295,6 +295,24 @@ fn check_fields(variant: &Variant<'_>, entry: &Entry, shown: &str, errors: &mut 
                 ));
             }
         }
+        // Rule: a field of a plain Rust type holds a parameter of that kind,
+        // so the body carries what the catalog says (an integer, not "12").
+        if let Some(param) = entry.param(&ident.to_string()) {
+            if let Some(written) = field.written_kind().filter(|k| *k != param.kind) {
+                errors.push(Error::new(
+                    field.span,
+                    format!(
+                        "field `{ident}` is `{}` by its Rust type, but the catalog declares parameter `{}` of entry `{}` as `{}` ({}); declare it as `{ident}: {}`, or change the parameter's type in the catalog",
+                        written.name(),
+                        param.name,
+                        entry.key,
+                        param.kind.name(),
+                        at(shown, entry.pos),
+                        rust_type(entry, &param.name)
+                    ),
+                ));
+            }
+        }
         if entry.param(&ident.to_string()).is_none() {
             errors.push(Error::new(
                 field.span,

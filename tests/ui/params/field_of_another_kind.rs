@@ -1,0 +1,10 @@
+use error_catalog::ApiErrorCatalog;
+
+#[derive(Debug, ApiErrorCatalog)]
+#[catalog(path = "ui/params/field_of_another_kind.yaml")]
+pub enum DemoError {
+    RateLimitExceeded { retry_after: String },
+    Busy { queued: Option<error_catalog::Secret<String>> },
+}
+
+fn main() {}
