@@ -433,3 +433,16 @@ fn the_reference_names_statuses_as_the_api_does() {
         "{page}"
     );
 }
+
+/// A 5xx example body shows what the server sends: `[redacted]` for a
+/// sensitive parameter, in the message and in the data; a 4xx shows a value.
+#[test]
+fn examples_of_5xx_bodies_mask_sensitive_parameters() {
+    let yaml = "name: demo\nwire: flat\nerrors:\n  down:\n    status: 503\n    message: \"database {host} unavailable\"\n    params: {host: {type: string, sensitive: true}, token: {type: string, sensitive: true}}\n  bad:\n    status: 400\n    message: \"bad key {key}\"\n    params: {key: {type: string, sensitive: true}}\n";
+    let page = render_page(&error_catalog_model::load_str(yaml).unwrap(), "demo.yaml");
+    assert!(
+        page.contains(r#"{"code":"down","message":"database [redacted] unavailable","data":{"token":"[redacted]"}}"#),
+        "{page}"
+    );
+    assert!(page.contains(r#""message":"bad key <key>""#), "{page}");
+}

@@ -21,5 +21,7 @@ mod template;
 pub use code_table::{code_hash, code_table, hash_bytes, probe};
 pub use param::{ItemMember, ParamKind, RateLimitValue, Segment};
 pub use slot::Slot;
-pub use status::{default_retryable, grpc_code, reason_fallback, GRPC_CODES};
+pub use status::{
+    default_retryable, grpc_code, masks_sensitive, reason_fallback, GRPC_CODES, REDACTED,
+};
 pub use template::{Fill, Node, WireFormat};

@@ -10,6 +10,16 @@ pub fn default_retryable(status: u16) -> bool {
     status == 408 || status == 429 || (500..=599).contains(&status)
 }
 
+/// Whether a body with this status masks the entry's sensitive parameters:
+/// a 4xx echoes what the client sent, a 5xx (the server's or an upstream's
+/// fault, often logged and relayed) never carries them.
+pub fn masks_sensitive(status: u16) -> bool {
+    status >= 500
+}
+
+/// The text a body, a log line or `Debug` writes in place of a sensitive value.
+pub const REDACTED: &str = "[redacted]";
+
 /// The google.rpc canonical code name for an HTTP status, following the
 /// mapping in `google/rpc/code.proto`; other 4xx map to
 /// `FAILED_PRECONDITION`, other 5xx to `INTERNAL`, anything else to `UNKNOWN`.

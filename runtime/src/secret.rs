@@ -70,7 +70,7 @@ impl<T: FromParam> FromParam for Secret<T> {
 }
 
 /// The text that replaces a sensitive value.
-pub const REDACTED: &str = "[redacted]";
+pub const REDACTED: &str = error_catalog_core::REDACTED;
 
 /// An error's message with its sensitive parameters masked, for log lines.
 /// Made by [`ApiErrorCatalog::redacted`](crate::ApiErrorCatalog::redacted).

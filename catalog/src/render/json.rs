@@ -44,6 +44,12 @@ pub fn example_context(catalog: &Catalog) -> ExampleContext<'_> {
 /// The example value the docs use for parameter `name` of `entry`.
 pub fn example_value(entry: &Entry, name: &str) -> ExampleValue {
     let kind = entry.param(name).map_or(ParamKind::String, |p| p.kind);
+    // What a 5xx body carries in place of a sensitive value.
+    if error_catalog_core::masks_sensitive(entry.status)
+        && entry.param(name).is_some_and(|p| p.sensitive)
+    {
+        return ExampleValue::Str(error_catalog_core::REDACTED.to_owned());
+    }
     // The value the API's reference shows, when the catalog gives one.
     if let Some(example) = entry.param(name).and_then(|p| p.example.as_deref()) {
         let given = match kind {

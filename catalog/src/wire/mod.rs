@@ -34,7 +34,7 @@ pub struct Preset {
 pub const PRESETS: &[Preset] = &[
     Preset {
         name: "flat",
-        summary: "`{\"code\", \"message\", \"data\"}`: code and message at the top, extra parameters in `data` (aiapi.services)",
+        summary: "`{\"code\", \"message\", \"data\"}`: code and message at the top, extra parameters in `data`",
         template: "code: $code\nmessage: $message\ndata: $params\n",
         content_type: "application/json",
     },

@@ -9,6 +9,7 @@ use crate::param::ParamValue;
 use crate::secret::{Redacted, REDACTED};
 use crate::wire::{Fill, Node, Slot};
 use crate::{ApiErrorCatalog, ErrorEntry};
+use error_catalog_core::masks_sensitive;
 
 /// Writes `error` as its catalog's body, with `context` filling request slots.
 pub(crate) fn serialize<E: ApiErrorCatalog, S: Serializer>(
@@ -77,8 +78,9 @@ impl<E: ApiErrorCatalog> Body<'_, E> {
             // A 5xx is the server's fault: the client learns nothing from the
             // sensitive values, and they could end up in shared logs.
             Slot::Message => Value::Message {
-                redacted: entry
-                    .is_some_and(|en| en.status >= 500 && en.params.iter().any(|p| p.sensitive)),
+                redacted: entry.is_some_and(|en| {
+                    masks_sensitive(en.status) && en.params.iter().any(|p| p.sensitive)
+                }),
             },
             Slot::Status => Value::Number(u64::from(status()?)),
             Slot::StatusText => Value::StatusText(status()?),
@@ -177,9 +179,9 @@ impl<E: ApiErrorCatalog> Serialize for At<'_, '_, E> {
                 }
             }
             Node::Param(name) | Node::ParamOrNull(name) => {
-                let redact = body
-                    .entry
-                    .is_some_and(|e| e.status >= 500 && e.param(name).is_some_and(|p| p.sensitive));
+                let redact = body.entry.is_some_and(|e| {
+                    masks_sensitive(e.status) && e.param(name).is_some_and(|p| p.sensitive)
+                });
                 match body.param(name) {
                     Some(_) if redact => serializer.serialize_str(REDACTED),
                     Some(value) => value.serialize(serializer),
@@ -240,7 +242,7 @@ fn serialize_params<E: ApiErrorCatalog, S: Serializer>(
             data.push((name, value));
         }
     });
-    let redact = entry.status >= 500;
+    let redact = masks_sensitive(entry.status);
     let mut map = serializer.serialize_map(Some(data.len()))?;
     for (name, value) in &data {
         let param = entry.param(name);
