@@ -52,6 +52,30 @@ fn every_readme_snippet_is_here() {
     assert!(checked >= 5, "{checked} snippets");
 }
 
+/// The README's whole catalogs (YAML blocks that start with `name:`) load
+/// without a mistake, so the format section shows only what works.
+#[test]
+fn every_readme_catalog_loads() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let mut loaded = 0;
+    for block in readme.split("```yaml\n").skip(1) {
+        let block = block.split("```").next().unwrap();
+        if !block.starts_with("name:") {
+            continue;
+        }
+        if let Err(problems) = error_catalog_model::load_str(block) {
+            let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            panic!(
+                "README catalog does not load:\n{}\n{block}",
+                shown.join("\n")
+            );
+        }
+        loaded += 1;
+    }
+    assert!(loaded >= 1, "no whole catalog in the README");
+}
+
 #[rustfmt::skip] // as the README shows it
 mod derive {
     use error_catalog::ApiErrorCatalog;
@@ -81,7 +105,7 @@ mod derive {
 }
 
 mod generated {
-    use error_catalog::ApiErrorCatalog;
+    use error_catalog::ApiErrorCatalog; // the trait: status(), entries(), from_body(), ...
 
     #[error_catalog::catalog_enum(path = "../catalog/aiapi.yaml")]
     #[derive(Debug, Clone, PartialEq)]
