@@ -40,49 +40,34 @@ impl Field<'_> {
         self.last_segment_is("Option")
     }
 
-    /// Whether the type is written `Secret<...>` (`error_catalog::Secret`).
+    /// Whether the type is written `Secret<...>` (`error_catalog::Secret`),
+    /// or `Option<Secret<...>>` for an optional parameter.
     pub fn is_secret(&self) -> bool {
-        self.last_segment_is("Secret")
+        let ty = type_argument(self.ty, "Option").unwrap_or(self.ty);
+        type_argument(ty, "Secret").is_some()
     }
 
     /// The parameter kind the written type plainly has, looking through
-    /// `Option`, `Secret`, `Box` and references: `None` for a type of the
-    /// user's own (a newtype implementing `FromParam`/`ToParam`), which may
-    /// hold any kind.
+    /// `Option` and `Secret`: `None` for any other type (a newtype of the
+    /// user's own implementing `FromParam`/`ToParam`), which may hold any kind.
     pub fn written_kind(&self) -> Option<ParamKind> {
         let mut ty = self.ty;
-        loop {
-            match ty {
-                Type::Reference(r) => ty = &r.elem,
-                Type::Paren(p) => ty = &p.elem,
-                Type::Group(g) => ty = &g.elem,
-                Type::Path(p) => {
-                    let last = p.path.segments.last()?;
-                    let name = last.ident.to_string();
-                    if matches!(name.as_str(), "Option" | "Secret" | "Box") {
-                        let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-                            return None;
-                        };
-                        match args.args.first() {
-                            Some(syn::GenericArgument::Type(inner)) => ty = inner,
-                            _ => return None,
-                        }
-                        continue;
-                    }
-                    return Some(match name.as_str() {
-                        "String" | "str" | "Cow" => ParamKind::String,
-                        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" | "u8" | "u16" | "u32"
-                        | "u64" | "u128" | "usize" => ParamKind::Integer,
-                        "f32" | "f64" => ParamKind::Number,
-                        "bool" => ParamKind::Boolean,
-                        "Object" => ParamKind::Object,
-                        "Vec" => ParamKind::List,
-                        _ => return None,
-                    });
-                }
-                _ => return None,
-            }
+        while let Some(inner) = type_argument(ty, "Option").or_else(|| type_argument(ty, "Secret"))
+        {
+            ty = inner;
         }
+        let Type::Path(p) = ty else { return None };
+        Some(match p.path.segments.last()?.ident.to_string().as_str() {
+            "String" | "Cow" => ParamKind::String,
+            "i8" | "i16" | "i32" | "i64" | "isize" | "u8" | "u16" | "u32" | "u64" | "usize" => {
+                ParamKind::Integer
+            }
+            "f32" | "f64" => ParamKind::Number,
+            "bool" => ParamKind::Boolean,
+            "Object" => ParamKind::Object,
+            "Vec" => ParamKind::List,
+            _ => return None,
+        })
     }
 
     fn last_segment_is(&self, name: &str) -> bool {
@@ -90,6 +75,20 @@ impl Field<'_> {
             Type::Path(p) => p.path.segments.last().is_some_and(|s| s.ident == name),
             _ => false,
         }
+    }
+}
+
+/// The first type argument of `ty` when it is written `wrapper<...>`
+/// (by its last path segment, as a derive sees names).
+fn type_argument<'t>(ty: &'t Type, wrapper: &str) -> Option<&'t Type> {
+    let Type::Path(p) = ty else { return None };
+    let last = p.path.segments.last().filter(|s| s.ident == wrapper)?;
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.first() {
+        Some(syn::GenericArgument::Type(inner)) => Some(inner),
+        _ => None,
     }
 }
 

@@ -41,7 +41,9 @@ pub fn example_context(catalog: &Catalog) -> ExampleContext<'_> {
     }
 }
 
-/// The example value the docs use for parameter `name` of `entry`.
+/// The example value the docs use for parameter `name` of `entry`: the
+/// catalog's `example:` or one of the parameter's type, and `[redacted]` for a
+/// sensitive parameter of a 5xx entry, as the server sends it.
 pub fn example_value(entry: &Entry, name: &str) -> ExampleValue {
     let kind = entry.param(name).map_or(ParamKind::String, |p| p.kind);
     // What a 5xx body carries in place of a sensitive value.
