@@ -37,7 +37,7 @@ pub struct Field<'a> {
 impl Field<'_> {
     /// Whether the type is written `Option<...>`, so parsing can fill it with `None`.
     pub fn is_option(&self) -> bool {
-        self.last_segment_is("Option")
+        type_argument(self.ty, "Option").is_some()
     }
 
     /// Whether the type is written `Secret<...>` (`error_catalog::Secret`),
@@ -68,13 +68,6 @@ impl Field<'_> {
             "Vec" => ParamKind::List,
             _ => return None,
         })
-    }
-
-    fn last_segment_is(&self, name: &str) -> bool {
-        match self.ty {
-            Type::Path(p) => p.path.segments.last().is_some_and(|s| s.ident == name),
-            _ => false,
-        }
     }
 }
 

@@ -281,44 +281,41 @@ fn check_fields(variant: &Variant<'_>, entry: &Entry, shown: &str, errors: &mut 
             }
             continue;
         }
-        // Rule: a sensitive parameter's field is a `Secret`, so `Debug` cannot leak it.
-        if let Some(param) = entry.param(&ident.to_string()).filter(|p| p.sensitive) {
-            if !field.is_secret() {
-                errors.push(Error::new(
-                    field.span,
-                    format!(
-                        "field `{ident}` holds parameter `{}`, marked sensitive in {}; declare it as `{ident}: {}` so Debug output and 5xx bodies redact it",
-                        param.name,
-                        at(shown, entry.pos),
-                        rust_type(entry, &param.name)
-                    ),
-                ));
-            }
-        }
-        // Rule: a field of a plain Rust type holds a parameter of that kind,
-        // so the body carries what the catalog says (an integer, not "12").
-        if let Some(param) = entry.param(&ident.to_string()) {
-            if let Some(written) = field.written_kind().filter(|k| *k != param.kind) {
-                errors.push(Error::new(
-                    field.span,
-                    format!(
-                        "field `{ident}` is `{}` by its Rust type, but the catalog declares parameter `{}` of entry `{}` as `{}` ({}); declare it as `{ident}: {}`, or change the parameter's type in the catalog",
-                        written.name(),
-                        param.name,
-                        entry.key,
-                        param.kind.name(),
-                        at(shown, entry.pos),
-                        rust_type(entry, &param.name)
-                    ),
-                ));
-            }
-        }
-        if entry.param(&ident.to_string()).is_none() {
+        let Some(param) = entry.param(&ident.to_string()) else {
             errors.push(Error::new(
                 field.span,
                 format!(
                     "field `{ident}` has no placeholder in the message of entry `{}` ({where_}: \"{}\"); use `{{{ident}}}` in the message, declare it under `params:`, mark it `#[catalog(source)]` if it is an internal cause, or remove it",
                     entry.key, entry.message.source
+                ),
+            ));
+            continue;
+        };
+        // Rule: a sensitive parameter's field is a `Secret`, so `Debug` cannot leak it.
+        if param.sensitive && !field.is_secret() {
+            errors.push(Error::new(
+                field.span,
+                format!(
+                    "field `{ident}` holds parameter `{}`, marked sensitive in {}; declare it as `{ident}: {}` so Debug output and 5xx bodies redact it",
+                    param.name,
+                    at(shown, entry.pos),
+                    rust_type(entry, &param.name)
+                ),
+            ));
+        }
+        // Rule: a field of a plain Rust type holds a parameter of that kind,
+        // so the body carries what the catalog says (an integer, not "12").
+        if let Some(written) = field.written_kind().filter(|k| *k != param.kind) {
+            errors.push(Error::new(
+                field.span,
+                format!(
+                    "field `{ident}` is `{}` by its Rust type, but the catalog declares parameter `{}` of entry `{}` as `{}` ({}); declare it as `{ident}: {}`, or change the parameter's type in the catalog",
+                    written.name(),
+                    param.name,
+                    entry.key,
+                    param.kind.name(),
+                    at(shown, entry.pos),
+                    rust_type(entry, &param.name)
                 ),
             ));
         }

@@ -45,15 +45,14 @@ pub fn example_context(catalog: &Catalog) -> ExampleContext<'_> {
 /// catalog's `example:` or one of the parameter's type, and `[redacted]` for a
 /// sensitive parameter of a 5xx entry, as the server sends it.
 pub fn example_value(entry: &Entry, name: &str) -> ExampleValue {
-    let kind = entry.param(name).map_or(ParamKind::String, |p| p.kind);
+    let param = entry.param(name);
+    let kind = param.map_or(ParamKind::String, |p| p.kind);
     // What a 5xx body carries in place of a sensitive value.
-    if error_catalog_core::masks_sensitive(entry.status)
-        && entry.param(name).is_some_and(|p| p.sensitive)
-    {
+    if error_catalog_core::masks_sensitive(entry.status) && param.is_some_and(|p| p.sensitive) {
         return ExampleValue::Str(error_catalog_core::REDACTED.to_owned());
     }
     // The value the API's reference shows, when the catalog gives one.
-    if let Some(example) = entry.param(name).and_then(|p| p.example.as_deref()) {
+    if let Some(example) = param.and_then(|p| p.example.as_deref()) {
         let given = match kind {
             ParamKind::String => Some(ExampleValue::Str(example.to_owned())),
             ParamKind::Integer => example.parse().ok().map(ExampleValue::Int),
@@ -76,7 +75,7 @@ pub fn example_value(entry: &Entry, name: &str) -> ExampleValue {
         ParamKind::Object => ExampleValue::Json("{}".to_owned()),
         // One item, each member with the example of its type.
         ParamKind::List => {
-            let items = entry.param(name).map(|p| p.items.as_slice());
+            let items = param.map(|p| p.items.as_slice());
             let value = |m: &crate::ItemMember| match m.kind {
                 ParamKind::Integer => "1".to_owned(),
                 ParamKind::Number => "0.5".to_owned(),
