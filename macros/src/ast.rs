@@ -51,24 +51,40 @@ impl Field<'_> {
     /// `Option` and `Secret`: `None` for any other type (a newtype of the
     /// user's own implementing `FromParam`/`ToParam`), which may hold any kind.
     pub fn written_kind(&self) -> Option<ParamKind> {
+        plain_kind(self.plain_type())
+    }
+
+    /// The kind of a `Vec` field's items by their written type (`Vec<String>`
+    /// holds strings), `None` for another field or items of the user's own type.
+    pub fn written_item_kind(&self) -> Option<ParamKind> {
+        plain_kind(type_argument(self.plain_type(), "Vec")?)
+    }
+
+    /// The type inside any `Option` and `Secret` wrappers.
+    fn plain_type(&self) -> &Type {
         let mut ty = self.ty;
         while let Some(inner) = type_argument(ty, "Option").or_else(|| type_argument(ty, "Secret"))
         {
             ty = inner;
         }
-        let Type::Path(p) = ty else { return None };
-        Some(match p.path.segments.last()?.ident.to_string().as_str() {
-            "String" | "Cow" => ParamKind::String,
-            "i8" | "i16" | "i32" | "i64" | "isize" | "u8" | "u16" | "u32" | "u64" | "usize" => {
-                ParamKind::Integer
-            }
-            "f32" | "f64" => ParamKind::Number,
-            "bool" => ParamKind::Boolean,
-            "Object" => ParamKind::Object,
-            "Vec" => ParamKind::List,
-            _ => return None,
-        })
+        ty
     }
+}
+
+/// The parameter kind a type plainly has by its name, `None` for other types.
+fn plain_kind(ty: &Type) -> Option<ParamKind> {
+    let Type::Path(p) = ty else { return None };
+    Some(match p.path.segments.last()?.ident.to_string().as_str() {
+        "String" | "Cow" => ParamKind::String,
+        "i8" | "i16" | "i32" | "i64" | "isize" | "u8" | "u16" | "u32" | "u64" | "usize" => {
+            ParamKind::Integer
+        }
+        "f32" | "f64" => ParamKind::Number,
+        "bool" => ParamKind::Boolean,
+        "Object" => ParamKind::Object,
+        "Vec" => ParamKind::List,
+        _ => return None,
+    })
 }
 
 /// The first type argument of `ty` when it is written `wrapper<...>`

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use error_catalog_model::{Catalog, Entry};
+use error_catalog_model::{Catalog, Entry, ParamKind};
 use syn::{Error, LitStr};
 
 use crate::ast::{Input, Shape, Variant};
@@ -298,7 +298,7 @@ fn check_fields(variant: &Variant<'_>, entry: &Entry, shown: &str, errors: &mut 
                 format!(
                     "field `{ident}` holds parameter `{}`, marked sensitive in {}; declare it as `{ident}: {}` so Debug output and 5xx bodies redact it",
                     param.name,
-                    at(shown, entry.pos),
+                    at(shown, param.pos.or(entry.pos)),
                     rust_type(entry, &param.name)
                 ),
             ));
@@ -314,7 +314,28 @@ fn check_fields(variant: &Variant<'_>, entry: &Entry, shown: &str, errors: &mut 
                     param.name,
                     entry.key,
                     param.kind.name(),
-                    at(shown, entry.pos),
+                    at(shown, param.pos.or(entry.pos)),
+                    rust_type(entry, &param.name)
+                ),
+            ));
+        }
+        // Rule: a list field's items by their plain Rust type are the items
+        // the catalog declares (`Vec<String>` cannot hold `{resource: string}`).
+        let items = match param.items.as_slice() {
+            [only] if only.name.is_empty() => only.kind,
+            _ => ParamKind::Object,
+        };
+        let written_items = field.written_item_kind().filter(|k| *k != items);
+        if let Some(written) = written_items.filter(|_| param.kind == ParamKind::List) {
+            errors.push(Error::new(
+                field.span,
+                format!(
+                    "field `{ident}` holds items of type `{}` by its Rust type, but the catalog declares the items of parameter `{}` of entry `{}` as `{}` ({}); declare it as `{ident}: {}`, or a `Vec` of your own type that reads those items",
+                    written.name(),
+                    param.name,
+                    entry.key,
+                    items.name(),
+                    at(shown, param.pos.or(entry.pos)),
                     rust_type(entry, &param.name)
                 ),
             ));
@@ -338,7 +359,6 @@ pub fn suggested_variant(entry: &Entry) -> String {
 /// The Rust type a parameter gets in the generated enum and in suggestions;
 /// sensitive parameters are wrapped in `error_catalog::Secret`.
 pub fn rust_type(entry: &Entry, name: &str) -> String {
-    use error_catalog_model::ParamKind;
     let param = entry.param(name);
     let base = match param.map(|p| p.kind) {
         Some(ParamKind::Integer) if name == "retry_after" => "u64",

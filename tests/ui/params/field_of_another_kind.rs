@@ -5,6 +5,8 @@ use error_catalog::ApiErrorCatalog;
 pub enum DemoError {
     RateLimitExceeded { retry_after: String },
     Busy { queued: Option<error_catalog::Secret<String>> },
+    Missing { resources: Vec<String> },
+    Unknown { models: Vec<i64> },
 }
 
 fn main() {}
