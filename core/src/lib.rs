@@ -13,12 +13,14 @@
 #![forbid(unsafe_code)]
 
 mod code_table;
+mod message;
 mod param;
 mod slot;
 mod status;
 mod template;
 
 pub use code_table::{code_hash, code_table, hash_bytes, probe};
+pub use message::walk_template;
 pub use param::{ItemMember, ParamKind, RateLimitValue, Segment};
 pub use slot::Slot;
 pub use status::{

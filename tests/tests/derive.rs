@@ -332,19 +332,30 @@ fn the_runtime_unpacks_every_catalog_exactly() {
 
 /// Entries that share a code are tried in file order: the first one a body
 /// fits is the one it is, and a status the response has must be the entry's.
+/// Without the status, a body two entries of different statuses fit stays
+/// unknown rather than guessed.
 #[test]
 fn overlapping_entries_resolve_in_file_order() {
     let parse = |body: &str, status| OverlapError::from_body(body.as_bytes(), status).unwrap();
     assert_eq!(
         parse(r#"{"code":"quota","message":"quota daily exceeded"}"#, None),
+        OverlapError::QuotaDaily
+    );
+    assert_eq!(
+        parse(
+            r#"{"code":"quota","message":"quota weekly exceeded"}"#,
+            None
+        ),
         OverlapError::QuotaNamed {
-            what: "daily".into()
+            what: "weekly".into()
         }
     );
     let invalid = r#"{"code":"invalid_value","message":"invalid value","data":null}"#;
-    assert_eq!(parse(invalid, None), OverlapError::InvalidTopP);
     assert_eq!(parse(invalid, Some(400)), OverlapError::InvalidTopP);
     assert_eq!(parse(invalid, Some(422)), OverlapError::InvalidAny);
+    let guessed = parse(invalid, None);
+    assert!(guessed.entry().is_none(), "{guessed:?}");
+    assert_eq!(serde_json::to_string(&guessed).unwrap(), invalid);
 }
 
 /// Entries that share codes and overlap.

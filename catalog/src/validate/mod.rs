@@ -141,6 +141,7 @@ pub(crate) fn catalog(root: &Node, d: &mut Diagnostics) -> Option<Catalog> {
         check_rust_names_unique(&entries, d);
         check_subgroups_complete(&entries, d);
         check_entries_distinguishable(&entries, wire, d);
+        check_entries_reachable(&entries, wire, d);
         let wire_pos = member(members, "wire").and_then(|n| n.pos);
         check_values_placed(&entries, wire, wire_pos, d);
         check_params_placed(&mut entries, wire, wire_pos, d);

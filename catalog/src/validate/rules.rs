@@ -7,7 +7,7 @@ use crate::node::Node;
 use crate::template::Template;
 use crate::text_map::TextMap;
 use crate::wire::{Fill, Slot, WireFormat};
-use crate::Segment;
+use crate::{ParamKind, Segment};
 
 use super::read::at;
 
@@ -83,13 +83,16 @@ pub(super) fn check_subgroups_complete(entries: &[Entry], d: &mut Diagnostics) {
 // may share a wire code (seed 003's `invalid_request_error`) only with different
 // messages; an entry without a code (`code: null`, or a format that carries
 // none) is told apart by status, type, entry values and message, so those
-// must differ.
+// must differ. Only what the template writes counts: a `type:` the body never
+// carries tells nothing apart.
 pub(super) fn check_entries_distinguishable(
     entries: &[Entry],
     wire: &WireFormat,
     d: &mut Diagnostics,
 ) {
     let has_code = wire.body.has_slot(Slot::Code);
+    let has_type = wire.body.has_slot(Slot::Type);
+    let has_field = wire.body.has_slot(Slot::Field);
     // What tells an entry apart: its code and message (and field), or,
     // without a code, its status, type, entry values and message. The first
     // entry with each key wins.
@@ -110,7 +113,7 @@ pub(super) fn check_entries_distinguishable(
             Some(code) => (
                 Some(code),
                 message,
-                entry.field.as_deref(),
+                entry.field.as_deref().filter(|_| has_field),
                 None,
                 entry.status,
                 Vec::new(),
@@ -119,7 +122,7 @@ pub(super) fn check_entries_distinguishable(
                 None,
                 message,
                 None,
-                entry.error_type.as_deref(),
+                entry.error_type.as_deref().filter(|_| has_type),
                 entry.status,
                 entry
                     .values
@@ -129,28 +132,137 @@ pub(super) fn check_entries_distinguishable(
             ),
         };
         let first = *seen.entry(key).or_insert(entry);
-        if !std::ptr::eq(first, entry) {
-            let what = match code {
-                Some(code) => format!("duplicate code `{code}` with the same status and message"),
-                None if has_code => format!(
+        if std::ptr::eq(first, entry) {
+            continue;
+        }
+        let (what, fix) = match code {
+            Some(code) => (
+                format!("duplicate code `{code}` with the same status and message"),
+                "change the code or the message, or remove one".to_owned(),
+            ),
+            None if has_code => (
+                format!(
                     "entries `{}` and `{}` have no code and the same status, type, values and message",
                     first.key, entry.key
                 ),
-                None => format!(
-                    "entries `{}` and `{}` have the same status, type, values and message, and the `{}` wire format carries no code",
+                "give one a code, change the message, or remove one".to_owned(),
+            ),
+            None => (
+                format!(
+                    "entries `{}` and `{}` have the same status, {}values and message, and {}",
                     first.key,
                     entry.key,
-                    wire.preset.as_deref().unwrap_or("custom")
+                    if has_type { "type, " } else { "" },
+                    match &wire.preset {
+                        Some(preset) => format!("the `{preset}` wire format carries no code"),
+                        None => "the body template has no `$code`".to_owned(),
+                    }
                 ),
-            };
-            d.error(
-                entry.pos,
                 format!(
-                    "{what}{}; a client could not tell them apart: change the code or the message, or remove one",
-                    at(first.pos)
+                    "change the message, {}or remove one",
+                    if has_type {
+                        "give them different types, "
+                    } else {
+                        "put `$type` in the template and give them different types, "
+                    }
                 ),
-            );
+            ),
+        };
+        d.error(
+            entry.pos,
+            format!(
+                "{what}{}; a client could not tell them apart: {fix}",
+                at(first.pos)
+            ),
+        );
+    }
+}
+
+// Rule: every entry can be read back. A reader tries the entries a body may
+// be in order (those of its code, or without a code the code-less ones first)
+// and takes the first that fits; an entry whose every body an earlier one
+// also fits is never the one read (`{message}` before `Rate limit exceeded`,
+// or `quota {what} exceeded` before `quota daily exceeded`). Only the plain
+// cases are reported: a later entry with a constant message the earlier
+// template matches, or any entry after a template that is one placeholder,
+// where nothing else in the body (a type, a value, a placed parameter, a
+// list's items, a parameter the earlier entry needs) could tell them apart.
+pub(super) fn check_entries_reachable(entries: &[Entry], wire: &WireFormat, d: &mut Diagnostics) {
+    let has_code = wire.body.has_slot(Slot::Code);
+    let has_type = wire.body.has_slot(Slot::Type);
+    let has_field = wire.body.has_slot(Slot::Field);
+    // The order a reader tries entries in, within what it chooses among.
+    let order = |i: usize, e: &Entry| (!has_code && e.code.is_some(), i);
+    let mut groups: TextMap<(u16, Option<&str>), Vec<usize>> = TextMap::default();
+    for (i, entry) in entries.iter().enumerate() {
+        let code = entry.code.as_deref().filter(|_| has_code);
+        groups.entry((entry.status, code)).or_default().push(i);
+    }
+    for group in groups.values().filter(|g| g.len() > 1) {
+        let mut tried: Vec<usize> = group.clone();
+        tried.sort_by_key(|&i| order(i, &entries[i]));
+        for (n, &later) in tried.iter().enumerate() {
+            let b = &entries[later];
+            let shadow = tried[..n].iter().map(|&i| &entries[i]).find(|a| {
+                a.message.source != b.message.source
+                    && swallows(a, b)
+                    && !(has_type && b.error_type.is_some() && a.error_type != b.error_type)
+                    && !(has_field && a.field.is_some() && b.field.is_some() && a.field != b.field)
+                    && b.values.iter().all(|v| {
+                        a.values
+                            .iter()
+                            .any(|av| av.name == v.name && av.value == v.value)
+                    })
+            });
+            if let Some(a) = shadow {
+                d.error(
+                    b.pos,
+                    format!(
+                        "entry `{}` can never be read back: every body of it (message \"{}\") also fits entry `{}`{}, which a reader tries first; move `{}` above `{}`, or change one of the messages",
+                        b.key,
+                        b.message.source,
+                        a.key,
+                        a.pos.map(|p| format!(" (at {p})")).unwrap_or_default(),
+                        b.key,
+                        a.key
+                    ),
+                );
+            }
         }
+    }
+}
+
+/// Whether `a`'s message template matches every message of `b` and `a` can
+/// be built from any body of `b`: its placeholders are text, it needs no
+/// parameter the body may lack, has no list whose items could differ, and
+/// `b` places no parameter of its own on a member (which would say it is
+/// another error).
+fn swallows(a: &Entry, b: &Entry) -> bool {
+    let text_only = a.params.iter().all(|p| {
+        if p.in_message {
+            p.kind == ParamKind::String
+        } else {
+            p.optional && p.kind != ParamKind::List
+        }
+    });
+    let own_members = b
+        .params
+        .iter()
+        .any(|p| p.placed && a.param(&p.name).is_none());
+    if !text_only || own_members {
+        return false;
+    }
+    let constant = match b.message.segments.as_slice() {
+        [] => Some(""),
+        [Segment::Literal(text)] => Some(&**text),
+        _ => None,
+    };
+    match (a.message.segments.as_slice(), constant) {
+        ([Segment::Placeholder(_)], _) => true,
+        (segments, Some(text)) => {
+            error_catalog_core::walk_template(segments, text, |_, _| false).is_some()
+        }
+        _ => false,
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use error_catalog_core::{ItemMember, ParamKind, Segment};
+use error_catalog_core::{walk_template, ItemMember, ParamKind, Segment};
 use serde_json::value::RawValue;
 use serde_json::Value;
 
@@ -80,22 +80,42 @@ pub(crate) fn from_slots<E: ApiErrorCatalog>(
 /// file order: the first that [`Body::fits`] and builds is the value.
 fn identify<E: ApiErrorCatalog>(code: Option<&str>, body: &Body<'_>) -> Option<E> {
     let catalog = E::catalog();
-    let build = |(index, entry): (usize, &'static crate::ErrorEntry), require_message| {
-        let parts = body.fits(entry, require_message)?;
-        E::__from_parts(index, &parts)
-    };
     let Some(code) = code else {
         // Entries the API sends without a code first: an entry with a code
         // would have written it, so it is only the second choice.
         let entries = catalog.entries().iter().enumerate();
         let (without, with): (Vec<_>, Vec<_>) = entries.partition(|(_, e)| e.code.is_none());
-        return without.into_iter().chain(with).find_map(|e| build(e, true));
+        for tier in [without, with] {
+            if let Some(found) = first_fit(tier.into_iter(), body, true) {
+                return found.ok();
+            }
+        }
+        return None;
     };
-    let mut candidates = catalog.entries_with_code(code);
+    let candidates = catalog.entries_with_code(code);
     // One entry for the code: the code decides, even if the server reworded the message.
     // Several: the message must say which.
     let require_message = candidates.clone().nth(1).is_some();
-    candidates.find_map(|e| build(e, require_message))
+    first_fit(candidates, body, require_message)?.ok()
+}
+
+/// The value of the first of `entries` that fits the body and builds, or
+/// `Err` when the body has no status and another entry that only the status
+/// tells apart fits too: that would be a guess, so the body stays unknown.
+fn first_fit<E: ApiErrorCatalog>(
+    mut entries: impl Iterator<Item = (usize, &'static crate::ErrorEntry)>,
+    body: &Body<'_>,
+    require_message: bool,
+) -> Option<Result<E, ()>> {
+    let build = |(index, entry): (usize, &'static crate::ErrorEntry)| {
+        let parts = body.fits(entry, require_message)?;
+        E::__from_parts(index, &parts).map(|made| (entry.status, made))
+    };
+    let (status, made) = entries.find_map(build)?;
+    if body.status.is_none() && entries.any(|e| build(e).is_some_and(|(s, _)| s != status)) {
+        return Some(Err(()));
+    }
+    Some(Ok(made))
 }
 
 /// What a body says that picks the entry and fills its parameters.
@@ -129,10 +149,13 @@ impl<'a> Body<'a> {
         }
         let segments = entry.segments;
         if require_message {
-            if let (Some(found), Some(error_type)) = (self.error_type, entry.error_type) {
-                if found != error_type {
-                    return None;
-                }
+            // A type the body gives is the entry's: an entry without one
+            // would have written none.
+            if self
+                .error_type
+                .is_some_and(|found| entry.error_type != Some(found))
+            {
+                return None;
             }
             // So are the entry's own values (an RFC 9457 `type` URI): each
             // the body carries must be the entry's. One it leaves out says
@@ -235,24 +258,6 @@ pub(crate) fn from_params<E: ApiErrorCatalog>(
     E::__from_parts(index, &parts)
 }
 
-/// Matches `text` against a template and returns what each placeholder covered.
-///
-/// Leading and trailing text must match exactly; each placeholder then takes
-/// the text up to the first occurrence of the literal that follows it. Validation
-/// guarantees placeholders are separated by text, so this is linear and unambiguous.
-#[cfg(test)]
-fn match_template<'t>(
-    segments: &'static [Segment],
-    text: &'t str,
-) -> Option<Vec<(&'static str, &'t str)>> {
-    let mut out = Vec::new();
-    walk_template(segments, text, |name, covered| {
-        out.push((name, covered));
-        false
-    })?;
-    Some(out)
-}
-
 /// The text placeholder `name` covers in `text`, if `text` matches the whole template.
 #[inline(always)]
 fn placeholder_text<'t>(
@@ -268,49 +273,6 @@ fn placeholder_text<'t>(
         false
     })?;
     hit
-}
-
-/// Walks `text` along the template, telling `each` what every placeholder
-/// covered until it returns `true`. `None` when `text` does not match (as far
-/// as the walk went).
-fn walk_template<'t>(
-    segments: &'static [Segment],
-    text: &'t str,
-    mut each: impl FnMut(&'static str, &'t str) -> bool,
-) -> Option<()> {
-    let mut rest = text;
-    // The last literal must be a suffix: strip it first so a placeholder before
-    // it takes everything up to it, including repeats of the literal.
-    let (body, suffix) = match segments.last() {
-        Some(Segment::Literal(lit)) if segments.len() > 1 => {
-            (&segments[..segments.len() - 1], Some(&**lit))
-        }
-        _ => (segments, None),
-    };
-    if let Some(suffix) = suffix {
-        rest = rest.strip_suffix(suffix)?;
-    }
-    for (i, segment) in body.iter().enumerate() {
-        match segment {
-            Segment::Literal(lit) => rest = rest.strip_prefix(&**lit)?,
-            Segment::Placeholder(name) => {
-                let covered = match body.get(i + 1) {
-                    Some(Segment::Literal(next)) => {
-                        let at = rest.find(&**next)?;
-                        let (covered, after) = rest.split_at(at);
-                        rest = after;
-                        covered
-                    }
-                    Some(Segment::Placeholder(_)) => return None,
-                    None => std::mem::take(&mut rest),
-                };
-                if each(name, covered) {
-                    return Some(());
-                }
-            }
-        }
-    }
-    rest.is_empty().then_some(())
 }
 
 /// The parameter values found in a body, for generated code to build a variant from.
@@ -398,52 +360,5 @@ impl<'p> Raw<'p> {
             Json::Object(_) | Json::Array(_) => Raw::JsonText(value.to_text()),
             other => Raw::Json(other.to_value()),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const MODEL: &[Segment] = &[
-        Segment::Literal(Cow::Borrowed("model '")),
-        Segment::Placeholder(Cow::Borrowed("model")),
-        Segment::Literal(Cow::Borrowed("' not found")),
-    ];
-
-    #[test]
-    fn placeholder_takes_text_between_literals() {
-        assert_eq!(
-            match_template(MODEL, "model 'gpt-9' not found"),
-            Some(vec![("model", "gpt-9")])
-        );
-        assert_eq!(
-            match_template(MODEL, "model '' not found"),
-            Some(vec![("model", "")])
-        );
-        assert_eq!(
-            match_template(MODEL, "model 'a' not found' not found"),
-            Some(vec![("model", "a' not found")])
-        );
-        assert_eq!(match_template(MODEL, "model 'x' missing"), None);
-        assert_eq!(match_template(MODEL, "Model 'x' not found"), None);
-    }
-
-    #[test]
-    fn constant_template_matches_only_itself() {
-        const T: &[Segment] = &[Segment::Literal(Cow::Borrowed("Internal server error"))];
-        let t = T;
-        assert_eq!(match_template(t, "Internal server error"), Some(vec![]));
-        assert_eq!(match_template(t, "Internal server error "), None);
-    }
-
-    #[test]
-    fn trailing_placeholder_takes_the_rest() {
-        const T: &[Segment] = &[
-            Segment::Literal(Cow::Borrowed("id: ")),
-            Segment::Placeholder(Cow::Borrowed("id")),
-        ];
-        let t = T;
-        assert_eq!(match_template(t, "id: 1. 2"), Some(vec![("id", "1. 2")]));
     }
 }
