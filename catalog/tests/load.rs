@@ -275,6 +275,16 @@ fn custom_body_templates_are_checked() {
         "{all:#?}"
     );
     assert_eq!(all[0].pos, Some(Pos::new(4, 31)));
+    // A misspelt slot with `|null` is suggested with it, and not told to add it.
+    let yaml = "name: demo\nwire:\n  body: {message: $message, param: $feild|null}\nerrors:\n  a: {status: 400, message: x}\n";
+    let all = errors(yaml);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert!(
+        all[0].message.contains("did you mean `$field|null`?"),
+        "{}",
+        all[0]
+    );
+    assert!(!all[0].message.contains("add `|null`"), "{}", all[0]);
 }
 
 #[test]

@@ -236,17 +236,24 @@ fn parse_node(node: &Node, diagnostics: &mut Diagnostics, depth: usize) -> Optio
                         let names: Vec<String> =
                             Slot::ALL.iter().map(|(_, n)| format!("${n}")).collect();
                         let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                        // The suggestion keeps the `|null` the user wrote.
+                        let or_null = if null_if_absent { "|null" } else { "" };
                         let hint = match crate::suggest::closest(
                             &format!("${name}"),
                             names.iter().copied(),
                         ) {
-                            Some(near) => format!("did you mean `{near}`?"),
+                            Some(near) => format!("did you mean `{near}{or_null}`?"),
                             None => format!("use one of {}", quoted_list(&names)),
+                        };
+                        let null_note = if null_if_absent {
+                            ""
+                        } else {
+                            "; add `|null` to write null when there is no value"
                         };
                         diagnostics.error(
                             node.pos,
                             format!(
-                                "unknown slot `{text}` in the wire body; {hint} (or `$values.NAME` for an entry's own value, `$param.NAME` for one parameter; add `|null` to write null when there is no value; write `$$` for a literal `$`)"
+                                "unknown slot `{text}` in the wire body; {hint} (or `$values.NAME` for an entry's own value, `$param.NAME` for one parameter{null_note}; write `$$` for a literal `$`)"
                             ),
                         );
                         return None;
