@@ -466,3 +466,43 @@ fn entries_without_a_group_count_as_other_for_subgroups() {
         all[0].message
     );
 }
+
+#[test]
+fn a_code_header_tells_entries_apart_and_its_codes_hold_no_colon() {
+    let catalog = |wire: &str, code: &str| {
+        format!(
+            "name: demo\nwire: {wire}\nerrors:\n  a: {{code: A, status: 400, message: \"{{message}}\"}}\n  b: {{code: {code}, status: 400, message: \"{{message}}\"}}\n"
+        )
+    };
+    let in_header = "{code_header: x-amzn-ErrorType, body: {message: $message}}";
+    let loaded = load_str(&catalog(in_header, "B")).unwrap();
+    assert_eq!(loaded.wire.code_header.as_deref(), Some("x-amzn-ErrorType"));
+    // Without the header, nothing in the response tells `a` from `b`.
+    let all = errors(&catalog("{body: {message: $message}}", "B"));
+    assert!(
+        all[0].message.contains("could not tell them apart"),
+        "{}",
+        all[0]
+    );
+    let all = errors(&catalog(in_header, "\"B:x\""));
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert!(
+        all[0]
+            .message
+            .contains("code `B:x` of entry `b` cannot travel in the `x-amzn-ErrorType` header"),
+        "{}",
+        all[0]
+    );
+    let all = errors(&catalog(
+        "{code_header: \"x amzn\", body: {message: $message}}",
+        "B",
+    ));
+    assert!(
+        all[0]
+            .message
+            .contains("`code_header` must be the HTTP header name"),
+        "{}",
+        all[0]
+    );
+    assert_eq!(all[0].pos, Some(Pos::new(2, 21)));
+}

@@ -446,3 +446,16 @@ fn examples_of_5xx_bodies_mask_sensitive_parameters() {
     );
     assert!(page.contains(r#""message":"bad key <key>""#), "{page}");
 }
+
+#[test]
+fn a_code_header_is_named_on_the_page() {
+    let catalog = error_catalog_model::load_str(
+        "name: demo\nwire: {code_header: x-amzn-ErrorType, body: {message: $message}}\nerrors:\n  a: {code: A, status: 400, message: m}\n",
+    )
+    .unwrap();
+    let page = error_catalog_model::render::render_page(&catalog, "demo.yaml");
+    assert!(
+        page.contains("the error code in the <code>x-amzn-ErrorType</code> header"),
+        "{page}"
+    );
+}

@@ -224,6 +224,10 @@ pub struct WireFormat {
     pub body: Node,
     /// The `Content-Type` of error responses.
     pub content_type: Cow<'static, str>,
+    /// The response header that carries the wire code, for APIs that send it
+    /// there rather than in the body (AWS's `x-amzn-ErrorType`). Its value is
+    /// the code up to the first `:` (AWS appends a namespace after one).
+    pub code_header: Option<Cow<'static, str>>,
 }
 
 impl WireFormat {
@@ -232,17 +236,32 @@ impl WireFormat {
         preset: Option<Cow<'static, str>>,
         body: Node,
         content_type: Cow<'static, str>,
+        code_header: Option<Cow<'static, str>>,
     ) -> Self {
         WireFormat {
             preset,
             body,
             content_type,
+            code_header,
         }
     }
 
     /// Whether the body carries `slot` anywhere.
     pub fn has_slot(&self, slot: Slot) -> bool {
         self.body.has_slot(slot)
+    }
+
+    /// Whether a response carries the wire code: in the body (`$code`) or
+    /// in the code header.
+    pub fn carries_code(&self) -> bool {
+        self.code_header.is_some() || self.has_slot(Slot::Code)
+    }
+
+    /// The wire code a code header's value names: the text before the first
+    /// `:`, trimmed; `None` when that is empty.
+    pub fn code_in_header(value: &str) -> Option<&str> {
+        let code = value.split(':').next().unwrap_or_default().trim();
+        (!code.is_empty()).then_some(code)
     }
 }
 

@@ -78,6 +78,10 @@ fn emit(
         None => quote!(::core::option::Option::None),
     };
     let content_type = catalog.wire.content_type.as_ref();
+    let code_header = match catalog.wire.code_header.as_deref() {
+        Some(s) => quote!(::core::option::Option::Some(#p::Cow::Borrowed(#s))),
+        None => quote!(::core::option::Option::None),
+    };
     let name = &catalog.name;
     let title = &catalog.title;
     let description = opt_str(catalog.description.as_deref());
@@ -198,7 +202,7 @@ fn emit(
                 len: #n,
                 code_table: &[#(#code_table),*],
                 code_shift: #code_shift,
-            }, #p::WireFormat::new(#preset, #wire_body, #p::Cow::Borrowed(#content_type)));
+            }, #p::WireFormat::new(#preset, #wire_body, #p::Cow::Borrowed(#content_type), #code_header));
 
             #[automatically_derived]
             impl #p::ApiErrorCatalog for #ident {

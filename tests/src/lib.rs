@@ -138,3 +138,9 @@ pub enum CardError {}
 #[error_catalog::catalog_enum(path = "fixtures/secure.yaml")]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SecureError {}
+
+/// A test catalog whose codes travel in a response header (AWS's
+/// `x-amzn-ErrorType`), the body holding only the message.
+#[error_catalog::catalog_enum(path = "fixtures/code_header.yaml")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum HeaderCodeError {}

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use error_catalog::client::{self, ClientError, DEFAULT_MAX_BODY};
 use error_catalog::BodyError;
-use error_catalog_tests::AiApiError;
+use error_catalog_tests::{AiApiError, HeaderCodeError};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
@@ -175,4 +175,31 @@ fn a_catalog_reset_header_is_the_wait_when_retry_after_is_absent() {
     headers.insert("retry-after", "5".parse().unwrap());
     let read = client::from_parts::<GitHubError>(http::StatusCode::FORBIDDEN, &headers, body);
     assert!(matches!(read, ClientError::Api { retry_after: Some(w), .. } if w.as_secs() == 5));
+}
+
+#[tokio::test]
+async fn a_code_in_a_response_header_picks_the_entry() {
+    let address = serve_once(
+        "HTTP/1.1 429 Too Many Requests\r\ncontent-type: application/json\r\nx-amzn-ErrorType: ModelNotReadyException:http://internal.amazon.com/coral/com.amazon.bedrock/\r\nx-amzn-RequestId: 6875f61f\r\ncontent-length: 28\r\n\r\n{\"message\":\"Model warming\"}\n",
+        |_| async {},
+    )
+    .await;
+    let response = reqwest::get(format!("http://{address}/")).await.unwrap();
+    match client::check::<HeaderCodeError>(response)
+        .await
+        .unwrap_err()
+    {
+        ClientError::Api {
+            error, request_id, ..
+        } => {
+            assert_eq!(
+                error,
+                HeaderCodeError::ModelNotReady {
+                    message: "Model warming".into()
+                }
+            );
+            assert_eq!(request_id.as_deref(), Some("6875f61f"));
+        }
+        other => panic!("{other}"),
+    }
 }

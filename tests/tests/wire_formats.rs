@@ -2,8 +2,10 @@
 //! and the RFC 9457 and google.rpc presets: bodies copied from the APIs'
 //! documentation are written byte for byte and parsed back.
 
-use error_catalog::{ApiErrorCatalog, Object, RequestContext};
-use error_catalog_tests::{AnthropicError, GeminiError, OpenAiError, ProblemError};
+use error_catalog::{http, ApiErrorCatalog, Object, RequestContext};
+use error_catalog_tests::{
+    AnthropicError, GeminiError, HeaderCodeError, OpenAiError, ProblemError,
+};
 use serde_json::json;
 
 fn body<T: serde::Serialize>(value: &T) -> String {
@@ -528,5 +530,75 @@ fn number_parameters_read_back_exactly_with_float_roundtrip() {
         let written = body(&e);
         let back = CardError::from_body(written.as_bytes(), Some(400)).unwrap();
         assert_eq!(back, e, "{written}");
+    }
+}
+
+// ----- A code in a header (AWS REST-JSON: x-amzn-ErrorType, {"message"}) -----
+
+fn aws_headers(error_type: &str) -> http::HeaderMap {
+    let mut headers = http::HeaderMap::new();
+    headers.insert("x-amzn-errortype", error_type.parse().unwrap());
+    headers
+}
+
+#[test]
+fn a_code_in_a_header_tells_entries_of_one_status_and_body_apart() {
+    let body = br#"{"message":"Your request exceeds the service quota for your account."}"#;
+    let status = http::StatusCode::BAD_REQUEST;
+    let quota = HeaderCodeError::from_response(
+        status,
+        // AWS appends a namespace after a colon.
+        &aws_headers(
+            "ServiceQuotaExceededException:http://internal.amazon.com/coral/com.amazon.bedrock/",
+        ),
+        body,
+    )
+    .unwrap();
+    assert_eq!(
+        quota,
+        HeaderCodeError::ServiceQuotaExceeded {
+            message: "Your request exceeds the service quota for your account.".into()
+        }
+    );
+    let validation =
+        HeaderCodeError::from_response(status, &aws_headers("ValidationException"), body).unwrap();
+    assert_eq!(validation.code(), "ValidationException");
+    // Without the header, 400 fits two entries: unknown, never a guess.
+    for read in [
+        HeaderCodeError::from_body(body, Some(400)).unwrap(),
+        HeaderCodeError::from_response(status, &http::HeaderMap::new(), body).unwrap(),
+    ] {
+        assert!(read.entry().is_none(), "{read:?}");
+        assert_eq!(serde_json::to_vec(&read).unwrap(), body);
+    }
+    // A status only one entry has needs no header.
+    let denied = HeaderCodeError::from_body(br#"{"message":"no"}"#, Some(403)).unwrap();
+    assert_eq!(denied.code(), "AccessDeniedException");
+    // A code the catalog does not know is kept for the unknown fallback.
+    let other =
+        HeaderCodeError::from_response(status, &aws_headers("ConflictException"), body).unwrap();
+    assert_eq!(other.code(), "ConflictException");
+    assert!(other.entry().is_none());
+}
+
+#[test]
+fn a_response_built_for_a_header_code_reads_back_as_the_same_error() {
+    use error_catalog::response::build_response;
+    for entry in HeaderCodeError::entries() {
+        let mut params = serde_json::Map::new();
+        params.insert("message".into(), json!("Too many requests"));
+        let made = HeaderCodeError::from_params(entry.key, &params).unwrap();
+        let response = build_response(&made, None, None);
+        assert_eq!(
+            response.headers()["x-amzn-errortype"],
+            entry.code.unwrap(),
+            "{}",
+            entry.key
+        );
+        assert_eq!(response.body(), br#"{"message":"Too many requests"}"#);
+        let back =
+            HeaderCodeError::from_response(response.status(), response.headers(), response.body())
+                .unwrap();
+        assert_eq!(back, made);
     }
 }

@@ -64,8 +64,12 @@ fn body_section(out: &mut String, catalog: &Catalog) {
         .unwrap_or_else(|| "A format of its own, declared in the catalog.".to_owned());
     let _ = writeln!(
         out,
-        "{summary} Every error response has `Content-Type: {}`{} and this body:\n",
+        "{summary} Every error response has `Content-Type: {}`{}{} and this body:\n",
         literal(&wire.content_type),
+        wire.code_header
+            .as_deref()
+            .map(|h| format!(", the error code in the {} header", code(h)))
+            .unwrap_or_default(),
         catalog
             .request_id_header
             .as_deref()

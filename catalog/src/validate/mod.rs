@@ -142,6 +142,7 @@ pub(crate) fn catalog(root: &Node, d: &mut Diagnostics) -> Option<Catalog> {
         check_subgroups_complete(&entries, d);
         check_entries_distinguishable(&entries, wire, d);
         check_entries_reachable(&entries, wire, d);
+        check_codes_fit_header(&entries, wire, d);
         let wire_pos = member(members, "wire").and_then(|n| n.pos);
         check_values_placed(&entries, wire, wire_pos, d);
         check_params_placed(&mut entries, wire, wire_pos, d);
@@ -168,11 +169,10 @@ pub(crate) fn catalog(root: &Node, d: &mut Diagnostics) -> Option<Catalog> {
     })
 }
 
-/// A response header's name: an HTTP token (letters, digits and `!#$%&'*+-.^_`|~`).
+/// A response header's name, checked.
 fn header_name(node: &Node, key: &str, d: &mut Diagnostics) -> Option<String> {
     let name = text(node, key, d)?;
-    let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
-    if name.is_empty() || !name.chars().all(token) {
+    if !is_header_name(&name) {
         d.error(
             node.pos,
             format!("`{key}` must be an HTTP header name such as `request-id`, found `{name}`"),
@@ -1059,4 +1059,11 @@ fn entry_values(node: &Node, d: &mut Diagnostics) -> Vec<EntryValue> {
         }
     }
     values
+}
+
+/// Whether `name` can name an HTTP header: a token of letters, digits and
+/// `!#$%&'*+-.^_`|~`.
+pub(crate) fn is_header_name(name: &str) -> bool {
+    let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+    !name.is_empty() && name.chars().all(token)
 }

@@ -90,7 +90,7 @@ pub(super) fn check_entries_distinguishable(
     wire: &WireFormat,
     d: &mut Diagnostics,
 ) {
-    let has_code = wire.body.has_slot(Slot::Code);
+    let has_code = wire.carries_code();
     let has_type = wire.body.has_slot(Slot::Type);
     let has_field = wire.body.has_slot(Slot::Field);
     // What tells an entry apart: its code and message (and field), or,
@@ -188,7 +188,7 @@ pub(super) fn check_entries_distinguishable(
 // where nothing else in the body (a type, a value, a placed parameter, a
 // list's items, a parameter the earlier entry needs) could tell them apart.
 pub(super) fn check_entries_reachable(entries: &[Entry], wire: &WireFormat, d: &mut Diagnostics) {
-    let has_code = wire.body.has_slot(Slot::Code);
+    let has_code = wire.carries_code();
     let has_type = wire.body.has_slot(Slot::Type);
     let has_field = wire.body.has_slot(Slot::Field);
     // The order a reader tries entries in, within what it chooses among.
@@ -263,6 +263,28 @@ fn swallows(a: &Entry, b: &Entry) -> bool {
             error_catalog_core::walk_template(segments, text, |_, _| false).is_some()
         }
         _ => false,
+    }
+}
+
+// Rule: a code sent in a header is read up to its first `:` and trimmed
+// (AWS appends a namespace), so the code itself can hold neither.
+pub(super) fn check_codes_fit_header(entries: &[Entry], wire: &WireFormat, d: &mut Diagnostics) {
+    let Some(header) = &wire.code_header else {
+        return;
+    };
+    for entry in entries {
+        let Some(code) = entry.code.as_deref() else {
+            continue;
+        };
+        if WireFormat::code_in_header(code) != Some(code) {
+            d.error(
+                entry.pos,
+                format!(
+                    "code `{code}` of entry `{}` cannot travel in the `{header}` header, which is read up to its first `:` and trimmed; remove the `:` and surrounding spaces from the code",
+                    entry.key
+                ),
+            );
+        }
     }
 }
 

@@ -77,6 +77,7 @@ pub fn preset(name: &str) -> Option<WireFormat> {
             Some(Cow::Borrowed(preset.name)),
             body,
             Cow::Borrowed(preset.content_type),
+            None,
         )
     })
 }

@@ -32,6 +32,7 @@ pub(crate) fn parse_wire(node: &Node, diagnostics: &mut Diagnostics) -> Option<W
             let before = diagnostics.len();
             let mut body = None;
             let mut content_type = Cow::Borrowed(DEFAULT_CONTENT_TYPE);
+            let mut code_header = None;
             for (key, value) in members {
                 match key.name.as_str() {
                     "body" => body = parse_body(value, diagnostics),
@@ -42,9 +43,18 @@ pub(crate) fn parse_wire(node: &Node, diagnostics: &mut Diagnostics) -> Option<W
                             "`content_type` must be a media type string such as `application/json`",
                         ),
                     },
+                    "code_header" => match &value.value {
+                        Value::Str(s) if crate::validate::is_header_name(s) => {
+                            code_header = Some(Cow::Owned(s.clone()))
+                        }
+                        _ => diagnostics.error(
+                            value.pos,
+                            "`code_header` must be the HTTP header name that carries the error code, such as `x-amzn-ErrorType`",
+                        ),
+                    },
                     other => diagnostics.error(
                         key.pos,
-                        format!("unknown key `{other}` in `wire`; the keys are `body` and `content_type`"),
+                        format!("unknown key `{other}` in `wire`; the keys are `body`, `content_type` and `code_header`"),
                     ),
                 }
             }
@@ -65,7 +75,7 @@ pub(crate) fn parse_wire(node: &Node, diagnostics: &mut Diagnostics) -> Option<W
                 );
                 return None;
             }
-            Some(WireFormat::new(None, body, content_type))
+            Some(WireFormat::new(None, body, content_type, code_header))
         }
         other => {
             diagnostics.error(

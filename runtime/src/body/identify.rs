@@ -15,11 +15,13 @@ use crate::unknown::UnknownError;
 use crate::wire::Slot;
 use crate::ApiErrorCatalog;
 
-/// Builds the error from what a body's slots held; `raw` is the whole body,
-/// when it was read from bytes, for the unknown fallback to keep.
+/// Builds the error from what a body's slots held; `header_code` is the code
+/// the response's code header named, and `raw` the whole body, when it was
+/// read from bytes, for the unknown fallback to keep.
 pub(crate) fn from_slots<E: ApiErrorCatalog>(
     mut found: Slots<'_>,
     status: Option<u16>,
+    header_code: Option<&str>,
     raw: Option<&[u8]>,
 ) -> Result<E, BodyError> {
     if let Some(mistake) = found.error.take() {
@@ -52,11 +54,12 @@ pub(crate) fn from_slots<E: ApiErrorCatalog>(
         metadata: found.metadata.as_deref(),
         retry_after: found.retry_after,
     };
-    if let Some(made) = identify::<E>(found.code.as_deref(), &body) {
+    let code = found.code.as_deref().or(header_code);
+    if let Some(made) = identify::<E>(code, &body) {
         return Ok(made);
     }
     let unknown = UnknownError {
-        code: found.code.as_deref().map(str::to_owned),
+        code: code.map(str::to_owned),
         status,
         message: message.to_owned(),
         field: body.field.map(str::to_owned),
@@ -81,12 +84,16 @@ pub(crate) fn from_slots<E: ApiErrorCatalog>(
 fn identify<E: ApiErrorCatalog>(code: Option<&str>, body: &Body<'_>) -> Option<E> {
     let catalog = E::catalog();
     let Some(code) = code else {
+        // A catalog whose codes travel in a header only, read without it:
+        // entries of one status and message differ by nothing else.
+        let wire = catalog.wire();
+        let any_other = wire.code_header.is_some() && !wire.has_slot(Slot::Code);
         // Entries the API sends without a code first: an entry with a code
         // would have written it, so it is only the second choice.
         let entries = catalog.entries().iter().enumerate();
         let (without, with): (Vec<_>, Vec<_>) = entries.partition(|(_, e)| e.code.is_none());
         for tier in [without, with] {
-            if let Some(found) = first_fit(tier.into_iter(), body, true) {
+            if let Some(found) = first_fit(tier.into_iter(), body, true, any_other) {
                 return found.ok();
             }
         }
@@ -96,23 +103,28 @@ fn identify<E: ApiErrorCatalog>(code: Option<&str>, body: &Body<'_>) -> Option<E
     // One entry for the code: the code decides, even if the server reworded the message.
     // Several: the message must say which.
     let require_message = candidates.clone().nth(1).is_some();
-    first_fit(candidates, body, require_message)?.ok()
+    first_fit(candidates, body, require_message, false)?.ok()
 }
 
 /// The value of the first of `entries` that fits the body and builds, or
-/// `Err` when the body has no status and another entry that only the status
-/// tells apart fits too: that would be a guess, so the body stays unknown.
+/// `Err` when another entry fits too that only what the response lacks would
+/// tell apart: its status (when the body has none), or with `any_other` its
+/// code. That would be a guess, so the body stays unknown.
 fn first_fit<E: ApiErrorCatalog>(
     mut entries: impl Iterator<Item = (usize, &'static crate::ErrorEntry)>,
     body: &Body<'_>,
     require_message: bool,
+    any_other: bool,
 ) -> Option<Result<E, ()>> {
     let build = |(index, entry): (usize, &'static crate::ErrorEntry)| {
         let parts = body.fits(entry, require_message)?;
         E::__from_parts(index, &parts).map(|made| (entry.status, made))
     };
     let (status, made) = entries.find_map(build)?;
-    if body.status.is_none() && entries.any(|e| build(e).is_some_and(|(s, _)| s != status)) {
+    let guess = |s| any_other || (body.status.is_none() && s != status);
+    if (any_other || body.status.is_none())
+        && entries.any(|e| build(e).is_some_and(|(s, _)| guess(s)))
+    {
         return Some(Err(()));
     }
     Some(Ok(made))

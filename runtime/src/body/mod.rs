@@ -110,10 +110,12 @@ impl std::error::Error for BodyError {
     }
 }
 
-/// Reads a JSON body; `status` is the HTTP status of the response, when known.
+/// Reads a JSON body; `status` is the HTTP status of the response and
+/// `header_code` the code its code header named, when known.
 pub(crate) fn from_slice<E: ApiErrorCatalog>(
     body: &[u8],
     status: Option<u16>,
+    header_code: Option<&str>,
 ) -> Result<E, BodyError> {
     let template = &E::catalog().wire().body;
     let mut deserializer = serde_json::Deserializer::from_slice(body);
@@ -121,7 +123,7 @@ pub(crate) fn from_slice<E: ApiErrorCatalog>(
         .deserialize(&mut deserializer)
         .and_then(|json| deserializer.end().map(|()| json))
         .map_err(BodyError::Json)?;
-    identify::from_slots(Slots::read(template, json), status, Some(body))
+    identify::from_slots(Slots::read(template, json), status, header_code, Some(body))
 }
 
 /// Reads a body from any self-describing format: the generated `Deserialize`.
@@ -130,7 +132,7 @@ pub(crate) fn deserialize<'de, E: ApiErrorCatalog, D: serde::Deserializer<'de>>(
 ) -> Result<E, D::Error> {
     let template = &E::catalog().wire().body;
     let json = Pruned(template).deserialize(deserializer)?;
-    identify::from_slots(Slots::read(template, json), None, None)
+    identify::from_slots(Slots::read(template, json), None, None, None)
         .map_err(<D::Error as serde::de::Error>::custom)
 }
 

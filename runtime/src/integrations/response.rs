@@ -24,7 +24,7 @@ pub struct RateLimit {
 }
 
 /// Builds the HTTP response for `error`: its status, the catalog's content
-/// type, `Retry-After` when the error carries a retry hint, the catalog's
+/// type, the code in the catalog's code header when it has one, `Retry-After` when the error carries a retry hint, the catalog's
 /// rate-limit headers when `rate_limit` is given, the request id when the
 /// context has one (in the catalog's `request_id_header`, `x-request-id` by
 /// default), and the body with the context filled in.
@@ -46,6 +46,17 @@ pub fn build_response<E: ApiErrorCatalog + serde::Serialize>(
     let content_type =
         HeaderValue::from_str(content_type).unwrap_or(HeaderValue::from_static("application/json"));
     headers.insert(CONTENT_TYPE, content_type);
+    // An API that sends its codes in a header (AWS's `x-amzn-ErrorType`).
+    if let Some(name) = E::catalog().wire().code_header.as_deref() {
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(error.code()),
+        ) {
+            if !value.is_empty() {
+                headers.insert(name, value);
+            }
+        }
+    }
     let retry_after = retry_after_secs(error);
     if let Some(secs) = retry_after {
         headers.insert(RETRY_AFTER, HeaderValue::from(secs));
