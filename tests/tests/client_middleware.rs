@@ -7,6 +7,7 @@ use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 use error_catalog::client::{self, ClientError};
+use error_catalog::http;
 use error_catalog::middleware::{CatalogRetry, CatalogStrategy};
 use error_catalog_tests::AiApiError;
 use reqwest_middleware::ClientBuilder;
@@ -161,4 +162,32 @@ async fn a_connection_closed_before_the_answer_is_transient() {
         .unwrap_err();
     assert!(!err.is_connect() && !err.is_timeout(), "{err:?}");
     assert!(error_catalog::retry::is_transient(&err), "{err:?}");
+}
+
+/// reqwest-retry sees no body, but a code in a header says which error it is:
+/// two 400s, one retryable, that only the header tells apart.
+#[test]
+fn catalog_strategy_reads_a_code_header() {
+    use error_catalog_tests::HeaderCodeError;
+    use reqwest_retry::{Retryable, RetryableStrategy};
+    let strategy = CatalogStrategy::<HeaderCodeError>::new();
+    let verdict = |error_type: Option<&str>| {
+        let mut response = http::Response::builder().status(400);
+        if let Some(value) = error_type {
+            response = response.header("x-amzn-ErrorType", value);
+        }
+        let response = reqwest::Response::from(response.body(r#"{"message":"m"}"#).unwrap());
+        strategy
+            .handle(&Ok(response))
+            .map(|r| r == Retryable::Transient)
+    };
+    assert_eq!(
+        verdict(Some(
+            "ServiceQuotaExceededException:http://internal.amazon.com/"
+        )),
+        Some(true)
+    );
+    assert_eq!(verdict(Some("ValidationException")), Some(false));
+    // Without it the two 400s disagree, and the status rule says no.
+    assert_eq!(verdict(None), Some(false));
 }

@@ -162,9 +162,10 @@ async fn read<E: ApiErrorCatalog>(
 /// transient when the server's should-retry header says so, else when the
 /// catalog's entries with that status are retryable (if they disagree, as
 /// OpenAI's two 429s do, the status rule decides: 408, 429 and 5xx).
-/// Transport failures are classified by reqwest-retry's own rule. It honours
-/// no `Retry-After` and cannot tell entries apart by body: [`CatalogRetry`]
-/// does both.
+/// Transport failures are classified by reqwest-retry's own rule. With a
+/// code header (`wire: {code_header: ...}`) the entry it names decides. It
+/// honours no `Retry-After` and cannot tell entries apart by body:
+/// [`CatalogRetry`] does both.
 #[cfg(feature = "reqwest-retry")]
 #[derive(Debug, Clone, Copy, Default)]
 pub struct CatalogStrategy<E>(PhantomData<fn() -> E>);
@@ -191,14 +192,36 @@ impl<E: ApiErrorCatalog> reqwest_retry::RetryableStrategy for CatalogStrategy<E>
         if !is_error(response) {
             return None;
         }
+        let status = response.status().as_u16();
         let retry = client::should_retry::<E>(response.headers())
-            .unwrap_or_else(|| status_retryable::<E>(response.status().as_u16()));
+            .or_else(|| header_code_retryable::<E>(response.headers(), status))
+            .unwrap_or_else(|| status_retryable::<E>(status));
         Some(if retry {
             Retryable::Transient
         } else {
             Retryable::Fatal
         })
     }
+}
+
+/// Whether the entry the response's code header names (a catalog with
+/// `code_header`) is retryable: the code says which error it is without the body.
+#[cfg(feature = "reqwest-retry")]
+fn header_code_retryable<E: ApiErrorCatalog>(
+    headers: &reqwest::header::HeaderMap,
+    status: u16,
+) -> Option<bool> {
+    let catalog = E::catalog();
+    let value = headers.get(catalog.wire().code_header.as_deref()?)?;
+    let code = crate::wire::WireFormat::code_in_header(value.to_str().ok()?)?;
+    let mut entries = catalog
+        .entries_with_code(code)
+        .map(|(_, e)| e)
+        .filter(|e| e.status == status);
+    let first = entries.next()?;
+    entries
+        .all(|e| e.retryable == first.retryable)
+        .then_some(first.retryable)
 }
 
 /// Whether errors with `status` are retryable in catalog `E`: what all its
