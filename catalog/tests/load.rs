@@ -285,6 +285,13 @@ fn custom_body_templates_are_checked() {
         all[0]
     );
     assert!(!all[0].message.contains("add `|null`"), "{}", all[0]);
+    // ... unless the slot always has a value, where `|null` is itself an error.
+    let all = errors(&yaml.replace("$feild|null", "$mesage|null"));
+    assert!(
+        all[0].message.contains("did you mean `$message`?"),
+        "{}",
+        all[0]
+    );
 }
 
 #[test]
@@ -505,4 +512,49 @@ fn a_code_header_tells_entries_apart_and_its_codes_hold_no_colon() {
         all[0]
     );
     assert_eq!(all[0].pos, Some(Pos::new(2, 21)));
+}
+
+#[test]
+fn entries_a_member_of_their_own_or_a_field_tells_apart_are_reachable() {
+    // `b` always writes `errors`, which `a` does not have: a reader never
+    // takes `a` for it, though `{message}` matches its message.
+    let placed = "name: demo\nwire:\n  body: {message: $message, errors: $param.errors}\nerrors:\n  a: {status: 422, message: \"{message}\"}\n  b: {status: 422, message: Validation Failed, params: {errors: {type: list, items: string}}}\n";
+    load_str(placed).unwrap();
+    // `b`'s field varies per error; `a`'s is fixed, so a body naming another
+    // field is not `a`'s.
+    let field = "name: demo\nwire:\n  body: {message: $message, param: $field}\nerrors:\n  a: {status: 400, field: top_p, message: \"{reason}\"}\n  b: {status: 400, field: $param.param, message: Invalid value, params: {param: string}}\n";
+    load_str(field).unwrap();
+}
+
+#[test]
+fn an_entry_without_a_type_after_one_with_the_same_message_is_unreachable() {
+    // `b`'s body has no type, which `a` (tried first) accepts.
+    let yaml = "name: demo\nwire:\n  body: {message: $message, type: $type|null}\nerrors:\n  a: {status: 400, type: t, message: Bad}\n  b: {status: 400, message: Bad}\n";
+    let all = errors(yaml);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert!(
+        all[0].message.contains("entry `b` can never be read back"),
+        "{}",
+        all[0]
+    );
+    // Types on both tell them apart.
+    load_str(&yaml.replace(
+        "{status: 400, message: Bad}",
+        "{status: 400, type: u, message: Bad}",
+    ))
+    .unwrap();
+}
+
+#[test]
+fn code_less_entries_are_tried_first_and_the_fix_says_so() {
+    let yaml = "name: demo\nwire:\n  body: {message: $message}\nerrors:\n  b: {code: B, status: 500, message: Overloaded}\n  a: {code: null, status: 500, message: \"{message}\"}\n";
+    let all = errors(yaml);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert!(
+        all[0].message.contains(
+            "entries without a code are tried first: give `a` a code and move `b` above it"
+        ),
+        "{}",
+        all[0]
+    );
 }

@@ -358,6 +358,33 @@ fn overlapping_entries_resolve_in_file_order() {
     assert_eq!(serde_json::to_string(&guessed).unwrap(), invalid);
 }
 
+/// In a format without a code, the entries sent without one are tried first;
+/// without the status, a body that one of each fits is unknown, not the first.
+#[test]
+fn a_status_less_body_two_entries_of_different_statuses_fit_is_unknown() {
+    let body = br#"{"message":"Bad"}"#;
+    assert_eq!(
+        CodelessError::from_body(body, Some(400)).unwrap(),
+        CodelessError::Bad
+    );
+    assert_eq!(
+        CodelessError::from_body(body, Some(500)).unwrap(),
+        CodelessError::Overloaded {
+            message: "Bad".into()
+        }
+    );
+    let guessed = CodelessError::from_body(body, None).unwrap();
+    assert!(guessed.entry().is_none(), "{guessed:?}");
+    // One entry fits: no guess.
+    let other = CodelessError::from_body(br#"{"message":"Busy"}"#, None).unwrap();
+    assert_eq!(other.code(), "");
+    assert_eq!(other.entry().map(|e| e.key), Some("overloaded"));
+}
+
+#[error_catalog::catalog_enum(path = "fixtures/codeless.yaml")]
+#[derive(Debug, PartialEq)]
+pub enum CodelessError {}
+
 /// Entries that share codes and overlap.
 #[error_catalog::catalog_enum(path = "fixtures/overlap.yaml")]
 #[derive(Debug, PartialEq)]

@@ -140,12 +140,13 @@ pub(crate) fn catalog(root: &Node, d: &mut Diagnostics) -> Option<Catalog> {
     if let Some(wire) = &wire {
         check_rust_names_unique(&entries, d);
         check_subgroups_complete(&entries, d);
-        check_entries_distinguishable(&entries, wire, d);
-        check_entries_reachable(&entries, wire, d);
+        let reported = check_entries_distinguishable(&entries, wire, d);
         check_codes_fit_header(&entries, wire, d);
         let wire_pos = member(members, "wire").and_then(|n| n.pos);
         check_values_placed(&entries, wire, wire_pos, d);
         check_params_placed(&mut entries, wire, wire_pos, d);
+        // After the parameters know whether they are placed on members of their own.
+        check_entries_reachable(&entries, wire, &reported, d);
     }
 
     let name = name?;

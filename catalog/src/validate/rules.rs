@@ -85,11 +85,14 @@ pub(super) fn check_subgroups_complete(entries: &[Entry], d: &mut Diagnostics) {
 // none) is told apart by status, type, entry values and message, so those
 // must differ. Only what the template writes counts: a `type:` the body never
 // carries tells nothing apart.
+///
+/// Returns the indices of the entries reported, for the reachability rule
+/// not to report them again.
 pub(super) fn check_entries_distinguishable(
     entries: &[Entry],
     wire: &WireFormat,
     d: &mut Diagnostics,
-) {
+) -> Vec<usize> {
     let has_code = wire.carries_code();
     let has_type = wire.body.has_slot(Slot::Type);
     let has_field = wire.body.has_slot(Slot::Field);
@@ -106,7 +109,8 @@ pub(super) fn check_entries_distinguishable(
     );
     let mut seen: TextMap<Key<'_>, &Entry> =
         TextMap::with_capacity_and_hasher(entries.len(), Default::default());
-    for entry in entries {
+    let mut reported = Vec::new();
+    for (index, entry) in entries.iter().enumerate() {
         let message = entry.message.source.as_str();
         let code = entry.code.as_deref().filter(|_| has_code);
         let key: Key<'_> = match code {
@@ -135,6 +139,7 @@ pub(super) fn check_entries_distinguishable(
         if std::ptr::eq(first, entry) {
             continue;
         }
+        reported.push(index);
         let (what, fix) = match code {
             Some(code) => (
                 format!("duplicate code `{code}` with the same status and message"),
@@ -176,6 +181,7 @@ pub(super) fn check_entries_distinguishable(
             ),
         );
     }
+    reported
 }
 
 // Rule: every entry can be read back. A reader tries the entries a body may
@@ -187,27 +193,44 @@ pub(super) fn check_entries_distinguishable(
 // template matches, or any entry after a template that is one placeholder,
 // where nothing else in the body (a type, a value, a placed parameter, a
 // list's items, a parameter the earlier entry needs) could tell them apart.
-pub(super) fn check_entries_reachable(entries: &[Entry], wire: &WireFormat, d: &mut Diagnostics) {
+pub(super) fn check_entries_reachable(
+    entries: &[Entry],
+    wire: &WireFormat,
+    reported: &[usize],
+    d: &mut Diagnostics,
+) {
     let has_code = wire.carries_code();
     let has_type = wire.body.has_slot(Slot::Type);
     let has_field = wire.body.has_slot(Slot::Field);
-    // The order a reader tries entries in, within what it chooses among.
+    // The order a reader tries entries in, within what it chooses among:
+    // without a code in the response, code-less entries come first.
     let order = |i: usize, e: &Entry| (!has_code && e.code.is_some(), i);
-    let mut groups: TextMap<(u16, Option<&str>), Vec<usize>> = TextMap::default();
+    // Groups in order of first appearance, so errors come in file order.
+    let mut index: TextMap<(u16, Option<&str>), usize> = TextMap::default();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
     for (i, entry) in entries.iter().enumerate() {
         let code = entry.code.as_deref().filter(|_| has_code);
-        groups.entry((entry.status, code)).or_default().push(i);
+        let at = *index.entry((entry.status, code)).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[at].push(i);
     }
-    for group in groups.values().filter(|g| g.len() > 1) {
+    for group in groups.iter().filter(|g| g.len() > 1) {
         let mut tried: Vec<usize> = group.clone();
         tried.sort_by_key(|&i| order(i, &entries[i]));
         for (n, &later) in tried.iter().enumerate() {
+            if reported.contains(&later) {
+                continue;
+            }
             let b = &entries[later];
             let shadow = tried[..n].iter().map(|&i| &entries[i]).find(|a| {
-                a.message.source != b.message.source
-                    && swallows(a, b)
+                swallows(a, b)
                     && !(has_type && b.error_type.is_some() && a.error_type != b.error_type)
-                    && !(has_field && a.field.is_some() && b.field.is_some() && a.field != b.field)
+                    && !(has_field
+                        && a.field.is_some()
+                        && (b.field.is_some() || b.field_param.is_some())
+                        && a.field != b.field)
                     && b.values.iter().all(|v| {
                         a.values
                             .iter()
@@ -215,16 +238,24 @@ pub(super) fn check_entries_reachable(entries: &[Entry], wire: &WireFormat, d: &
                     })
             });
             if let Some(a) = shadow {
+                // Without a code in the response, file order decides only
+                // among entries that both have a code or both have none.
+                let fix = if !has_code && a.code.is_none() && b.code.is_some() {
+                    format!("entries without a code are tried first: give `{}` a code and move `{}` above it, or change one of the messages", a.key, b.key)
+                } else {
+                    format!(
+                        "move `{}` above `{}`, or change one of the messages",
+                        b.key, a.key
+                    )
+                };
                 d.error(
                     b.pos,
                     format!(
-                        "entry `{}` can never be read back: every body of it (message \"{}\") also fits entry `{}`{}, which a reader tries first; move `{}` above `{}`, or change one of the messages",
+                        "entry `{}` can never be read back: every body of it (message \"{}\") also fits entry `{}`{}, which a reader tries first; {fix}",
                         b.key,
                         b.message.source,
                         a.key,
                         a.pos.map(|p| format!(" (at {p})")).unwrap_or_default(),
-                        b.key,
-                        a.key
                     ),
                 );
             }
@@ -238,9 +269,14 @@ pub(super) fn check_entries_reachable(entries: &[Entry], wire: &WireFormat, d: &
 /// `b` places no parameter of its own on a member (which would say it is
 /// another error).
 fn swallows(a: &Entry, b: &Entry) -> bool {
+    // A placeholder also placed on a member of its own, or one `b`'s body
+    // holds under the same name as a non-text value, reads from there.
     let text_only = a.params.iter().all(|p| {
         if p.in_message {
             p.kind == ParamKind::String
+                && !p.placed
+                && b.param(&p.name)
+                    .is_none_or(|bp| bp.in_message || bp.kind == ParamKind::String)
         } else {
             p.optional && p.kind != ParamKind::List
         }

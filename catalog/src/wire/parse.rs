@@ -246,13 +246,22 @@ fn parse_node(node: &Node, diagnostics: &mut Diagnostics, depth: usize) -> Optio
                         let names: Vec<String> =
                             Slot::ALL.iter().map(|(_, n)| format!("${n}")).collect();
                         let names: Vec<&str> = names.iter().map(String::as_str).collect();
-                        // The suggestion keeps the `|null` the user wrote.
-                        let or_null = if null_if_absent { "|null" } else { "" };
                         let hint = match crate::suggest::closest(
                             &format!("${name}"),
                             names.iter().copied(),
                         ) {
-                            Some(near) => format!("did you mean `{near}{or_null}`?"),
+                            Some(near) => {
+                                // The suggestion keeps the `|null` the user
+                                // wrote, where the slot can be absent.
+                                let can_be_null = Slot::from_name(&near[1..])
+                                    .is_some_and(|s| !s.always_present());
+                                let or_null = if null_if_absent && can_be_null {
+                                    "|null"
+                                } else {
+                                    ""
+                                };
+                                format!("did you mean `{near}{or_null}`?")
+                            }
                             None => format!("use one of {}", quoted_list(&names)),
                         };
                         let null_note = if null_if_absent {

@@ -91,8 +91,16 @@ fn identify<E: ApiErrorCatalog>(code: Option<&str>, body: &Body<'_>) -> Option<E
         // Entries the API sends without a code first: an entry with a code
         // would have written it, so it is only the second choice.
         let entries = catalog.entries().iter().enumerate();
-        let (without, with): (Vec<_>, Vec<_>) = entries.partition(|(_, e)| e.code.is_none());
-        for tier in [without, with] {
+        let (mut without, with): (Vec<_>, Vec<_>) = entries.partition(|(_, e)| e.code.is_none());
+        let tiers = if wire.has_slot(Slot::Code) {
+            [without, with]
+        } else {
+            // Codes are not on the wire: one order, in which a fit among
+            // the coded entries makes a code-less one a guess too.
+            without.extend(with);
+            [without, Vec::new()]
+        };
+        for tier in tiers {
             if let Some(found) = first_fit(tier.into_iter(), body, true, any_other) {
                 return found.ok();
             }
@@ -121,10 +129,11 @@ fn first_fit<E: ApiErrorCatalog>(
         E::__from_parts(index, &parts).map(|made| (entry.status, made))
     };
     let (status, made) = entries.find_map(build)?;
-    let guess = |s| any_other || (body.status.is_none() && s != status);
-    if (any_other || body.status.is_none())
-        && entries.any(|e| build(e).is_some_and(|(s, _)| guess(s)))
-    {
+    // Only entries that could make it a guess are tried, and only for fit:
+    // the scan costs no more than one that finds nothing.
+    let guess = |e: &crate::ErrorEntry| any_other || (body.status.is_none() && e.status != status);
+    let unsure = any_other || body.status.is_none();
+    if unsure && entries.any(|(_, e)| guess(e) && body.fits(e, require_message).is_some()) {
         return Some(Err(()));
     }
     Some(Ok(made))
