@@ -558,3 +558,52 @@ fn code_less_entries_are_tried_first_and_the_fix_says_so() {
         all[0]
     );
 }
+
+#[test]
+fn a_code_header_refuses_codes_no_header_can_hold_and_names_taken_by_other_headers() {
+    let yaml = "name: demo\nwire: {code_header: x-amzn-ErrorType, body: {message: $message}}\nerrors:\n  a: {code: ValidaciónException, status: 400, message: m}\n";
+    let all = errors(yaml);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert!(all[0].message.contains("visible ASCII"), "{}", all[0]);
+    for (top, header, other) in [
+        ("", "Content-Type", "content-type"),
+        ("", "x-request-id", "x-request-id"),
+        (
+            "request_id_header: request-id\n",
+            "Request-Id",
+            "request-id",
+        ),
+    ] {
+        let yaml = format!("name: demo\n{top}wire: {{code_header: {header}, body: {{message: $message}}}}\nerrors:\n  a: {{code: A, status: 400, message: m}}\n");
+        let all = errors(&yaml);
+        assert!(
+            all[0]
+                .message
+                .contains(&format!("is also the `{other}` header")),
+            "{}",
+            all[0]
+        );
+    }
+}
+
+#[test]
+fn a_placeholder_read_from_elsewhere_still_swallows_when_that_reads_as_text() {
+    // `b`'s body has no `reason` member, so `a` reads it from the message.
+    let placed = "name: demo\nwire:\n  body: {message: $message, reason: $param.reason}\nerrors:\n  a: {status: 400, message: \"{reason}\"}\n  b: {status: 400, message: Bad}\n";
+    let all = errors(placed);
+    assert!(
+        all[0].message.contains("entry `b` can never be read back"),
+        "{}",
+        all[0]
+    );
+    // `b`'s integer `reason` reads as text too.
+    let number = "name: demo\nwire:\n  body: {message: $message, details: $params}\nerrors:\n  a: {status: 400, message: \"{reason}\"}\n  b: {status: 400, message: Bad, params: {reason: integer}}\n";
+    let all = errors(number);
+    assert!(
+        all[0].message.contains("entry `b` can never be read back"),
+        "{}",
+        all[0]
+    );
+    // An object there does not: `a` cannot be built from `b`'s body.
+    load_str(&number.replace("reason: integer", "reason: object")).unwrap();
+}

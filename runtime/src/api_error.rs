@@ -95,16 +95,16 @@ pub trait ApiErrorCatalog: Sized + std::error::Error + 'static {
     /// it picks the entry for formats that carry none. A code the catalog does not
     /// know becomes the `#[catalog(unknown)]` variant, or [`BodyError::Unknown`].
     fn from_body(body: &[u8], status: Option<u16>) -> Result<Self, BodyError> {
-        crate::body::from_slice(body, status, None)
+        crate::body::from_slice(body, status, crate::body::CodeHeader::Unread)
     }
 
-    /// Parses an error response: as [`from_body`](Self::from_body) with the
-    /// response's status, and the wire code from the catalog's code header
-    /// (`wire: {code_header: x-amzn-ErrorType}`) when the body carries none.
-    /// Without that header a catalog that sends its codes there can only
-    /// guess between entries of one status and message, so such a body is
-    /// unknown; read responses of those APIs with this method.
-    fn from_response(
+    /// Parses an error response from its HTTP status, headers and body: as
+    /// [`from_body`](Self::from_body) with the status, and the wire code from
+    /// the catalog's code header (`wire: {code_header: x-amzn-ErrorType}`)
+    /// when the body carries none. `from_body` cannot see that header, so
+    /// for a catalog that sends its codes there it leaves unknown a body
+    /// that only the code tells apart; read such responses with this method.
+    fn from_http(
         status: http::StatusCode,
         headers: &http::HeaderMap,
         body: &[u8],
@@ -115,7 +115,8 @@ pub trait ApiErrorCatalog: Sized + std::error::Error + 'static {
             .as_deref()
             .and_then(|name| headers.get(name)?.to_str().ok())
             .and_then(crate::wire::WireFormat::code_in_header);
-        crate::body::from_slice(body, Some(status.as_u16()), code)
+        let header = crate::body::CodeHeader::Read(code);
+        crate::body::from_slice(body, Some(status.as_u16()), header)
     }
 }
 

@@ -158,6 +158,28 @@ fn every_catalog_gives_one_utoipa_response_per_status() {
     check::<CardError>();
     check::<GeminiError>();
     check::<ProblemTypeError>();
+    check::<HeaderCodeError>();
+}
+
+/// Where the code travels in a header, each status's response documents the
+/// header with the codes it may hold, and utoipa keeps it.
+#[test]
+fn a_code_header_is_documented_per_status() {
+    use utoipa::IntoResponses;
+    let responses = error_catalog::openapi::responses::<HeaderCodeError>();
+    let header = &responses["400"]["headers"]["x-amzn-ErrorType"];
+    assert_eq!(
+        header["schema"]["enum"],
+        serde_json::json!(["ServiceQuotaExceededException", "ValidationException"])
+    );
+    // 503 has a code-less entry too: only the codes are listed.
+    assert_eq!(
+        responses["503"]["headers"]["x-amzn-ErrorType"]["schema"]["enum"],
+        serde_json::json!(["ServiceUnavailableException"])
+    );
+    let typed = serde_json::to_value(&HeaderCodeError::responses()["429"]).unwrap();
+    assert!(typed["headers"]["x-amzn-ErrorType"].is_object(), "{typed}");
+    assert!(responses["403"]["headers"].is_object());
 }
 
 /// utoipa's own macros take the enum as a response list.

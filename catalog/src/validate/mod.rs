@@ -142,6 +142,29 @@ pub(crate) fn catalog(root: &Node, d: &mut Diagnostics) -> Option<Catalog> {
         check_subgroups_complete(&entries, d);
         let reported = check_entries_distinguishable(&entries, wire, d);
         check_codes_fit_header(&entries, wire, d);
+        // Rule: the code header is a header of its own: a server writing the
+        // code must not overwrite the content type or another header.
+        if let Some(code_header) = wire.code_header.as_deref() {
+            let others = [
+                Some("content-type"),
+                Some("retry-after"),
+                Some(request_id_header.as_deref().unwrap_or("x-request-id")),
+                should_retry_header.as_deref(),
+            ];
+            let clash = others
+                .into_iter()
+                .flatten()
+                .chain(rate_limit_headers.iter().map(|h| h.name.as_str()))
+                .find(|other| other.eq_ignore_ascii_case(code_header));
+            if let Some(other) = clash {
+                d.error(
+                    member(members, "wire").and_then(|n| n.pos),
+                    format!(
+                        "`code_header` `{code_header}` is also the `{other}` header the responses carry; name the header the API sends its error code in"
+                    ),
+                );
+            }
+        }
         let wire_pos = member(members, "wire").and_then(|n| n.pos);
         check_values_placed(&entries, wire, wire_pos, d);
         check_params_placed(&mut entries, wire, wire_pos, d);

@@ -269,14 +269,15 @@ pub(super) fn check_entries_reachable(
 /// `b` places no parameter of its own on a member (which would say it is
 /// another error).
 fn swallows(a: &Entry, b: &Entry) -> bool {
-    // A placeholder also placed on a member of its own, or one `b`'s body
-    // holds under the same name as a non-text value, reads from there.
+    // A placeholder `b`'s body may also hold elsewhere reads from there:
+    // text, numbers and booleans read as text, an object, a list or a
+    // missing optional value do not.
     let text_only = a.params.iter().all(|p| {
         if p.in_message {
             p.kind == ParamKind::String
-                && !p.placed
-                && b.param(&p.name)
-                    .is_none_or(|bp| bp.in_message || bp.kind == ParamKind::String)
+                && b.param(&p.name).is_none_or(|bp| {
+                    !bp.optional && !matches!(bp.kind, ParamKind::Object | ParamKind::List)
+                })
         } else {
             p.optional && p.kind != ParamKind::List
         }
@@ -303,7 +304,8 @@ fn swallows(a: &Entry, b: &Entry) -> bool {
 }
 
 // Rule: a code sent in a header is read up to its first `:` and trimmed
-// (AWS appends a namespace), so the code itself can hold neither.
+// (AWS appends a namespace), so the code itself can hold neither, and is
+// visible ASCII, as header values are.
 pub(super) fn check_codes_fit_header(entries: &[Entry], wire: &WireFormat, d: &mut Diagnostics) {
     let Some(header) = &wire.code_header else {
         return;
@@ -312,11 +314,13 @@ pub(super) fn check_codes_fit_header(entries: &[Entry], wire: &WireFormat, d: &m
         let Some(code) = entry.code.as_deref() else {
             continue;
         };
-        if WireFormat::code_in_header(code) != Some(code) {
+        // A header value is visible ASCII (and spaces).
+        let visible = code.chars().all(|c| c == ' ' || c.is_ascii_graphic());
+        if !visible || WireFormat::code_in_header(code) != Some(code) {
             d.error(
                 entry.pos,
                 format!(
-                    "code `{code}` of entry `{}` cannot travel in the `{header}` header, which is read up to its first `:` and trimmed; remove the `:` and surrounding spaces from the code",
+                    "code `{code}` of entry `{}` cannot travel in the `{header}` header, whose value is visible ASCII read up to its first `:` and trimmed; use ASCII letters, digits and punctuation other than `:`, without spaces at either end",
                     entry.key
                 ),
             );

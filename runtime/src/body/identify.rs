@@ -9,19 +9,19 @@ use serde_json::Value;
 
 use super::json::{Json, Member};
 use super::slots::Slots;
-use super::{BodyError, FormatError};
+use super::{BodyError, CodeHeader, FormatError};
 use crate::param::FromParam;
 use crate::unknown::UnknownError;
 use crate::wire::Slot;
 use crate::ApiErrorCatalog;
 
-/// Builds the error from what a body's slots held; `header_code` is the code
-/// the response's code header named, and `raw` the whole body, when it was
-/// read from bytes, for the unknown fallback to keep.
+/// Builds the error from what a body's slots held; `header` is what the
+/// response's code header said, and `raw` the whole body, when it was read
+/// from bytes, for the unknown fallback to keep.
 pub(crate) fn from_slots<E: ApiErrorCatalog>(
     mut found: Slots<'_>,
     status: Option<u16>,
-    header_code: Option<&str>,
+    header: CodeHeader<'_>,
     raw: Option<&[u8]>,
 ) -> Result<E, BodyError> {
     if let Some(mistake) = found.error.take() {
@@ -54,8 +54,12 @@ pub(crate) fn from_slots<E: ApiErrorCatalog>(
         metadata: found.metadata.as_deref(),
         retry_after: found.retry_after,
     };
-    let code = found.code.as_deref().or(header_code);
-    if let Some(made) = identify::<E>(code, &body) {
+    let header_read = matches!(header, CodeHeader::Read(_));
+    let code = match header {
+        CodeHeader::Read(Some(code)) => found.code.as_deref().or(Some(code)),
+        _ => found.code.as_deref(),
+    };
+    if let Some(made) = identify::<E>(code, header_read, &body) {
         return Ok(made);
     }
     let unknown = UnknownError {
@@ -81,26 +85,34 @@ pub(crate) fn from_slots<E: ApiErrorCatalog>(
 /// The entries with the body's code (found by hash), or every entry when the
 /// body has no code (a format without one, a `null` or missing code), tried in
 /// file order: the first that [`Body::fits`] and builds is the value.
-fn identify<E: ApiErrorCatalog>(code: Option<&str>, body: &Body<'_>) -> Option<E> {
+fn identify<E: ApiErrorCatalog>(
+    code: Option<&str>,
+    header_read: bool,
+    body: &Body<'_>,
+) -> Option<E> {
     let catalog = E::catalog();
     let Some(code) = code else {
-        // A catalog whose codes travel in a header only, read without it:
-        // entries of one status and message differ by nothing else.
         let wire = catalog.wire();
-        let any_other = wire.code_header.is_some() && !wire.has_slot(Slot::Code);
-        // Entries the API sends without a code first: an entry with a code
-        // would have written it, so it is only the second choice.
+        // Whether this response would have shown an entry's code: in the
+        // body, or in a code header that was read.
+        let shown = wire.has_slot(Slot::Code) || (wire.code_header.is_some() && header_read);
         let entries = catalog.entries().iter().enumerate();
         let (mut without, with): (Vec<_>, Vec<_>) = entries.partition(|(_, e)| e.code.is_none());
-        let tiers = if wire.has_slot(Slot::Code) {
-            [without, with]
+        // Each group of entries to try, and whether any second fit in it
+        // makes the first a guess (what would tell them apart is missing).
+        let tiers = if shown {
+            // Entries the API sends without a code first. One with a code
+            // would have shown it: only a second choice, and among those
+            // the missing code is what tells them apart.
+            [(without, false), (with, true)]
         } else {
             // Codes are not on the wire: one order, in which a fit among
-            // the coded entries makes a code-less one a guess too.
+            // the coded entries makes a code-less one a guess too; with a
+            // code header that was not read, so does any other fit.
             without.extend(with);
-            [without, Vec::new()]
+            [(without, wire.code_header.is_some()), (Vec::new(), false)]
         };
-        for tier in tiers {
+        for (tier, any_other) in tiers {
             if let Some(found) = first_fit(tier.into_iter(), body, true, any_other) {
                 return found.ok();
             }

@@ -110,12 +110,21 @@ impl std::error::Error for BodyError {
     }
 }
 
-/// Reads a JSON body; `status` is the HTTP status of the response and
-/// `header_code` the code its code header named, when known.
+/// What a response's code header said (`wire: {code_header: ...}`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum CodeHeader<'a> {
+    /// The headers were not seen (a body on its own).
+    Unread,
+    /// The headers were seen: the code the header named, if it was there.
+    Read(Option<&'a str>),
+}
+
+/// Reads a JSON body; `status` is the HTTP status of the response, when
+/// known, and `header` what its code header said.
 pub(crate) fn from_slice<E: ApiErrorCatalog>(
     body: &[u8],
     status: Option<u16>,
-    header_code: Option<&str>,
+    header: CodeHeader<'_>,
 ) -> Result<E, BodyError> {
     let template = &E::catalog().wire().body;
     let mut deserializer = serde_json::Deserializer::from_slice(body);
@@ -123,7 +132,7 @@ pub(crate) fn from_slice<E: ApiErrorCatalog>(
         .deserialize(&mut deserializer)
         .and_then(|json| deserializer.end().map(|()| json))
         .map_err(BodyError::Json)?;
-    identify::from_slots(Slots::read(template, json), status, header_code, Some(body))
+    identify::from_slots(Slots::read(template, json), status, header, Some(body))
 }
 
 /// Reads a body from any self-describing format: the generated `Deserialize`.
@@ -132,7 +141,7 @@ pub(crate) fn deserialize<'de, E: ApiErrorCatalog, D: serde::Deserializer<'de>>(
 ) -> Result<E, D::Error> {
     let template = &E::catalog().wire().body;
     let json = Pruned(template).deserialize(deserializer)?;
-    identify::from_slots(Slots::read(template, json), None, None, None)
+    identify::from_slots(Slots::read(template, json), None, CodeHeader::Unread, None)
         .map_err(<D::Error as serde::de::Error>::custom)
 }
 

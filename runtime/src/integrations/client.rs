@@ -161,7 +161,7 @@ pub fn from_parts<E: ApiErrorCatalog>(
     let header_wait = header_wait::<E>(headers);
     let should_retry = should_retry::<E>(headers);
     let request_id = request_id::<E>(headers).or_else(|| crate::body::request_id::<E>(body));
-    match E::from_response(status, headers, body) {
+    match E::from_http(status, headers, body) {
         Ok(error) => {
             let retry_after = header_wait.or_else(|| error.retry_after());
             ClientError::Api {

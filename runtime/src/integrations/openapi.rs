@@ -234,13 +234,25 @@ pub fn responses<E: ApiErrorCatalog + serde::Serialize>() -> Map<String, Value> 
         }
         let reason = crate::catalog::reason(status);
         let description = format!("{reason}\n\n{}", lines.join("\n"));
-        out.insert(
-            status.to_string(),
-            json!({
-                "description": description,
-                "content": {content_type.clone(): {"schema": schema.clone(), "examples": examples}},
-            }),
-        );
+        let mut response = json!({
+            "description": description,
+            "content": {content_type.clone(): {"schema": schema.clone(), "examples": examples}},
+        });
+        // Where the code travels in a header, the header says which error it is.
+        if let Some(header) = E::catalog().wire().code_header.as_deref() {
+            let codes: Vec<&str> = E::entries()
+                .iter()
+                .filter(|e| e.status == status)
+                .filter_map(|e| e.code)
+                .collect();
+            if !codes.is_empty() {
+                response["headers"] = json!({header: {
+                    "description": "The error code.",
+                    "schema": {"type": "string", "enum": codes},
+                }});
+            }
+        }
+        out.insert(status.to_string(), response);
     }
     out
 }
