@@ -144,3 +144,8 @@ pub enum SecureError {}
 #[error_catalog::catalog_enum(path = "fixtures/code_header.yaml")]
 #[derive(Debug, Clone, PartialEq)]
 pub enum HeaderCodeError {}
+
+/// Amazon Bedrock Runtime: the code in the `x-amzn-ErrorType` header.
+#[error_catalog::catalog_enum(path = "../catalog/bedrock.yaml")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum BedrockError {}

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use error_catalog::{ApiErrorCatalog, Object};
 use error_catalog_tests::{
-    GeminiApiError, GitHubError, GoogleError, OpenAiError, Rfc9457Error, StripeError,
+    BedrockError, GeminiApiError, GitHubError, GoogleError, OpenAiError, Rfc9457Error, StripeError,
 };
 
 /// The body in `tests/bodies/{file}`, as copied.
@@ -738,4 +738,59 @@ fn anthropic_bodies_are_read_and_written_exactly() {
             message: message("Overloaded"),
         },
     );
+}
+
+// ----- Amazon Bedrock Runtime: the code in x-amzn-ErrorType -----
+
+#[test]
+fn bedrock_bodies_are_read_by_their_header_and_written_exactly() {
+    use error_catalog::http::{HeaderMap, StatusCode};
+    let namespace = ":http://internal.amazon.com/coral/com.amazon.bedrock/";
+    let cases = [
+        (
+            "bedrock/01_validation_400_malformed_input.json",
+            format!("ValidationException{namespace}"),
+            BedrockError::Validation {
+                message: "Malformed input request: #: subject must not be valid against schema {\"required\":[\"messages\"]}#: extraneous key [stream] is not permitted#: extraneous key [model] is not permitted, please reformat your input and try again.".into(),
+            },
+        ),
+        (
+            "bedrock/02_throttling_429_too_many_tokens.json",
+            format!("ThrottlingException{namespace}"),
+            BedrockError::Throttling {
+                message: "Too many tokens, please wait before trying again.".into(),
+            },
+        ),
+        (
+            "bedrock/03_validation_400_operation_not_recognized_with_headers.json",
+            "ValidationException:http://internal.amazon.com/coral/com.amazon.bedrock.build/".into(),
+            BedrockError::Validation {
+                message: "The requested operation is not recognized by the service.".into(),
+            },
+        ),
+        (
+            "bedrock/04_service_unavailable_event_stream.json",
+            "ServiceUnavailableException".into(),
+            BedrockError::ServiceUnavailable {
+                message: "Bedrock is unable to process your request.".into(),
+            },
+        ),
+    ];
+    for (file, error_type, expected) in cases {
+        let text = doc(file);
+        let status = StatusCode::from_u16(expected.status_u16()).unwrap();
+        let mut headers = HeaderMap::new();
+        headers.insert("x-amzn-ErrorType", error_type.parse().unwrap());
+        let read = BedrockError::from_http(status, &headers, text.as_bytes())
+            .unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(read, expected, "{file}");
+        assert_eq!(serde_json::to_string(&read).unwrap(), text, "{file}");
+        // The body alone: 400 and 429 each have two errors, 503 one.
+        let alone = BedrockError::from_body(text.as_bytes(), Some(status.as_u16())).unwrap();
+        let shared = BedrockError::entries()
+            .iter()
+            .filter(|e| e.status == status.as_u16())
+            .count();
+        assert_eq!(alone.entry().is_none(), shared > 1, "{file}: {alone:?}");
+    }
 }

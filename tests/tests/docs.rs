@@ -7,8 +7,8 @@ use error_catalog::{ApiErrorCatalog, RequestContext};
 use error_catalog_model::render::{example_body, example_context};
 use error_catalog_model::Catalog;
 use error_catalog_tests::{
-    AiApiError, AimlApiError, AnthropicError, ErrorCodesError, GatewayError, GeminiApiError,
-    GitHubError, GoogleError, OpenAiError, Rfc9457Error, StripeError,
+    AiApiError, AimlApiError, AnthropicError, BedrockError, ErrorCodesError, GatewayError,
+    GeminiApiError, GitHubError, GoogleError, OpenAiError, Rfc9457Error, StripeError,
 };
 
 fn root() -> PathBuf {
@@ -30,7 +30,7 @@ fn page(name: &str) -> String {
 type PageCheck = fn(&str);
 
 /// Every catalog of `catalog/`, with the enum that checks its page's bodies.
-const CATALOGS: [(&str, PageCheck); 11] = [
+const CATALOGS: [(&str, PageCheck); 12] = [
     (
         "aiapi",
         documented_bodies_are_what_the_runtime_sends::<AiApiError>,
@@ -42,6 +42,10 @@ const CATALOGS: [(&str, PageCheck); 11] = [
     (
         "anthropic",
         documented_bodies_are_what_the_runtime_sends::<AnthropicError>,
+    ),
+    (
+        "bedrock",
+        documented_bodies_are_what_the_runtime_sends::<BedrockError>,
     ),
     (
         "errorcodes",
@@ -94,7 +98,14 @@ fn documented_bodies_are_what_the_runtime_sends<E: ApiErrorCatalog + serde::Seri
             "{name}: page lacks the body of {}",
             entry.key
         );
-        let parsed = E::from_body(documented.as_bytes(), Some(entry.status))
+        // With the response's code header, where the catalog has one.
+        let mut headers = error_catalog::http::HeaderMap::new();
+        if let (Some(header), Some(code)) = (&catalog.wire.code_header, &entry.code) {
+            let header = error_catalog::http::HeaderName::from_bytes(header.as_bytes()).unwrap();
+            headers.insert(header, code.parse().unwrap());
+        }
+        let status = error_catalog::http::StatusCode::from_u16(entry.status).unwrap();
+        let parsed = E::from_http(status, &headers, documented.as_bytes())
             .unwrap_or_else(|e| panic!("{name}/{}: {e}", entry.key));
         assert_eq!(
             parsed.entry().map(|e| e.key),

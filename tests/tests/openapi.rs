@@ -159,6 +159,7 @@ fn every_catalog_gives_one_utoipa_response_per_status() {
     check::<GeminiError>();
     check::<ProblemTypeError>();
     check::<HeaderCodeError>();
+    check::<BedrockError>();
 }
 
 /// Where the code travels in a header, each status's response documents the

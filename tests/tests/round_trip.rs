@@ -7,8 +7,8 @@ use std::fmt::Debug;
 
 use error_catalog::{ApiErrorCatalog, ErrorEntry, ParamKind, RequestContext, Segment};
 use error_catalog_tests::{
-    AiApiError, AimlApiError, AnthropicError, CardError, ErrorCodesError, GatewayError,
-    GeminiApiError, GeminiError, GitHubError, GoogleError, OpenAiError, ProblemError,
+    AiApiError, AimlApiError, AnthropicError, BedrockError, CardError, ErrorCodesError,
+    GatewayError, GeminiApiError, GeminiError, GitHubError, GoogleError, OpenAiError, ProblemError,
     ProblemTypeError, Rfc9457Error, StripeError,
 };
 use proptest::prelude::*;
@@ -107,12 +107,25 @@ where
         .request_id("req_1")
         .path("/v1/x")
         .timestamp("2025-01-01T00:00:00Z");
+    // Where the code travels in a header, the response's headers carry it.
+    let code_header = E::catalog().wire().code_header.as_deref();
+    let mut headers = error_catalog::http::HeaderMap::new();
+    if let (Some(name), Some(code)) = (code_header, entry.code) {
+        headers.insert(
+            error_catalog::http::HeaderName::from_bytes(name.as_bytes()).unwrap(),
+            code.parse().unwrap(),
+        );
+    }
+    let status = error_catalog::http::StatusCode::from_u16(entry.status).unwrap();
     for json in [
         serde_json::to_string(&made).unwrap(),
         serde_json::to_string(&made.with_context(&context)).unwrap(),
     ] {
-        let back = E::from_body(json.as_bytes(), Some(entry.status))
-            .map_err(|e| TestCaseError::fail(format!("{}: {e}\n{json}", entry.key)))?;
+        let back = match code_header {
+            Some(_) => E::from_http(status, &headers, json.as_bytes()),
+            None => E::from_body(json.as_bytes(), Some(entry.status)),
+        }
+        .map_err(|e| TestCaseError::fail(format!("{}: {e}\n{json}", entry.key)))?;
         if ambiguous {
             // Another split of the message: it must still be this entry and
             // write the same bytes, so a proxy that reads and re-sends the
@@ -126,10 +139,11 @@ where
         // status in the body, a message) to tell the entry, unless the entry
         // has a twin with the same code and message that only the status
         // tells apart (Stripe's `resource_missing`, 404 or 400).
+        // Nor where the code is only in a header, which a body alone lacks.
         let twin = E::entries()
             .iter()
             .any(|o| o.key != entry.key && o.code == entry.code && o.message == entry.message);
-        if twin {
+        if twin || code_header.is_some() {
             continue;
         }
         let without_status = E::from_body(json.as_bytes(), None)
@@ -167,6 +181,7 @@ round_trips! {
     gemini: GeminiApiError,
     google_aip193: GoogleError,
     rfc9457_extensions: Rfc9457Error,
+    bedrock_code_header: BedrockError,
 }
 
 /// The case a CI run found: Stripe's `({method}: {path})` with a method that
