@@ -566,20 +566,26 @@ fn a_code_header_refuses_codes_no_header_can_hold_and_names_taken_by_other_heade
     assert_eq!(all.len(), 1, "{all:#?}");
     assert!(all[0].message.contains("visible ASCII"), "{}", all[0]);
     for (top, header, other) in [
-        ("", "Content-Type", "content-type"),
-        ("", "x-request-id", "x-request-id"),
+        (
+            "",
+            "Content-Type",
+            "`content-type` header that carries the content type",
+        ),
+        (
+            "",
+            "x-request-id",
+            "`x-request-id` header that carries the request id (`request_id_header`",
+        ),
         (
             "request_id_header: request-id\n",
             "Request-Id",
-            "request-id",
+            "`request-id` header that carries the request id (`request_id_header`",
         ),
     ] {
         let yaml = format!("name: demo\n{top}wire: {{code_header: {header}, body: {{message: $message}}}}\nerrors:\n  a: {{code: A, status: 400, message: m}}\n");
         let all = errors(&yaml);
         assert!(
-            all[0]
-                .message
-                .contains(&format!("is also the `{other}` header")),
+            all[0].message.contains(&format!("is also the {other}")),
             "{}",
             all[0]
         );
@@ -606,4 +612,19 @@ fn a_placeholder_read_from_elsewhere_still_swallows_when_that_reads_as_text() {
     );
     // An object there does not: `a` cannot be built from `b`'s body.
     load_str(&number.replace("reason: integer", "reason: object")).unwrap();
+}
+
+#[test]
+fn two_templates_that_match_each_other_are_told_to_change_not_to_move() {
+    let yaml = "name: demo\nwire:\n  body: {message: $message}\nerrors:\n  bad_one: {code: null, status: 400, message: \"{message}\"}\n  bad_two: {code: null, status: 400, message: \"{detail}\"}\n";
+    let all = errors(yaml);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert!(
+        all[0]
+            .message
+            .contains("order cannot help: change one of the messages"),
+        "{}",
+        all[0]
+    );
+    assert!(!all[0].message.contains("move `"), "{}", all[0]);
 }

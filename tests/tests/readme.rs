@@ -12,7 +12,6 @@ use error_catalog::client::{self, ClientError};
 use error_catalog::retry::RetryPolicy;
 use error_catalog_tests::ErrorCodesError;
 use serde_json::Value;
-use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 
 /// The README's Rust blocks that are not here, and why.
 const ELSEWHERE: &[(&str, &str)] = &[(
@@ -128,6 +127,7 @@ mod server {
 
     #[tokio::test]
     async fn the_server() {
+        use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
         async fn chat() -> Result<Json<Answer>, AiApiError> {
             Err(AiApiError::ModelNotFound { model: "gpt-9".into() })
         }

@@ -145,22 +145,30 @@ pub(crate) fn catalog(root: &Node, d: &mut Diagnostics) -> Option<Catalog> {
         // Rule: the code header is a header of its own: a server writing the
         // code must not overwrite the content type or another header.
         if let Some(code_header) = wire.code_header.as_deref() {
+            // Each other header, with what sets it.
             let others = [
-                Some("content-type"),
-                Some("retry-after"),
-                Some(request_id_header.as_deref().unwrap_or("x-request-id")),
-                should_retry_header.as_deref(),
+                (Some("content-type"), "the content type"),
+                (Some("retry-after"), "the retry wait"),
+                (
+                    Some(request_id_header.as_deref().unwrap_or("x-request-id")),
+                    "the request id (`request_id_header`, `x-request-id` when not set)",
+                ),
+                (should_retry_header.as_deref(), "`should_retry_header`"),
             ];
             let clash = others
                 .into_iter()
-                .flatten()
-                .chain(rate_limit_headers.iter().map(|h| h.name.as_str()))
-                .find(|other| other.eq_ignore_ascii_case(code_header));
-            if let Some(other) = clash {
+                .filter_map(|(name, what)| Some((name?, what)))
+                .chain(
+                    rate_limit_headers
+                        .iter()
+                        .map(|h| (h.name.as_str(), "a `rate_limit_headers` entry")),
+                )
+                .find(|(other, _)| other.eq_ignore_ascii_case(code_header));
+            if let Some((other, what)) = clash {
                 d.error(
                     member(members, "wire").and_then(|n| n.pos),
                     format!(
-                        "`code_header` `{code_header}` is also the `{other}` header the responses carry; name the header the API sends its error code in"
+                        "`code_header` `{code_header}` is also the `{other}` header that carries {what}; a response cannot hold both in one header: name the header the API sends its error code in, or change the other"
                     ),
                 );
             }

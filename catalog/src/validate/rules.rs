@@ -224,7 +224,8 @@ pub(super) fn check_entries_reachable(
                 continue;
             }
             let b = &entries[later];
-            let shadow = tried[..n].iter().map(|&i| &entries[i]).find(|a| {
+            // Whether every body of `b` also fits `a`.
+            let shadows = |a: &Entry, b: &Entry| {
                 swallows(a, b)
                     && !(has_type && b.error_type.is_some() && a.error_type != b.error_type)
                     && !(has_field
@@ -236,11 +237,18 @@ pub(super) fn check_entries_reachable(
                             .iter()
                             .any(|av| av.name == v.name && av.value == v.value)
                     })
-            });
+            };
+            let shadow = tried[..n]
+                .iter()
+                .map(|&i| &entries[i])
+                .find(|a| shadows(a, b));
             if let Some(a) = shadow {
                 // Without a code in the response, file order decides only
                 // among entries that both have a code or both have none.
-                let fix = if !has_code && a.code.is_none() && b.code.is_some() {
+                let fix = if shadows(b, a) {
+                    // Moving one above the other would only swap them.
+                    "each fits every body of the other, so order cannot help: change one of the messages, or remove one".to_owned()
+                } else if !has_code && a.code.is_none() && b.code.is_some() {
                     format!("entries without a code are tried first: give `{}` a code and move `{}` above it, or change one of the messages", a.key, b.key)
                 } else {
                     format!(
