@@ -204,7 +204,7 @@ pub(crate) fn catalog(root: &Node, d: &mut Diagnostics) -> Option<Catalog> {
 /// A response header's name, checked.
 fn header_name(node: &Node, key: &str, d: &mut Diagnostics) -> Option<String> {
     let name = text(node, key, d)?;
-    if !is_header_name(&name) {
+    if !crate::wire::is_header_name(&name) {
         d.error(
             node.pos,
             format!("`{key}` must be an HTTP header name such as `request-id`, found `{name}`"),
@@ -1091,11 +1091,4 @@ fn entry_values(node: &Node, d: &mut Diagnostics) -> Vec<EntryValue> {
         }
     }
     values
-}
-
-/// Whether `name` can name an HTTP header: a token of letters, digits and
-/// `!#$%&'*+-.^_`|~`.
-pub(crate) fn is_header_name(name: &str) -> bool {
-    let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
-    !name.is_empty() && name.chars().all(token)
 }

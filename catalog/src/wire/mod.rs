@@ -66,6 +66,13 @@ pub const PRESETS: &[Preset] = &[
 
 pub(crate) const DEFAULT_CONTENT_TYPE: &str = "application/json";
 
+/// Whether `name` can name an HTTP header: a token of letters, digits and
+/// `!#$%&'*+-.^_`|~`.
+pub(crate) fn is_header_name(name: &str) -> bool {
+    let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+    !name.is_empty() && name.chars().all(token)
+}
+
 /// The preset called `name`, parsed.
 pub fn preset(name: &str) -> Option<WireFormat> {
     let preset = PRESETS.iter().find(|p| p.name == name)?;

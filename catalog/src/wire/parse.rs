@@ -44,7 +44,7 @@ pub(crate) fn parse_wire(node: &Node, diagnostics: &mut Diagnostics) -> Option<W
                         ),
                     },
                     "code_header" => match &value.value {
-                        Value::Str(s) if crate::validate::is_header_name(s) => {
+                        Value::Str(s) if super::is_header_name(s) => {
                             code_header = Some(Cow::Owned(s.clone()))
                         }
                         _ => diagnostics.error(
