@@ -109,13 +109,7 @@ pub trait ApiErrorCatalog: Sized + std::error::Error + 'static {
         headers: &http::HeaderMap,
         body: &[u8],
     ) -> Result<Self, BodyError> {
-        let code = Self::catalog()
-            .wire()
-            .code_header
-            .as_deref()
-            .and_then(|name| headers.get(name)?.to_str().ok())
-            .and_then(crate::wire::WireFormat::code_in_header);
-        let header = crate::body::CodeHeader::Read(code);
+        let header = crate::body::CodeHeader::Read(crate::body::header_code::<Self>(headers));
         crate::body::from_slice(body, Some(status.as_u16()), header)
     }
 }

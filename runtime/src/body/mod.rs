@@ -119,6 +119,13 @@ pub(crate) enum CodeHeader<'a> {
     Read(Option<&'a str>),
 }
 
+/// The wire code a response's headers carry in the catalog's code header,
+/// if it has one and the header is there.
+pub(crate) fn header_code<E: ApiErrorCatalog>(headers: &http::HeaderMap) -> Option<&str> {
+    let name = E::catalog().wire().code_header.as_deref()?;
+    crate::wire::WireFormat::code_in_header(headers.get(name)?.to_str().ok()?)
+}
+
 /// Reads a JSON body; `status` is the HTTP status of the response, when
 /// known, and `header` what its code header said.
 pub(crate) fn from_slice<E: ApiErrorCatalog>(

@@ -211,10 +211,8 @@ fn header_code_retryable<E: ApiErrorCatalog>(
     headers: &reqwest::header::HeaderMap,
     status: u16,
 ) -> Option<bool> {
-    let catalog = E::catalog();
-    let value = headers.get(catalog.wire().code_header.as_deref()?)?;
-    let code = crate::wire::WireFormat::code_in_header(value.to_str().ok()?)?;
-    let mut entries = catalog
+    let code = crate::body::header_code::<E>(headers)?;
+    let mut entries = E::catalog()
         .entries_with_code(code)
         .map(|(_, e)| e)
         .filter(|e| e.status == status);

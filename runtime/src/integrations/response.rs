@@ -24,8 +24,9 @@ pub struct RateLimit {
 }
 
 /// Builds the HTTP response for `error`: its status, the catalog's content
-/// type, the code in the catalog's code header when it has one, `Retry-After` when the error carries a retry hint, the catalog's
-/// rate-limit headers when `rate_limit` is given, the request id when the
+/// type, the code in the catalog's code header when it has one, `Retry-After`
+/// when the error carries a retry hint, the catalog's rate-limit headers when
+/// `rate_limit` is given, the request id when the
 /// context has one (in the catalog's `request_id_header`, `x-request-id` by
 /// default), and the body with the context filled in.
 pub fn build_response<E: ApiErrorCatalog + serde::Serialize>(
