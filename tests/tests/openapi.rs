@@ -183,6 +183,52 @@ fn a_code_header_is_documented_per_status() {
     assert!(responses["403"]["headers"].is_object());
 }
 
+/// Each response documents the headers the server writes with it: the
+/// retry hint where an error of the status gives one, the catalog's
+/// rate-limit headers on 429, and the request id on every response.
+#[test]
+fn responses_document_the_headers_the_server_writes() {
+    use utoipa::IntoResponses;
+    let responses = error_catalog::openapi::responses::<AiApiError>();
+    let names = |status: &str| -> Vec<String> {
+        let headers = responses[status]["headers"].as_object();
+        headers.map_or_else(Vec::new, |h| h.keys().cloned().collect())
+    };
+    // The catalog lists Retry-After among its rate-limit headers too: once.
+    assert_eq!(
+        names("429"),
+        [
+            "Retry-After",
+            "X-RateLimit-Limit-Requests",
+            "X-RateLimit-Remaining-Requests",
+            "X-RateLimit-Reset-Requests",
+            "x-request-id",
+        ]
+    );
+    let retry = &responses["429"]["headers"]["Retry-After"]["schema"];
+    assert_eq!(retry, &serde_json::json!({"type": "integer", "minimum": 0}));
+    // No error of 400 gives a retry hint, and rate-limit headers are 429's.
+    assert_eq!(names("400"), ["x-request-id"]);
+    // What the server writes with a retry hint, the document has.
+    let written = error_catalog::response::build_response(
+        &AiApiError::RateLimitExceeded { retry_after: 60 },
+        None,
+        Some(&error_catalog::response::RateLimit::default()),
+    );
+    for name in written.headers().keys() {
+        let documented = names("429")
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(name.as_str()));
+        assert!(
+            documented || name == "content-type",
+            "{name} is not documented"
+        );
+    }
+    // A catalog with its own request-id header documents that one.
+    let typed = serde_json::to_value(&AnthropicError::responses()["529"]).unwrap();
+    assert!(typed["headers"]["request-id"].is_object(), "{typed}");
+}
+
 /// utoipa's own macros take the enum as a response list.
 #[utoipa::path(get, path = "/v1/chat", responses(AiApiError))]
 #[allow(dead_code)]

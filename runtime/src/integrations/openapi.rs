@@ -10,8 +10,9 @@
 use serde_json::{json, Map, Value};
 
 use crate::context::RequestContext;
+use crate::response::REQUEST_ID_HEADER;
 use crate::wire::{Fill, Node, Slot};
-use crate::{ApiErrorCatalog, ErrorEntry, ParamKind};
+use crate::{ApiErrorCatalog, ErrorEntry, ParamKind, RateLimitValue};
 
 /// The JSON Schema (OpenAPI 3.1 dialect) of the catalog's error bodies: an
 /// object per template object, a `const` per constant, each slot and
@@ -238,23 +239,58 @@ pub fn responses<E: ApiErrorCatalog + serde::Serialize>() -> Map<String, Value> 
             "description": description,
             "content": {content_type.clone(): {"schema": schema.clone(), "examples": examples}},
         });
-        // Where the code travels in a header, the header says which error it is.
-        if let Some(header) = E::catalog().wire().code_header.as_deref() {
-            let codes: Vec<&str> = E::entries()
-                .iter()
-                .filter(|e| e.status == status)
-                .filter_map(|e| e.code)
-                .collect();
-            if !codes.is_empty() {
-                response["headers"] = json!({header: {
-                    "description": "The error code.",
-                    "schema": {"type": "string", "enum": codes},
-                }});
-            }
+        let headers = response_headers::<E>(status);
+        if !headers.is_empty() {
+            response["headers"] = Value::Object(headers);
         }
         out.insert(status.to_string(), response);
     }
     out
+}
+
+/// The headers a response of `status` may carry, as OpenAPI Header objects:
+/// the ones [`build_response`](crate::response::build_response) writes.
+fn response_headers<E: ApiErrorCatalog>(status: u16) -> Map<String, Value> {
+    let catalog = E::catalog();
+    let entries = || E::entries().iter().filter(move |e| e.status == status);
+    let mut headers = Map::new();
+    let mut add = |name: &str, description: &str, schema: Value| {
+        // Header names are case-insensitive: the first description of a name stays.
+        if !headers.keys().any(|k| k.eq_ignore_ascii_case(name)) {
+            headers.insert(
+                name.to_owned(),
+                json!({"description": description, "schema": schema}),
+            );
+        }
+    };
+    // Where the code travels in a header, the header says which error it is.
+    if let Some(header) = catalog.wire().code_header.as_deref() {
+        let codes: Vec<&str> = entries().filter_map(|e| e.code).collect();
+        if !codes.is_empty() {
+            let schema = json!({"type": "string", "enum": codes});
+            add(header, "The error code.", schema);
+        }
+    }
+    let seconds = json!({"type": "integer", "minimum": 0});
+    if entries().any(|e| e.retry_after.is_some() || e.param("retry_after").is_some()) {
+        let about = "Seconds to wait before retrying, when the error gives a retry hint.";
+        add("Retry-After", about, seconds.clone());
+    }
+    if status == 429 {
+        for header in catalog.rate_limit_headers() {
+            let about = match header.value {
+                RateLimitValue::Limit => "Requests allowed in the current window.",
+                RateLimitValue::Remaining => "Requests left in the current window.",
+                RateLimitValue::Reset => "When the current window resets, as Unix time in seconds.",
+                RateLimitValue::RetryAfter => "Seconds to wait before retrying.",
+            };
+            add(header.name, about, seconds.clone());
+        }
+    }
+    let request_id = catalog.request_id_header().unwrap_or(REQUEST_ID_HEADER);
+    let about = "The id of the request this answers, when the request has one.";
+    add(request_id, about, json!({"type": "string"}));
+    headers
 }
 
 /// `response` as an OpenAPI library's type; a schema the library cannot
