@@ -83,8 +83,9 @@ pub(crate) fn from_slots<E: ApiErrorCatalog>(
 }
 
 /// The entries with the body's code (found by hash), or every entry when the
-/// body has no code (a format without one, a `null` or missing code), tried in
-/// file order: the first that [`Body::fits`] and builds is the value.
+/// body has no code (a format without one, a `null` or missing code), tried
+/// in file order (without a code where codes are shown, code-less entries
+/// first): the first that [`Body::fits`] and builds is the value.
 fn identify<E: ApiErrorCatalog>(
     code: Option<&str>,
     header_read: bool,
