@@ -73,8 +73,7 @@ impl Field<'_> {
 
 /// The parameter kind a type plainly has by its name, `None` for other types.
 fn plain_kind(ty: &Type) -> Option<ParamKind> {
-    let Type::Path(p) = ty else { return None };
-    Some(match p.path.segments.last()?.ident.to_string().as_str() {
+    Some(match known_name(ty)?.ident.to_string().as_str() {
         "String" | "Cow" => ParamKind::String,
         "i8" | "i16" | "i32" | "i64" | "isize" | "u8" | "u16" | "u32" | "u64" | "usize" => {
             ParamKind::Integer
@@ -87,11 +86,27 @@ fn plain_kind(ty: &Type) -> Option<ParamKind> {
     })
 }
 
-/// The first type argument of `ty` when it is written `wrapper<...>`
-/// (by its last path segment, as a derive sees names).
-fn type_argument<'t>(ty: &'t Type, wrapper: &str) -> Option<&'t Type> {
+/// The last segment of a type path that may name one of the types the
+/// derive knows (`String`, `Vec`, `Option`, `Object`, `Secret`, ...): a bare
+/// name, as a derive sees names, or a path through `std`, `alloc`, `core` or
+/// `error_catalog`. A path through another crate or module (`my::Object`)
+/// names the user's own type, which the derive does not judge.
+fn known_name(ty: &Type) -> Option<&syn::PathSegment> {
     let Type::Path(p) = ty else { return None };
-    let last = p.path.segments.last().filter(|s| s.ident == wrapper)?;
+    if p.qself.is_some() {
+        return None;
+    }
+    let last = p.path.segments.last()?;
+    let first = p.path.segments.first()?;
+    let through_known = ["std", "alloc", "core", "error_catalog"]
+        .iter()
+        .any(|root| first.ident == root);
+    (p.path.segments.len() == 1 || through_known).then_some(last)
+}
+
+/// The first type argument of `ty` when it is written `wrapper<...>`.
+fn type_argument<'t>(ty: &'t Type, wrapper: &str) -> Option<&'t Type> {
+    let last = known_name(ty).filter(|s| s.ident == wrapper)?;
     let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
         return None;
     };

@@ -7,6 +7,7 @@ pub enum DemoError {
     Busy { queued: Option<error_catalog::Secret<String>> },
     Missing { resources: Vec<String> },
     Unknown { models: Vec<i64> },
+    TooLarge { limit: ::std::string::String },
 }
 
 fn main() {}
