@@ -3,8 +3,7 @@
 //! granit-parser is the YAML parser serde-saphyr is built on. Reading its events
 //! directly, instead of through serde-saphyr's serde layer, keeps the same
 //! scanner and error messages and costs a third of the time in a proc macro,
-//! which cargo builds unoptimised: the 5,000-code benchmark catalog takes about
-//! 0.2 s instead of 0.7 s (see BENCHMARKS.md).
+//! which cargo builds unoptimised (figures in the README's "Design notes").
 //!
 //! What this module decides itself, as serde-saphyr did with the options the
 //! catalog loader used:

@@ -61,7 +61,7 @@ pub trait ApiErrorCatalog: Sized + std::error::Error + 'static {
     /// when it has one, else the catalog's hint; at most
     /// [`MAX_RETRY_AFTER`](crate::retry::MAX_RETRY_AFTER).
     fn retry_after(&self) -> Option<Duration> {
-        retry_after_secs(self).map(crate::retry_after::capped_secs)
+        crate::retry_after::retry_after_secs(self).map(crate::retry_after::capped_secs)
     }
 
     /// The message with sensitive parameters (`sensitive: true` in the catalog)
@@ -112,25 +112,4 @@ pub trait ApiErrorCatalog: Sized + std::error::Error + 'static {
         let header = crate::body::CodeHeader::Read(crate::body::header_code::<Self>(headers));
         crate::body::from_slice(body, Some(status.as_u16()), header)
     }
-}
-
-pub(crate) fn retry_after_secs<E: ApiErrorCatalog>(error: &E) -> Option<u64> {
-    if let Some(unknown) = error.unknown() {
-        return unknown.retry_after;
-    }
-    let entry = error.entry()?;
-    let mut from_param = None;
-    if entry.param("retry_after").is_some() {
-        error.visit_params(&mut |name, value| {
-            if name == "retry_after" {
-                from_param = match value {
-                    ParamValue::UInt(u) => Some(u),
-                    ParamValue::Int(i) => u64::try_from(i).ok(),
-                    ParamValue::Float(x) if x >= 0.0 => Some(x.ceil() as u64),
-                    _ => None,
-                };
-            }
-        });
-    }
-    from_param.or(entry.retry_after)
 }

@@ -5,6 +5,8 @@ use std::time::{Duration, SystemTime};
 
 use http::HeaderMap;
 
+use crate::ApiErrorCatalog;
+
 /// The longest wait a response can ask for: longer `Retry-After` values (in
 /// any form) and body hints read as this. A day is far past any sensible
 /// [`RetryPolicy::max_wait`](crate::retry::RetryPolicy::max_wait), and small enough that `Instant::now() + wait`
@@ -43,4 +45,28 @@ pub fn retry_after_from_headers(headers: &HeaderMap, now: SystemTime) -> Option<
 /// A wait of `secs` seconds, at most [`MAX_RETRY_AFTER`].
 pub(crate) fn capped_secs(secs: u64) -> Duration {
     Duration::from_secs(secs.min(MAX_RETRY_AFTER.as_secs()))
+}
+
+/// The seconds an error's body asks a client to wait: an unknown error's
+/// hint as read, else the `retry_after` parameter's value, else the entry's
+/// own `retry_after` figure.
+pub(crate) fn retry_after_secs<E: ApiErrorCatalog>(error: &E) -> Option<u64> {
+    if let Some(unknown) = error.unknown() {
+        return unknown.retry_after;
+    }
+    let entry = error.entry()?;
+    let mut from_param = None;
+    if entry.param("retry_after").is_some() {
+        error.visit_params(&mut |name, value| {
+            if name == "retry_after" {
+                from_param = match value {
+                    crate::ParamValue::UInt(u) => Some(u),
+                    crate::ParamValue::Int(i) => u64::try_from(i).ok(),
+                    crate::ParamValue::Float(x) if x >= 0.0 => Some(x.ceil() as u64),
+                    _ => None,
+                };
+            }
+        });
+    }
+    from_param.or(entry.retry_after)
 }

@@ -20,8 +20,9 @@ fn ui() {
         here.parent().expect("the ui folder has a parent"),
     );
     let t = trybuild::TestCases::new();
+    assert!(count_cases(&here.join("pass")) > 0, "ui/pass/ has no case");
     t.pass("pass/*.rs");
-    let mut rules = 0;
+    let mut total = 0;
     for dir in std::fs::read_dir(here).expect("the ui folder lists") {
         let dir = dir.expect("a folder entry").path();
         // `wip/` is where trybuild writes the output of a new case that has
@@ -33,16 +34,33 @@ fn ui() {
             .file_name()
             .and_then(|n| n.to_str())
             .expect("a UTF-8 name");
-        let cases = std::fs::read_dir(&dir)
-            .expect("a rule folder lists")
-            .filter(|f| {
-                f.as_ref()
-                    .is_ok_and(|f| f.path().extension().is_some_and(|e| e == "rs"))
-            })
-            .count();
+        let cases = count_cases(&dir);
         assert!(cases > 0, "ui/{name}/ has no case");
         t.compile_fail(format!("{name}/*.rs"));
-        rules += 1;
+        total += cases;
     }
-    assert!(rules >= 9, "found {rules} rule folders; the cases moved?");
+    // The README states the count: cases that vanish (or a README that
+    // was not updated) fail here.
+    let readme = std::fs::read_to_string(here.join("../../README.md")).expect("README.md reads");
+    let stated = readme
+        .split(" compile-fail cases")
+        .next()
+        .and_then(|before| before.rsplit(' ').next())
+        .and_then(|n| n.parse::<usize>().ok());
+    assert_eq!(
+        stated,
+        Some(total),
+        "README.md should say \"{total} compile-fail cases\""
+    );
+}
+
+/// The `.rs` cases in `dir`.
+fn count_cases(dir: &Path) -> usize {
+    std::fs::read_dir(dir)
+        .expect("a case folder lists")
+        .filter(|f| {
+            f.as_ref()
+                .is_ok_and(|f| f.path().extension().is_some_and(|e| e == "rs"))
+        })
+        .count()
 }

@@ -3,9 +3,9 @@
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::Serialize;
 
-use crate::api_error::retry_after_secs;
 use crate::context::{RequestContext, WithContext};
 use crate::param::ParamValue;
+use crate::retry_after::retry_after_secs;
 use crate::secret::{Redacted, REDACTED};
 use crate::wire::{Fill, Node, Slot};
 use crate::{ApiErrorCatalog, ErrorEntry};

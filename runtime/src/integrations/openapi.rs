@@ -175,7 +175,8 @@ pub fn example_body<E: ApiErrorCatalog + serde::Serialize>(index: usize) -> Opti
     let mut params = Map::new();
     for p in entry.params {
         let value = match p.kind {
-            ParamKind::Integer if p.name == "retry_after" => json!(entry.retry_after.unwrap_or(30)),
+            // The reference pages sample it the same way.
+            ParamKind::Integer if p.name == "retry_after" => json!(entry.retry_after.unwrap_or(1)),
             ParamKind::List => {
                 let item: Value = match p.items {
                     [only] if only.name.is_empty() => sample(only.kind, p.name),

@@ -3,8 +3,8 @@
 
 use http::header::{HeaderName, HeaderValue, CONTENT_TYPE, RETRY_AFTER};
 
-use crate::api_error::retry_after_secs;
 use crate::context::RequestContext;
+use crate::retry_after::retry_after_secs;
 use crate::ApiErrorCatalog;
 use error_catalog_core::RateLimitValue;
 

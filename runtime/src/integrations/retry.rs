@@ -35,8 +35,8 @@ impl RetryPolicy {
         RetryPolicy { max_wait }
     }
 
-    /// Whether to try again: catalog errors the catalog calls retryable (429 and
-    /// 5xx unless an entry says otherwise), unreadable bodies with a retryable
+    /// Whether to try again: catalog errors the catalog calls retryable (408,
+    /// 429 and 5xx unless an entry says otherwise), unreadable bodies with a retryable
     /// status, and transport failures. Never 400/401/403 and the like.
     ///
     /// The response's HTTP status decides when the body claims another one (a
