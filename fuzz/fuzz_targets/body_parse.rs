@@ -7,7 +7,7 @@ use error_catalog::ApiErrorCatalog;
 use error_catalog_tests::{
     AiApiError, AimlApiError, AnthropicError, ErrorCodesError, GatewayError, GeminiError, OpenAiError,
     ProblemError, ProblemTypeError, CardError, StripeError, GitHubError, GeminiApiError,
-    GoogleError, Rfc9457Error,
+    GoogleError, Rfc9457Error, BedrockError,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -47,4 +47,5 @@ fuzz_target!(|data: &[u8]| {
     check::<GeminiApiError>(data, status);
     check::<GoogleError>(data, status);
     check::<Rfc9457Error>(data, status);
+    check::<BedrockError>(data, status);
 });

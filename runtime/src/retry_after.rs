@@ -21,7 +21,8 @@ pub fn retry_after_from_headers(headers: &HeaderMap, now: SystemTime) -> Option<
         .get("retry-after-ms")
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<f64>().ok())
-        .filter(|ms| ms.is_finite() && *ms >= 0.0)
+        // `inf` and numbers past any wait are read as the longest wait.
+        .filter(|ms| *ms >= 0.0)
     {
         let secs = (ms / 1000.0).min(MAX_RETRY_AFTER.as_secs_f64());
         return Some(Duration::from_secs_f64(secs));
@@ -31,8 +32,9 @@ pub fn retry_after_from_headers(headers: &HeaderMap, now: SystemTime) -> Option<
         .to_str()
         .ok()?
         .trim();
-    if let Ok(secs) = value.parse::<u64>() {
-        return Some(capped_secs(secs));
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        // Digits past u64 are a wait longer than any: the longest.
+        return Some(value.parse().map_or(MAX_RETRY_AFTER, capped_secs));
     }
     let date = httpdate::parse_http_date(value).ok()?;
     Some(

@@ -191,3 +191,145 @@ fn catalog_strategy_reads_a_code_header() {
     // Without it the two 400s disagree, and the status rule says no.
     assert_eq!(verdict(None), Some(false));
 }
+
+/// A loopback server that answers every request with `head` (status line,
+/// headers and the start of a body), then, with `endless`, chunks of a body
+/// that never ends, and closes; it counts the requests.
+async fn raw_server(
+    head: &'static str,
+    endless: bool,
+) -> (SocketAddr, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let seen = std::sync::Arc::new(AtomicUsize::new(0));
+    let counter = seen.clone();
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            let counter = counter.clone();
+            tokio::spawn(async move {
+                let mut request = [0u8; 4096];
+                let _ = socket.read(&mut request).await;
+                counter.fetch_add(1, Ordering::SeqCst);
+                let _ = socket.write_all(head.as_bytes()).await;
+                let chunk = format!("400\r\n{}\r\n", "x".repeat(0x400));
+                while endless && socket.write_all(chunk.as_bytes()).await.is_ok() {}
+            });
+        }
+    });
+    (address, seen)
+}
+
+fn retry_with_limit(retries: u32, max_body: usize) -> reqwest_middleware::ClientWithMiddleware {
+    let retry = CatalogRetry::<AiApiError>::new(retries)
+        .base_delay(Duration::from_millis(5))
+        .max_body(max_body);
+    ClientBuilder::new(reqwest::Client::new())
+        .with(retry)
+        .build()
+}
+
+const CUT_503: &str = "HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/json\r\ncontent-length: 1000\r\nx-request-id: req_cut\r\n\r\n{\"code\":\"serv";
+
+/// A 503 whose connection closes mid-body is still a 503: `check` keeps the
+/// status, the headers' hints and the bytes that came, and the retry policy
+/// retries it by status (it had been a transport error without a status,
+/// which no recipe retried).
+#[tokio::test]
+async fn an_error_body_cut_off_keeps_its_status_and_is_retried() {
+    use error_catalog::retry::RetryPolicy;
+    use error_catalog::BodyError;
+    let (address, _) = raw_server(CUT_503, false).await;
+    let response = reqwest::get(format!("http://{address}/")).await.unwrap();
+    let err = client::check::<AiApiError>(response).await.unwrap_err();
+    let ClientError::Body {
+        status,
+        error: BodyError::Incomplete(_),
+        ref body,
+        ..
+    } = err
+    else {
+        panic!("expected an incomplete body, got {err:?}")
+    };
+    assert_eq!(status, 503);
+    assert_eq!(body, br#"{"code":"serv"#);
+    assert_eq!(err.request_id(), Some("req_cut"));
+    assert!(RetryPolicy::new(Duration::from_secs(30)).should_retry(&err));
+
+    let (address, seen) = raw_server(CUT_503, false).await;
+    let failed = retry_with_limit(2, client::DEFAULT_MAX_BODY)
+        .get(format!("http://{address}/"))
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(
+        seen.load(std::sync::atomic::Ordering::SeqCst),
+        3,
+        "one try and two retries"
+    );
+    let err = ClientError::<AiApiError>::from(failed);
+    assert!(
+        matches!(
+            err,
+            ClientError::Body {
+                error: BodyError::Incomplete(_),
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(err.status(), Some(http::StatusCode::SERVICE_UNAVAILABLE));
+}
+
+/// A body past the limit, declared or not, is retried by its status and
+/// headers as any unreadable body; what ends the retries reaches the caller
+/// as `check` would report it, status and `Retry-After` kept.
+#[tokio::test]
+async fn an_error_body_past_the_limit_is_retried_and_reported() {
+    use error_catalog::BodyError;
+    let endless =
+        "HTTP/1.1 429 Too Many Requests\r\ntransfer-encoding: chunked\r\nretry-after: 0\r\n\r\n";
+    let (address, seen) = raw_server(endless, true).await;
+    let failed = retry_with_limit(2, 1000)
+        .get(format!("http://{address}/"))
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(seen.load(std::sync::atomic::Ordering::SeqCst), 3);
+    let err = ClientError::<AiApiError>::from(failed);
+    let ClientError::Body {
+        status,
+        error: BodyError::TooLarge { limit: 1000, .. },
+        retry_after,
+        ..
+    } = err
+    else {
+        panic!("expected a body too large, got {err:?}")
+    };
+    assert_eq!(status, 429);
+    assert_eq!(retry_after, Some(Duration::ZERO));
+
+    let declared = "HTTP/1.1 503 Service Unavailable\r\ncontent-length: 2000\r\n\r\n";
+    let (address, seen) = raw_server(declared, false).await;
+    let response = retry_with_limit(2, 1000)
+        .get(format!("http://{address}/"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(seen.load(std::sync::atomic::Ordering::SeqCst), 3);
+    assert_eq!(response.status(), 503, "handed back unread");
+    let err = client::check_with_limit::<AiApiError>(response, 1000)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ClientError::Body {
+                error: BodyError::TooLarge { .. },
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+}

@@ -136,8 +136,18 @@ async fn a_slow_body_is_bounded_by_the_client_timeout() {
         .build()
         .unwrap();
     let response = http.get(format!("http://{address}/")).send().await.unwrap();
+    // The status and headers had arrived: the error keeps them, with the
+    // timeout as the reason the body is incomplete.
     match client::check::<AiApiError>(response).await.unwrap_err() {
-        ClientError::Transport(e) => assert!(e.is_timeout(), "{e}"),
+        ClientError::Body {
+            status,
+            error: BodyError::Incomplete(e),
+            ..
+        } => {
+            assert_eq!(status, 429);
+            let e = e.downcast_ref::<reqwest::Error>().expect("reqwest's error");
+            assert!(e.is_timeout(), "{e}");
+        }
         other => panic!("{other}"),
     }
 }

@@ -115,6 +115,26 @@ fn unknown_code_without_fallback_variant_is_an_error_value_keeping_everything() 
     }
 }
 
+/// A code the catalog knows on a body that does not fit its entry (the
+/// required `retry_after` missing) says so, rather than that the code is new.
+#[test]
+fn known_code_on_a_body_that_does_not_fit_says_which() {
+    let body = br#"{"code":"rate_limit_exceeded","message":"Too many requests","data":null}"#;
+    let err = AiApiError::from_body(body, Some(429)).unwrap_err();
+    let BodyError::Unfit(ref u) = err else {
+        panic!("expected Unfit, got {err:?}")
+    };
+    assert_eq!(u.code.as_deref(), Some("rate_limit_exceeded"));
+    let text = err.to_string();
+    assert!(text.contains("which the catalog knows"), "{text}");
+    assert!(!text.contains("does not know"), "{text}");
+    // With a fallback variant the body is kept there, as any unknown is.
+    assert!(matches!(
+        FullAiApiError::from_body(body, Some(429)),
+        Ok(FullAiApiError::Unknown(_))
+    ));
+}
+
 #[test]
 fn unknown_code_with_fallback_variant_becomes_that_variant() {
     let body = br#"{"code":"brand_new_code","message":"Something new","data":null}"#;

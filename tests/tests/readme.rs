@@ -236,7 +236,8 @@ mod middleware {
     use error_catalog_tests::AiApiError;
 
     async fn call(url: String) -> Result<reqwest::Response, ClientError<AiApiError>> {
-        let client = reqwest_middleware::ClientBuilder::new(reqwest::Client::new())
+        let http = reqwest::Client::builder().timeout(Duration::from_secs(60)).build()?;  // bounds slow bodies too
+        let client = reqwest_middleware::ClientBuilder::new(http)
             .with(CatalogRetry::<AiApiError>::new(3))      // at most 3 retries, waits of at most 30 s
             .build();
         let response = client.get(&url).send().await.map_err(ClientError::from)?;
@@ -300,19 +301,22 @@ mod aide_routes {
 
 #[rustfmt::skip] // as the README shows it
 mod strategy {
+    use std::time::Duration;
     use error_catalog::middleware::CatalogStrategy;
     use error_catalog_tests::AiApiError;
     use reqwest_retry::policies::ExponentialBackoff;
     use reqwest_retry::RetryTransientMiddleware;
 
     #[tokio::test]
-    async fn the_strategy() {
+    async fn the_strategy() -> Result<(), reqwest::Error> {
         let address = error_catalog_tests::mock::spawn().await;
         let policy = ExponentialBackoff::builder().build_with_max_retries(3);
-        let client = reqwest_middleware::ClientBuilder::new(reqwest::Client::new())
+        let http = reqwest::Client::builder().timeout(Duration::from_secs(60)).build()?;
+        let client = reqwest_middleware::ClientBuilder::new(http)
             .with(RetryTransientMiddleware::new_with_policy_and_strategy(policy, CatalogStrategy::<AiApiError>::new()))
             .build();
         let response = client.get(format!("http://{address}/aiapi/quota_not_enough")).send().await.unwrap();
         assert_eq!(response.status(), 403, "fatal: answered at once");
+        Ok(())
     }
 }

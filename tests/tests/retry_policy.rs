@@ -177,6 +177,10 @@ fn retry_after_in_seconds_date_and_milliseconds() {
         retry_after_from_headers(&header_map(&[("retry-after-ms", "-1")]), now),
         None
     );
+    assert_eq!(
+        retry_after_from_headers(&header_map(&[("retry-after-ms", "NaN")]), now),
+        None
+    );
     assert_eq!(retry_after_from_headers(&HeaderMap::new(), now), None);
 }
 
@@ -189,6 +193,10 @@ fn every_form_of_retry_after_is_capped() {
         ("retry-after", "86401".to_owned()),
         ("retry-after", far),
         ("retry-after-ms", "1e300".to_owned()),
+        // Past what the client can hold: the longest wait, never none (a
+        // client that ignored these retried at once).
+        ("retry-after", "99999999999999999999999".to_owned()),
+        ("retry-after-ms", "inf".to_owned()),
     ] {
         assert_eq!(
             retry_after_from_headers(&header_map(&[(name, &value)]), now),

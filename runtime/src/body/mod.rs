@@ -43,6 +43,15 @@ pub enum BodyError {
     /// The body is well-formed, but its code or message is not in the catalog
     /// and the enum has no `#[catalog(unknown)]` variant to hold it.
     Unknown(Box<UnknownError>),
+    /// The body's code is in the catalog, but the body does not fit its
+    /// entry (a required parameter missing or of another type, a message the
+    /// entry does not write), and the enum has no `#[catalog(unknown)]`
+    /// variant to hold it.
+    Unfit(Box<UnknownError>),
+    /// The body could not be read to its end: the connection closed, or the
+    /// request timed out, while it was arriving. The response's status and
+    /// headers had arrived (see [`ClientError::Body`](crate::client::ClientError::Body)).
+    Incomplete(Box<dyn std::error::Error + Send + Sync>),
 }
 
 /// Where a JSON body departs from the catalog's format, and how.
@@ -95,6 +104,15 @@ impl fmt::Display for BodyError {
                 u.code.as_deref().unwrap_or("no code"),
                 u.message
             ),
+            BodyError::Unfit(u) => write!(
+                f,
+                "error body has code `{}`, which the catalog knows, but does not fit its entry (a required parameter missing or of another type, or a message the entry does not write): {}; check the catalog against what the API sends, or add a `#[catalog(unknown)]` variant to keep such errors",
+                u.code.as_deref().unwrap_or_default(),
+                u.message
+            ),
+            BodyError::Incomplete(e) => {
+                write!(f, "error body could not be read to its end: {e}")
+            }
         }
     }
 }
@@ -104,7 +122,8 @@ impl std::error::Error for BodyError {
         match self {
             BodyError::Json(e) => Some(e),
             BodyError::Format(e) => Some(e),
-            BodyError::Unknown(u) => Some(&**u),
+            BodyError::Unknown(u) | BodyError::Unfit(u) => Some(&**u),
+            BodyError::Incomplete(e) => Some(&**e),
             BodyError::TooLarge { .. } => None,
         }
     }

@@ -47,7 +47,8 @@ pub enum ClientError<E> {
         should_retry: Option<bool>,
         /// The request id, from the headers or the body, if any.
         request_id: Option<String>,
-        /// The body as received (empty when it was too large to read).
+        /// The body as received: empty when it was too large to read, what
+        /// arrived when it was cut off.
         body: Vec<u8>,
     },
     /// The request did not complete.
@@ -65,12 +66,18 @@ impl<E> From<reqwest::Error> for ClientError<E> {
     }
 }
 
+/// [`CatalogRetry`](crate::middleware::CatalogRetry) hands an error response
+/// whose body it could not read whole on as this crate's own error: it comes
+/// back as the [`ClientError::Body`] it was, status and headers' hints kept.
 #[cfg(feature = "reqwest-middleware")]
-impl<E> From<reqwest_middleware::Error> for ClientError<E> {
+impl<E: ApiErrorCatalog + Send + Sync> From<reqwest_middleware::Error> for ClientError<E> {
     fn from(error: reqwest_middleware::Error) -> Self {
         match error {
             reqwest_middleware::Error::Reqwest(e) => ClientError::Transport(e),
-            reqwest_middleware::Error::Middleware(e) => ClientError::Middleware(e),
+            reqwest_middleware::Error::Middleware(e) => match e.downcast::<ClientError<E>>() {
+                Ok(unread) => unread,
+                Err(e) => ClientError::Middleware(e),
+            },
         }
     }
 }
@@ -184,6 +191,24 @@ pub fn from_parts<E: ApiErrorCatalog>(
     }
 }
 
+/// A response whose body was not read whole (`error` says why): what its
+/// status and headers tell, and the bytes that arrived.
+pub(crate) fn unread<E: ApiErrorCatalog>(
+    status: http::StatusCode,
+    headers: &HeaderMap,
+    error: BodyError,
+    body: Vec<u8>,
+) -> ClientError<E> {
+    ClientError::Body {
+        status,
+        error,
+        retry_after: header_wait::<E>(headers),
+        should_retry: should_retry::<E>(headers),
+        request_id: request_id::<E>(headers),
+        body,
+    }
+}
+
 /// The request id in the catalog's `request_id_header`, or `x-request-id`.
 fn request_id<E: ApiErrorCatalog>(headers: &HeaderMap) -> Option<String> {
     let name = E::catalog()
@@ -255,9 +280,12 @@ pub const DEFAULT_MAX_BODY: usize = 1 << 20;
 /// reqwest sets no timeout by default, so a server that sends its error body
 /// slowly can hold this call as long as it likes. Bound it with
 /// `reqwest::ClientBuilder::timeout` (or `RequestBuilder::timeout`), which
-/// covers reading the body too, or wrap the call in `tokio::time::timeout`; a
-/// reqwest timeout gives [`ClientError::Transport`]. `read_timeout` is not
-/// enough: it restarts with every chunk, so one byte a second never trips it.
+/// covers reading the body too, or wrap the call in `tokio::time::timeout`. A
+/// reqwest timeout (or a closed connection) while the error body arrives gives
+/// [`ClientError::Body`] with [`BodyError::Incomplete`], keeping the status and
+/// the headers' hints; before the response, [`ClientError::Transport`].
+/// `read_timeout` is not enough: it restarts with every chunk, so one byte a
+/// second never trips it.
 #[cfg(feature = "reqwest")]
 pub async fn check<E: ApiErrorCatalog>(
     response: reqwest::Response,
@@ -294,13 +322,13 @@ pub async fn from_response_with_limit<E: ApiErrorCatalog>(
     // reqwest's status and headers are the `http` crate's types.
     let status = response.status();
     let headers = response.headers().clone();
-    let too_large = || ClientError::Body {
-        status,
-        error: BodyError::TooLarge { limit: max_body },
-        retry_after: header_wait::<E>(&headers),
-        should_retry: should_retry::<E>(&headers),
-        request_id: request_id::<E>(&headers),
-        body: Vec::new(),
+    let too_large = || {
+        unread(
+            status,
+            &headers,
+            BodyError::TooLarge { limit: max_body },
+            Vec::new(),
+        )
     };
     // A declared length past the limit is refused before reading anything.
     if response
@@ -320,7 +348,8 @@ pub async fn from_response_with_limit<E: ApiErrorCatalog>(
                 body.extend_from_slice(&chunk);
             }
             Ok(None) => return from_parts(status, &headers, &body),
-            Err(e) => return ClientError::Transport(e),
+            // The status and headers arrived: they still say what to do.
+            Err(e) => return unread(status, &headers, BodyError::Incomplete(Box::new(e)), body),
         }
     }
 }

@@ -16,6 +16,7 @@ use std::time::Duration;
 use http::Extensions;
 use reqwest_middleware::{Middleware, Next};
 
+use crate::body::BodyError;
 use crate::client::{self, ClientError, DEFAULT_MAX_BODY};
 use crate::retry::RetryPolicy;
 use crate::ApiErrorCatalog;
@@ -29,7 +30,10 @@ use crate::ApiErrorCatalog;
 /// Attempts are bounded by `max_retries`, whatever the server says.
 ///
 /// The response that ends the retries goes to the caller with its body, to
-/// read with [`client::check`]. A request whose body cannot be cloned (a
+/// read with [`client::check`]; one whose body could not be read whole (cut
+/// off, timed out, or past the body limit while arriving) comes back as the
+/// error, which `ClientError::from` turns into the [`ClientError::Body`]
+/// `check` would have given. A request whose body cannot be cloned (a
 /// stream) is sent once.
 #[derive(Debug, Clone)]
 pub struct CatalogRetry<E> {
@@ -56,6 +60,14 @@ impl<E> CatalogRetry<E> {
     /// The longest wait honoured; a response asking for more is not retried.
     pub fn max_wait(mut self, max_wait: Duration) -> Self {
         self.policy = RetryPolicy::new(max_wait);
+        self
+    }
+
+    /// The most bytes of an error body read ([`DEFAULT_MAX_BODY`] unless set):
+    /// a longer body gives [`BodyError::TooLarge`], retried by status and
+    /// headers as any unreadable body is.
+    pub fn max_body(mut self, max_body: usize) -> Self {
+        self.max_body = max_body;
         self
     }
 
@@ -90,19 +102,15 @@ impl<E: ApiErrorCatalog + Send + Sync> Middleware for CatalogRetry<E> {
             let backoff = (retries < self.max_retries).then(|| self.backoff(retries));
             let (wait, outcome) = match next.clone().run(attempt, extensions).await {
                 Ok(response) if !is_error(&response) => return Ok(response),
-                // A body declared past the limit is not read here: the caller's
-                // `check` reports it, with the status and headers.
-                Ok(response)
-                    if response
-                        .content_length()
-                        .is_some_and(|n| n > self.max_body as u64) =>
-                {
-                    return Ok(response)
-                }
-                Ok(response) => {
-                    let (error, response) = read::<E>(response, self.max_body).await?;
-                    (self.policy.adjust(&error, backoff), Ok(response))
-                }
+                Ok(response) => match read::<E>(response, self.max_body).await {
+                    Ok((error, response)) => (self.policy.adjust(&error, backoff), Ok(response)),
+                    // The body is gone: the caller gets the error as `check`
+                    // would have made it (see `ClientError: From<Error>`).
+                    Err(unread) => (
+                        self.policy.adjust(&unread, backoff),
+                        Err(reqwest_middleware::Error::Middleware(unread.into())),
+                    ),
+                },
                 Err(reqwest_middleware::Error::Reqwest(e)) => {
                     let wait = backoff.filter(|_| crate::retry::is_transient(&e));
                     #[cfg(feature = "tracing")]
@@ -127,23 +135,39 @@ fn is_error(response: &reqwest::Response) -> bool {
 }
 
 /// Reads an error response's body (at most `max_body` bytes) into the typed
-/// error, and rebuilds the response with that body for the caller.
+/// error, and rebuilds the response with that body for the caller. A body
+/// declared past the limit is left unread, the response handed back as it
+/// came (the caller's `check` reports it). A body that runs past the limit,
+/// is cut off or times out is `Err`: [`ClientError::Body`] with why.
 async fn read<E: ApiErrorCatalog>(
     mut response: reqwest::Response,
     max_body: usize,
-) -> reqwest_middleware::Result<(ClientError<E>, reqwest::Response)> {
+) -> Result<(ClientError<E>, reqwest::Response), ClientError<E>> {
     let status = response.status();
     let headers = response.headers().clone();
+    let too_large = BodyError::TooLarge { limit: max_body };
+    if response
+        .content_length()
+        .is_some_and(|n| n > max_body as u64)
+    {
+        let error = client::unread(status, &headers, too_large, Vec::new());
+        return Ok((error, response));
+    }
     let version = response.version();
     let url = response.url().clone();
     let mut body = Vec::new();
-    while let Some(chunk) = response.chunk().await? {
-        if chunk.len() > max_body - body.len() {
-            return Err(reqwest_middleware::Error::Middleware(anyhow::anyhow!(
-                "{status}: error body longer than {max_body} bytes; not read further"
-            )));
+    loop {
+        match response.chunk().await {
+            Ok(Some(chunk)) if chunk.len() > max_body - body.len() => {
+                return Err(client::unread(status, &headers, too_large, Vec::new()));
+            }
+            Ok(Some(chunk)) => body.extend_from_slice(&chunk),
+            Ok(None) => break,
+            Err(e) => {
+                let cut = BodyError::Incomplete(Box::new(e));
+                return Err(client::unread(status, &headers, cut, body));
+            }
         }
-        body.extend_from_slice(&chunk);
     }
     let error = client::from_parts::<E>(status, &headers, &body);
     use reqwest::ResponseBuilderExt;
@@ -152,7 +176,7 @@ async fn read<E: ApiErrorCatalog>(
         .version(version)
         .url(url)
         .body(body)
-        .map_err(|e| reqwest_middleware::Error::Middleware(e.into()))?;
+        .map_err(|e| ClientError::Middleware(e.into()))?;
     *rebuilt.headers_mut() = headers;
     Ok((error, reqwest::Response::from(rebuilt)))
 }
