@@ -37,7 +37,7 @@ async fn main() {
     }
     let apis: Vec<&str> = error_catalog_tests::mock::APIS
         .iter()
-        .map(|(n, _)| *n)
+        .map(|a| a.name)
         .collect();
     println!("APIs: {}", apis.join(", "));
     println!("example: curl -i 'http://{address}/aiapi/model_not_found?model=gpt-9'");

@@ -19,61 +19,95 @@ use error_catalog::{ApiErrorCatalog, ParamKind};
 use serde_json::{json, Map, Value};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 
-use crate::{AiApiError, AimlApiError, AnthropicError, ErrorCodesError, GatewayError, OpenAiError};
+use crate::{
+    AiApiError, AimlApiError, AnthropicError, BedrockError, ErrorCodesError, GatewayError,
+    GeminiApiError, GitHubError, GoogleError, OpenAiError, Rfc9457Error, StripeError,
+};
 
-/// Makes the response for entry `code_or_key` of one API from query parameters.
-type Responder = fn(&str, &HashMap<String, String>) -> Option<Response>;
+/// One API the server answers for: every entry of its catalog.
+#[derive(Clone, Copy)]
+pub struct Api {
+    /// Its name in the URL, as its catalog file is named (`catalog/<name>.yaml`).
+    pub name: &'static str,
+    /// Makes the response for entry `code_or_key` from query parameters.
+    pub respond: fn(&str, &HashMap<String, String>) -> Option<Response>,
+    /// The catalog's entries.
+    pub entries: fn() -> &'static [error_catalog::ErrorEntry],
+    /// Its path in the OpenAPI document.
+    path: fn(&str) -> utoipa::openapi::path::PathItem,
+}
 
-/// The APIs the server knows: name in the URL, title, and how to respond.
-pub const APIS: &[(&str, Responder)] = &[
-    ("aiapi", respond::<AiApiError>),
-    ("aimlapi", respond::<AimlApiError>),
-    ("errorcodes", respond::<ErrorCodesError>),
-    ("gateway", respond::<GatewayError>),
-    ("openai", respond::<OpenAiError>),
-    ("anthropic", respond::<AnthropicError>),
+impl Api {
+    const fn of<E>(name: &'static str) -> Api
+    where
+        E: ApiErrorCatalog + serde::Serialize + Send + utoipa::IntoResponses,
+    {
+        Api {
+            name,
+            respond: respond::<E>,
+            entries: E::entries,
+            path: path::<E>,
+        }
+    }
+}
+
+/// The APIs the server knows: one per catalog in `catalog/`.
+pub const APIS: &[Api] = &[
+    Api::of::<AiApiError>("aiapi"),
+    Api::of::<AimlApiError>("aimlapi"),
+    Api::of::<AnthropicError>("anthropic"),
+    Api::of::<BedrockError>("bedrock"),
+    Api::of::<ErrorCodesError>("errorcodes"),
+    Api::of::<GatewayError>("gateway"),
+    Api::of::<GeminiApiError>("gemini"),
+    Api::of::<GitHubError>("github"),
+    Api::of::<GoogleError>("google"),
+    Api::of::<OpenAiError>("openai"),
+    Api::of::<Rfc9457Error>("rfc9457"),
+    Api::of::<StripeError>("stripe"),
 ];
+
+/// The API named `name` in a URL.
+fn api(name: &str) -> Option<&'static Api> {
+    APIS.iter().find(|a| a.name == name)
+}
+
+/// The OpenAPI path item of one API: `GET /{api}/{code}` with the responses
+/// its catalog describes.
+fn path<E: utoipa::IntoResponses>(api: &str) -> utoipa::openapi::path::PathItem {
+    use utoipa::openapi::path::{HttpMethod, OperationBuilder, ParameterBuilder, ParameterIn};
+    use utoipa::openapi::{PathItem, ResponsesBuilder};
+    let code = ParameterBuilder::new()
+        .name("code")
+        .parameter_in(ParameterIn::Path)
+        .required(utoipa::openapi::Required::True)
+        .description(Some("the entry's key or wire code"))
+        .schema(Some(
+            utoipa::openapi::ObjectBuilder::new().schema_type(utoipa::openapi::Type::String),
+        ));
+    let operation = OperationBuilder::new()
+        .operation_id(Some(format!("{api}_error")))
+        .summary(Some(format!(
+            "Answers with the {api} error named by `code`"
+        )))
+        .parameter(code)
+        .responses(
+            ResponsesBuilder::new()
+                .responses_from_into_responses::<E>()
+                .build(),
+        );
+    PathItem::new(HttpMethod::Get, operation)
+}
 
 /// The OpenAPI document of the server: for each API, `GET /{api}/{code}`
 /// with the responses the catalog describes (one per status, every code
 /// with its description and an example body, the body schema from the
 /// wire template).
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    use utoipa::openapi::path::{
-        HttpMethod, OperationBuilder, ParameterBuilder, ParameterIn, PathItem,
-    };
-    use utoipa::openapi::{InfoBuilder, OpenApiBuilder, PathsBuilder, ResponsesBuilder};
-    use utoipa::IntoResponses;
-
-    fn path<E: IntoResponses>(api: &str) -> PathItem {
-        let code = ParameterBuilder::new()
-            .name("code")
-            .parameter_in(ParameterIn::Path)
-            .required(utoipa::openapi::Required::True)
-            .description(Some("the entry's key or wire code"))
-            .schema(Some(
-                utoipa::openapi::ObjectBuilder::new().schema_type(utoipa::openapi::Type::String),
-            ));
-        let operation = OperationBuilder::new()
-            .operation_id(Some(format!("{api}_error")))
-            .summary(Some(format!(
-                "Answers with the {api} error named by `code`"
-            )))
-            .parameter(code)
-            .responses(
-                ResponsesBuilder::new()
-                    .responses_from_into_responses::<E>()
-                    .build(),
-            );
-        PathItem::new(HttpMethod::Get, operation)
-    }
-    let paths = PathsBuilder::new()
-        .path("/aiapi/{code}", path::<AiApiError>("aiapi"))
-        .path("/aimlapi/{code}", path::<AimlApiError>("aimlapi"))
-        .path("/errorcodes/{code}", path::<ErrorCodesError>("errorcodes"))
-        .path("/gateway/{code}", path::<GatewayError>("gateway"))
-        .path("/openai/{code}", path::<OpenAiError>("openai"))
-        .path("/anthropic/{code}", path::<AnthropicError>("anthropic"));
+    use utoipa::openapi::{InfoBuilder, OpenApiBuilder, PathsBuilder};
+    let paths = APIS.iter().fold(PathsBuilder::new(), |paths, api| {
+        paths.path(format!("/{}/{{code}}", api.name), (api.path)(api.name))
+    });
     OpenApiBuilder::new()
         .info(
             InfoBuilder::new()
@@ -147,21 +181,15 @@ async fn index() -> Json<Value> {
         .iter()
         .map(|(r, what)| json!({"route": r, "what": what}))
         .collect();
-    let apis: Vec<&str> = APIS.iter().map(|(name, _)| *name).collect();
+    let apis: Vec<&str> = APIS.iter().map(|a| a.name).collect();
     Json(json!({"routes": routes, "apis": apis}))
 }
 
-async fn list(Path(api): Path<String>) -> Response {
-    macro_rules! entries {
-        ($($name:literal => $ty:ty),*) => {
-            match api.as_str() {
-                $($name => <$ty>::entries(),)*
-                _ => return not_found(&format!("no API `{api}`")),
-            }
-        };
-    }
-    let entries = entries!("aiapi" => AiApiError, "aimlapi" => AimlApiError, "errorcodes" => ErrorCodesError,
-        "gateway" => GatewayError, "openai" => OpenAiError, "anthropic" => AnthropicError);
+async fn list(Path(name): Path<String>) -> Response {
+    let Some(api) = api(&name) else {
+        return not_found(&format!("no API `{name}`"));
+    };
+    let entries = (api.entries)();
     let list: Vec<Value> = entries
         .iter()
         .map(|e| json!({"key": e.key, "code": e.code, "status": e.status, "message": e.message, "retryable": e.retryable}))
@@ -173,10 +201,11 @@ async fn error(
     Path((api, code)): Path<(String, String)>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let Some((_, responder)) = APIS.iter().find(|(name, _)| *name == api) else {
+    let Some(found) = self::api(&api) else {
         return not_found(&format!("no API `{api}`"));
     };
-    responder(&code, &query).unwrap_or_else(|| not_found(&format!("`{api}` has no entry `{code}`")))
+    (found.respond)(&code, &query)
+        .unwrap_or_else(|| not_found(&format!("`{api}` has no entry `{code}`")))
 }
 
 async fn flaky(
@@ -204,10 +233,11 @@ async fn flaky(
     if attempt > fail {
         return Json(json!({"ok": true, "attempts": attempt})).into_response();
     }
-    let Some((_, responder)) = APIS.iter().find(|(name, _)| *name == api) else {
+    let Some(found) = self::api(&api) else {
         return not_found(&format!("no API `{api}`"));
     };
-    responder(&code, &query).unwrap_or_else(|| not_found(&format!("`{api}` has no entry `{code}`")))
+    (found.respond)(&code, &query)
+        .unwrap_or_else(|| not_found(&format!("`{api}` has no entry `{code}`")))
 }
 
 async fn stats(State(sessions): State<Sessions>, Path(session): Path<String>) -> Json<Value> {

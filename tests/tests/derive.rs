@@ -345,6 +345,12 @@ fn the_runtime_unpacks_every_catalog_exactly() {
     runtime_entries_match_the_catalog::<t::GatewayError>("../catalog/gateway.yaml");
     runtime_entries_match_the_catalog::<t::OpenAiError>("../catalog/openai.yaml");
     runtime_entries_match_the_catalog::<t::AnthropicError>("../catalog/anthropic.yaml");
+    runtime_entries_match_the_catalog::<t::BedrockError>("../catalog/bedrock.yaml");
+    runtime_entries_match_the_catalog::<t::GeminiApiError>("../catalog/gemini.yaml");
+    runtime_entries_match_the_catalog::<t::GitHubError>("../catalog/github.yaml");
+    runtime_entries_match_the_catalog::<t::GoogleError>("../catalog/google.yaml");
+    runtime_entries_match_the_catalog::<t::Rfc9457Error>("../catalog/rfc9457.yaml");
+    runtime_entries_match_the_catalog::<t::StripeError>("../catalog/stripe.yaml");
     runtime_entries_match_the_catalog::<t::GeminiError>("fixtures/gemini.yaml");
     runtime_entries_match_the_catalog::<t::ProblemError>("fixtures/problem.yaml");
     runtime_entries_match_the_catalog::<t::SecureError>("fixtures/secure.yaml");

@@ -12,7 +12,8 @@ use error_catalog::client::{self, ClientError};
 use error_catalog::retry::{is_server_fault, RetryPolicy};
 use error_catalog::{ApiErrorCatalog, RequestContext};
 use error_catalog_tests::{
-    AiApiError, AimlApiError, AnthropicError, ErrorCodesError, GatewayError, OpenAiError,
+    AiApiError, AimlApiError, AnthropicError, BedrockError, ErrorCodesError, GatewayError,
+    GeminiApiError, GitHubError, GoogleError, OpenAiError, Rfc9457Error, StripeError,
 };
 use serde_json::Value;
 
@@ -21,8 +22,14 @@ async fn start() -> SocketAddr {
 }
 
 /// Every entry of `E` over HTTP: status, content type, retry and request-id
-/// headers, and the exact body a server built on the derive sends.
-async fn every_entry<E>(http: &reqwest::Client, address: SocketAddr, api: &str)
+/// headers, and the exact body a server built on the derive sends, read back
+/// by the client from status, headers and body. Gives `api` back, for the
+/// caller to check that every API was driven.
+async fn every_entry<E>(
+    http: &reqwest::Client,
+    address: SocketAddr,
+    api: &'static str,
+) -> &'static str
 where
     E: ApiErrorCatalog + serde::Serialize + PartialEq + std::fmt::Debug,
 {
@@ -53,6 +60,8 @@ where
             "{what}"
         );
         let retry_after = header("retry-after");
+        let status = response.status();
+        let headers = response.headers().clone();
         let body = response.bytes().await.unwrap();
         let text = String::from_utf8(body.to_vec()).unwrap();
 
@@ -65,11 +74,7 @@ where
             path: Some(path.clone()),
             timestamp,
         };
-        let parsed = match client::from_parts::<E>(
-            error_catalog::http::StatusCode::from_u16(entry.status).unwrap(),
-            &error_catalog::http::HeaderMap::new(),
-            &body,
-        ) {
+        let parsed = match client::from_parts::<E>(status, &headers, &body) {
             ClientError::Api { error, .. } => error,
             other => panic!("{what}: {other}"),
         };
@@ -89,6 +94,7 @@ where
             "{what}"
         );
     }
+    api
 }
 
 fn find_string(json: &Value, key: &str) -> Option<String> {
@@ -106,12 +112,45 @@ fn find_string(json: &Value, key: &str) -> Option<String> {
 async fn every_entry_of_every_catalog_over_http() {
     let address = start().await;
     let http = reqwest::Client::new();
-    every_entry::<AiApiError>(&http, address, "aiapi").await;
-    every_entry::<AimlApiError>(&http, address, "aimlapi").await;
-    every_entry::<ErrorCodesError>(&http, address, "errorcodes").await;
-    every_entry::<GatewayError>(&http, address, "gateway").await;
-    every_entry::<OpenAiError>(&http, address, "openai").await;
-    every_entry::<AnthropicError>(&http, address, "anthropic").await;
+    let driven = [
+        every_entry::<AiApiError>(&http, address, "aiapi").await,
+        every_entry::<AimlApiError>(&http, address, "aimlapi").await,
+        every_entry::<AnthropicError>(&http, address, "anthropic").await,
+        every_entry::<BedrockError>(&http, address, "bedrock").await,
+        every_entry::<ErrorCodesError>(&http, address, "errorcodes").await,
+        every_entry::<GatewayError>(&http, address, "gateway").await,
+        every_entry::<GeminiApiError>(&http, address, "gemini").await,
+        every_entry::<GitHubError>(&http, address, "github").await,
+        every_entry::<GoogleError>(&http, address, "google").await,
+        every_entry::<OpenAiError>(&http, address, "openai").await,
+        every_entry::<Rfc9457Error>(&http, address, "rfc9457").await,
+        every_entry::<StripeError>(&http, address, "stripe").await,
+    ];
+    // Every catalog file is served, and every served API was driven here.
+    let mut files: Vec<String> =
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../catalog"))
+            .unwrap()
+            .filter_map(|e| {
+                Some(
+                    e.ok()?
+                        .file_name()
+                        .to_str()?
+                        .strip_suffix(".yaml")?
+                        .to_owned(),
+                )
+            })
+            .collect();
+    files.sort();
+    let served: Vec<&str> = error_catalog_tests::mock::APIS
+        .iter()
+        .map(|a| a.name)
+        .collect();
+    assert_eq!(files, served, "add the new catalog to mock::APIS");
+    assert_eq!(
+        driven.as_slice(),
+        served.as_slice(),
+        "drive the new API here"
+    );
 }
 
 #[tokio::test]

@@ -101,14 +101,7 @@ async fn the_mock_servers_openapi_document_is_valid_and_complete() {
 
     // Every code of every API is in the response of its status, with an
     // example that fits that response's schema.
-    for (api, codes) in [
-        ("aiapi", AiApiError::entries()),
-        ("openai", OpenAiError::entries()),
-        ("anthropic", AnthropicError::entries()),
-        ("aimlapi", AimlApiError::entries()),
-        ("errorcodes", ErrorCodesError::entries()),
-        ("gateway", GatewayError::entries()),
-    ] {
+    for (api, codes) in mock::APIS.iter().map(|a| (a.name, (a.entries)())) {
         let responses = &document["paths"][format!("/{api}/{{code}}")]["get"]["responses"];
         for entry in codes {
             let response = &responses[entry.status.to_string()];
