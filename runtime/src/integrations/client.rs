@@ -12,7 +12,6 @@ use crate::{RateLimitHeader, RateLimitValue};
 
 /// What a failed call produced: a typed API error, a body that could not be
 /// read, or (with the `reqwest` feature) a transport failure.
-#[derive(Debug)]
 #[non_exhaustive]
 pub enum ClientError<E> {
     /// The server answered with an error of the catalog (or the unknown fallback).
@@ -125,6 +124,66 @@ impl<E: ApiErrorCatalog> ClientError<E> {
     }
 }
 
+/// Like a derived `Debug`, but the body shows as text, at most its first
+/// KiB: a derived one wrote each byte as a number, megabytes for a large body.
+impl<E: std::fmt::Debug> std::fmt::Debug for ClientError<E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ClientError::Api {
+                error,
+                status,
+                retry_after,
+                should_retry,
+                request_id,
+                body,
+            } => f
+                .debug_struct("Api")
+                .field("error", error)
+                .field("status", status)
+                .field("retry_after", retry_after)
+                .field("should_retry", should_retry)
+                .field("request_id", request_id)
+                .field("body", &BodyText(body))
+                .finish(),
+            ClientError::Body {
+                status,
+                error,
+                retry_after,
+                should_retry,
+                request_id,
+                body,
+            } => f
+                .debug_struct("Body")
+                .field("status", status)
+                .field("error", error)
+                .field("retry_after", retry_after)
+                .field("should_retry", should_retry)
+                .field("request_id", request_id)
+                .field("body", &BodyText(body))
+                .finish(),
+            #[cfg(feature = "reqwest")]
+            ClientError::Transport(e) => f.debug_tuple("Transport").field(e).finish(),
+            #[cfg(feature = "reqwest-middleware")]
+            ClientError::Middleware(e) => f.debug_tuple("Middleware").field(e).finish(),
+        }
+    }
+}
+
+/// A body in `Debug` output: its first KiB as text, and its length when longer.
+struct BodyText<'a>(&'a [u8]);
+
+impl std::fmt::Debug for BodyText<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        const SHOWN: usize = 1024;
+        let shown = &self.0[..self.0.len().min(SHOWN)];
+        write!(f, "{:?}", String::from_utf8_lossy(shown))?;
+        if self.0.len() > SHOWN {
+            write!(f, "... ({} bytes in all)", self.0.len())?;
+        }
+        Ok(())
+    }
+}
+
 impl<E: ApiErrorCatalog> std::fmt::Display for ClientError<E> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -165,10 +224,19 @@ pub fn from_parts<E: ApiErrorCatalog>(
     headers: &HeaderMap,
     body: &[u8],
 ) -> ClientError<E> {
+    read(status, headers, body.to_vec())
+}
+
+/// [`from_parts`] keeping the body it is given, not a copy.
+fn read<E: ApiErrorCatalog>(
+    status: http::StatusCode,
+    headers: &HeaderMap,
+    body: Vec<u8>,
+) -> ClientError<E> {
     let header_wait = header_wait::<E>(headers);
     let should_retry = should_retry::<E>(headers);
-    let request_id = request_id::<E>(headers).or_else(|| crate::body::request_id::<E>(body));
-    match E::from_http(status, headers, body) {
+    let request_id = request_id::<E>(headers).or_else(|| crate::body::request_id::<E>(&body));
+    match E::from_http(status, headers, &body) {
         Ok(error) => {
             let retry_after = header_wait.or_else(|| error.retry_after());
             ClientError::Api {
@@ -177,7 +245,7 @@ pub fn from_parts<E: ApiErrorCatalog>(
                 retry_after,
                 should_retry,
                 request_id,
-                body: body.to_vec(),
+                body,
             }
         }
         Err(error) => ClientError::Body {
@@ -186,7 +254,7 @@ pub fn from_parts<E: ApiErrorCatalog>(
             retry_after: header_wait,
             should_retry,
             request_id,
-            body: body.to_vec(),
+            body,
         },
     }
 }
@@ -347,7 +415,7 @@ pub async fn from_response_with_limit<E: ApiErrorCatalog>(
                 }
                 body.extend_from_slice(&chunk);
             }
-            Ok(None) => return from_parts(status, &headers, &body),
+            Ok(None) => return read(status, &headers, body),
             // The status and headers arrived: they still say what to do.
             Err(e) => return unread(status, &headers, BodyError::Incomplete(Box::new(e)), body),
         }
@@ -369,6 +437,22 @@ mod tests {
             .iter()
             .map(|(k, v)| (http::HeaderName::from_static(k), v.parse().unwrap()))
             .collect()
+    }
+
+    #[test]
+    fn debug_shows_the_body_as_text_and_cut_short() {
+        let error = ClientError::<()>::Body {
+            status: http::StatusCode::BAD_GATEWAY,
+            error: BodyError::TooLarge { limit: 1 },
+            retry_after: None,
+            should_retry: None,
+            request_id: None,
+            body: b"<html>".repeat(1000),
+        };
+        let shown = format!("{error:?}");
+        assert!(shown.contains("body: \"<html><html>"), "{shown}");
+        assert!(shown.contains("... (6000 bytes in all)"), "{shown}");
+        assert!(shown.len() < 1300, "{} bytes", shown.len());
     }
 
     #[test]
