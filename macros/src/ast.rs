@@ -86,27 +86,49 @@ fn plain_kind(ty: &Type) -> Option<ParamKind> {
     })
 }
 
-/// The last segment of a type path that may name one of the types the
-/// derive knows (`String`, `Vec`, `Option`, `Object`, `Secret`, ...): a bare
+/// `ty` without the invisible groups a `macro_rules!` `$t:ty` leaves
+/// around it, or parentheses.
+fn ungrouped(mut ty: &Type) -> &Type {
+    loop {
+        match ty {
+            Type::Group(g) => ty = &g.elem,
+            Type::Paren(p) => ty = &p.elem,
+            _ => return ty,
+        }
+    }
+}
+
+/// The last segment of `ty`'s path.
+fn last_segment(ty: &Type) -> Option<&syn::PathSegment> {
+    match ungrouped(ty) {
+        Type::Path(p) if p.qself.is_none() => p.path.segments.last(),
+        _ => None,
+    }
+}
+
+/// The last segment of a type path that may name one of the types whose
+/// kind the derive knows (`String`, `i64`, `Object`, `Vec`, ...): a bare
 /// name, as a derive sees names, or a path through `std`, `alloc`, `core` or
 /// `error_catalog`. A path through another crate or module (`my::Object`)
-/// names the user's own type, which the derive does not judge.
+/// may name the user's own type, whose kind the derive does not judge.
 fn known_name(ty: &Type) -> Option<&syn::PathSegment> {
-    let Type::Path(p) = ty else { return None };
-    if p.qself.is_some() {
+    let Type::Path(p) = ungrouped(ty) else {
         return None;
-    }
-    let last = p.path.segments.last()?;
+    };
     let first = p.path.segments.first()?;
     let through_known = ["std", "alloc", "core", "error_catalog"]
         .iter()
         .any(|root| first.ident == root);
-    (p.path.segments.len() == 1 || through_known).then_some(last)
+    (p.path.segments.len() == 1 || through_known)
+        .then(|| last_segment(ty))
+        .flatten()
 }
 
-/// The first type argument of `ty` when it is written `wrapper<...>`.
+/// The first type argument of `ty` when it is written `wrapper<...>`, by
+/// its last path segment whatever the path (`Option`, `Secret` re-exported
+/// under another crate path).
 fn type_argument<'t>(ty: &'t Type, wrapper: &str) -> Option<&'t Type> {
-    let last = known_name(ty).filter(|s| s.ident == wrapper)?;
+    let last = last_segment(ty).filter(|s| s.ident == wrapper)?;
     let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
         return None;
     };

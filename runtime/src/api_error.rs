@@ -93,8 +93,8 @@ pub trait ApiErrorCatalog: Sized + std::error::Error + 'static {
 
     /// Parses an error body. `status` is the response's HTTP status when known;
     /// it picks the entry for formats that carry none. A code the catalog does not
-    /// know becomes the `#[catalog(unknown)]` variant, or [`BodyError::Unknown`]
-    /// ([`BodyError::Unfit`] for a known code whose body does not fit its entry).
+    /// know, or a body that fits none of its code's entries, becomes the
+    /// `#[catalog(unknown)]` variant, or [`BodyError::Unknown`].
     fn from_body(body: &[u8], status: Option<u16>) -> Result<Self, BodyError> {
         crate::body::from_slice(body, status, crate::body::CodeHeader::Unread)
     }

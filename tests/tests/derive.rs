@@ -116,18 +116,19 @@ fn unknown_code_without_fallback_variant_is_an_error_value_keeping_everything() 
 }
 
 /// A code the catalog knows on a body that does not fit its entry (the
-/// required `retry_after` missing) says so, rather than that the code is new.
+/// required `retry_after` missing) is unknown too: the message names the
+/// code and every reason, not just that the code is new.
 #[test]
-fn known_code_on_a_body_that_does_not_fit_says_which() {
+fn known_code_on_a_body_that_does_not_fit_is_unknown_and_says_why() {
     let body = br#"{"code":"rate_limit_exceeded","message":"Too many requests","data":null}"#;
     let err = AiApiError::from_body(body, Some(429)).unwrap_err();
-    let BodyError::Unfit(ref u) = err else {
-        panic!("expected Unfit, got {err:?}")
+    let BodyError::Unknown(ref u) = err else {
+        panic!("expected Unknown, got {err:?}")
     };
     assert_eq!(u.code.as_deref(), Some("rate_limit_exceeded"));
     let text = err.to_string();
-    assert!(text.contains("which the catalog knows"), "{text}");
-    assert!(!text.contains("does not know"), "{text}");
+    assert!(text.contains("code `rate_limit_exceeded`"), "{text}");
+    assert!(text.contains("does not fit its code's entry"), "{text}");
     // With a fallback variant the body is kept there, as any unknown is.
     assert!(matches!(
         FullAiApiError::from_body(body, Some(429)),
@@ -473,8 +474,40 @@ pub enum ReexportedSubset {
     Other(Box<reexport::errors::UnknownError>),
 }
 
+/// Sensitive parameters under a re-exported runtime: the generated
+/// `crate::reexport::errors::Secret<String>` is still a `Secret`.
+#[reexport::errors::catalog_enum(path = "fixtures/secure.yaml", crate = "crate::reexport::errors")]
+#[derive(Debug)]
+pub enum ReexportedSecrets {}
+
+/// Field types passed through `macro_rules!` (`$t:ty`, an invisible group)
+/// are read as written.
+macro_rules! secure_subset {
+    ($secret:ty, $region:ty) => {
+        #[derive(Debug, ApiErrorCatalog)]
+        #[catalog(path = "fixtures/secure.yaml", subset)]
+        pub enum GroupedTypes {
+            UpstreamFailed {
+                prompt: $secret,
+                api_key: $secret,
+                token: $secret,
+                region: $region,
+            },
+        }
+    };
+}
+secure_subset!(error_catalog::Secret<String>, String);
+
 #[test]
 fn a_reexported_runtime_is_named_by_the_crate_option() {
+    assert_eq!(ReexportedSecrets::entries().len(), 2);
+    let grouped = GroupedTypes::UpstreamFailed {
+        prompt: error_catalog::Secret::new("p".to_owned()),
+        api_key: error_catalog::Secret::new("k".to_owned()),
+        token: error_catalog::Secret::new("t".to_owned()),
+        region: "eu".to_owned(),
+    };
+    assert!(!format!("{grouped:?}").contains("\"k\""));
     use reexport::errors::ApiErrorCatalog as _;
     let body = br#"{"code":"quota_not_enough","message":"user quota is not enough","data":null}"#;
     let generated = ReexportedError::from_body(body, Some(403)).unwrap();

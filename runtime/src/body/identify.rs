@@ -79,11 +79,7 @@ pub(crate) fn from_slots<E: ApiErrorCatalog>(
             .map(String::from_utf8_lossy)
             .and_then(|text| RawValue::from_string(text.into_owned()).ok()),
     };
-    let known_code = code.is_some_and(|c| E::catalog().entries_with_code(c).next().is_some());
-    E::__from_unknown(unknown).map_err(|u| match known_code {
-        true => BodyError::Unfit(Box::new(u)),
-        false => BodyError::Unknown(Box::new(u)),
-    })
+    E::__from_unknown(unknown).map_err(|u| BodyError::Unknown(Box::new(u)))
 }
 
 /// The entries with the body's code (found by hash), or every entry when the

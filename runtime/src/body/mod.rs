@@ -40,17 +40,15 @@ pub enum BodyError {
         /// The most bytes the client reads.
         limit: usize,
     },
-    /// The body is well-formed, but its code or message is not in the catalog
-    /// and the enum has no `#[catalog(unknown)]` variant to hold it.
+    /// The body is well-formed but is no error of the enum (its code is not
+    /// in the catalog, it does not fit its code's entry, or the enum leaves
+    /// that entry out), and the enum has no `#[catalog(unknown)]` variant to
+    /// hold it.
     Unknown(Box<UnknownError>),
-    /// The body's code is in the catalog, but the body does not fit its
-    /// entry (a required parameter missing or of another type, a message the
-    /// entry does not write), and the enum has no `#[catalog(unknown)]`
-    /// variant to hold it.
-    Unfit(Box<UnknownError>),
-    /// The body could not be read to its end: the connection closed, or the
-    /// request timed out, while it was arriving. The response's status and
-    /// headers had arrived (see [`ClientError::Body`](crate::client::ClientError::Body)).
+    /// The body could not be read to its end: the connection closed or the
+    /// request timed out while it arrived, or it could not be decoded (a
+    /// corrupt compressed body). The response's status and headers had
+    /// arrived (see [`ClientError::Body`](crate::client::ClientError::Body)).
     Incomplete(Box<dyn std::error::Error + Send + Sync>),
 }
 
@@ -100,14 +98,8 @@ impl fmt::Display for BodyError {
             ),
             BodyError::Unknown(u) => write!(
                 f,
-                "error body has a code the catalog does not know ({}): {}; add a `#[catalog(unknown)]` variant to keep such errors",
-                u.code.as_deref().unwrap_or("no code"),
-                u.message
-            ),
-            BodyError::Unfit(u) => write!(
-                f,
-                "error body has code `{}`, which the catalog knows, but does not fit its entry (a required parameter missing or of another type, or a message the entry does not write): {}; check the catalog against what the API sends, or add a `#[catalog(unknown)]` variant to keep such errors",
-                u.code.as_deref().unwrap_or_default(),
+                "error body is no error of this enum ({}): {}; its code is not in the catalog, or the body does not fit its code's entry (status, message, a required parameter), or the enum leaves that entry out; add a `#[catalog(unknown)]` variant to keep such errors",
+                u.code.as_deref().map_or("no code".to_owned(), |c| format!("code `{c}`")),
                 u.message
             ),
             BodyError::Incomplete(e) => {
@@ -122,7 +114,7 @@ impl std::error::Error for BodyError {
         match self {
             BodyError::Json(e) => Some(e),
             BodyError::Format(e) => Some(e),
-            BodyError::Unknown(u) | BodyError::Unfit(u) => Some(&**u),
+            BodyError::Unknown(u) => Some(&**u),
             BodyError::Incomplete(e) => Some(&**e),
             BodyError::TooLarge { .. } => None,
         }
