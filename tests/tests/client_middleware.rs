@@ -310,26 +310,51 @@ async fn an_error_body_past_the_limit_is_retried_and_reported() {
     assert_eq!(status, 429);
     assert_eq!(retry_after, Some(Duration::ZERO));
 
+    // Declared: the same, without reading it.
     let declared = "HTTP/1.1 503 Service Unavailable\r\ncontent-length: 2000\r\n\r\n";
     let (address, seen) = raw_server(declared, false).await;
-    let response = retry_with_limit(2, 1000)
+    let failed = retry_with_limit(2, 1000)
         .get(format!("http://{address}/"))
         .send()
         .await
-        .unwrap();
-    assert_eq!(seen.load(std::sync::atomic::Ordering::SeqCst), 3);
-    assert_eq!(response.status(), 503, "handed back unread");
-    let err = client::check_with_limit::<AiApiError>(response, 1000)
-        .await
         .unwrap_err();
+    assert_eq!(seen.load(std::sync::atomic::Ordering::SeqCst), 3);
+    let err = ClientError::<AiApiError>::from(failed);
     assert!(
         matches!(
             err,
             ClientError::Body {
-                error: BodyError::TooLarge { .. },
+                error: BodyError::TooLarge { limit: 1000, .. },
                 ..
             }
         ),
         "{err:?}"
     );
+}
+
+/// `max_body` holds end to end: `check` reads the response the middleware
+/// hands back with the middleware's limit, raised as lowered.
+#[tokio::test]
+async fn check_keeps_the_middlewares_body_limit() {
+    // 1.5 MiB, past the 1 MiB default: read whole under a 2 MiB limit.
+    let message = "m".repeat(3 << 19);
+    let body = format!(r#"{{"code":"model_not_found","message":"{message}","data":null}}"#);
+    let head = format!(
+        "HTTP/1.1 404 Not Found\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    let (address, seen) = raw_server(Box::leak(head.into_boxed_str()), false).await;
+    let response = retry_with_limit(2, 2 << 20)
+        .get(format!("http://{address}/"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        seen.load(std::sync::atomic::Ordering::SeqCst),
+        1,
+        "a 404 is not retried"
+    );
+    let err = client::check::<AiApiError>(response).await.unwrap_err();
+    assert_eq!(err.body().map(<[u8]>::len), Some(body.len()), "read whole");
+    assert!(err.api_error().is_some(), "read as the catalog's error");
 }

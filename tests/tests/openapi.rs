@@ -178,7 +178,8 @@ fn a_code_header_is_documented_per_status() {
 
 /// Each response documents the headers the server writes with it: the
 /// retry hint where an error of the status gives one, the catalog's
-/// rate-limit headers on 429, and the request id on every response.
+/// rate-limit headers (written with any response the server gives the
+/// figures for), and the request id.
 #[test]
 fn responses_document_the_headers_the_server_writes() {
     use utoipa::IntoResponses;
@@ -187,39 +188,56 @@ fn responses_document_the_headers_the_server_writes() {
         let headers = responses[status]["headers"].as_object();
         headers.map_or_else(Vec::new, |h| h.keys().cloned().collect())
     };
+    let rate_limit = [
+        "X-RateLimit-Limit-Requests",
+        "X-RateLimit-Remaining-Requests",
+        "X-RateLimit-Reset-Requests",
+    ];
     // The catalog lists Retry-After among its rate-limit headers too: once.
-    assert_eq!(
-        names("429"),
-        [
-            "Retry-After",
-            "X-RateLimit-Limit-Requests",
-            "X-RateLimit-Remaining-Requests",
-            "X-RateLimit-Reset-Requests",
-            "x-request-id",
-        ]
-    );
+    let mut expected = vec!["Retry-After"];
+    expected.extend(rate_limit);
+    expected.push("x-request-id");
+    assert_eq!(names("429"), expected);
     let retry = &responses["429"]["headers"]["Retry-After"]["schema"];
     assert_eq!(retry, &serde_json::json!({"type": "integer", "minimum": 0}));
-    // No error of 400 gives a retry hint, and rate-limit headers are 429's.
-    assert_eq!(names("400"), ["x-request-id"]);
-    // What the server writes with a retry hint, the document has.
-    let written = error_catalog::response::build_response(
-        &AiApiError::RateLimitExceeded { retry_after: 60 },
-        None,
-        Some(&error_catalog::response::RateLimit::default()),
-    );
-    for name in written.headers().keys() {
-        let documented = names("429")
-            .iter()
-            .any(|n| n.eq_ignore_ascii_case(name.as_str()));
-        assert!(
-            documented || name == "content-type",
-            "{name} is not documented"
-        );
-    }
+    // No error of 400 gives a retry hint.
+    let mut expected = rate_limit.to_vec();
+    expected.push("x-request-id");
+    assert_eq!(names("400"), expected);
     // A catalog with its own request-id header documents that one.
     let typed = serde_json::to_value(&AnthropicError::responses()["529"]).unwrap();
     assert!(typed["headers"]["request-id"].is_object(), "{typed}");
+}
+
+/// For every entry of every catalog, each header the mock server (built on
+/// the derive) writes is in the OpenAPI document utoipa builds for it.
+#[test]
+fn every_header_a_server_writes_is_documented() {
+    let document = serde_json::to_value(mock::openapi()).unwrap();
+    let no_query = std::collections::HashMap::new();
+    let mut checked = 0;
+    for api in mock::APIS {
+        for entry in (api.entries)() {
+            let written = (api.respond)(entry.key, &no_query).expect("the mock builds every entry");
+            let documented = &document["paths"][format!("/{}/{{code}}", api.name)]["get"]
+                ["responses"][entry.status.to_string()]["headers"];
+            for name in written.headers().keys() {
+                if name == "content-type" {
+                    continue;
+                }
+                let found = documented
+                    .as_object()
+                    .is_some_and(|h| h.keys().any(|k| k.eq_ignore_ascii_case(name.as_str())));
+                assert!(
+                    found,
+                    "{}/{}: `{name}` is not documented",
+                    api.name, entry.key
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 10, "{checked} headers checked");
 }
 
 /// utoipa's own macros take the enum as a response list.
@@ -313,5 +331,11 @@ async fn aide_documents_handlers_that_return_the_enum() {
         let example = &media["examples"][entry.key]["value"];
         assert!(validator.is_valid(example), "{}: {example}", entry.key);
     }
+    // aide keeps the headers too.
+    assert!(
+        responses["429"]["headers"]["Retry-After"].is_object(),
+        "{:#}",
+        responses["429"]
+    );
     assert_valid_openapi(&document);
 }

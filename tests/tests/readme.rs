@@ -236,11 +236,11 @@ mod middleware {
     use error_catalog_tests::AiApiError;
 
     async fn call(url: String) -> Result<reqwest::Response, ClientError<AiApiError>> {
-        let http = reqwest::Client::builder().timeout(Duration::from_secs(60)).build()?;  // bounds slow bodies too
+        let http = reqwest::Client::builder().timeout(Duration::from_secs(60)).build()?;  // bounds each attempt, slow bodies too
         let client = reqwest_middleware::ClientBuilder::new(http)
             .with(CatalogRetry::<AiApiError>::new(3))      // at most 3 retries, waits of at most 30 s
             .build();
-        let response = client.get(&url).send().await.map_err(ClientError::from)?;
+        let response = client.get(&url).send().await.map_err(ClientError::<AiApiError>::from)?;
         let response = client::check::<AiApiError>(response).await?;
         Ok(response)
     }

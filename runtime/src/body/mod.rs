@@ -94,7 +94,7 @@ impl fmt::Display for BodyError {
             BodyError::Format(e) => write!(f, "error body is not in the catalog's format: {e}"),
             BodyError::TooLarge { limit } => write!(
                 f,
-                "error body is longer than {limit} bytes; the client stopped reading it (raise the limit with `client::check_with_limit` if the API really sends such bodies)"
+                "error body is longer than {limit} bytes; the client stopped reading it (raise the limit with `client::check_with_limit` or `CatalogRetry::max_body` if the API really sends such bodies)"
             ),
             BodyError::Unknown(u) => write!(
                 f,

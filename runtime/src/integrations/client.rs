@@ -69,15 +69,78 @@ impl<E> From<reqwest::Error> for ClientError<E> {
 /// whose body it could not read whole on as this crate's own error: it comes
 /// back as the [`ClientError::Body`] it was, status and headers' hints kept.
 #[cfg(feature = "reqwest-middleware")]
-impl<E: ApiErrorCatalog + Send + Sync> From<reqwest_middleware::Error> for ClientError<E> {
+impl<E> From<reqwest_middleware::Error> for ClientError<E> {
     fn from(error: reqwest_middleware::Error) -> Self {
         match error {
             reqwest_middleware::Error::Reqwest(e) => ClientError::Transport(e),
-            reqwest_middleware::Error::Middleware(e) => match e.downcast::<ClientError<E>>() {
-                Ok(unread) => unread,
+            reqwest_middleware::Error::Middleware(e) => match e.downcast::<UnreadBody>() {
+                Ok(u) => ClientError::Body {
+                    status: u.status,
+                    error: u.error,
+                    retry_after: u.retry_after,
+                    should_retry: u.should_retry,
+                    request_id: u.request_id,
+                    body: u.body,
+                },
                 Err(e) => ClientError::Middleware(e),
             },
         }
+    }
+}
+
+/// An error response whose body [`CatalogRetry`](crate::middleware::CatalogRetry)
+/// could not read whole, carried in reqwest-middleware's error: what
+/// [`ClientError::Body`] holds, without the catalog's type, so that any
+/// `ClientError` takes it back.
+#[cfg(feature = "reqwest-middleware")]
+#[derive(Debug)]
+pub(crate) struct UnreadBody {
+    status: http::StatusCode,
+    error: BodyError,
+    retry_after: Option<Duration>,
+    should_retry: Option<bool>,
+    request_id: Option<String>,
+    body: Vec<u8>,
+}
+
+#[cfg(feature = "reqwest-middleware")]
+impl UnreadBody {
+    /// The middleware's error for `error`, a [`ClientError::Body`] (any other
+    /// failure goes as its own message).
+    pub(crate) fn carry<E: ApiErrorCatalog>(error: ClientError<E>) -> reqwest_middleware::Error {
+        reqwest_middleware::Error::Middleware(match error {
+            ClientError::Body {
+                status,
+                error,
+                retry_after,
+                should_retry,
+                request_id,
+                body,
+            } => anyhow::Error::new(UnreadBody {
+                status,
+                error,
+                retry_after,
+                should_retry,
+                request_id,
+                body,
+            }),
+            ClientError::Middleware(e) => e,
+            other => anyhow::anyhow!("{other}"),
+        })
+    }
+}
+
+#[cfg(feature = "reqwest-middleware")]
+impl std::fmt::Display for UnreadBody {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.status, self.error)
+    }
+}
+
+#[cfg(feature = "reqwest-middleware")]
+impl std::error::Error for UnreadBody {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
     }
 }
 
@@ -175,7 +238,12 @@ struct BodyText<'a>(&'a [u8]);
 impl std::fmt::Debug for BodyText<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         const SHOWN: usize = 1024;
-        let shown = &self.0[..self.0.len().min(SHOWN)];
+        let mut end = self.0.len().min(SHOWN);
+        // Back off to the start of a UTF-8 character, not into one.
+        while end < self.0.len() && end > 0 && self.0[end] & 0xC0 == 0x80 {
+            end -= 1;
+        }
+        let shown = &self.0[..end];
         write!(f, "{:?}", String::from_utf8_lossy(shown))?;
         if self.0.len() > SHOWN {
             write!(f, "... ({} bytes in all)", self.0.len())?;
@@ -343,7 +411,9 @@ pub(crate) fn should_retry<E: ApiErrorCatalog>(headers: &HeaderMap) -> Option<bo
 pub const DEFAULT_MAX_BODY: usize = 1 << 20;
 
 /// Passes a successful `reqwest::Response` through, and reads an error one
-/// (4xx/5xx) into the typed enum, reading at most [`DEFAULT_MAX_BODY`] bytes.
+/// (4xx/5xx) into the typed enum, reading at most [`DEFAULT_MAX_BODY`] bytes
+/// (or the `max_body` of the [`CatalogRetry`](crate::middleware::CatalogRetry)
+/// that handed the response back).
 ///
 /// reqwest sets no timeout by default, so a server that sends its error body
 /// slowly can hold this call as long as it likes. Bound it with
@@ -358,8 +428,17 @@ pub const DEFAULT_MAX_BODY: usize = 1 << 20;
 pub async fn check<E: ApiErrorCatalog>(
     response: reqwest::Response,
 ) -> Result<reqwest::Response, ClientError<E>> {
-    check_with_limit(response, DEFAULT_MAX_BODY).await
+    let limit = response.extensions().get::<BodyLimit>();
+    let limit = limit.map_or(DEFAULT_MAX_BODY, |l| l.0);
+    check_with_limit(response, limit).await
 }
+
+/// The body limit a response was read with, set by
+/// [`CatalogRetry`](crate::middleware::CatalogRetry) on the responses it hands
+/// back, so that [`check`] keeps to it.
+#[cfg(feature = "reqwest")]
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BodyLimit(pub(crate) usize);
 
 /// [`check`], reading at most `max_body` bytes of an error body.
 #[cfg(feature = "reqwest")]

@@ -3,10 +3,11 @@
 //! `reqwest-retry`) a `RetryableStrategy` for reqwest-retry.
 //!
 //! ```ignore
-//! let client = reqwest_middleware::ClientBuilder::new(reqwest::Client::new())
+//! let http = reqwest::Client::builder().timeout(Duration::from_secs(60)).build()?;
+//! let client = reqwest_middleware::ClientBuilder::new(http)
 //!     .with(CatalogRetry::<ApiError>::new(3))   // at most 3 retries
 //!     .build();
-//! let response = client.get(url).send().await.map_err(ClientError::from)?;
+//! let response = client.get(url).send().await.map_err(ClientError::<ApiError>::from)?;
 //! let response = error_catalog::client::check::<ApiError>(response).await?;
 //! ```
 
@@ -30,11 +31,14 @@ use crate::ApiErrorCatalog;
 /// Attempts are bounded by `max_retries`, whatever the server says.
 ///
 /// The response that ends the retries goes to the caller with its body, to
-/// read with [`client::check`]; one whose body could not be read whole (cut
-/// off, timed out, or past the body limit while arriving) comes back as the
-/// error, which `ClientError::from` turns into the [`ClientError::Body`]
-/// `check` would have given. A request whose body cannot be cloned (a
-/// stream) is sent once.
+/// read with [`client::check`] (which then reads it with this middleware's
+/// `max_body`); one whose body could not be read whole (cut off, timed out,
+/// or past the body limit) comes back as
+/// `reqwest_middleware::Error::Middleware`, which `ClientError::from` turns
+/// into the [`ClientError::Body`] `check` would have given (status and
+/// headers' hints kept). An outer reqwest-retry layer sees that error as
+/// fatal: this middleware has already retried it. A request whose body
+/// cannot be cloned (a stream) is sent once.
 #[derive(Debug, Clone)]
 pub struct CatalogRetry<E> {
     max_retries: u32,
@@ -94,10 +98,8 @@ impl<E: ApiErrorCatalog + Send + Sync> Middleware for CatalogRetry<E> {
     ) -> reqwest_middleware::Result<reqwest::Response> {
         let mut retries = 0;
         loop {
-            let again = request.try_clone();
-            let attempt = match &again {
-                Some(copy) => copy.try_clone().expect("a cloned request clones again"),
-                None => return next.run(request, extensions).await,
+            let Some(attempt) = request.try_clone() else {
+                return next.run(request, extensions).await;
             };
             let backoff = (retries < self.max_retries).then(|| self.backoff(retries));
             let (wait, outcome) = match next.clone().run(attempt, extensions).await {
@@ -108,7 +110,7 @@ impl<E: ApiErrorCatalog + Send + Sync> Middleware for CatalogRetry<E> {
                     // would have made it (see `ClientError: From<Error>`).
                     Err(unread) => (
                         self.policy.adjust(&unread, backoff),
-                        Err(reqwest_middleware::Error::Middleware(unread.into())),
+                        Err(client::UnreadBody::carry(unread)),
                     ),
                 },
                 Err(reqwest_middleware::Error::Reqwest(e)) => {
@@ -124,6 +126,8 @@ impl<E: ApiErrorCatalog + Send + Sync> Middleware for CatalogRetry<E> {
             let Some(wait) = wait else {
                 return outcome;
             };
+            // Not kept through the wait: its connection and body go now.
+            drop(outcome);
             tokio::time::sleep(wait).await;
             retries += 1;
         }
@@ -135,10 +139,10 @@ fn is_error(response: &reqwest::Response) -> bool {
 }
 
 /// Reads an error response's body (at most `max_body` bytes) into the typed
-/// error, and rebuilds the response with that body for the caller. A body
-/// declared past the limit is left unread, the response handed back as it
-/// came (the caller's `check` reports it). A body that runs past the limit,
-/// is cut off or times out is `Err`: [`ClientError::Body`] with why.
+/// error, and rebuilds the response with that body for the caller, marked
+/// with the limit so that [`client::check`] reads it with the same one. A
+/// body declared or found past the limit, cut off, or timed out is `Err`:
+/// [`ClientError::Body`] with why.
 async fn read<E: ApiErrorCatalog>(
     mut response: reqwest::Response,
     max_body: usize,
@@ -150,8 +154,7 @@ async fn read<E: ApiErrorCatalog>(
         .content_length()
         .is_some_and(|n| n > max_body as u64)
     {
-        let error = client::unread(status, &headers, too_large, Vec::new());
-        return Ok((error, response));
+        return Err(client::unread(status, &headers, too_large, Vec::new()));
     }
     let version = response.version();
     let url = response.url().clone();
@@ -178,6 +181,7 @@ async fn read<E: ApiErrorCatalog>(
         .body(body)
         .map_err(|e| ClientError::Middleware(e.into()))?;
     *rebuilt.headers_mut() = headers;
+    rebuilt.extensions_mut().insert(client::BodyLimit(max_body));
     Ok((error, reqwest::Response::from(rebuilt)))
 }
 

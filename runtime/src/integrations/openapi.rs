@@ -266,27 +266,36 @@ fn response_headers<E: ApiErrorCatalog>(status: u16) -> Map<String, Value> {
     };
     // Where the code travels in a header, the header says which error it is.
     if let Some(header) = catalog.wire().code_header.as_deref() {
-        let codes: Vec<&str> = entries().filter_map(|e| e.code).collect();
+        let mut codes: Vec<&str> = entries().filter_map(|e| e.code).collect();
+        codes.sort_unstable();
+        codes.dedup();
         if !codes.is_empty() {
             let schema = json!({"type": "string", "enum": codes});
             add(header, "The error code.", schema);
         }
     }
     let seconds = json!({"type": "integer", "minimum": 0});
-    if entries().any(|e| e.retry_after.is_some() || e.param("retry_after").is_some()) {
+    // The retry hint a server writes: the entry's figure or a numeric
+    // `retry_after` parameter.
+    let hinted = entries().any(|e| {
+        e.retry_after.is_some()
+            || e.param("retry_after")
+                .is_some_and(|p| matches!(p.kind, ParamKind::Integer | ParamKind::Number))
+    });
+    if hinted {
         let about = "Seconds to wait before retrying, when the error gives a retry hint.";
         add("Retry-After", about, seconds.clone());
     }
-    if status == 429 {
-        for header in catalog.rate_limit_headers() {
-            let about = match header.value {
-                RateLimitValue::Limit => "Requests allowed in the current window.",
-                RateLimitValue::Remaining => "Requests left in the current window.",
-                RateLimitValue::Reset => "When the current window resets, as Unix time in seconds.",
-                RateLimitValue::RetryAfter => "Seconds to wait before retrying.",
-            };
-            add(header.name, about, seconds.clone());
-        }
+    // Written on any response the server gives the figures for.
+    for header in catalog.rate_limit_headers() {
+        let about = match header.value {
+            RateLimitValue::Limit => "Requests allowed in the current window.",
+            RateLimitValue::Remaining => "Requests left in the current window.",
+            RateLimitValue::Reset => "When the current window resets, as Unix time in seconds.",
+            RateLimitValue::RetryAfter if hinted => "Seconds to wait before retrying.",
+            RateLimitValue::RetryAfter => continue,
+        };
+        add(header.name, about, seconds.clone());
     }
     let request_id = catalog.request_id_header().unwrap_or(REQUEST_ID_HEADER);
     let about = "The id of the request this answers, when the request has one.";
