@@ -58,6 +58,11 @@ async fn attempts_are_bounded_and_the_last_error_keeps_its_body() {
         "/flaky/m2",
         "the URL survives the rebuild"
     );
+    assert_eq!(
+        response.remote_addr(),
+        Some(address),
+        "so do the extensions reqwest and inner layers set"
+    );
     let err = client::check::<AiApiError>(response).await.unwrap_err();
     assert_eq!(
         err.api_error(),
@@ -280,6 +285,11 @@ async fn an_error_body_cut_off_keeps_its_status_and_is_retried() {
         "{err:?}"
     );
     assert_eq!(err.status(), Some(http::StatusCode::SERVICE_UNAVAILABLE));
+    assert_eq!(
+        err.request_id(),
+        Some("req_cut"),
+        "the headers' hints come back too"
+    );
 }
 
 /// A body past the limit, declared or not, is retried by its status and
@@ -337,8 +347,10 @@ async fn an_error_body_past_the_limit_is_retried_and_reported() {
 #[tokio::test]
 async fn check_keeps_the_middlewares_body_limit() {
     // 1.5 MiB, past the 1 MiB default: read whole under a 2 MiB limit.
-    let message = "m".repeat(3 << 19);
-    let body = format!(r#"{{"code":"model_not_found","message":"{message}","data":null}}"#);
+    let model = "m".repeat(3 << 19);
+    let body = format!(
+        r#"{{"code":"model_not_found","message":"model '{model}' not found","data":null}}"#
+    );
     let head = format!(
         "HTTP/1.1 404 Not Found\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
         body.len()
@@ -356,5 +368,8 @@ async fn check_keeps_the_middlewares_body_limit() {
     );
     let err = client::check::<AiApiError>(response).await.unwrap_err();
     assert_eq!(err.body().map(<[u8]>::len), Some(body.len()), "read whole");
-    assert!(err.api_error().is_some(), "read as the catalog's error");
+    assert!(
+        matches!(err.api_error(), Some(AiApiError::ModelNotFound { model: m }) if *m == model),
+        "read as the catalog's error"
+    );
 }

@@ -1,7 +1,8 @@
 //! The page-only parts of a catalog: its lead example, guides, status table and headers.
 
-use super::read::{boolean, check_keys, member, required, strings, text};
-use crate::diagnostic::Diagnostics;
+use super::header_name;
+use super::read::{at, boolean, check_keys, member, required, strings, text};
+use crate::diagnostic::{Diagnostics, Pos};
 use crate::model::{Guide, HeaderDoc, LeadExample, StatusDoc};
 use crate::node::{Key, Node, Value};
 use crate::suggest::quoted_list;
@@ -184,6 +185,8 @@ pub(super) fn headers(node: &Node, d: &mut Diagnostics) -> Vec<HeaderDoc> {
         d,
     );
     let mut out = Vec::new();
+    // Header names ignore case: each, lowercased, with where it was first listed.
+    let mut seen: Vec<(String, Option<Pos>)> = Vec::new();
     for (item, members) in items {
         check_keys(
             members,
@@ -191,15 +194,28 @@ pub(super) fn headers(node: &Node, d: &mut Diagnostics) -> Vec<HeaderDoc> {
             "a rate-limit header",
             d,
         );
-        let name = required(
+        let name_node = required(
             members,
             "name",
             item.pos,
             "a rate-limit header",
             "`name: Retry-After`",
             d,
-        )
-        .and_then(|n| text(n, "name", d));
+        );
+        let name = name_node.and_then(|n| header_name(n, "name", d));
+        if let (Some(name), Some(node)) = (&name, name_node) {
+            let lower = name.to_ascii_lowercase();
+            match seen.iter().find(|(n, _)| *n == lower) {
+                Some((_, first)) => d.error(
+                    node.pos,
+                    format!(
+                        "rate-limit header `{name}` is listed twice, ignoring case{}; remove one",
+                        at(*first)
+                    ),
+                ),
+                None => seen.push((lower, node.pos)),
+            }
+        }
         let description = required(
             members,
             "description",
@@ -225,6 +241,17 @@ pub(super) fn headers(node: &Node, d: &mut Diagnostics) -> Vec<HeaderDoc> {
             }
             found
         });
+        // A server writes `Retry-After` from the error's retry hint: another
+        // figure there would tell clients to wait that many seconds.
+        if let (Some(name), Some(value)) = (&name, value) {
+            if name.eq_ignore_ascii_case("retry-after") && value != RateLimitValue::RetryAfter {
+                let at_value = member(members, "value").and_then(|n| n.pos);
+                d.error(
+                    at_value,
+                    format!("`{name}` carries the seconds to wait before retrying; give it `value: retry_after`, or put this figure in a header of its own"),
+                );
+            }
+        }
         if let (Some(name), Some(description)) = (name, description) {
             out.push(HeaderDoc {
                 name,

@@ -205,7 +205,7 @@ pub(crate) fn catalog(root: &Node, d: &mut Diagnostics) -> Option<Catalog> {
 }
 
 /// A response header's name, checked.
-fn header_name(node: &Node, key: &str, d: &mut Diagnostics) -> Option<String> {
+pub(super) fn header_name(node: &Node, key: &str, d: &mut Diagnostics) -> Option<String> {
     let name = text(node, key, d)?;
     if !crate::wire::is_header_name(&name) {
         d.error(

@@ -68,6 +68,8 @@ impl<E> From<reqwest::Error> for ClientError<E> {
 /// [`CatalogRetry`](crate::middleware::CatalogRetry) hands an error response
 /// whose body it could not read whole on as this crate's own error: it comes
 /// back as the [`ClientError::Body`] it was, status and headers' hints kept.
+/// This conversion is the way back to them: `reqwest_middleware::Error`'s
+/// own `status()` is `None` for it, and its text says only the status.
 #[cfg(feature = "reqwest-middleware")]
 impl<E> From<reqwest_middleware::Error> for ClientError<E> {
     fn from(error: reqwest_middleware::Error) -> Self {
@@ -239,8 +241,10 @@ impl std::fmt::Debug for BodyText<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         const SHOWN: usize = 1024;
         let mut end = self.0.len().min(SHOWN);
-        // Back off to the start of a UTF-8 character, not into one.
-        while end < self.0.len() && end > 0 && self.0[end] & 0xC0 == 0x80 {
+        // Back off to the start of a UTF-8 character (at most 3 bytes), not
+        // into one.
+        let start = end.saturating_sub(3);
+        while end < self.0.len() && end > start && self.0[end] & 0xC0 == 0x80 {
             end -= 1;
         }
         let shown = &self.0[..end];
@@ -411,9 +415,11 @@ pub(crate) fn should_retry<E: ApiErrorCatalog>(headers: &HeaderMap) -> Option<bo
 pub const DEFAULT_MAX_BODY: usize = 1 << 20;
 
 /// Passes a successful `reqwest::Response` through, and reads an error one
-/// (4xx/5xx) into the typed enum, reading at most [`DEFAULT_MAX_BODY`] bytes
-/// (or the `max_body` of the [`CatalogRetry`](crate::middleware::CatalogRetry)
-/// that handed the response back).
+/// (4xx/5xx) into the typed enum, reading at most [`DEFAULT_MAX_BODY`] bytes,
+/// or the `max_body` of the [`CatalogRetry`](crate::middleware::CatalogRetry)
+/// that handed the response back (it marks the response in its extensions; a
+/// layer outside it that rebuilds responses without their extensions loses
+/// the mark: use [`check_with_limit`] there, whose limit always wins).
 ///
 /// reqwest sets no timeout by default, so a server that sends its error body
 /// slowly can hold this call as long as it likes. Bound it with
@@ -428,9 +434,17 @@ pub const DEFAULT_MAX_BODY: usize = 1 << 20;
 pub async fn check<E: ApiErrorCatalog>(
     response: reqwest::Response,
 ) -> Result<reqwest::Response, ClientError<E>> {
-    let limit = response.extensions().get::<BodyLimit>();
-    let limit = limit.map_or(DEFAULT_MAX_BODY, |l| l.0);
+    let limit = body_limit(&response);
     check_with_limit(response, limit).await
+}
+
+/// The body limit `response` is to be read with: the one
+/// [`CatalogRetry`](crate::middleware::CatalogRetry) marked it with, else
+/// [`DEFAULT_MAX_BODY`].
+#[cfg(feature = "reqwest")]
+fn body_limit(response: &reqwest::Response) -> usize {
+    let marked = response.extensions().get::<BodyLimit>();
+    marked.map_or(DEFAULT_MAX_BODY, |l| l.0)
 }
 
 /// The body limit a response was read with, set by
@@ -454,10 +468,12 @@ pub async fn check_with_limit<E: ApiErrorCatalog>(
 }
 
 /// Reads an error `reqwest::Response` into the typed enum, reading at most
-/// [`DEFAULT_MAX_BODY`] bytes (see [`check`] on timeouts).
+/// [`DEFAULT_MAX_BODY`] bytes or the limit `CatalogRetry` marked it with
+/// (see [`check`] on limits and timeouts).
 #[cfg(feature = "reqwest")]
 pub async fn from_response<E: ApiErrorCatalog>(response: reqwest::Response) -> ClientError<E> {
-    from_response_with_limit(response, DEFAULT_MAX_BODY).await
+    let limit = body_limit(&response);
+    from_response_with_limit(response, limit).await
 }
 
 /// [`from_response`], reading at most `max_body` bytes of the body.

@@ -99,7 +99,12 @@ impl<E: ApiErrorCatalog + Send + Sync> Middleware for CatalogRetry<E> {
         let mut retries = 0;
         loop {
             let Some(attempt) = request.try_clone() else {
-                return next.run(request, extensions).await;
+                // Sent once; `check` still reads it with this limit.
+                let mut response = next.run(request, extensions).await?;
+                response
+                    .extensions_mut()
+                    .insert(client::BodyLimit(self.max_body));
+                return Ok(response);
             };
             let backoff = (retries < self.max_retries).then(|| self.backoff(retries));
             let (wait, outcome) = match next.clone().run(attempt, extensions).await {
@@ -149,6 +154,9 @@ async fn read<E: ApiErrorCatalog>(
 ) -> Result<(ClientError<E>, reqwest::Response), ClientError<E>> {
     let status = response.status();
     let headers = response.headers().clone();
+    // What inner layers and reqwest put there (`HttpInfo`'s remote address)
+    // goes on the rebuilt response.
+    let kept = std::mem::take(response.extensions_mut());
     let too_large = BodyError::TooLarge { limit: max_body };
     if response
         .content_length()
@@ -181,6 +189,7 @@ async fn read<E: ApiErrorCatalog>(
         .body(body)
         .map_err(|e| ClientError::Middleware(e.into()))?;
     *rebuilt.headers_mut() = headers;
+    rebuilt.extensions_mut().extend(kept);
     rebuilt.extensions_mut().insert(client::BodyLimit(max_body));
     Ok((error, reqwest::Response::from(rebuilt)))
 }
