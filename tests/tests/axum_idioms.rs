@@ -162,3 +162,47 @@ async fn headers_and_status_set_around_the_error_are_kept() {
     let (_, _, body) = get_json(response).await;
     assert_eq!(body["meta"]["request_id"], "req_kept", "{body}");
 }
+
+/// A layer inside `request_context` that encodes the body (compression) or
+/// tags it (an ETag) described the body it saw; the middleware writes a new
+/// one, so those headers go, and the response still decodes.
+#[tokio::test]
+async fn headers_that_describe_the_old_body_are_dropped() {
+    use axum::extract::Request;
+    use axum::http::HeaderValue;
+    use axum::middleware::Next;
+
+    async fn encoding(request: Request, next: Next) -> axum::response::Response {
+        let mut response = next.run(request).await;
+        let headers = response.headers_mut();
+        headers.insert("content-encoding", HeaderValue::from_static("gzip"));
+        headers.insert("etag", HeaderValue::from_static("\"abc\""));
+        headers.insert("cache-control", HeaderValue::from_static("no-store"));
+        response
+    }
+    let app = Router::new()
+        .route("/broken", get(|| async { ErrorCodesError::InternalError }))
+        .layer(axum::middleware::from_fn(encoding))
+        .layer(axum::middleware::from_fn(
+            error_catalog::axum::request_context,
+        ))
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let response = reqwest::Client::new()
+        .get(format!("http://{address}/broken"))
+        .header("x-request-id", "req_plain")
+        .send()
+        .await
+        .unwrap();
+    assert!(response.headers().get("content-encoding").is_none());
+    assert!(response.headers().get("etag").is_none());
+    assert_eq!(
+        response.headers()["cache-control"],
+        "no-store",
+        "others stay"
+    );
+    let (_, _, body) = get_json(response).await;
+    assert_eq!(body["meta"]["request_id"], "req_plain", "{body}");
+}

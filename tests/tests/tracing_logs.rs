@@ -167,3 +167,43 @@ async fn transport_retries_are_logged_without_the_url() {
     );
     assert!(!text.contains("AIzaSECRET"), "{text}");
 }
+
+/// A message holds text the client chose (a model name from the path): a
+/// newline in it is escaped, so it cannot forge a log line of its own.
+#[tokio::test]
+async fn a_newline_in_a_message_cannot_start_a_log_line() {
+    use error_catalog_tests::AiApiError;
+    let (logs, _guard) = Logs::capture();
+    let app = Router::new()
+        .route(
+            "/models",
+            get(|| async {
+                AiApiError::ModelNotFound {
+                    model: "x\n2026-01-01T00:00:00Z ERROR forged".into(),
+                }
+            }),
+        )
+        .layer(axum::middleware::from_fn(
+            error_catalog::axum::request_context,
+        ));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    let response = reqwest::get(format!("http://{address}/models"))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 404);
+    let text = logs.text();
+    let line = text
+        .lines()
+        .find(|l| l.contains("model_not_found"))
+        .unwrap_or_else(|| panic!("no log line:\n{text}"));
+    assert!(
+        line.contains(r"x\n2026-01-01T00:00:00Z ERROR forged"),
+        "{line}"
+    );
+    assert!(
+        !text.lines().any(|l| l.starts_with("2026-01-01T00:00:00Z")),
+        "a forged line:\n{text}"
+    );
+}

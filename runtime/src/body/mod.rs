@@ -42,8 +42,8 @@ pub enum BodyError {
     },
     /// The body is well-formed but is no error of the enum (its code is not
     /// in the catalog, it does not fit its code's entry, or the enum leaves
-    /// that entry out), and the enum has no `#[catalog(unknown)]` variant to
-    /// hold it.
+    /// that entry out or holds a cause there that a body cannot give), and
+    /// the enum has no `#[catalog(unknown)]` variant to hold it.
     Unknown(Box<UnknownError>),
     /// The body could not be read to its end: the connection closed or the
     /// request timed out while it arrived, or it could not be decoded (a
@@ -98,7 +98,7 @@ impl fmt::Display for BodyError {
             ),
             BodyError::Unknown(u) => write!(
                 f,
-                "error body is no error of this enum ({}): {}; its code is not in the catalog, or the body does not fit its code's entry (status, message, a required parameter), or the enum leaves that entry out; add a `#[catalog(unknown)]` variant to keep such errors",
+                "error body is no error of this enum ({}): {}; its code is not in the catalog, or the body does not fit its code's entry (status, message, a required parameter), or the enum leaves that entry out or cannot rebuild its variant from a body (a `#[catalog(source)]` field that is not an `Option`); add a `#[catalog(unknown)]` variant to keep such errors",
                 u.code.as_deref().map_or("no code".to_owned(), |c| format!("code `{c}`")),
                 u.message
             ),

@@ -57,7 +57,12 @@ pub async fn request_context(mut request: Request, next: Next) -> Response {
             parts.headers.insert(name, value.clone());
         }
     }
-    parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+    // What inner layers said of the body they saw no longer holds for the
+    // new one: a compression layer inside this one had encoded it.
+    use axum::http::header::{CONTENT_ENCODING, CONTENT_LENGTH, ETAG};
+    for stale in [CONTENT_LENGTH, CONTENT_ENCODING, ETAG] {
+        parts.headers.remove(stale);
+    }
     Response::from_parts(parts, body)
 }
 

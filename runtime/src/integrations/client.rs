@@ -333,6 +333,7 @@ fn read<E: ApiErrorCatalog>(
 
 /// A response whose body was not read whole (`error` says why): what its
 /// status and headers tell, and the bytes that arrived.
+#[cfg(feature = "reqwest")]
 pub(crate) fn unread<E: ApiErrorCatalog>(
     status: http::StatusCode,
     headers: &HeaderMap,

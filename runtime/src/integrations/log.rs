@@ -4,8 +4,7 @@
 //! failures are logged without their URL, whose query may hold a key. A
 //! 5xx's cause chain is logged as its `Display`: keep secrets out of causes.
 
-#[cfg(feature = "axum")]
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::time::Duration;
 
 use crate::client::ClientError;
@@ -44,9 +43,9 @@ pub(crate) fn response<E: ApiErrorCatalog>(error: &E, request_id: Option<&str>) 
             code = error.code(),
             status,
             request_id,
-            causes = %Causes(error),
+            causes = %OneLine(Causes(error)),
             "{}",
-            error.redacted()
+            OneLine(error.redacted())
         );
     } else {
         tracing::info!(
@@ -54,7 +53,7 @@ pub(crate) fn response<E: ApiErrorCatalog>(error: &E, request_id: Option<&str>) 
             status,
             request_id,
             "{}",
-            error.redacted()
+            OneLine(error.redacted())
         );
     }
 }
@@ -76,7 +75,8 @@ pub(crate) fn retry<E: ApiErrorCatalog>(error: &ClientError<E>, wait: Duration) 
         status,
         request_id,
         wait_ms = wait.as_millis() as u64,
-        "retrying after {error}"
+        "retrying after {}",
+        OneLine(error)
     );
 }
 
@@ -100,6 +100,31 @@ pub(crate) fn transport_retry(error: &reqwest::Error, wait: Duration) {
     }
     tracing::warn!(
         wait_ms = wait.as_millis() as u64,
-        "retrying after the request {what}{causes}"
+        "retrying after the request {what}{}",
+        OneLine(causes)
     );
+}
+
+/// `T`'s text with control characters escaped (`\n`, `\u{1b}`): messages
+/// hold text a client or a server chose, which must not start a log line
+/// of its own.
+struct OneLine<T>(T);
+
+impl<T: fmt::Display> fmt::Display for OneLine<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        struct Escaping<'a, 'b>(&'a mut fmt::Formatter<'b>);
+        impl fmt::Write for Escaping<'_, '_> {
+            fn write_str(&mut self, text: &str) -> fmt::Result {
+                for c in text.chars() {
+                    if c.is_control() {
+                        write!(self.0, "{}", c.escape_default())?;
+                    } else {
+                        self.0.write_char(c)?;
+                    }
+                }
+                Ok(())
+            }
+        }
+        write!(Escaping(f), "{}", self.0)
+    }
 }
