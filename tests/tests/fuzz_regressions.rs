@@ -6,8 +6,8 @@ use std::path::Path;
 
 use error_catalog::ApiErrorCatalog;
 use error_catalog_tests::{
-    AiApiError, AimlApiError, AnthropicError, CardError, ErrorCodesError, GatewayError,
-    GeminiApiError, GeminiError, GitHubError, GoogleError, OpenAiError, ProblemError,
+    AiApiError, AimlApiError, AnthropicError, BedrockError, CardError, ErrorCodesError,
+    GatewayError, GeminiApiError, GeminiError, GitHubError, GoogleError, OpenAiError, ProblemError,
     ProblemTypeError, Rfc9457Error, StripeError,
 };
 
@@ -68,27 +68,72 @@ fn body_parse_regressions() {
         check::<GeminiApiError>(&name, &data, status);
         check::<GoogleError>(&name, &data, status);
         check::<Rfc9457Error>(&name, &data, status);
+        check::<BedrockError>(&name, &data, status);
     }
 }
+
+/// What each hostile catalog must give: loaded (rendered safely), or
+/// refused with the diagnostic that names its mistake.
+const CATALOG_OUTCOMES: &[(&str, Result<(), &str>)] = &[
+    ("duplicate_flood.yaml", Err("duplicate entry `a`")),
+    ("fallback_names_taken.yaml", Ok(())),
+    ("markdown_in_free_text.yaml", Ok(())),
+    ("nested_anchors.yaml", Err("`causes` must be a string")),
+    (
+        "too_many_params.yaml",
+        Err("more than the 100 an entry may have"),
+    ),
+    (
+        "wide_template.yaml",
+        Err("more than the 254 a template allows"),
+    ),
+];
 
 #[test]
 fn catalog_load_regressions() {
     let all = inputs("catalog_load");
-    assert!(all.len() >= 6, "{} inputs", all.len());
-    for (name, data) in all {
-        match error_catalog_model::load_bytes(&data) {
-            Ok(c) => {
+    assert_eq!(
+        all.len(),
+        CATALOG_OUTCOMES.len(),
+        "give each input its outcome"
+    );
+    for (path, data) in all {
+        let name = path.rsplit('/').next().unwrap_or(&path);
+        let expected = CATALOG_OUTCOMES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .unwrap_or_else(|| panic!("{name}: no expected outcome in CATALOG_OUTCOMES"))
+            .1;
+        match (error_catalog_model::load_bytes(&data), expected) {
+            (Ok(c), Ok(())) => {
                 let page = error_catalog_model::render::render_page(&c, "fuzz.yaml");
                 assert!(!page.contains("](javascript"), "{name}");
+                // Outside code blocks (lines that open or close one start
+                // with three backticks), markup in free text is escaped.
+                let mut in_code = false;
+                for line in page.lines() {
+                    if line.starts_with("```") {
+                        in_code = !in_code;
+                    } else if !in_code {
+                        assert!(!line.contains("<script>"), "{name}: {line}");
+                    }
+                }
+                assert!(!in_code, "{name}: a code block left open");
             }
-            Err(problems) => {
-                assert!(!problems.is_empty(), "{name}");
+            (Err(problems), Err(says)) => {
                 assert!(
                     problems.len() <= error_catalog_model::LIMITS.max_diagnostics + 1,
                     "{name}: {} problems",
                     problems.len()
                 );
+                let first = problems
+                    .first()
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
+                assert!(first.contains(says), "{name}: {first}");
             }
+            (Ok(_), Err(says)) => panic!("{name} loaded; expected `{says}`"),
+            (Err(problems), Ok(())) => panic!("{name} was refused: {}", problems[0]),
         }
     }
 }
