@@ -368,6 +368,18 @@ async fn check_keeps_the_middlewares_body_limit() {
     );
     let err = client::check::<AiApiError>(response).await.unwrap_err();
     assert_eq!(err.body().map(<[u8]>::len), Some(body.len()), "read whole");
+    // `from_response` keeps to it too.
+    let response = retry_with_limit(0, 2 << 20)
+        .get(format!("http://{address}/"))
+        .send()
+        .await
+        .unwrap();
+    let again = client::from_response::<AiApiError>(response).await;
+    assert_eq!(
+        again.body().map(<[u8]>::len),
+        Some(body.len()),
+        "read whole"
+    );
     assert!(
         matches!(err.api_error(), Some(AiApiError::ModelNotFound { model: m }) if *m == model),
         "read as the catalog's error"

@@ -258,10 +258,11 @@ mod middleware {
 #[rustfmt::skip] // as the README shows it
 mod logs {
     #[test]
-    fn the_subscriber() {
+    fn the_subscriber() -> Result<(), Box<dyn std::error::Error>> {
         let subscriber = tracing_subscriber::fmt().with_writer(std::io::stderr).finish();
-        let _guard = tracing::subscriber::set_default(subscriber);   // or set_global_default
+        tracing::subscriber::set_global_default(subscriber)?;   // in a test: set_default, keeping its guard
         assert!(tracing::dispatcher::has_been_set());
+        Ok(())
     }
 }
 

@@ -185,7 +185,7 @@ pub(super) fn headers(node: &Node, d: &mut Diagnostics) -> Vec<HeaderDoc> {
         d,
     );
     let mut out = Vec::new();
-    // Header names ignore case: each, lowercased, with where it was first listed.
+    // Header names ignore case: each as first spelled, with where.
     let mut seen: Vec<(String, Option<Pos>)> = Vec::new();
     for (item, members) in items {
         check_keys(
@@ -204,16 +204,15 @@ pub(super) fn headers(node: &Node, d: &mut Diagnostics) -> Vec<HeaderDoc> {
         );
         let name = name_node.and_then(|n| header_name(n, "name", d));
         if let (Some(name), Some(node)) = (&name, name_node) {
-            let lower = name.to_ascii_lowercase();
-            match seen.iter().find(|(n, _)| *n == lower) {
-                Some((_, first)) => d.error(
+            match seen.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)) {
+                Some((first, pos)) => d.error(
                     node.pos,
                     format!(
-                        "rate-limit header `{name}` is listed twice, ignoring case{}; remove one",
-                        at(*first)
+                        "rate-limit header `{name}` repeats `{first}`{}; header names ignore case, so remove one",
+                        at(*pos)
                     ),
                 ),
-                None => seen.push((lower, node.pos)),
+                None => seen.push((name.clone(), node.pos)),
             }
         }
         let description = required(
@@ -248,7 +247,7 @@ pub(super) fn headers(node: &Node, d: &mut Diagnostics) -> Vec<HeaderDoc> {
                 let at_value = member(members, "value").and_then(|n| n.pos);
                 d.error(
                     at_value,
-                    format!("`{name}` carries the seconds to wait before retrying; give it `value: retry_after`, or put this figure in a header of its own"),
+                    format!("`{name}` carries the seconds to wait before retrying, found `value: {}`; give it `value: retry_after`, or put this figure in a header of its own", RateLimitValue::ALL.iter().find(|(v, _)| *v == value).map_or("?", |(_, n)| *n)),
                 );
             }
         }

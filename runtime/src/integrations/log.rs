@@ -105,9 +105,10 @@ pub(crate) fn transport_retry(error: &reqwest::Error, wait: Duration) {
     );
 }
 
-/// `T`'s text with control characters escaped (`\n`, `\u{1b}`): messages
-/// hold text a client or a server chose, which must not start a log line
-/// of its own.
+/// `T`'s text with control characters, line and paragraph separators and
+/// bidirectional overrides escaped (`\n`, `\u{2028}`), and `\` as `\\` so
+/// an escape cannot be typed: messages hold text a client or a server
+/// chose, which must not start a log line of its own or reorder one.
 struct OneLine<T>(T);
 
 impl<T: fmt::Display> fmt::Display for OneLine<T> {
@@ -116,7 +117,9 @@ impl<T: fmt::Display> fmt::Display for OneLine<T> {
         impl fmt::Write for Escaping<'_, '_> {
             fn write_str(&mut self, text: &str) -> fmt::Result {
                 for c in text.chars() {
-                    if c.is_control() {
+                    let separator = matches!(c, '\u{2028}' | '\u{2029}');
+                    let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+                    if c.is_control() || separator || bidi || c == '\\' {
                         write!(self.0, "{}", c.escape_default())?;
                     } else {
                         self.0.write_char(c)?;
@@ -126,5 +129,21 @@ impl<T: fmt::Display> fmt::Display for OneLine<T> {
             }
         }
         write!(Escaping(f), "{}", self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OneLine;
+
+    #[test]
+    fn one_line_escapes_what_could_break_or_reorder_a_line() {
+        let text = "a\r\nb\u{1b}[31m\u{85}c\u{2028}d\u{202E}e\\nf é 日本";
+        let shown = OneLine(text).to_string();
+        assert_eq!(
+            shown,
+            r"a\r\nb\u{1b}[31m\u{85}c\u{2028}d\u{202e}e\\nf é 日本"
+        );
+        assert_eq!(shown.lines().count(), 1);
     }
 }
