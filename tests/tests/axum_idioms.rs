@@ -46,6 +46,25 @@ async fn context(context: RequestContext) -> Json<Value> {
     Json(serde_json::json!({"request_id": context.request_id, "path": context.path}))
 }
 
+/// Serves `routes` behind `request_context` and tower-http's request ids, on
+/// loopback, and sends one GET to `path` with request id `id`.
+async fn get_with_context(routes: Router, path: &str, id: &str) -> reqwest::Response {
+    let app = routes
+        .layer(axum::middleware::from_fn(
+            error_catalog::axum::request_context,
+        ))
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    reqwest::Client::new()
+        .get(format!("http://{address}{path}"))
+        .header("x-request-id", id)
+        .send()
+        .await
+        .unwrap()
+}
+
 async fn serve() -> SocketAddr {
     let api = Router::new()
         .route("/items", post(create))
@@ -142,21 +161,8 @@ async fn headers_and_status_set_around_the_error_are_kept() {
         )
             .into_response()
     }
-    let app = Router::new()
-        .route("/guarded", get(unauthorized))
-        .layer(axum::middleware::from_fn(
-            error_catalog::axum::request_context,
-        ))
-        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    let response = reqwest::Client::new()
-        .get(format!("http://{address}/guarded"))
-        .header("x-request-id", "req_kept")
-        .send()
-        .await
-        .unwrap();
+    let routes = Router::new().route("/guarded", get(unauthorized));
+    let response = get_with_context(routes, "/guarded", "req_kept").await;
     assert_eq!(response.status().as_u16(), 503);
     assert_eq!(response.headers()["www-authenticate"], "Bearer");
     let (_, _, body) = get_json(response).await;
@@ -180,22 +186,10 @@ async fn headers_that_describe_the_old_body_are_dropped() {
         headers.insert("cache-control", HeaderValue::from_static("no-store"));
         response
     }
-    let app = Router::new()
+    let routes = Router::new()
         .route("/broken", get(|| async { ErrorCodesError::InternalError }))
-        .layer(axum::middleware::from_fn(encoding))
-        .layer(axum::middleware::from_fn(
-            error_catalog::axum::request_context,
-        ))
-        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    let response = reqwest::Client::new()
-        .get(format!("http://{address}/broken"))
-        .header("x-request-id", "req_plain")
-        .send()
-        .await
-        .unwrap();
+        .layer(axum::middleware::from_fn(encoding));
+    let response = get_with_context(routes, "/broken", "req_plain").await;
     assert!(response.headers().get("content-encoding").is_none());
     assert!(response.headers().get("etag").is_none());
     assert_eq!(
