@@ -94,21 +94,42 @@ pub fn prose(text: &str) -> String {
                 let run = run_of(&line, i);
                 // A code span shows its content verbatim, so a link inside
                 // it is no link and is left alone.
-                let end = match runs.next(run, i + run) {
-                    Some(close) => close + run,
-                    None => i + run,
-                };
-                // Entities are not decoded inside a code span, so its text is
-                // copied as written; only a pipe is escaped, which GFM reads
-                // inside code in a table cell too.
-                for &c in &line[i..end] {
-                    if c == '|' {
-                        out.push_str("\\|");
+                let close = runs.next(run, i + run);
+                let end = close.map_or(i + run, |close| close + run);
+                let span = &line[i..end];
+                if close.is_some() && span.contains(&'|') {
+                    // GFM ends a table cell at a pipe even inside a code
+                    // span, and outside a table `\|` there shows its
+                    // backslash: HTML code with the pipe as an entity reads
+                    // the same in both.
+                    let inner: String = line[i + run..end - run].iter().collect();
+                    let padded = inner.len() > 2
+                        && inner.starts_with(' ')
+                        && inner.ends_with(' ')
+                        && !inner.trim().is_empty();
+                    out.push_str(&code(if padded {
+                        &inner[1..inner.len() - 1]
                     } else {
-                        out.push(c);
+                        &inner
+                    }));
+                } else {
+                    // Entities are not decoded inside a code span, so its
+                    // text is copied as written.
+                    for &c in span {
+                        if c == '|' {
+                            out.push_str("\\|");
+                        } else {
+                            out.push(c);
+                        }
                     }
                 }
                 i = end;
+            }
+            // An image would load from wherever it points as the page is
+            // read; as a link it loads nothing until followed.
+            '!' if line.get(i + 1) == Some(&'[') => {
+                out.push_str("\\!");
+                i += 1;
             }
             ']' if line.get(i + 1) == Some(&'(') && !is_web_destination(&line[i + 2..]) => {
                 // What is left, `[text]`, could only be a reference to a
@@ -249,12 +270,33 @@ pub fn fence(content: &str) -> String {
     "`".repeat((longest + 1).max(3))
 }
 
-/// An anchor id from an entry key: ASCII letters, digits, `_` and `-` kept,
-/// everything else replaced by `-`, so ids are stable and safe in HTML.
+/// The sections every rendered page has, by their headings.
+pub const PAGE_SECTIONS: &[&str] = &[
+    "Error body",
+    "HTTP status codes",
+    "Errors by group",
+    "Retry guidance",
+    "Rate-limit headers",
+    "Error reference",
+];
+
+/// The id GitHub gives a heading: lowercase, spaces to `-`, other
+/// punctuation dropped.
+pub fn heading_id(title: &str) -> String {
+    title
+        .chars()
+        .filter(|&c| c == ' ' || c == '-' || c == '_' || c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == ' ' { '-' } else { c })
+        .collect()
+}
+
+/// An anchor id from an entry key: letters (any script), digits, `_` and `-`
+/// kept, everything else replaced by `-`, so ids are stable and safe in HTML.
 pub fn anchor(key: &str) -> String {
     key.chars()
         .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+            if c.is_alphanumeric() || c == '_' || c == '-' {
                 c
             } else {
                 '-'
@@ -291,10 +333,11 @@ mod tests {
             prose("Send `Bearer` <b>now</b> | x"),
             "Send `Bearer` &lt;b&gt;now&lt;/b&gt; \\| x"
         );
-        // Entities would show as written inside code: its text is kept.
+        // Entities would show as written inside code: its text is kept,
+        // unless a pipe needs one (then HTML code, where entities read).
         assert_eq!(
             prose("A `Vec<u8>` & `a && b | c`"),
-            "A `Vec<u8>` &amp; `a && b \\| c`"
+            "A `Vec<u8>` &amp; <code>a &amp;&amp; b &#124; c</code>"
         );
         // An unclosed backtick is no code span: what follows is escaped.
         assert_eq!(prose("a ` <b>"), "a ` &lt;b&gt;");
@@ -331,12 +374,33 @@ mod tests {
             ("[\t] tab", "\\[\t] tab"),
             ("[a]: https://x.org", "\\[a]: https://x.org"),
             ("a [x](javascript:alert(1))", "a [x]\\(javascript:alert(1))"),
-            ("![i]( data:image/png)", "![i]\\( data:image/png)"),
+            ("![i]( data:image/png)", "\\![i]\\( data:image/png)"),
             ("[x](<https://x.org>)", "[x]\\(&lt;https://x.org&gt;)"),
         ];
         for (text, shown) in cases {
             assert_eq!(prose(text), shown, "{text:?}");
         }
+    }
+
+    #[test]
+    fn prose_code_with_a_pipe_reads_the_same_in_a_table_and_out() {
+        assert_eq!(prose("use `a|b` here"), "use <code>a&#124;b</code> here");
+        assert_eq!(prose("use `a` here"), "use `a` here");
+    }
+
+    #[test]
+    fn prose_images_become_links() {
+        assert_eq!(
+            prose("![pixel](https://tracker.example/p.png)"),
+            "\\![pixel](https://tracker.example/p.png)"
+        );
+    }
+
+    #[test]
+    fn anchors_keep_letters_of_any_script() {
+        assert_eq!(anchor("配额不足"), "配额不足");
+        assert_ne!(anchor("配额不足"), anchor("余额不足"));
+        assert_eq!(anchor("rate limit"), "rate-limit");
     }
 
     #[test]

@@ -628,3 +628,22 @@ fn two_templates_that_match_each_other_are_told_to_change_not_to_move() {
     );
     assert!(!all[0].message.contains("move `"), "{}", all[0]);
 }
+
+/// A guide whose heading has the id of a section of the page (or of an
+/// earlier guide) would have its Contents link lead elsewhere.
+#[test]
+fn a_guide_title_must_give_a_heading_link_of_its_own() {
+    let yaml = "name: demo\nwire: flat\nerrors:\n  a: {status: 400, message: x}\nguides:\n  - {title: Retry guidance, text: Again}\n  - {title: Überblick, text: One}\n  - {title: ÜBERBLICK, text: Two}\n";
+    let all = errors(yaml);
+    let text: Vec<String> = all.iter().map(ToString::to_string).collect();
+    assert_eq!(all.len(), 2, "{text:?}");
+    assert!(text[0].starts_with("6:13:"), "{text:?}");
+    assert!(
+        text[0].contains("as the page's `Retry guidance` section"),
+        "{text:?}"
+    );
+    assert!(
+        text[1].contains("`#überblick`) as the guide `Überblick`"),
+        "{text:?}"
+    );
+}

@@ -459,3 +459,19 @@ fn a_code_header_is_named_on_the_page() {
         "{page}"
     );
 }
+
+/// A message shows literal braces as the server writes them (one `{` for the
+/// template's `{{`), and its parameters as `{name}`.
+#[test]
+fn messages_show_braces_as_sent() {
+    let catalog = load_str(
+        "name: demo\nwire: flat\nerrors:\n  bad_json:\n    status: 400\n    message: \"expected {{ or [ at {pos}\"\n",
+    )
+    .unwrap();
+    let page = render_page(&catalog, "demo.yaml");
+    assert!(
+        page.contains("**Message:** expected { or &#91; at {pos}"),
+        "{page}"
+    );
+    assert!(!page.contains("{{"), "{page}");
+}

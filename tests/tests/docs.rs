@@ -167,12 +167,13 @@ fn every_entry_appears_with_its_status_anchor_and_table_row() {
         let c = catalog(name);
         let page = page(name);
         for e in &c.entries {
-            assert!(
-                page.contains(&format!("<a id=\"{}\"></a>", e.key)),
-                "{name}: no anchor for {}",
-                e.key
-            );
-            let row = format!("](#{}) | {} |", e.key, e.status);
+            // The key, or the key with `-error` where a section heading
+            // has the key's id (`no_heading_comes_before_an_entrys_anchor`).
+            let id = [e.key.clone(), format!("{}-error", e.key)]
+                .into_iter()
+                .find(|id| page.contains(&format!("<a id=\"{id}\"></a>")))
+                .unwrap_or_else(|| panic!("{name}: no anchor for {}", e.key));
+            let row = format!("](#{id}) | {} |", e.status);
             assert!(page.contains(&row), "{name}: no table row `{row}`");
             assert!(
                 page.contains(&format!("**Status:** {} ", e.status)),
@@ -200,4 +201,40 @@ fn every_entry_appears_with_its_status_anchor_and_table_row() {
 #[test]
 fn shared_codes_link_by_code_too() {
     assert!(page("aiapi").contains("<a id=\"invalid_request_error\"></a>"));
+}
+
+/// A link to an entry reaches its anchor, not a heading GitHub gave the same
+/// id earlier in the page (Bedrock's group "Throttling" and entry
+/// `throttling`), and every in-page link has a target.
+#[test]
+fn no_heading_comes_before_an_entrys_anchor() {
+    use error_catalog_model::markdown::heading_id;
+    for (name, _) in CATALOGS {
+        let page = page(name);
+        let mut headings: Vec<String> = Vec::new();
+        let mut anchors: Vec<String> = Vec::new();
+        for line in page.lines() {
+            if line.starts_with('#') {
+                let text = line.trim_start_matches('#').trim();
+                let text = text.replace("<code>", "").replace("</code>", "");
+                headings.push(heading_id(&text));
+            } else if let Some(id) = line
+                .strip_prefix("<a id=\"")
+                .and_then(|rest| rest.split('"').next())
+            {
+                assert!(
+                    !headings.contains(&id.to_lowercase()),
+                    "{name}: a heading before it has the id of entry anchor `{id}`"
+                );
+                anchors.push(id.to_owned());
+            }
+        }
+        for link in page.split("](#").skip(1) {
+            let target = link.split(')').next().unwrap_or_default();
+            assert!(
+                anchors.iter().any(|a| a == target) || headings.iter().any(|h| h == target),
+                "{name}: the link to `#{target}` has no target"
+            );
+        }
+    }
 }

@@ -2,9 +2,9 @@
 
 use std::fmt::Write as _;
 
-use super::json::{example_body, example_context, example_message, pretty};
+use super::json::{example_body, example_context, pretty};
 use super::reason;
-use crate::markdown::{anchor, code, fence, literal, prose};
+use crate::markdown::{anchor, code, fence, heading_id, literal, prose, PAGE_SECTIONS};
 use crate::model::{Catalog, Entry, StatusDoc};
 use crate::wire::{Fill, Node, Slot, PRESETS};
 
@@ -35,7 +35,7 @@ pub fn render_page_made_by(catalog: &Catalog, source: &str, command: Option<&str
     let guides: String = catalog
         .guides
         .iter()
-        .map(|g| format!(" · [{}](#{})", literal(&g.title), heading_anchor(&g.title)))
+        .map(|g| format!(" · [{}](#{})", literal(&g.title), heading_id(&g.title)))
         .collect();
     let _ = writeln!(
         out,
@@ -43,17 +43,18 @@ pub fn render_page_made_by(catalog: &Catalog, source: &str, command: Option<&str
         catalog.entries.len(),
         if catalog.rate_limit_headers.is_empty() { "" } else { " · [Rate-limit headers](#rate-limit-headers)" }
     );
-    body_section(&mut out, catalog);
+    let anchors = Anchors::of(catalog);
+    body_section(&mut out, catalog, &anchors);
     status_section(&mut out, catalog);
-    groups_section(&mut out, catalog);
-    retry_section(&mut out, catalog);
+    groups_section(&mut out, catalog, &anchors);
+    retry_section(&mut out, catalog, &anchors);
     headers_section(&mut out, catalog);
     guides_section(&mut out, catalog);
-    reference_section(&mut out, catalog);
+    reference_section(&mut out, catalog, &anchors);
     out
 }
 
-fn body_section(out: &mut String, catalog: &Catalog) {
+fn body_section(out: &mut String, catalog: &Catalog, anchors: &Anchors) {
     let wire = &catalog.wire;
     let _ = writeln!(out, "## Error body\n");
     let summary = wire
@@ -102,7 +103,7 @@ fn body_section(out: &mut String, catalog: &Catalog) {
             out,
             "For example, [{}](#{}) (status {}):\n\n{f}json\n{body}\n{f}\n",
             literal(&entry.key),
-            anchor(&entry.key),
+            anchors.entry(&entry.key),
             entry.status
         );
     }
@@ -240,7 +241,7 @@ fn status_section(out: &mut String, catalog: &Catalog) {
     let _ = writeln!(out);
 }
 
-fn groups_section(out: &mut String, catalog: &Catalog) {
+fn groups_section(out: &mut String, catalog: &Catalog, anchors: &Anchors) {
     let _ = writeln!(out, "## Errors by group\n");
     let with_field = catalog
         .entries
@@ -265,14 +266,19 @@ fn groups_section(out: &mut String, catalog: &Catalog) {
                 let _ = writeln!(out, "#### {}\n", literal(heading));
             }
             let rows = members.iter().filter(|e| e.subgroup.as_deref() == subgroup);
-            group_table(out, rows.copied(), with_field);
+            group_table(out, anchors, rows.copied(), with_field);
         }
     }
 }
 
 /// One table of a group's entries; the Field column only when some entry of
 /// the catalog has a field.
-fn group_table<'a>(out: &mut String, entries: impl Iterator<Item = &'a Entry>, with_field: bool) {
+fn group_table<'a>(
+    out: &mut String,
+    anchors: &Anchors,
+    entries: impl Iterator<Item = &'a Entry>,
+    with_field: bool,
+) {
     if with_field {
         let _ = writeln!(
             out,
@@ -285,9 +291,9 @@ fn group_table<'a>(out: &mut String, entries: impl Iterator<Item = &'a Entry>, w
         );
     }
     for entry in entries {
-        let link = format!("[{}](#{})", shown_code(entry), anchor(&entry.key));
+        let link = format!("[{}](#{})", shown_code(entry), anchors.entry(&entry.key));
         let retry = if entry.retryable { "yes" } else { "no" };
-        let message = literal(&entry.message.source);
+        let message = literal(&shown_template(entry));
         let field = match (&entry.field, &entry.field_param) {
             _ if !with_field => String::new(),
             (Some(f), _) => format!(" {} |", code(f)),
@@ -303,7 +309,7 @@ fn group_table<'a>(out: &mut String, entries: impl Iterator<Item = &'a Entry>, w
     let _ = writeln!(out);
 }
 
-fn retry_section(out: &mut String, catalog: &Catalog) {
+fn retry_section(out: &mut String, catalog: &Catalog, anchors: &Anchors) {
     let _ = writeln!(out, "## Retry guidance\n");
     let retry: Vec<&Entry> = catalog.entries.iter().filter(|e| e.retryable).collect();
     let never: Vec<&Entry> = catalog.entries.iter().filter(|e| !e.retryable).collect();
@@ -313,7 +319,10 @@ fn retry_section(out: &mut String, catalog: &Catalog) {
         }
         entries
             .iter()
-            .map(|e| format!("[{}](#{}) ({})", shown_code(e), anchor(&e.key), e.status))
+            .map(|e| {
+                let at = anchors.entry(&e.key);
+                format!("[{}](#{at}) ({})", shown_code(e), e.status)
+            })
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -337,7 +346,7 @@ fn retry_section(out: &mut String, catalog: &Catalog) {
                 .map(|e| format!(
                     "[{}](#{}) is a {} that is {}retryable",
                     shown_code(e),
-                    anchor(&e.key),
+                    anchors.entry(&e.key),
                     e.status,
                     if e.retryable { "" } else { "not " }
                 ))
@@ -395,16 +404,33 @@ fn guides_section(out: &mut String, catalog: &Catalog) {
     }
 }
 
-/// The anchor GitHub gives a heading: lowercase, spaces to `-`, punctuation dropped.
-fn heading_anchor(title: &str) -> String {
-    title
-        .chars()
-        .filter_map(|c| match c {
-            ' ' => Some('-'),
-            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c.to_ascii_lowercase()),
-            _ => None,
-        })
-        .collect()
+/// The ids entries' (and codes') links go to: the key as an anchor, with
+/// `-error` added when a section heading of the page (a group named as the
+/// entry) has that id on GitHub, which links would reach first.
+struct Anchors(std::collections::HashSet<String>);
+
+impl Anchors {
+    fn of(catalog: &Catalog) -> Anchors {
+        let groups = catalog.groups().into_iter();
+        let subgroups = catalog.entries.iter().filter_map(|e| e.subgroup.as_deref());
+        let guides = catalog.guides.iter().map(|g| g.title.as_str());
+        let headings = PAGE_SECTIONS
+            .iter()
+            .copied()
+            .chain(groups)
+            .chain(subgroups)
+            .chain(guides);
+        Anchors(headings.map(heading_id).collect())
+    }
+
+    fn entry(&self, key: &str) -> String {
+        let id = anchor(key);
+        if self.0.contains(&id.to_lowercase()) {
+            format!("{id}-error")
+        } else {
+            id
+        }
+    }
 }
 
 fn headers_section(out: &mut String, catalog: &Catalog) {
@@ -432,7 +458,7 @@ fn headers_section(out: &mut String, catalog: &Catalog) {
     let _ = writeln!(out);
 }
 
-fn reference_section(out: &mut String, catalog: &Catalog) {
+fn reference_section(out: &mut String, catalog: &Catalog, anchors: &Anchors) {
     let _ = writeln!(out, "## Error reference\n");
     for (i, entry) in catalog.entries.iter().enumerate() {
         // A code shared by several entries also gets an anchor, on its first entry,
@@ -442,10 +468,10 @@ fn reference_section(out: &mut String, catalog: &Catalog) {
                 && !catalog.entries.iter().any(|e| e.key == wire_code)
                 && !catalog.entries[..i].iter().any(|e| e.code == entry.code);
             if code_needs_anchor {
-                let _ = writeln!(out, "<a id=\"{}\"></a>", anchor(wire_code));
+                let _ = writeln!(out, "<a id=\"{}\"></a>", anchors.entry(wire_code));
             }
         }
-        let _ = writeln!(out, "<a id=\"{}\"></a>\n", anchor(&entry.key));
+        let _ = writeln!(out, "<a id=\"{}\"></a>\n", anchors.entry(&entry.key));
         let _ = writeln!(out, "### {}\n", code(&entry.key));
         // The API's own name for the status, as its status table gives it.
         let meaning = catalog
@@ -455,11 +481,24 @@ fn reference_section(out: &mut String, catalog: &Catalog) {
             .map_or(reason(entry.status), |s| s.meaning.as_str());
         let mut facts = vec![
             format!("**Status:** {} {}", entry.status, literal(meaning)),
-            match &entry.code {
-                Some(c) => format!("**Code:** {}", code(c)),
-                None => {
-                    "**Code:** none (the body has no code; status, type and message tell it apart)"
-                        .to_owned()
+            match (&entry.code, catalog.wire.code_header.as_deref()) {
+                (Some(c), Some(header)) => {
+                    format!("**Code:** {} (in the {} header)", code(c), code(header))
+                }
+                (Some(c), None) => format!("**Code:** {}", code(c)),
+                (None, _) => {
+                    let typed = catalog
+                        .wire
+                        .body
+                        .slots()
+                        .iter()
+                        .any(|(_, s)| *s == Slot::Type);
+                    let by = if typed {
+                        "status, type and message"
+                    } else {
+                        "status and message"
+                    };
+                    format!("**Code:** none (the response has no code; {by} tell it apart)")
                 }
             },
             format!(
@@ -484,7 +523,7 @@ fn reference_section(out: &mut String, catalog: &Catalog) {
             _ => {}
         }
         let _ = writeln!(out, "{}\n", facts.join(" · "));
-        let _ = writeln!(out, "**Message:** {}\n", literal(&entry.message.source));
+        let _ = writeln!(out, "**Message:** {}\n", literal(&shown_template(entry)));
         if let Some(d) = &entry.description {
             let _ = writeln!(out, "{}\n", prose(d));
         }
@@ -551,17 +590,39 @@ fn reference_section(out: &mut String, catalog: &Catalog) {
         }
         let body = example_body(catalog, entry, example_context(catalog));
         let f = fence(&body);
-        let message = example_message(entry);
+        // Where the code travels in a header, the body alone does not say
+        // which error it is.
+        let header = match (catalog.wire.code_header.as_deref(), &entry.code) {
+            (Some(name), Some(c)) => {
+                format!("Header {}, then the body", code(&format!("{name}: {c}")))
+            }
+            _ => "Body".to_owned(),
+        };
         let _ = writeln!(
             out,
-            "Body{}:\n\n{f}json\n{body}\n{f}\n",
-            if message != entry.message.source {
-                " (with example parameters)"
-            } else {
+            "{header}{}:\n\n{f}json\n{body}\n{f}\n",
+            if entry.params.is_empty() {
                 ""
+            } else {
+                " (with example parameters)"
             }
         );
     }
+}
+
+/// An entry's message template as a reader sees it: literal text as the
+/// server writes it (`{{` is one brace), each parameter as `{name}`.
+fn shown_template(entry: &Entry) -> String {
+    use crate::template::Segment;
+    entry
+        .message
+        .segments
+        .iter()
+        .map(|s| match s {
+            Segment::Literal(text) => text.to_string(),
+            Segment::Placeholder(name) => format!("{{{name}}}"),
+        })
+        .collect()
 }
 
 /// An entry's wire code as the tables show it; the key, marked, for an entry

@@ -3,6 +3,7 @@
 use super::header_name;
 use super::read::{at, boolean, check_keys, member, required, strings, text};
 use crate::diagnostic::{Diagnostics, Pos};
+use crate::markdown::{heading_id, PAGE_SECTIONS};
 use crate::model::{Guide, HeaderDoc, LeadExample, StatusDoc};
 use crate::node::{Key, Node, Value};
 use crate::suggest::quoted_list;
@@ -49,7 +50,7 @@ pub(super) fn guides(node: &Node, d: &mut Diagnostics) -> Vec<Guide> {
         "a guide is a mapping with `title` and `text` or `items` (and optionally `numbered: true`)",
         d,
     );
-    let mut out = Vec::new();
+    let mut out: Vec<Guide> = Vec::new();
     for (section, spec) in sections {
         check_keys(spec, &["title", "text", "items", "numbered"], "a guide", d);
         let title = required(
@@ -78,6 +79,24 @@ pub(super) fn guides(node: &Node, d: &mut Diagnostics) -> Vec<Guide> {
                 section.pos,
                 "this guide has neither `text` nor `items`; give it one, or remove it",
             );
+        }
+        // Its heading's link must lead to it, not to a section of the same id.
+        if let Some(title) = &title {
+            let id = heading_id(title);
+            let section = PAGE_SECTIONS.iter().find(|other| heading_id(other) == id);
+            let guide = out.iter().find(|g| heading_id(&g.title) == id);
+            let other = match (section, guide) {
+                (Some(s), _) => Some(format!("the page's `{s}` section")),
+                (None, Some(g)) => Some(format!("the guide `{}`", g.title)),
+                (None, None) => None,
+            };
+            if let Some(other) = other {
+                let at = member(spec, "title").and_then(|n| n.pos);
+                d.error(
+                    at,
+                    format!("guide title `{title}` has the same heading link (`#{id}`) as {other}; rename it"),
+                );
+            }
         }
         if let Some(title) = title {
             out.push(Guide {
