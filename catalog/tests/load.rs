@@ -647,3 +647,15 @@ fn a_guide_title_must_give_a_heading_link_of_its_own() {
         "{text:?}"
     );
 }
+
+/// A parameter the template places under a misspelt name is named with the
+/// spelling the template has.
+#[test]
+fn a_misspelt_placed_parameter_is_named() {
+    let yaml = "name: demo\nwire:\n  body: {message: $message, failed: $param.failed_generaton}\nerrors:\n  a:\n    status: 400\n    message: x\n    params: {failed_generation: string}\n";
+    let text: Vec<String> = errors(yaml).iter().map(ToString::to_string).collect();
+    assert!(
+        text[0].contains("places `$param.failed_generaton`, not `$param.failed_generation`"),
+        "{text:?}"
+    );
+}

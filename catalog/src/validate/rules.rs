@@ -398,13 +398,19 @@ pub(super) fn check_params_placed(
             param.placed = alone.contains(&param.name.as_str())
                 || field_param.as_deref() == Some(param.name.as_str());
             if !param.in_message && !param.placed && !in_object {
-                d.error(
-                    param.pos.or(entry.pos),
-                    format!(
+                // A misspelt `$param.NAME` in the template is the likelier mistake.
+                let near = crate::suggest::closest(&param.name, alone.iter().copied());
+                let message = match near {
+                    Some(near) => format!(
+                        "parameter `{}` of entry `{}` has no place in the body: the wire body places `$param.{near}`, not `$param.{}`; correct the spelling of one of them",
+                        param.name, entry.key, param.name
+                    ),
+                    None => format!(
                         "parameter `{}` of entry `{}` has no place in the body: the wire body has no `$params` object and no `$param.{}`; put `$param.{}` where the API sends it",
                         param.name, entry.key, param.name, param.name
                     ),
-                );
+                };
+                d.error(param.pos.or(entry.pos), message);
             }
         }
     }
