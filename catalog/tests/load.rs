@@ -659,3 +659,15 @@ fn a_misspelt_placed_parameter_is_named() {
         "{text:?}"
     );
 }
+
+/// A declared parameter the message misspells is named with both spellings.
+#[test]
+fn a_misspelt_placeholder_is_named() {
+    let yaml = "name: demo\nwire:\n  body: {message: $message}\nerrors:\n  a:\n    status: 404\n    message: \"model {modle} not found\"\n    params: {model: string}\n";
+    let text: Vec<String> = errors(yaml).iter().map(ToString::to_string).collect();
+    assert!(
+        text.iter()
+            .any(|t| t.contains("the message has `{modle}`, not `{model}`")),
+        "{text:?}"
+    );
+}

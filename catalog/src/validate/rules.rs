@@ -393,19 +393,29 @@ pub(super) fn check_params_placed(
     let field_slot = wire.body.has_slot(Slot::Field);
     for entry in entries.iter_mut() {
         let field_param = entry.field_param.clone().filter(|_| field_slot);
+        let in_message: Vec<String> = (entry.params.iter())
+            .filter(|p| p.in_message)
+            .map(|p| p.name.clone())
+            .collect();
         for param in &mut entry.params {
             // The field at fault travels in `$field`.
             param.placed = alone.contains(&param.name.as_str())
                 || field_param.as_deref() == Some(param.name.as_str());
             if !param.in_message && !param.placed && !in_object {
-                // A misspelt `$param.NAME` in the template is the likelier mistake.
-                let near = crate::suggest::closest(&param.name, alone.iter().copied());
-                let message = match near {
-                    Some(near) => format!(
+                // A misspelt placeholder or `$param.NAME` is the likelier mistake.
+                let in_text =
+                    crate::suggest::closest(&param.name, in_message.iter().map(String::as_str));
+                let in_body = crate::suggest::closest(&param.name, alone.iter().copied());
+                let message = match (in_text, in_body) {
+                    (Some(near), _) => format!(
+                        "parameter `{}` of entry `{}` has no place in the body: the message has `{{{near}}}`, not `{{{}}}`; correct the spelling of one of them",
+                        param.name, entry.key, param.name
+                    ),
+                    (None, Some(near)) => format!(
                         "parameter `{}` of entry `{}` has no place in the body: the wire body places `$param.{near}`, not `$param.{}`; correct the spelling of one of them",
                         param.name, entry.key, param.name
                     ),
-                    None => format!(
+                    (None, None) => format!(
                         "parameter `{}` of entry `{}` has no place in the body: the wire body has no `$params` object and no `$param.{}`; put `$param.{}` where the API sends it",
                         param.name, entry.key, param.name, param.name
                     ),
