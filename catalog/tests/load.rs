@@ -671,3 +671,13 @@ fn a_misspelt_placeholder_is_named() {
         "{text:?}"
     );
 }
+
+/// An entry with a mistake of its own is still an entry the lead example
+/// may name: one mistake, one error.
+#[test]
+fn the_lead_example_may_name_an_entry_with_a_mistake() {
+    let yaml = "name: demo\nwire: flat\nexample: {entry: a}\nerrors:\n  a:\n    status: 429\n    message: slow down\n    params: {limit: {type: integer, example: \"6,000\"}}\n";
+    let text: Vec<String> = errors(yaml).iter().map(ToString::to_string).collect();
+    assert_eq!(text.len(), 1, "{text:?}");
+    assert!(text[0].contains("example"), "{text:?}");
+}

@@ -125,10 +125,15 @@ pub(crate) fn catalog(root: &Node, d: &mut Diagnostics) -> Option<Catalog> {
     .map(|n| entries(n, d))
     .unwrap_or_default();
 
-    // Rule: the lead example names an entry of the catalog.
+    // Rule: the lead example names an entry of the catalog (as written: an
+    // entry with a mistake of its own is reported once, for that).
     if let Some(lead) = &example {
-        if !entries.iter().any(|e| e.key == lead.entry) {
-            let hint = crate::suggest::closest(&lead.entry, entries.iter().map(|e| e.key.as_str()))
+        let keys: Vec<&str> = match member(members, "errors").map(|n| &n.value) {
+            Some(Value::Map(written)) => written.iter().map(|(k, _)| k.name.as_str()).collect(),
+            _ => Vec::new(),
+        };
+        if !keys.contains(&lead.entry.as_str()) {
+            let hint = crate::suggest::closest(&lead.entry, keys.iter().copied())
                 .map(|k| format!("; did you mean `{k}`?"))
                 .unwrap_or_default();
             d.error(
