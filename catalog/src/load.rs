@@ -72,7 +72,7 @@ pub fn load_file(path: &Path) -> Result<Catalog, Vec<Diagnostic>> {
         Ok(bytes) => load_bytes(&bytes),
         Err(error) => Err(vec![Diagnostic::at(
             None,
-            format!("cannot read the catalog: {error}; check the path, which is relative to the crate's Cargo.toml"),
+            format!("cannot read the catalog: {error}; check the path (the derive reads it relative to the crate's Cargo.toml, a program relative to its working directory)"),
         )]),
     }
 }

@@ -681,3 +681,15 @@ fn the_lead_example_may_name_an_entry_with_a_mistake() {
     assert_eq!(text.len(), 1, "{text:?}");
     assert!(text[0].contains("example"), "{text:?}");
 }
+
+/// A quoted `"true"` is text: the fix named is dropping the quotes.
+#[test]
+fn a_quoted_boolean_is_told_to_lose_its_quotes() {
+    let yaml =
+        "name: demo\nwire: flat\nerrors:\n  a: {status: 400, message: x, retryable: \"true\"}\n";
+    let text: Vec<String> = errors(yaml).iter().map(ToString::to_string).collect();
+    assert!(
+        text[0].contains("found a string `true`; write it without quotes"),
+        "{text:?}"
+    );
+}

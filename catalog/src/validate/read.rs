@@ -105,14 +105,17 @@ pub(super) fn boolean(node: &Node, key: &str, d: &mut Diagnostics) -> Option<boo
     match &node.value {
         Value::Bool(b) => Some(*b),
         other => {
-            let shown = node
-                .as_text()
-                .map(|t| format!(" `{t}`"))
-                .unwrap_or_default();
+            let text = node.as_text();
+            let shown = text.as_ref().map(|t| format!(" `{t}`")).unwrap_or_default();
+            // A quoted `"true"` is text; the fix is to drop the quotes.
+            let fix = match text.as_deref() {
+                Some(t) if t == "true" || t == "false" => "write it without quotes",
+                _ => "YAML 1.1 words like yes/no/on/off are not booleans here",
+            };
             d.error(
                 node.pos,
                 format!(
-                    "`{key}` must be `true` or `false`, found {}{shown}; YAML 1.1 words like yes/no/on/off are not booleans here",
+                    "`{key}` must be `true` or `false`, found {}{shown}; {fix}",
                     other.kind()
                 ),
             );
