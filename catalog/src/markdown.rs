@@ -54,10 +54,21 @@ pub fn code(text: &str) -> String {
 /// else are shown as text; pipes and newlines cannot break a table.
 ///
 /// Pages write prose where a block starts (a paragraph, a list item) as well
-/// as in table cells, so it must not open a heading, quote, list, code block
-/// or link definition there. Newlines become spaces, which leaves the start of
-/// the text the only line start to guard.
+/// as in table cells ([`prose_cell`]), so it must not open a heading, quote,
+/// list, code block or link definition there. Newlines become spaces, which
+/// leaves the start of the text the only line start to guard.
 pub fn prose(text: &str) -> String {
+    inline(text, false)
+}
+
+/// [`prose`] for a table cell: a pipe inside a code span is escaped too,
+/// since GFM ends a cell there (and drops the backslash in the cell), where
+/// in a paragraph the backslash would show.
+pub fn prose_cell(text: &str) -> String {
+    inline(text, true)
+}
+
+fn inline(text: &str, cell: bool) -> String {
     let blank = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r');
     let line: Vec<char> = text
         .trim_matches(blank)
@@ -94,33 +105,18 @@ pub fn prose(text: &str) -> String {
                 let run = run_of(&line, i);
                 // A code span shows its content verbatim, so a link inside
                 // it is no link and is left alone.
-                let close = runs.next(run, i + run);
-                let end = close.map_or(i + run, |close| close + run);
-                let span = &line[i..end];
-                if close.is_some() && span.contains(&'|') {
-                    // GFM ends a table cell at a pipe even inside a code
-                    // span, and outside a table `\|` there shows its
-                    // backslash: HTML code with the pipe as an entity reads
-                    // the same in both.
-                    let inner: String = line[i + run..end - run].iter().collect();
-                    let padded = inner.len() > 2
-                        && inner.starts_with(' ')
-                        && inner.ends_with(' ')
-                        && !inner.trim().is_empty();
-                    out.push_str(&code(if padded {
-                        &inner[1..inner.len() - 1]
+                let end = match runs.next(run, i + run) {
+                    Some(close) => close + run,
+                    None => i + run,
+                };
+                // Entities are not decoded inside a code span, so its text
+                // is copied as written; in a table cell a pipe is escaped,
+                // which GFM reads inside code there too.
+                for &c in &line[i..end] {
+                    if c == '|' && cell {
+                        out.push_str("\\|");
                     } else {
-                        &inner
-                    }));
-                } else {
-                    // Entities are not decoded inside a code span, so its
-                    // text is copied as written.
-                    for &c in span {
-                        if c == '|' {
-                            out.push_str("\\|");
-                        } else {
-                            out.push(c);
-                        }
+                        out.push(c);
                     }
                 }
                 i = end;
@@ -333,11 +329,10 @@ mod tests {
             prose("Send `Bearer` <b>now</b> | x"),
             "Send `Bearer` &lt;b&gt;now&lt;/b&gt; \\| x"
         );
-        // Entities would show as written inside code: its text is kept,
-        // unless a pipe needs one (then HTML code, where entities read).
+        // Entities would show as written inside code: its text is kept.
         assert_eq!(
-            prose("A `Vec<u8>` & `a && b | c`"),
-            "A `Vec<u8>` &amp; <code>a &amp;&amp; b &#124; c</code>"
+            prose_cell("A `Vec<u8>` & `a && b | c`"),
+            r"A `Vec<u8>` &amp; `a && b \| c`"
         );
         // An unclosed backtick is no code span: what follows is escaped.
         assert_eq!(prose("a ` <b>"), "a ` &lt;b&gt;");
@@ -383,9 +378,10 @@ mod tests {
     }
 
     #[test]
-    fn prose_code_with_a_pipe_reads_the_same_in_a_table_and_out() {
-        assert_eq!(prose("use `a|b` here"), "use <code>a&#124;b</code> here");
-        assert_eq!(prose("use `a` here"), "use `a` here");
+    fn a_pipe_in_code_is_escaped_only_in_a_table_cell() {
+        assert_eq!(prose("use `a|b` here"), "use `a|b` here");
+        assert_eq!(prose_cell("use `a|b` here"), r"use `a\|b` here");
+        assert_eq!(prose("a | b"), r"a \| b");
     }
 
     #[test]

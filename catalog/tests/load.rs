@@ -679,7 +679,8 @@ fn the_lead_example_may_name_an_entry_with_a_mistake() {
     let yaml = "name: demo\nwire: flat\nexample: {entry: a}\nerrors:\n  a:\n    status: 429\n    message: slow down\n    params: {limit: {type: integer, example: \"6,000\"}}\n";
     let text: Vec<String> = errors(yaml).iter().map(ToString::to_string).collect();
     assert_eq!(text.len(), 1, "{text:?}");
-    assert!(text[0].contains("example"), "{text:?}");
+    assert!(!text[0].contains("does not have"), "{text:?}");
+    assert!(text[0].contains("is not an `integer` value"), "{text:?}");
 }
 
 /// A quoted `"true"` is text: the fix named is dropping the quotes.
@@ -690,6 +691,18 @@ fn a_quoted_boolean_is_told_to_lose_its_quotes() {
     let text: Vec<String> = errors(yaml).iter().map(ToString::to_string).collect();
     assert!(
         text[0].contains("found a string `true`; write it without quotes"),
+        "{text:?}"
+    );
+}
+
+/// A guide named as a group would have its link lead to the group's table.
+#[test]
+fn a_guide_title_must_not_be_a_group_heading() {
+    let yaml = "name: demo\nwire: flat\nerrors:\n  a: {status: 429, message: x, group: Rate limits}\nguides:\n  - {title: Rate Limits, text: Slow down}\n  - {title: Other, text: \"Fine, as every entry has a group\"}\n";
+    let text: Vec<String> = errors(yaml).iter().map(ToString::to_string).collect();
+    assert_eq!(text.len(), 1, "{text:?}");
+    assert!(
+        text[0].contains("as the group heading `Rate limits`"),
         "{text:?}"
     );
 }

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::markdown::{literal, prose};
+use crate::markdown::{literal, prose_cell};
 use crate::model::Catalog;
 
 /// Renders the index of `pages`: each catalog with the file name of its page.
@@ -44,7 +44,7 @@ pub fn render_index(pages: &[(&Catalog, String)]) -> String {
                 .preset
                 .as_deref()
                 .map_or_else(|| "custom".to_owned(), |p| format!("`{p}`")),
-            prose(&first_sentence)
+            prose_cell(&first_sentence)
         );
     }
     out

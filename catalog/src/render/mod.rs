@@ -14,7 +14,7 @@ mod index;
 mod json;
 mod page;
 
-pub use crate::markdown::{anchor, literal, prose};
+pub use crate::markdown::{anchor, literal, prose, prose_cell};
 pub use index::render_index;
 pub use json::{
     example_body, example_context, example_message, example_value, ExampleContext, ExampleValue,

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use super::json::{example_body, example_context, pretty};
 use super::reason;
-use crate::markdown::{anchor, code, fence, heading_id, literal, prose, PAGE_SECTIONS};
+use crate::markdown::{anchor, code, fence, heading_id, literal, prose, prose_cell, PAGE_SECTIONS};
 use crate::model::{Catalog, Entry, StatusDoc};
 use crate::wire::{Fill, Node, Slot, PRESETS};
 
@@ -231,11 +231,13 @@ fn status_section(out: &mut String, catalog: &Catalog) {
             out,
             "| {} | {} | {} | {} | {retry} |",
             row.status,
-            prose(&row.meaning),
-            row.causes.as_deref().map_or_else(|| "—".to_owned(), prose),
+            prose_cell(&row.meaning),
+            row.causes
+                .as_deref()
+                .map_or_else(|| "—".to_owned(), prose_cell),
             row.solution
                 .as_deref()
-                .map_or_else(|| "—".to_owned(), prose),
+                .map_or_else(|| "—".to_owned(), prose_cell),
         );
     }
     let _ = writeln!(out);
@@ -451,7 +453,7 @@ fn headers_section(out: &mut String, catalog: &Catalog) {
             out,
             "| {} | {} | {carries} | {} |",
             code(&h.name),
-            prose(&h.description),
+            prose_cell(&h.description),
             h.example.as_deref().map_or_else(|| "—".to_owned(), code)
         );
     }
@@ -461,8 +463,9 @@ fn headers_section(out: &mut String, catalog: &Catalog) {
 fn reference_section(out: &mut String, catalog: &Catalog, anchors: &Anchors) {
     let _ = writeln!(out, "## Error reference\n");
     for (i, entry) in catalog.entries.iter().enumerate() {
-        // A code shared by several entries also gets an anchor, on its first entry,
-        // so `page.md#<code>` works for every code.
+        // A code that is no entry's key gets an anchor too, on its first
+        // entry, so `page.md#<code>` finds it (with `-error` where a heading
+        // has that id).
         if let Some(wire_code) = entry.code.as_deref() {
             let code_needs_anchor = wire_code != entry.key
                 && !catalog.entries.iter().any(|e| e.key == wire_code)

@@ -125,6 +125,25 @@ pub(crate) fn catalog(root: &Node, d: &mut Diagnostics) -> Option<Catalog> {
     .map(|n| entries(n, d))
     .unwrap_or_default();
 
+    // Rule: a guide's heading link leads to it, not to a group or subgroup
+    // heading of the same id that comes before it on the page.
+    for guide in &guides {
+        let id = crate::markdown::heading_id(&guide.title);
+        let groups = entries.iter().filter_map(|e| e.group.as_deref());
+        let subgroups = entries.iter().filter_map(|e| e.subgroup.as_deref());
+        let other_group = entries.iter().any(|e| e.group.is_none()).then_some("Other");
+        let mut headings = groups.chain(subgroups).chain(other_group);
+        if let Some(other) = headings.find(|h| crate::markdown::heading_id(h) == id) {
+            d.error(
+                member(members, "guides").and_then(|n| n.pos),
+                format!(
+                    "guide title `{}` has the same heading link (`#{id}`) as the group heading `{other}`; rename the guide",
+                    guide.title
+                ),
+            );
+        }
+    }
+
     // Rule: the lead example names an entry of the catalog (as written: an
     // entry with a mistake of its own is reported once, for that).
     if let Some(lead) = &example {

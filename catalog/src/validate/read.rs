@@ -109,7 +109,9 @@ pub(super) fn boolean(node: &Node, key: &str, d: &mut Diagnostics) -> Option<boo
             let shown = text.as_ref().map(|t| format!(" `{t}`")).unwrap_or_default();
             // A quoted `"true"` is text; the fix is to drop the quotes.
             let fix = match text.as_deref() {
-                Some(t) if t == "true" || t == "false" => "write it without quotes",
+                Some(t) if t.eq_ignore_ascii_case("true") || t.eq_ignore_ascii_case("false") => {
+                    "write it without quotes"
+                }
                 _ => "YAML 1.1 words like yes/no/on/off are not booleans here",
             };
             d.error(

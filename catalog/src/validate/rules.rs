@@ -391,10 +391,19 @@ pub(super) fn check_params_placed(
     let alone = wire.body.placed_params();
     let in_object = wire.body.has_slot(Slot::Params) || wire.body.has_slot(Slot::Metadata);
     let field_slot = wire.body.has_slot(Slot::Field);
+    // `$param.NAME`s no entry declares: a misspelling's likely home.
+    let undeclared: Vec<&str> = (alone.iter().copied())
+        .filter(|name| {
+            !entries
+                .iter()
+                .any(|e| e.param(name).is_some_and(|p| p.pos.is_some()))
+        })
+        .collect();
     for entry in entries.iter_mut() {
         let field_param = entry.field_param.clone().filter(|_| field_slot);
+        // Placeholders not declared under `params:`: a misspelling's likely home.
         let in_message: Vec<String> = (entry.params.iter())
-            .filter(|p| p.in_message)
+            .filter(|p| p.in_message && p.pos.is_none())
             .map(|p| p.name.clone())
             .collect();
         for param in &mut entry.params {
@@ -405,7 +414,7 @@ pub(super) fn check_params_placed(
                 // A misspelt placeholder or `$param.NAME` is the likelier mistake.
                 let in_text =
                     crate::suggest::closest(&param.name, in_message.iter().map(String::as_str));
-                let in_body = crate::suggest::closest(&param.name, alone.iter().copied());
+                let in_body = crate::suggest::closest(&param.name, undeclared.iter().copied());
                 let message = match (in_text, in_body) {
                     (Some(near), _) => format!(
                         "parameter `{}` of entry `{}` has no place in the body: the message has `{{{near}}}`, not `{{{}}}`; correct the spelling of one of them",
