@@ -289,6 +289,7 @@ pub fn heading_id(title: &str) -> String {
 
 /// An anchor id from an entry key: letters (any script), digits, `_` and `-`
 /// kept, everything else replaced by `-`, so ids are stable and safe in HTML.
+/// A page adds `-error` to it where one of its headings has the same id.
 pub fn anchor(key: &str) -> String {
     key.chars()
         .map(|c| {
