@@ -486,34 +486,37 @@ pub async fn from_response_with_limit<E: ApiErrorCatalog>(
     // reqwest's status and headers are the `http` crate's types.
     let status = response.status();
     let headers = response.headers().clone();
-    let too_large = || {
-        unread(
-            status,
-            &headers,
-            BodyError::TooLarge { limit: max_body },
-            Vec::new(),
-        )
-    };
-    // A declared length past the limit is refused before reading anything.
+    match read_body(&mut response, max_body).await {
+        Ok(body) => read(status, &headers, body),
+        // The status and headers arrived: they still say what to do.
+        Err((error, partial)) => unread(status, &headers, error, partial),
+    }
+}
+
+/// The body of `response`, at most `max_body` bytes, or why it could not be
+/// read whole with what arrived: a declared length past the limit is refused
+/// before reading anything, a body that runs past it is not read further (and
+/// dropping the response closes the connection unread), a cut or timed-out one
+/// keeps its bytes.
+#[cfg(feature = "reqwest")]
+pub(crate) async fn read_body(
+    response: &mut reqwest::Response,
+    max_body: usize,
+) -> Result<Vec<u8>, (BodyError, Vec<u8>)> {
+    let too_large = || (BodyError::TooLarge { limit: max_body }, Vec::new());
     if response
         .content_length()
         .is_some_and(|n| n > max_body as u64)
     {
-        return too_large();
+        return Err(too_large());
     }
     let mut body = Vec::new();
     loop {
         match response.chunk().await {
-            Ok(Some(chunk)) => {
-                if chunk.len() > max_body - body.len() {
-                    // Dropping the response closes the connection unread.
-                    return too_large();
-                }
-                body.extend_from_slice(&chunk);
-            }
-            Ok(None) => return read(status, &headers, body),
-            // The status and headers arrived: they still say what to do.
-            Err(e) => return unread(status, &headers, BodyError::Incomplete(Box::new(e)), body),
+            Ok(Some(chunk)) if chunk.len() > max_body - body.len() => return Err(too_large()),
+            Ok(Some(chunk)) => body.extend_from_slice(&chunk),
+            Ok(None) => return Ok(body),
+            Err(e) => return Err((BodyError::Incomplete(Box::new(e)), body)),
         }
     }
 }

@@ -17,7 +17,6 @@ use std::time::Duration;
 use http::Extensions;
 use reqwest_middleware::{Middleware, Next};
 
-use crate::body::BodyError;
 use crate::client::{self, ClientError, DEFAULT_MAX_BODY};
 use crate::retry::RetryPolicy;
 use crate::ApiErrorCatalog;
@@ -68,8 +67,8 @@ impl<E> CatalogRetry<E> {
     }
 
     /// The most bytes of an error body read ([`DEFAULT_MAX_BODY`] unless set):
-    /// a longer body gives [`BodyError::TooLarge`], retried by status and
-    /// headers as any unreadable body is.
+    /// a longer body gives [`BodyError::TooLarge`](crate::BodyError::TooLarge),
+    /// retried by status and headers as any unreadable body is.
     pub fn max_body(mut self, max_body: usize) -> Self {
         self.max_body = max_body;
         self
@@ -157,29 +156,12 @@ async fn read<E: ApiErrorCatalog>(
     // What inner layers and reqwest put there (`HttpInfo`'s remote address)
     // goes on the rebuilt response.
     let kept = std::mem::take(response.extensions_mut());
-    let too_large = BodyError::TooLarge { limit: max_body };
-    if response
-        .content_length()
-        .is_some_and(|n| n > max_body as u64)
-    {
-        return Err(client::unread(status, &headers, too_large, Vec::new()));
-    }
+    let body = match client::read_body(&mut response, max_body).await {
+        Ok(body) => body,
+        Err((error, partial)) => return Err(client::unread(status, &headers, error, partial)),
+    };
     let version = response.version();
     let url = response.url().clone();
-    let mut body = Vec::new();
-    loop {
-        match response.chunk().await {
-            Ok(Some(chunk)) if chunk.len() > max_body - body.len() => {
-                return Err(client::unread(status, &headers, too_large, Vec::new()));
-            }
-            Ok(Some(chunk)) => body.extend_from_slice(&chunk),
-            Ok(None) => break,
-            Err(e) => {
-                let cut = BodyError::Incomplete(Box::new(e));
-                return Err(client::unread(status, &headers, cut, body));
-            }
-        }
-    }
     let error = client::from_parts::<E>(status, &headers, &body);
     use reqwest::ResponseBuilderExt;
     let mut rebuilt = http::Response::builder()
