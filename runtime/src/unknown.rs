@@ -7,7 +7,7 @@ use serde_json::value::RawValue;
 /// An error the catalog does not know, kept whole so a client can still show,
 /// log, classify and forward it. Servers add codes faster than clients
 /// update: a new code must never make parsing fail.
-#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct UnknownError {
     /// The wire code, when the format carries one.
@@ -71,3 +71,78 @@ impl fmt::Display for UnknownError {
 }
 
 impl std::error::Error for UnknownError {}
+
+/// Like a derived `Debug`, but each text the body chose (code, message,
+/// field, data, body) shows at most its first KiB: any `{:?}` of an error
+/// enum holding one would otherwise print a body of up to a megabyte, twice.
+impl fmt::Debug for UnknownError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let data = self.data.as_ref().map(serde_json::Value::to_string);
+        f.debug_struct("UnknownError")
+            .field("code", &self.code.as_deref().map(Shown::text))
+            .field("status", &self.status)
+            .field("message", &Shown::text(&self.message))
+            .field("field", &self.field.as_deref().map(Shown::text))
+            .field("data", &data.as_deref().map(Shown::text))
+            .field("retry_after", &self.retry_after)
+            .field("body", &self.body.as_deref().map(|b| Shown::text(b.get())))
+            .finish()
+    }
+}
+
+/// Text from the network in `Debug` output: its first KiB, quoted and
+/// escaped, and its length when longer.
+pub(crate) struct Shown<'a>(pub(crate) &'a [u8]);
+
+impl<'a> Shown<'a> {
+    pub(crate) fn text(text: &'a str) -> Self {
+        Shown(text.as_bytes())
+    }
+}
+
+impl fmt::Debug for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const SHOWN: usize = 1024;
+        let mut end = self.0.len().min(SHOWN);
+        // Back off to the start of a UTF-8 character (at most 3 bytes), not
+        // into one.
+        let start = end.saturating_sub(3);
+        while end < self.0.len() && end > start && self.0[end] & 0xC0 == 0x80 {
+            end -= 1;
+        }
+        write!(f, "{:?}", String::from_utf8_lossy(&self.0[..end]))?;
+        if self.0.len() > SHOWN {
+            write!(f, "... ({} bytes in all)", self.0.len())?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_shows_the_first_kib_of_each_text() {
+        let long = "é".repeat(600_000);
+        let body = serde_json::json!({"code": long, "message": long, "data": {"x": long}});
+        let error = UnknownError {
+            code: Some(long.clone()),
+            status: Some(503),
+            message: long.clone(),
+            field: Some(long.clone()),
+            data: Some(body["data"].clone()),
+            retry_after: Some(7),
+            body: RawValue::from_string(body.to_string()).ok(),
+        };
+        let shown = format!("{error:?}");
+        assert!(shown.len() < 8 * 1024, "{} bytes", shown.len());
+        assert!(shown.contains("status: Some(503)") && shown.contains("retry_after: Some(7)"));
+        assert!(shown.contains("... (1200000 bytes in all)"), "{shown:.300}");
+        let short = UnknownError {
+            message: "tab\there".to_owned(),
+            ..UnknownError::default()
+        };
+        assert!(format!("{short:?}").contains(r#"message: "tab\there""#));
+    }
+}

@@ -7,6 +7,7 @@ use http::HeaderMap;
 
 use crate::body::BodyError;
 use crate::retry_after::{capped_secs, retry_after_from_headers};
+use crate::unknown::Shown;
 use crate::ApiErrorCatalog;
 use crate::{RateLimitHeader, RateLimitValue};
 
@@ -208,7 +209,7 @@ impl<E: std::fmt::Debug> std::fmt::Debug for ClientError<E> {
                 .field("retry_after", retry_after)
                 .field("should_retry", should_retry)
                 .field("request_id", request_id)
-                .field("body", &BodyText(body))
+                .field("body", &Shown(body))
                 .finish(),
             ClientError::Body {
                 status,
@@ -224,35 +225,13 @@ impl<E: std::fmt::Debug> std::fmt::Debug for ClientError<E> {
                 .field("retry_after", retry_after)
                 .field("should_retry", should_retry)
                 .field("request_id", request_id)
-                .field("body", &BodyText(body))
+                .field("body", &Shown(body))
                 .finish(),
             #[cfg(feature = "reqwest")]
             ClientError::Transport(e) => f.debug_tuple("Transport").field(e).finish(),
             #[cfg(feature = "reqwest-middleware")]
             ClientError::Middleware(e) => f.debug_tuple("Middleware").field(e).finish(),
         }
-    }
-}
-
-/// A body in `Debug` output: its first KiB as text, and its length when longer.
-struct BodyText<'a>(&'a [u8]);
-
-impl std::fmt::Debug for BodyText<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        const SHOWN: usize = 1024;
-        let mut end = self.0.len().min(SHOWN);
-        // Back off to the start of a UTF-8 character (at most 3 bytes), not
-        // into one.
-        let start = end.saturating_sub(3);
-        while end < self.0.len() && end > start && self.0[end] & 0xC0 == 0x80 {
-            end -= 1;
-        }
-        let shown = &self.0[..end];
-        write!(f, "{:?}", String::from_utf8_lossy(shown))?;
-        if self.0.len() > SHOWN {
-            write!(f, "... ({} bytes in all)", self.0.len())?;
-        }
-        Ok(())
     }
 }
 
