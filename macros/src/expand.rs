@@ -103,6 +103,12 @@ fn emit(
         Some(quote!(#p::RateLimitHeader::new(#name, #p::RateLimitValue::#value)))
     });
 
+    // Entries a `subset` enum has no variant for, ascending.
+    let mut covered = vec![false; n];
+    for &(_, ei) in &plan.mapped {
+        covered[ei] = true;
+    }
+    let left_out = (0..n).filter(|&ei| !covered[ei]).map(|ei| ei as u32);
     let variant = |vi: usize| &input.variants[vi];
     let unknown_ident = plan.unknown.map(|vi| variant(vi).ident);
     // Entry order, so `__index` can read the compact tables below.
@@ -202,6 +208,7 @@ fn emit(
                 len: #n,
                 code_table: &[#(#code_table),*],
                 code_shift: #code_shift,
+                left_out: &[#(#left_out),*],
             }, #p::WireFormat::new(#preset, #wire_body, #p::Cow::Borrowed(#content_type), #code_header));
 
             #[automatically_derived]

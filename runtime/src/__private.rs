@@ -46,6 +46,9 @@ pub struct CatalogParts {
     pub code_table: &'static [u32],
     /// The shift that turns a code's hash into a table slot.
     pub code_shift: u32,
+    /// The indexes, ascending, of the entries the enum has no variant for
+    /// (a `subset` enum); empty otherwise.
+    pub left_out: &'static [u32],
 }
 
 /// The `static` catalog of a derived enum.
@@ -63,6 +66,7 @@ pub const fn catalog(parts: CatalogParts, wire: WireFormat) -> Catalog {
         len,
         code_table,
         code_shift,
+        left_out,
     } = parts;
     Catalog {
         name,
@@ -76,6 +80,7 @@ pub const fn catalog(parts: CatalogParts, wire: WireFormat) -> Catalog {
         packed: PackedEntries::new(packed_text, packed_data, len),
         code_table,
         code_shift,
+        left_out,
     }
 }
 

@@ -78,6 +78,36 @@ fn entries_list_the_whole_catalog_even_for_a_subset() {
 }
 
 #[test]
+fn openapi_for_a_subset_documents_only_its_variants() {
+    use error_catalog::openapi::responses;
+    let catalog = AiApiError::catalog();
+    let has = |key: &str| {
+        let index = AiApiError::entries().iter().position(|e| e.key == key);
+        catalog.has_variant(index.unwrap())
+    };
+    assert!(has("invalid_max_tokens") && has("quota_not_enough"));
+    assert!(!has("content_filtered") && !has("temperature_out_of_range"));
+    assert!(!catalog.has_variant(AiApiError::entries().len()));
+    assert!((0..10).all(|i| FullAiApiError::catalog().has_variant(i)));
+
+    let subset = responses::<AiApiError>();
+    let full = responses::<FullAiApiError>();
+    let described = |r: &serde_json::Map<String, serde_json::Value>, status: &str| {
+        r[status]["description"].as_str().unwrap().to_owned()
+    };
+    assert!(described(&full, "400").contains("`content_filtered`"));
+    assert!(!described(&subset, "400").contains("content_filtered"));
+    let examples = |r: &serde_json::Map<String, serde_json::Value>, status: &str| {
+        let content = r[status]["content"]["application/json"]["examples"].clone();
+        let mut keys: Vec<String> = content.as_object().unwrap().keys().cloned().collect();
+        keys.sort();
+        keys
+    };
+    assert_eq!(examples(&subset, "400"), ["invalid_max_tokens"]);
+    assert_eq!(examples(&full, "400").len(), 5);
+}
+
+#[test]
 fn internal_cause_is_the_source_and_never_serialized() {
     let cause = std::io::Error::other("db pool exhausted: host 10.0.0.7");
     let e = AiApiError::TaskNotFound {

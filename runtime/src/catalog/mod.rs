@@ -28,6 +28,8 @@ pub struct Catalog {
     /// Wire-code table laid out by the derive (see `error_catalog_core::code_table`).
     pub(crate) code_table: &'static [u32],
     pub(crate) code_shift: u32,
+    /// Entries the enum has no variant for, ascending (a `subset` enum).
+    pub(crate) left_out: &'static [u32],
 }
 
 impl Catalog {
@@ -80,6 +82,15 @@ impl Catalog {
     #[inline]
     pub fn entries(&'static self) -> &'static [ErrorEntry] {
         self.packed.entries()
+    }
+
+    /// Whether the enum has a variant for entry `index`: false for the
+    /// entries a `subset` enum leaves out (and past the last entry). A server
+    /// of such an enum never sends them, so its OpenAPI responses leave them
+    /// out too.
+    pub fn has_variant(&'static self, index: usize) -> bool {
+        index < self.entries().len()
+            && u32::try_from(index).is_ok_and(|i| self.left_out.binary_search(&i).is_err())
     }
 
     /// The entries whose wire code is `code`, with their index, in file

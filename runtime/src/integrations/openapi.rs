@@ -22,6 +22,17 @@ pub fn body_schema<E: ApiErrorCatalog>() -> Value {
     node_schema::<E>(&E::catalog().wire().body)
 }
 
+/// The entries the enum has a variant for, with their index: all of them,
+/// or those a `subset` enum names. Its server sends no others, so nothing
+/// here documents the rest.
+fn sent<E: ApiErrorCatalog>() -> impl Iterator<Item = (usize, &'static ErrorEntry)> {
+    let catalog = E::catalog();
+    E::entries()
+        .iter()
+        .enumerate()
+        .filter(move |(index, _)| catalog.has_variant(*index))
+}
+
 fn node_schema<E: ApiErrorCatalog>(node: &Node) -> Value {
     match node {
         Node::Object { members, .. } => {
@@ -29,9 +40,8 @@ fn node_schema<E: ApiErrorCatalog>(node: &Node) -> Value {
             let mut required = Vec::new();
             for (key, member) in members.iter() {
                 properties.insert(key.to_string(), node_schema::<E>(member));
-                let everywhere = E::entries()
-                    .iter()
-                    .all(|entry| member.present(&|fill| has_value::<E>(entry, fill)));
+                let everywhere = sent::<E>()
+                    .all(|(_, entry)| member.present(&|fill| has_value::<E>(entry, fill)));
                 if everywhere {
                     required.push(Value::from(key.as_ref()));
                 }
@@ -75,7 +85,7 @@ fn slot_schema<E: ApiErrorCatalog>(slot: Slot) -> Value {
         Slot::Params => json!({"type": ["object", "null"]}),
         Slot::Metadata => json!({"type": "object", "additionalProperties": {"type": "string"}}),
         Slot::Code => {
-            let codes: Vec<&str> = E::entries().iter().filter_map(|e| e.code).collect();
+            let codes: Vec<&str> = sent::<E>().filter_map(|(_, e)| e.code).collect();
             json!({"type": "string", "examples": codes.into_iter().take(5).collect::<Vec<_>>()})
         }
         Slot::Message
@@ -94,7 +104,7 @@ fn slot_schema<E: ApiErrorCatalog>(slot: Slot) -> Value {
 /// The schema of parameter `name`: its kind where every entry that has it
 /// agrees, nothing more where they do not.
 fn param_schema<E: ApiErrorCatalog>(name: &str) -> Value {
-    let mut kinds = E::entries().iter().filter_map(|e| e.param(name));
+    let mut kinds = sent::<E>().filter_map(|(_, e)| e.param(name));
     // Any JSON value, spelled out: utoipa reads no schema without a type.
     let any =
         || json!({"type": ["string", "integer", "number", "boolean", "object", "array", "null"]});
@@ -213,14 +223,14 @@ fn sample(kind: ParamKind, name: &str) -> Value {
 pub fn responses<E: ApiErrorCatalog + serde::Serialize>() -> Map<String, Value> {
     let schema = body_schema::<E>();
     let content_type = E::catalog().wire().content_type.to_string();
-    let mut statuses: Vec<u16> = E::entries().iter().map(|e| e.status).collect();
+    let mut statuses: Vec<u16> = sent::<E>().map(|(_, e)| e.status).collect();
     statuses.sort_unstable();
     statuses.dedup();
     let mut out = Map::new();
     for status in statuses {
         let mut lines = Vec::new();
         let mut examples = Map::new();
-        for (index, entry) in E::entries().iter().enumerate() {
+        for (index, entry) in sent::<E>() {
             if entry.status != status {
                 continue;
             }
@@ -253,7 +263,11 @@ pub fn responses<E: ApiErrorCatalog + serde::Serialize>() -> Map<String, Value> 
 /// the ones [`build_response`](crate::response::build_response) writes.
 fn response_headers<E: ApiErrorCatalog>(status: u16) -> Map<String, Value> {
     let catalog = E::catalog();
-    let entries = || E::entries().iter().filter(move |e| e.status == status);
+    let entries = || {
+        sent::<E>()
+            .map(|(_, e)| e)
+            .filter(move |e| e.status == status)
+    };
     let mut headers = Map::new();
     let mut add = |name: &str, description: &str, schema: Value| {
         // Header names are case-insensitive: the first description of a name stays.
