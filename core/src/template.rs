@@ -228,6 +228,11 @@ pub struct WireFormat {
     /// there rather than in the body (AWS's `x-amzn-ErrorType`). Its value is
     /// the code up to the first `:` (AWS appends a namespace after one).
     pub code_header: Option<Cow<'static, str>>,
+    /// Whether the codes are JSON numbers (`"code": 20404`, as Twilio and
+    /// JSON-RPC send them) rather than strings: a catalog whose codes are
+    /// YAML integers. The code is still the number's decimal text
+    /// everywhere else (`code()`, lookups, headers).
+    pub numeric_codes: bool,
 }
 
 impl WireFormat {
@@ -243,7 +248,14 @@ impl WireFormat {
             body,
             content_type,
             code_header,
+            numeric_codes: false,
         }
+    }
+
+    /// The same format, with codes as JSON numbers when `numeric` is true.
+    pub const fn with_numeric_codes(mut self, numeric: bool) -> Self {
+        self.numeric_codes = numeric;
+        self
     }
 
     /// Whether the body carries `slot` anywhere.

@@ -7,7 +7,7 @@ use error_catalog::ApiErrorCatalog;
 use error_catalog_tests::{
     AiApiError, AimlApiError, AnthropicError, ErrorCodesError, GatewayError, GeminiError, OpenAiError,
     ProblemError, ProblemTypeError, CardError, StripeError, GitHubError, GeminiApiError,
-    GoogleError, Rfc9457Error, BedrockError,
+    GoogleError, Rfc9457Error, BedrockError, NumericCodeError,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -48,4 +48,5 @@ fuzz_target!(|data: &[u8]| {
     check::<GoogleError>(data, status);
     check::<Rfc9457Error>(data, status);
     check::<BedrockError>(data, status);
+    check::<NumericCodeError>(data, status);
 });

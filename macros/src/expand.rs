@@ -78,6 +78,11 @@ fn emit(
         None => quote!(::core::option::Option::None),
     };
     let content_type = catalog.wire.content_type.as_ref();
+    // Only catalogs of numeric codes say so: the others expand as before.
+    let numeric_codes = catalog
+        .wire
+        .numeric_codes
+        .then(|| quote!(.with_numeric_codes(true)));
     let code_header = match catalog.wire.code_header.as_deref() {
         Some(s) => quote!(::core::option::Option::Some(#p::Cow::Borrowed(#s))),
         None => quote!(::core::option::Option::None),
@@ -209,7 +214,7 @@ fn emit(
                 code_table: &[#(#code_table),*],
                 code_shift: #code_shift,
                 left_out: &[#(#left_out),*],
-            }, #p::WireFormat::new(#preset, #wire_body, #p::Cow::Borrowed(#content_type), #code_header));
+            }, #p::WireFormat::new(#preset, #wire_body, #p::Cow::Borrowed(#content_type), #code_header)#numeric_codes);
 
             #[automatically_derived]
             impl #p::ApiErrorCatalog for #ident {

@@ -145,6 +145,11 @@ pub enum SecureError {}
 #[derive(Debug, Clone, PartialEq)]
 pub enum HeaderCodeError {}
 
+/// A test catalog whose codes are JSON numbers (Twilio's format).
+#[error_catalog::catalog_enum(path = "fixtures/numeric_codes.yaml")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum NumericCodeError {}
+
 /// Amazon Bedrock Runtime: the code in the `x-amzn-ErrorType` header.
 #[error_catalog::catalog_enum(path = "../catalog/bedrock.yaml")]
 #[derive(Debug, Clone, PartialEq)]

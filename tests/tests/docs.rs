@@ -117,6 +117,31 @@ fn documented_bodies_are_what_the_runtime_sends<E: ApiErrorCatalog + serde::Seri
     }
 }
 
+/// Codes as JSON numbers (`codes: number`): the docs writer and the runtime
+/// write the same bytes (no page of `catalog/` has such codes yet).
+#[test]
+fn the_docs_writer_writes_numeric_codes_as_the_runtime_does() {
+    use error_catalog_tests::NumericCodeError;
+    let path = root().join("tests/fixtures/numeric_codes.yaml");
+    let catalog = error_catalog_model::load_file(&path).unwrap();
+    for entry in &catalog.entries {
+        let documented = example_body(&catalog, entry, example_context(&catalog));
+        let parsed = NumericCodeError::from_body(documented.as_bytes(), Some(entry.status))
+            .unwrap_or_else(|e| panic!("{}: {e}", entry.key));
+        assert_eq!(parsed.entry().map(|e| e.key), Some(entry.key.as_str()));
+        assert_eq!(serde_json::to_string(&parsed).unwrap(), documented);
+    }
+    let not_found = catalog
+        .entries
+        .iter()
+        .find(|e| e.key == "not_found")
+        .unwrap();
+    let documented = example_body(&catalog, not_found, example_context(&catalog));
+    assert!(documented.starts_with(r#"{"code":20404,"#), "{documented}");
+    let page = error_catalog_model::render::render_page(&catalog, "numeric_codes.yaml");
+    assert!(page.contains("the error code, as a number"), "{page}");
+}
+
 #[test]
 fn every_page_shows_the_bodies_the_runtime_sends() {
     for (name, check) in CATALOGS {

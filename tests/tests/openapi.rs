@@ -53,7 +53,8 @@ fn every_example_body_fits_the_schema_from_the_template() {
         + examples_fit_the_schema::<GoogleError>("google")
         + examples_fit_the_schema::<Rfc9457Error>("rfc9457")
         + examples_fit_the_schema::<ProblemError>("problem preset")
-        + examples_fit_the_schema::<CardError>("card fixture");
+        + examples_fit_the_schema::<CardError>("card fixture")
+        + examples_fit_the_schema::<NumericCodeError>("numeric codes fixture");
     let entries: usize = [
         AiApiError::entries().len(),
         AimlApiError::entries().len(),
@@ -68,6 +69,7 @@ fn every_example_body_fits_the_schema_from_the_template() {
         Rfc9457Error::entries().len(),
         ProblemError::entries().len(),
         CardError::entries().len(),
+        NumericCodeError::entries().len(),
     ]
     .iter()
     .sum();

@@ -8,8 +8,8 @@ use std::fmt::Debug;
 use error_catalog::{ApiErrorCatalog, ErrorEntry, ParamKind, RequestContext, Segment};
 use error_catalog_tests::{
     AiApiError, AimlApiError, AnthropicError, BedrockError, CardError, ErrorCodesError,
-    GatewayError, GeminiApiError, GeminiError, GitHubError, GoogleError, OpenAiError, ProblemError,
-    ProblemTypeError, Rfc9457Error, StripeError,
+    GatewayError, GeminiApiError, GeminiError, GitHubError, GoogleError, NumericCodeError,
+    OpenAiError, ProblemError, ProblemTypeError, Rfc9457Error, StripeError,
 };
 use proptest::prelude::*;
 use serde::Serialize;
@@ -182,6 +182,7 @@ round_trips! {
     google_aip193: GoogleError,
     rfc9457_extensions: Rfc9457Error,
     bedrock_code_header: BedrockError,
+    numeric_codes: NumericCodeError,
 }
 
 /// The case a CI run found: Stripe's `({method}: {path})` with a method that

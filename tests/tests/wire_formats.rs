@@ -4,7 +4,7 @@
 
 use error_catalog::{http, ApiErrorCatalog, Object, RequestContext};
 use error_catalog_tests::{
-    AnthropicError, GeminiError, HeaderCodeError, OpenAiError, ProblemError,
+    AnthropicError, GeminiError, HeaderCodeError, NumericCodeError, OpenAiError, ProblemError,
 };
 use serde_json::json;
 
@@ -613,4 +613,104 @@ fn a_response_built_for_a_header_code_reads_back_as_the_same_error() {
                 .unwrap();
         assert_eq!(back, made);
     }
+}
+
+// ----- Numeric codes (`codes: number`), in Twilio's format -----
+
+#[test]
+fn numeric_codes_are_read_and_written_as_json_numbers() {
+    let twilio = r#"{"code":20404,"message":"The requested resource /2010-04-01/Accounts/AC1/Messages/SM1.json was not found","more_info":"https://www.twilio.com/docs/errors/20404","status":404}"#;
+    let e = NumericCodeError::from_body(twilio.as_bytes(), Some(404)).unwrap();
+    assert_eq!(
+        e,
+        NumericCodeError::NotFound {
+            resource: "/2010-04-01/Accounts/AC1/Messages/SM1.json".into()
+        }
+    );
+    assert_eq!(e.code(), "20404");
+    assert_eq!(body(&e), twilio);
+    assert_eq!(serde_json::from_str::<NumericCodeError>(twilio).unwrap(), e);
+
+    // Negative codes (JSON-RPC's), and the text lookups use.
+    let rpc = NumericCodeError::MethodNotFound;
+    assert_eq!(
+        body(&rpc),
+        r#"{"code":-32601,"message":"Method not found","status":404}"#
+    );
+    assert_eq!(
+        NumericCodeError::from_body(body(&rpc).as_bytes(), None).unwrap(),
+        rpc
+    );
+    let entry = NumericCodeError::catalog()
+        .entry_by_code("-32601")
+        .unwrap()
+        .1;
+    assert_eq!(entry.key, "method_not_found");
+
+    // A code sent without one is told apart by its status.
+    let unavailable = br#"{"message":"Service unavailable","status":503}"#;
+    let e = NumericCodeError::from_body(unavailable, Some(503)).unwrap();
+    assert_eq!(e, NumericCodeError::Unavailable);
+}
+
+#[test]
+fn a_numeric_code_the_catalog_does_not_know_is_the_unknown_fallback() {
+    let new = r#"{"code":30007,"message":"Message filtered","status":400}"#;
+    let e = NumericCodeError::from_body(new.as_bytes(), Some(400)).unwrap();
+    let unknown = e
+        .unknown()
+        .expect("a new code is unknown, not a format error");
+    assert_eq!(unknown.code.as_deref(), Some("30007"));
+    assert_eq!(body(&e), new);
+    // Past i64, still a number: kept as its text.
+    let big = r#"{"code":18446744073709551615,"message":"m","status":400}"#;
+    let e = NumericCodeError::from_body(big.as_bytes(), Some(400)).unwrap();
+    assert_eq!(e.code(), "18446744073709551615");
+    // Made by hand rather than read (no body kept): still written as a number.
+    let mut unknown = e.unknown().unwrap().clone();
+    unknown.body = None;
+    let written = serde_json::to_string(&NumericCodeError::Unknown(Box::new(unknown))).unwrap();
+    assert!(
+        written.starts_with(r#"{"code":18446744073709551615,"#),
+        "{written}"
+    );
+}
+
+#[test]
+fn a_code_of_the_other_type_is_a_format_error() {
+    let quoted =
+        br#"{"code":"20404","message":"The requested resource /x was not found","status":404}"#;
+    let Err(error_catalog::BodyError::Format(mistake)) =
+        NumericCodeError::from_body(quoted, Some(404))
+    else {
+        panic!("a string where the format has a number")
+    };
+    assert_eq!(
+        mistake.to_string(),
+        "`code` must be a whole number (the error code), found a string"
+    );
+    let fraction = br#"{"code":20404.5,"message":"m","status":404}"#;
+    assert!(matches!(
+        NumericCodeError::from_body(fraction, Some(404)),
+        Err(error_catalog::BodyError::Format(_))
+    ));
+    // And a number where a catalog of string codes has its code.
+    let numeric =
+        br#"{"error":{"message":"m","type":"invalid_request_error","param":null,"code":401}}"#;
+    assert!(matches!(
+        OpenAiError::from_body(numeric, Some(401)),
+        Err(error_catalog::BodyError::Format(_))
+    ));
+}
+
+#[test]
+fn a_retry_after_parameter_travels_in_the_retry_after_slot() {
+    // The wait the body gives is the value's, not a figure of the catalog.
+    let sent = r#"{"code":20429,"message":"Too Many Requests","more_info":"https://www.twilio.com/docs/errors/20429","status":429,"retry_after":30}"#;
+    let e = NumericCodeError::from_body(sent.as_bytes(), Some(429)).unwrap();
+    assert_eq!(e, NumericCodeError::TooManyRequests { retry_after: 30 });
+    assert_eq!(e.retry_after(), Some(std::time::Duration::from_secs(30)));
+    assert_eq!(body(&e), sent);
+    let response = error_catalog::response::build_response(&e, None, None);
+    assert_eq!(response.headers()["retry-after"], "30");
 }

@@ -173,6 +173,8 @@ impl Writer<'_> {
         let entry = self.entry;
         let context = self.context;
         Some(match slot {
+            // Validation made every code of such a catalog an integer's text.
+            Slot::Code if self.catalog.wire.numeric_codes => entry.code.clone()?,
             Slot::Code => string(entry.code.as_deref()?),
             Slot::Message => string(&example_message(entry)),
             Slot::Status => entry.status.to_string(),
@@ -274,8 +276,11 @@ impl Writer<'_> {
 
 fn retry_after(entry: &Entry) -> Option<i64> {
     if entry.param("retry_after").is_some() {
-        if let ExampleValue::Int(i) = example_value(entry, "retry_after") {
-            return Some(i);
+        // As the runtime reads a hint from the parameter: fractions round up.
+        match example_value(entry, "retry_after") {
+            ExampleValue::Int(i) => return Some(i),
+            ExampleValue::Number(x) if x >= 0.0 => return Some(x.ceil() as i64),
+            _ => {}
         }
     }
     entry.retry_after.map(|s| s as i64)

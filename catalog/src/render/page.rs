@@ -80,6 +80,9 @@ fn body_section(out: &mut String, catalog: &Catalog, anchors: &Anchors) {
     let _ = writeln!(out, "| Member | Holds |\n|---|---|");
     for (path, fill) in wire.body.fills() {
         let meaning = match fill {
+            Fill::Slot(Slot::Code) if wire.numeric_codes => {
+                "the error code, as a number (see the tables below)".to_owned()
+            }
             Fill::Slot(slot) => slot_meaning(slot).to_owned(),
             Fill::Value(name) => format!(
                 "the entry's {} (see each error below); left out for errors without one",

@@ -22,8 +22,9 @@ use docs::{guides, headers, lead_example, statuses};
 use entry::entries;
 use read::{check_keys, identifier_string, member, required, text};
 use rules::{
-    check_codes_fit_header, check_entries_distinguishable, check_entries_reachable,
-    check_params_placed, check_rust_names_unique, check_subgroups_complete, check_values_placed,
+    check_code_types, check_codes_fit_header, check_entries_distinguishable,
+    check_entries_reachable, check_params_placed, check_rust_names_unique,
+    check_subgroups_complete, check_values_placed,
 };
 
 /// The keys a catalog file may have at the top level.
@@ -169,6 +170,7 @@ pub(crate) fn catalog(root: &Node, d: &mut Diagnostics) -> Option<Catalog> {
         check_subgroups_complete(&entries, d);
         let reported = check_entries_distinguishable(&entries, wire, d);
         check_codes_fit_header(&entries, wire, d);
+        check_code_types(member(members, "errors"), wire, d);
         // Rule: the code header is a header of its own: a server writing the
         // code must not overwrite the content type or another header.
         if let Some(code_header) = wire.code_header.as_deref() {

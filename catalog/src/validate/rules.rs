@@ -3,13 +3,13 @@
 
 use crate::diagnostic::Diagnostics;
 use crate::model::Entry;
-use crate::node::Node;
+use crate::node::{Node, Value};
 use crate::template::Template;
 use crate::text_map::TextMap;
 use crate::wire::{Fill, Slot, WireFormat};
 use crate::{ParamKind, Segment};
 
-use super::read::at;
+use super::read::{at, member};
 
 pub(super) fn check_placeholders_separated(
     message: &Template,
@@ -311,6 +311,66 @@ fn swallows(a: &Entry, b: &Entry) -> bool {
     }
 }
 
+// Rule: codes are what the wire says (`codes: string`, the default, or
+// `codes: number`). A code written as a YAML number in a catalog of string
+// codes is refused rather than turned into text: it is unclear whether the
+// API sends `"code": 20404` or `"code": "20404"`, and only the author knows.
+pub(super) fn check_code_types(errors: Option<&Node>, wire: &WireFormat, d: &mut Diagnostics) {
+    let Some(Value::Map(entries)) = errors.map(|n| &n.value) else {
+        return;
+    };
+    for (key, spec) in entries {
+        let Value::Map(spec) = &spec.value else {
+            continue;
+        };
+        let node = member(spec, "code");
+        // A number as YAML reads it and as JSON writes it (`0x1F`, `+5`,
+        // `007` stay the strings written).
+        let number = node.is_some_and(|n| {
+            matches!(n.value, Value::Int(_)) && n.as_text().as_deref().is_some_and(is_json_integer)
+        });
+        if !wire.numeric_codes {
+            if number {
+                let code = node.and_then(Node::as_text).unwrap_or_default();
+                d.error(
+                    node.and_then(|n| n.pos),
+                    format!("`code: {code}` is a number, but this catalog's codes are strings; write `code: \"{code}\"` if the API sends `\"code\": \"{code}\"`, or add `codes: number` under `wire:` if it sends `\"code\": {code}`"),
+                );
+            }
+            continue;
+        }
+        let (text, pos) = match node {
+            Some(Node {
+                value: Value::Null, ..
+            }) => continue,
+            Some(n) => (n.as_text().unwrap_or_default(), n.pos),
+            None => (key.name.clone(), key.pos),
+        };
+        if !is_json_integer(&text) {
+            let what = match node {
+                Some(_) => format!("code `{text}` of entry `{}` is", key.name),
+                None => format!("entry `{text}` has no `code:`, so its code is its key, which is"),
+            };
+            d.error(
+                pos,
+                format!("{what} not a whole number, but this catalog's codes are numbers (`codes: number` under `wire:`); write `code:` with the number the API sends, such as `code: 20404`, or `code: null` for an error it sends without a code"),
+            );
+        }
+    }
+}
+
+/// Whether `text` is an integer as JSON writes it (no sign but `-`, no
+/// leading zeros) that fits an `i64`.
+fn is_json_integer(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let canonical = match digits.as_bytes() {
+        [b'0'] => true,
+        [b'1'..=b'9', rest @ ..] => rest.iter().all(u8::is_ascii_digit),
+        _ => false,
+    };
+    canonical && text.parse::<i64>().is_ok() && text != "-0"
+}
+
 // Rule: a code sent in a header is read up to its first `:` and trimmed
 // (AWS appends a namespace), so the code itself can hold neither, and is
 // visible ASCII, as header values are.
@@ -391,6 +451,9 @@ pub(super) fn check_params_placed(
     let alone = wire.body.placed_params();
     let in_object = wire.body.has_slot(Slot::Params) || wire.body.has_slot(Slot::Metadata);
     let field_slot = wire.body.has_slot(Slot::Field);
+    // A numeric `retry_after` parameter is written to, and read from, the
+    // `$retry_after` or `$retry_delay` slot when it has no other place.
+    let hint_slot = wire.body.has_slot(Slot::RetryAfter) || wire.body.has_slot(Slot::RetryDelay);
     // `$param.NAME`s no entry declares: a misspelling's likely home.
     let undeclared: Vec<&str> = (alone.iter().copied())
         .filter(|name| {
@@ -410,7 +473,10 @@ pub(super) fn check_params_placed(
             // The field at fault travels in `$field`.
             param.placed = alone.contains(&param.name.as_str())
                 || field_param.as_deref() == Some(param.name.as_str());
-            if !param.in_message && !param.placed && !in_object {
+            let in_hint = hint_slot
+                && param.name == "retry_after"
+                && matches!(param.kind, ParamKind::Integer | ParamKind::Number);
+            if !param.in_message && !param.placed && !in_object && !in_hint {
                 // A misspelt placeholder or `$param.NAME` is the likelier mistake.
                 let in_text =
                     crate::suggest::closest(&param.name, in_message.iter().map(String::as_str));

@@ -33,6 +33,7 @@ pub(crate) fn parse_wire(node: &Node, diagnostics: &mut Diagnostics) -> Option<W
             let mut body = None;
             let mut content_type = Cow::Borrowed(DEFAULT_CONTENT_TYPE);
             let mut code_header = None;
+            let mut numeric_codes = false;
             for (key, value) in members {
                 match key.name.as_str() {
                     "body" => body = parse_body(value, diagnostics),
@@ -52,9 +53,17 @@ pub(crate) fn parse_wire(node: &Node, diagnostics: &mut Diagnostics) -> Option<W
                             "`code_header` must be the HTTP header name that carries the error code, such as `x-amzn-ErrorType`",
                         ),
                     },
+                    "codes" => match &value.value {
+                        Value::Str(s) if s == "number" => numeric_codes = true,
+                        Value::Str(s) if s == "string" => numeric_codes = false,
+                        _ => diagnostics.error(
+                            value.pos,
+                            "`codes` must be `number` (the API sends `\"code\": 20404`) or `string` (the default: `\"code\": \"not_found\"`)",
+                        ),
+                    },
                     other => diagnostics.error(
                         key.pos,
-                        format!("unknown key `{other}` in `wire`; the keys are `body`, `content_type` and `code_header`"),
+                        format!("unknown key `{other}` in `wire`; the keys are `body`, `content_type`, `code_header` and `codes`"),
                     ),
                 }
             }
@@ -75,7 +84,10 @@ pub(crate) fn parse_wire(node: &Node, diagnostics: &mut Diagnostics) -> Option<W
                 );
                 return None;
             }
-            Some(WireFormat::new(None, body, content_type, code_header))
+            Some(
+                WireFormat::new(None, body, content_type, code_header)
+                    .with_numeric_codes(numeric_codes),
+            )
         }
         other => {
             diagnostics.error(

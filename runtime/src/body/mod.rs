@@ -144,22 +144,22 @@ pub(crate) fn from_slice<E: ApiErrorCatalog>(
     status: Option<u16>,
     header: CodeHeader<'_>,
 ) -> Result<E, BodyError> {
-    let template = &E::catalog().wire().body;
+    let wire = E::catalog().wire();
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let json = Pruned(template)
+    let json = Pruned(&wire.body)
         .deserialize(&mut deserializer)
         .and_then(|json| deserializer.end().map(|()| json))
         .map_err(BodyError::Json)?;
-    identify::from_slots(Slots::read(template, json), status, header, Some(body))
+    identify::from_slots(Slots::read(wire, json), status, header, Some(body))
 }
 
 /// Reads a body from any self-describing format: the generated `Deserialize`.
 pub(crate) fn deserialize<'de, E: ApiErrorCatalog, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<E, D::Error> {
-    let template = &E::catalog().wire().body;
-    let json = Pruned(template).deserialize(deserializer)?;
-    identify::from_slots(Slots::read(template, json), None, CodeHeader::Unread, None)
+    let wire = E::catalog().wire();
+    let json = Pruned(&wire.body).deserialize(deserializer)?;
+    identify::from_slots(Slots::read(wire, json), None, CodeHeader::Unread, None)
         .map_err(<D::Error as serde::de::Error>::custom)
 }
 

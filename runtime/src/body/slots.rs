@@ -15,7 +15,7 @@ use std::fmt;
 
 use super::json::{Json, Member};
 use super::FormatError;
-use crate::wire::{Node, Slot};
+use crate::wire::{Node, Slot, WireFormat};
 
 /// Where a value sits in the body, for error messages; built on the stack and
 /// written out (`error.details[0].field`, empty for the body) only when there
@@ -66,13 +66,18 @@ pub(crate) struct Slots<'de> {
     pub(crate) params: Option<Vec<Member<'de>>>,
     pub(crate) metadata: Option<Vec<Member<'de>>>,
     pub(crate) retry_after: Option<u64>,
+    /// Whether codes are JSON numbers (`codes: number`), kept as their text.
+    numeric_codes: bool,
 }
 
 impl<'de> Slots<'de> {
-    /// Reads the slots of template `body` from a parsed body.
-    pub(crate) fn read(body: &Node, value: Json<'de>) -> Self {
-        let mut slots = Slots::default();
-        slots.walk(body, value, &Path::Root);
+    /// Reads the slots of `wire`'s body template from a parsed body.
+    pub(crate) fn read(wire: &WireFormat, value: Json<'de>) -> Self {
+        let mut slots = Slots {
+            numeric_codes: wire.numeric_codes,
+            ..Slots::default()
+        };
+        slots.walk(&wire.body, value, &Path::Root);
         slots
     }
 
@@ -140,6 +145,11 @@ impl<'de> Slots<'de> {
     /// status or the catalog, or set per response, do not pick the entry.
     fn set(&mut self, slot: Slot, value: Json<'de>, path: &Path<'_>) {
         let expected = match (slot, value) {
+            (Slot::Code, v) if self.numeric_codes => match v {
+                Json::Int(i) => return self.code = Some(Cow::Owned(i.to_string())),
+                Json::UInt(u) => return self.code = Some(Cow::Owned(u.to_string())),
+                v => ("a whole number (the error code)", v),
+            },
             (Slot::Code, Json::Str(s)) => return self.code = Some(s),
             (Slot::Message, Json::Str(s)) => return self.message = Some(s),
             (Slot::Field, Json::Str(s)) => return self.field = Some(s),

@@ -46,6 +46,7 @@ struct Body<'a, E> {
 enum Value<'a> {
     Str(&'a str),
     Number(u64),
+    Int(i64),
     /// The message (`Display`), sensitive parameters masked when `redacted`.
     Message {
         redacted: bool,
@@ -71,10 +72,22 @@ impl<E: ApiErrorCatalog> Body<'_, E> {
                 .then(|| e.status_u16())
         };
         Some(match slot {
-            Slot::Code => match entry {
-                Some(en) => Value::Str(en.code?),
-                None => Value::Str(e.unknown()?.code.as_deref()?),
-            },
+            Slot::Code => {
+                let code = match entry {
+                    Some(en) => en.code?,
+                    None => e.unknown()?.code.as_deref()?,
+                };
+                // Codes of such a catalog are integers' text; an unknown
+                // error made by hand may hold other text, written as it is.
+                if !E::catalog().wire().numeric_codes {
+                    return Some(Value::Str(code));
+                }
+                match (code.parse(), code.parse()) {
+                    (Ok(number), _) => Value::Int(number),
+                    (_, Ok(big)) => Value::Number(big),
+                    _ => Value::Str(code),
+                }
+            }
             // A 5xx is the server's fault: the client learns nothing from the
             // sensitive values, and they could end up in shared logs.
             Slot::Message => Value::Message {
@@ -204,6 +217,7 @@ impl<E: ApiErrorCatalog> Serialize for Written<'_, '_, E> {
         match self.value {
             Value::Str(s) => serializer.serialize_str(s),
             Value::Number(n) => serializer.serialize_u64(n),
+            Value::Int(n) => serializer.serialize_i64(n),
             Value::Message { redacted: false } => serializer.collect_str(error),
             Value::Message { redacted: true } => serializer.collect_str(&Redacted(error)),
             Value::StatusText(status) => serializer.collect_str(&status),

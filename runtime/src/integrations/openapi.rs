@@ -85,8 +85,13 @@ fn slot_schema<E: ApiErrorCatalog>(slot: Slot) -> Value {
         Slot::Params => json!({"type": ["object", "null"]}),
         Slot::Metadata => json!({"type": "object", "additionalProperties": {"type": "string"}}),
         Slot::Code => {
-            let codes: Vec<&str> = sent::<E>().filter_map(|(_, e)| e.code).collect();
-            json!({"type": "string", "examples": codes.into_iter().take(5).collect::<Vec<_>>()})
+            let codes = sent::<E>().filter_map(|(_, e)| e.code).take(5);
+            if E::catalog().wire().numeric_codes {
+                let codes: Vec<i64> = codes.filter_map(|c| c.parse().ok()).collect();
+                json!({"type": "integer", "examples": codes})
+            } else {
+                json!({"type": "string", "examples": codes.collect::<Vec<_>>()})
+            }
         }
         Slot::Message
         | Slot::Title

@@ -1,0 +1,11 @@
+use error_catalog::ApiErrorCatalog;
+
+#[derive(Debug, ApiErrorCatalog)]
+#[catalog(path = "ui/codes/text_in_numeric_catalog.yaml")]
+pub enum DemoError {
+    NotFound,
+    RateLimited,
+    Teapot,
+}
+
+fn main() {}
