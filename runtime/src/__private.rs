@@ -20,7 +20,7 @@ pub use error_catalog_core::RateLimitValue;
 use crate::catalog::PackedEntries;
 
 /// What the derive knows of a catalog at compile time, besides its body format.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 pub struct CatalogParts {
     /// Short machine name of the API.
     pub name: &'static str,
@@ -53,34 +53,10 @@ pub struct CatalogParts {
 
 /// The `static` catalog of a derived enum.
 pub const fn catalog(parts: CatalogParts, wire: WireFormat) -> Catalog {
-    let CatalogParts {
-        name,
-        title,
-        description,
-        domain,
-        rate_limit_headers,
-        request_id_header,
-        should_retry_header,
-        packed_text,
-        packed_data,
-        len,
-        code_table,
-        code_shift,
-        left_out,
-    } = parts;
     Catalog {
-        name,
-        title,
-        description,
+        packed: PackedEntries::new(parts.packed_text, parts.packed_data, parts.len),
+        parts,
         wire,
-        domain,
-        rate_limit_headers,
-        request_id_header,
-        should_retry_header,
-        packed: PackedEntries::new(packed_text, packed_data, len),
-        code_table,
-        code_shift,
-        left_out,
     }
 }
 
@@ -98,14 +74,8 @@ pub fn serialize<E: ApiErrorCatalog, S: serde::Serializer>(
     crate::body::serialize(error, None, serializer)
 }
 
-/// Body of the generated `Deserialize` impl: reads the slots of the catalog's
-/// body template from any self-describing format (borrowing strings where it
-/// can), then matches them against the catalog.
-pub fn deserialize<'de, E: ApiErrorCatalog, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<E, D::Error> {
-    crate::body::deserialize(deserializer)
-}
+/// Body of the generated `Deserialize` impl.
+pub use crate::body::deserialize;
 
 /// The text of a field that holds the request parameter at fault.
 pub fn field_text<T: ToParam + ?Sized>(value: &T) -> Option<&str> {

@@ -196,23 +196,18 @@ impl<T: ToParam + ?Sized> ToParam for Box<T> {
     }
 }
 
-impl ToParam for str {
-    fn to_param(&self) -> ParamValue<'_> {
-        ParamValue::Str(self)
-    }
+// Text, by reference or owned.
+macro_rules! text {
+    ($($t:ty),*) => {$(
+        impl ToParam for $t {
+            fn to_param(&self) -> ParamValue<'_> {
+                ParamValue::Str(self)
+            }
+        }
+    )*};
 }
 
-impl ToParam for String {
-    fn to_param(&self) -> ParamValue<'_> {
-        ParamValue::Str(self)
-    }
-}
-
-impl ToParam for Cow<'_, str> {
-    fn to_param(&self) -> ParamValue<'_> {
-        ParamValue::Str(self)
-    }
-}
+text!(str, String, Cow<'_, str>);
 
 impl FromParam for String {
     fn from_json(value: &serde_json::Value) -> Option<Self> {
@@ -243,16 +238,18 @@ impl FromParam for Cow<'static, str> {
     }
 }
 
-macro_rules! signed {
-    ($($t:ty),*) => {$(
+// Numbers, each written as the widest type of its kind and read back
+// from it (a value out of the field's range reads as nothing).
+macro_rules! number {
+    ($variant:ident, $wide:ty, $read:ident: $($t:ty),*) => {$(
         impl ToParam for $t {
             fn to_param(&self) -> ParamValue<'_> {
-                ParamValue::Int(*self as i64)
+                ParamValue::$variant(*self as $wide)
             }
         }
         impl FromParam for $t {
             fn from_json(value: &serde_json::Value) -> Option<Self> {
-                value.as_i64().and_then(|i| <$t>::try_from(i).ok())
+                value.$read().and_then(|n| <$t>::try_from(n).ok())
             }
             fn from_text(text: &str) -> Option<Self> {
                 text.parse().ok()
@@ -261,26 +258,8 @@ macro_rules! signed {
     )*};
 }
 
-macro_rules! unsigned {
-    ($($t:ty),*) => {$(
-        impl ToParam for $t {
-            fn to_param(&self) -> ParamValue<'_> {
-                ParamValue::UInt(*self as u64)
-            }
-        }
-        impl FromParam for $t {
-            fn from_json(value: &serde_json::Value) -> Option<Self> {
-                value.as_u64().and_then(|u| <$t>::try_from(u).ok())
-            }
-            fn from_text(text: &str) -> Option<Self> {
-                text.parse().ok()
-            }
-        }
-    )*};
-}
-
-signed!(i8, i16, i32, i64, isize);
-unsigned!(u8, u16, u32, u64, usize);
+number!(Int, i64, as_i64: i8, i16, i32, i64, isize);
+number!(UInt, u64, as_u64: u8, u16, u32, u64, usize);
 
 impl ToParam for f64 {
     fn to_param(&self) -> ParamValue<'_> {

@@ -76,35 +76,28 @@ pub const REDACTED: &str = error_catalog_core::REDACTED;
 /// Made by [`ApiErrorCatalog::redacted`](crate::ApiErrorCatalog::redacted).
 pub struct Redacted<'a, E>(pub(crate) &'a E);
 
+/// The message with each sensitive placeholder written as [`REDACTED`].
 impl<E: crate::ApiErrorCatalog> fmt::Display for Redacted<'_, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_message(self.0, true, f)
-    }
-}
-
-/// Writes `error`'s message, masking sensitive parameters when `redact` is set.
-pub(crate) fn write_message<E: crate::ApiErrorCatalog>(
-    error: &E,
-    redact: bool,
-    f: &mut fmt::Formatter<'_>,
-) -> fmt::Result {
-    let entry = match error.entry() {
-        Some(entry) if redact && entry.params.iter().any(|p| p.sensitive) => entry,
-        _ => return fmt::Display::fmt(error, f),
-    };
-    let mut values: Vec<(&'static str, ParamValue<'_>)> = Vec::new();
-    error.visit_params(&mut |name, value| values.push((name, value)));
-    for segment in entry.segments {
-        match segment {
-            crate::Segment::Literal(text) => f.write_str(text)?,
-            crate::Segment::Placeholder(name) => {
-                if entry.param(name).is_some_and(|p| p.sensitive) {
-                    f.write_str(REDACTED)?;
-                } else if let Some((_, value)) = values.iter().find(|(n, _)| n == name) {
-                    fmt::Display::fmt(value, f)?;
+        let error = self.0;
+        let entry = match error.entry() {
+            Some(entry) if entry.params.iter().any(|p| p.sensitive) => entry,
+            _ => return fmt::Display::fmt(error, f),
+        };
+        let mut values: Vec<(&'static str, ParamValue<'_>)> = Vec::new();
+        error.visit_params(&mut |name, value| values.push((name, value)));
+        for segment in entry.segments {
+            match segment {
+                crate::Segment::Literal(text) => f.write_str(text)?,
+                crate::Segment::Placeholder(name) => {
+                    if entry.param(name).is_some_and(|p| p.sensitive) {
+                        f.write_str(REDACTED)?;
+                    } else if let Some((_, value)) = values.iter().find(|(n, _)| n == name) {
+                        fmt::Display::fmt(value, f)?;
+                    }
                 }
             }
         }
+        Ok(())
     }
-    Ok(())
 }

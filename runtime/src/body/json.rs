@@ -68,32 +68,19 @@ impl<'a> Json<'a> {
 
     /// The same value as a `serde_json::Value`, for the public types that hold one.
     pub(crate) fn to_value(&self) -> serde_json::Value {
-        use serde_json::Value;
-        match self {
-            Json::Null => Value::Null,
-            Json::Bool(b) => Value::Bool(*b),
-            Json::Int(i) => Value::from(*i),
-            Json::UInt(u) => Value::from(*u),
-            Json::Float(x) => serde_json::Number::from_f64(*x).map_or(Value::Null, Value::Number),
-            Json::Str(s) => Value::String(s.clone().into_owned()),
-            Json::Array(items) => Value::Array(items.iter().map(Json::to_value).collect()),
-            Json::Object(members) => Json::object_to_value(members),
-        }
+        // A tree read from JSON always converts (its floats are finite).
+        serde_json::to_value(self).unwrap_or_default()
     }
 
     /// The value as compact JSON text, members in body order.
     pub(crate) fn to_text(&self) -> String {
-        // A tree read from JSON always writes back.
         serde_json::to_string(self).unwrap_or_default()
     }
 
     /// An object's members as a `serde_json::Value` object.
     pub(crate) fn object_to_value(members: &[Member<'a>]) -> serde_json::Value {
-        let mut map = serde_json::Map::new();
-        for (k, v) in members {
-            map.insert(k.clone().into_owned(), v.to_value());
-        }
-        serde_json::Value::Object(map)
+        let map = members.iter().map(|(k, v)| (k.to_string(), v.to_value()));
+        serde_json::Value::Object(map.collect())
     }
 }
 

@@ -153,8 +153,9 @@ pub(crate) fn from_slice<E: ApiErrorCatalog>(
     identify::from_slots(Slots::read(wire, json), status, header, Some(body))
 }
 
-/// Reads a body from any self-describing format: the generated `Deserialize`.
-pub(crate) fn deserialize<'de, E: ApiErrorCatalog, D: serde::Deserializer<'de>>(
+/// Reads a body from any self-describing format (borrowing strings where it
+/// can): the generated `Deserialize`.
+pub fn deserialize<'de, E: ApiErrorCatalog, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<E, D::Error> {
     let wire = E::catalog().wire();

@@ -8,6 +8,7 @@ pub(crate) use entry::reason;
 pub use entry::{ErrorEntry, ParamInfo, RateLimitHeader};
 pub(crate) use packed::PackedEntries;
 
+use crate::__private::CatalogParts;
 use crate::wire::WireFormat;
 
 /// A whole catalog: the API it describes, its body format and every entry.
@@ -16,36 +17,26 @@ use crate::wire::WireFormat;
 /// [`ApiErrorCatalog::catalog`](crate::ApiErrorCatalog::catalog).
 #[derive(Debug)]
 pub struct Catalog {
-    pub(crate) name: &'static str,
-    pub(crate) title: &'static str,
-    pub(crate) description: Option<&'static str>,
+    /// What the derive wrote: names, headers, the packed entries, the code table.
+    pub(crate) parts: CatalogParts,
     pub(crate) wire: WireFormat,
-    pub(crate) domain: Option<&'static str>,
-    pub(crate) rate_limit_headers: &'static [RateLimitHeader],
-    pub(crate) request_id_header: Option<&'static str>,
-    pub(crate) should_retry_header: Option<&'static str>,
     pub(crate) packed: PackedEntries,
-    /// Wire-code table laid out by the derive (see `error_catalog_core::code_table`).
-    pub(crate) code_table: &'static [u32],
-    pub(crate) code_shift: u32,
-    /// Entries the enum has no variant for, ascending (a `subset` enum).
-    pub(crate) left_out: &'static [u32],
 }
 
 impl Catalog {
     /// Short machine name of the API (`aiapi`).
     pub fn name(&self) -> &'static str {
-        self.name
+        self.parts.name
     }
 
     /// Human title of the API.
     pub fn title(&self) -> &'static str {
-        self.title
+        self.parts.title
     }
 
     /// What the API is, if the catalog says.
     pub fn description(&self) -> Option<&'static str> {
-        self.description
+        self.parts.description
     }
 
     /// The error body format.
@@ -55,24 +46,24 @@ impl Catalog {
 
     /// The error domain (google.rpc `ErrorInfo.domain`), if any.
     pub fn domain(&self) -> Option<&'static str> {
-        self.domain
+        self.parts.domain
     }
 
     /// Rate-limit headers the API documents, with the figure each carries.
     pub fn rate_limit_headers(&self) -> &'static [RateLimitHeader] {
-        self.rate_limit_headers
+        self.parts.rate_limit_headers
     }
 
     /// The header that carries the request id, when the API names its own
     /// (`request-id`); responses use `x-request-id` otherwise.
     pub fn request_id_header(&self) -> Option<&'static str> {
-        self.request_id_header
+        self.parts.request_id_header
     }
 
     /// The header by which the server says whether to retry
     /// (`x-should-retry: true|false`), if the API sends one.
     pub fn should_retry_header(&self) -> Option<&'static str> {
-        self.should_retry_header
+        self.parts.should_retry_header
     }
 
     /// Every entry, in file order; a variant's index is its position here.
@@ -90,7 +81,7 @@ impl Catalog {
     /// out too.
     pub fn has_variant(&'static self, index: usize) -> bool {
         index < self.entries().len()
-            && u32::try_from(index).is_ok_and(|i| self.left_out.binary_search(&i).is_err())
+            && u32::try_from(index).is_ok_and(|i| self.parts.left_out.binary_search(&i).is_err())
     }
 
     /// The entries whose wire code is `code`, with their index, in file
@@ -101,9 +92,10 @@ impl Catalog {
         code: &'a str,
     ) -> impl Iterator<Item = (usize, &'static ErrorEntry)> + Clone + 'a {
         let (entries, index) = (self.packed.entries(), self.packed.code_index());
-        let start = error_catalog_core::probe(self.code_table, self.code_shift, code, |at| {
-            index.get(at).map(|(code, _)| *code)
-        });
+        let start =
+            error_catalog_core::probe(self.parts.code_table, self.parts.code_shift, code, |at| {
+                index.get(at).map(|(code, _)| *code)
+            });
         index[start.unwrap_or(index.len())..]
             .iter()
             .take_while(move |(c, _)| *c == code)

@@ -59,20 +59,18 @@ pub async fn request_context(mut request: Request, next: Next) -> Response {
     }
     // What inner layers said of the body they saw no longer holds for the
     // new one: a compression layer inside this one had encoded it.
-    use axum::http::header::{
-        CONTENT_ENCODING, CONTENT_LENGTH, ETAG, LAST_MODIFIED, TRANSFER_ENCODING,
-    };
     for stale in [
-        CONTENT_LENGTH,
-        CONTENT_ENCODING,
-        TRANSFER_ENCODING,
-        ETAG,
-        LAST_MODIFIED,
+        "content-length",
+        "content-encoding",
+        "transfer-encoding",
+        "etag",
+        "last-modified",
+        "content-md5",
+        "digest",
+        "content-digest",
+        "repr-digest",
     ] {
         parts.headers.remove(stale);
-    }
-    for digest in ["content-md5", "digest", "content-digest", "repr-digest"] {
-        parts.headers.remove(digest);
     }
     Response::from_parts(parts, body)
 }

@@ -155,10 +155,12 @@ fn kind_schema(kind: ParamKind) -> Value {
 fn has_value<E: ApiErrorCatalog>(entry: &ErrorEntry, fill: Fill<'_>) -> bool {
     match fill {
         Fill::Slot(slot) => match slot {
-            Slot::Message | Slot::Status | Slot::StatusText | Slot::Title | Slot::GrpcStatus => {
-                true
-            }
-            Slot::Params => true,
+            Slot::Message
+            | Slot::Status
+            | Slot::StatusText
+            | Slot::Title
+            | Slot::GrpcStatus
+            | Slot::Params => true,
             Slot::Code => entry.code.is_some(),
             Slot::Type => entry.error_type.is_some(),
             Slot::Field => entry.field.is_some(),
@@ -324,7 +326,6 @@ fn response_headers<E: ApiErrorCatalog>(status: u16) -> Map<String, Value> {
 
 /// `response` as an OpenAPI library's type; a schema the library cannot
 /// read loses the content, not the response (`bare` keeps the description).
-#[cfg(any(feature = "utoipa", feature = "aide"))]
 fn typed<R: serde::de::DeserializeOwned>(response: Value, bare: impl FnOnce(String) -> R) -> R {
     let description = response["description"]
         .as_str()

@@ -47,47 +47,36 @@ pub fn build_response<E: ApiErrorCatalog + serde::Serialize>(
     let content_type =
         HeaderValue::from_str(content_type).unwrap_or(HeaderValue::from_static("application/json"));
     headers.insert(CONTENT_TYPE, content_type);
+    // A name or value that cannot be a header is left out, not the response.
+    let mut set = |name: &str, value: Option<HeaderValue>| {
+        if let (Ok(name), Some(value)) = (HeaderName::from_bytes(name.as_bytes()), value) {
+            headers.insert(name, value);
+        }
+    };
     // An API that sends its codes in a header (AWS's `x-amzn-ErrorType`).
     if let Some(name) = E::catalog().wire().code_header.as_deref() {
-        if let (Ok(name), Ok(value)) = (
-            HeaderName::from_bytes(name.as_bytes()),
-            HeaderValue::from_str(error.code()),
-        ) {
-            if !value.is_empty() {
-                headers.insert(name, value);
-            }
-        }
+        let code = HeaderValue::from_str(error.code()).ok();
+        set(name, code.filter(|value| !value.is_empty()));
     }
     let retry_after = retry_after_secs(error);
-    if let Some(secs) = retry_after {
-        headers.insert(RETRY_AFTER, HeaderValue::from(secs));
-    }
+    set(RETRY_AFTER.as_str(), retry_after.map(HeaderValue::from));
     if let Some(limits) = rate_limit {
         for header in E::catalog().rate_limit_headers() {
             let value = match header.value {
-                RateLimitValue::Limit => limits.limit,
-                RateLimitValue::Remaining => limits.remaining,
-                RateLimitValue::Reset => limits.reset,
-                RateLimitValue::RetryAfter => match retry_after {
-                    Some(secs) => secs,
-                    None => continue,
-                },
+                RateLimitValue::Limit => Some(limits.limit),
+                RateLimitValue::Remaining => Some(limits.remaining),
+                RateLimitValue::Reset => Some(limits.reset),
+                RateLimitValue::RetryAfter => retry_after,
             };
-            if let Ok(name) = HeaderName::from_bytes(header.name.as_bytes()) {
-                headers.insert(name, HeaderValue::from(value));
-            }
+            set(header.name, value.map(HeaderValue::from));
         }
     }
     if let Some(id) = context.and_then(|c| c.request_id.as_deref()) {
-        let name = E::catalog()
-            .request_id_header()
-            .unwrap_or(REQUEST_ID_HEADER);
-        if let (Ok(name), Ok(value)) = (
-            HeaderName::from_bytes(name.as_bytes()),
-            HeaderValue::from_str(id),
-        ) {
-            headers.insert(name, value);
-        }
+        let name = E::catalog().request_id_header();
+        set(
+            name.unwrap_or(REQUEST_ID_HEADER),
+            HeaderValue::from_str(id).ok(),
+        );
     }
     response
 }

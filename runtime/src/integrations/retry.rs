@@ -105,10 +105,8 @@ impl RetryPolicy {
             ClientError::Api { retry_after, .. } | ClientError::Body { retry_after, .. } => {
                 *retry_after
             }
-            #[cfg(feature = "reqwest")]
-            ClientError::Transport(_) => None,
-            #[cfg(feature = "reqwest-middleware")]
-            ClientError::Middleware(_) => None,
+            #[allow(unreachable_patterns)]
+            _ => None,
         }
     }
 }
