@@ -7,7 +7,7 @@ use error_catalog::ApiErrorCatalog;
 use error_catalog_tests::{
     AiApiError, AimlApiError, AnthropicError, ErrorCodesError, GatewayError, GeminiError, OpenAiError,
     ProblemError, ProblemTypeError, CardError, StripeError, GitHubError, GeminiApiError,
-    GoogleError, Rfc9457Error, BedrockError, NumericCodeError,
+    GoogleError, Rfc9457Error, BedrockError, NumericCodeError, EnvelopeListError,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -49,4 +49,5 @@ fuzz_target!(|data: &[u8]| {
     check::<Rfc9457Error>(data, status);
     check::<BedrockError>(data, status);
     check::<NumericCodeError>(data, status);
+    check::<EnvelopeListError>(data, status);
 });

@@ -150,6 +150,11 @@ pub enum HeaderCodeError {}
 #[derive(Debug, Clone, PartialEq)]
 pub enum NumericCodeError {}
 
+/// A test catalog with numeric codes in a list and an empty list (Cloudflare's envelope).
+#[error_catalog::catalog_enum(path = "fixtures/envelope_lists.yaml")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum EnvelopeListError {}
+
 /// Amazon Bedrock Runtime: the code in the `x-amzn-ErrorType` header.
 #[error_catalog::catalog_enum(path = "../catalog/bedrock.yaml")]
 #[derive(Debug, Clone, PartialEq)]

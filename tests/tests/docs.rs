@@ -117,20 +117,30 @@ fn documented_bodies_are_what_the_runtime_sends<E: ApiErrorCatalog + serde::Seri
     }
 }
 
-/// Codes as JSON numbers (`codes: number`): the docs writer and the runtime
-/// write the same bytes (no page of `catalog/` has such codes yet).
-#[test]
-fn the_docs_writer_writes_numeric_codes_as_the_runtime_does() {
-    use error_catalog_tests::NumericCodeError;
-    let path = root().join("tests/fixtures/numeric_codes.yaml");
-    let catalog = error_catalog_model::load_file(&path).unwrap();
+/// The docs writer and the runtime write the same bytes for every entry of
+/// a test fixture (the pages of `catalog/` are checked above).
+fn fixture_bodies_are_what_the_runtime_sends<E: ApiErrorCatalog + serde::Serialize>(
+    file: &str,
+) -> Catalog {
+    let catalog = error_catalog_model::load_file(&root().join(file)).unwrap();
     for entry in &catalog.entries {
         let documented = example_body(&catalog, entry, example_context(&catalog));
-        let parsed = NumericCodeError::from_body(documented.as_bytes(), Some(entry.status))
-            .unwrap_or_else(|e| panic!("{}: {e}", entry.key));
+        let parsed = E::from_body(documented.as_bytes(), Some(entry.status))
+            .unwrap_or_else(|e| panic!("{file}/{}: {e}", entry.key));
         assert_eq!(parsed.entry().map(|e| e.key), Some(entry.key.as_str()));
         assert_eq!(serde_json::to_string(&parsed).unwrap(), documented);
     }
+    catalog
+}
+
+/// Codes as JSON numbers (`codes: number`) and an empty list as a constant,
+/// which no page of `catalog/` has yet.
+#[test]
+fn the_docs_writer_writes_numeric_codes_and_empty_lists_as_the_runtime_does() {
+    use error_catalog_tests::{EnvelopeListError, NumericCodeError};
+    let catalog = fixture_bodies_are_what_the_runtime_sends::<NumericCodeError>(
+        "tests/fixtures/numeric_codes.yaml",
+    );
     let not_found = catalog
         .entries
         .iter()
@@ -140,6 +150,16 @@ fn the_docs_writer_writes_numeric_codes_as_the_runtime_does() {
     assert!(documented.starts_with(r#"{"code":20404,"#), "{documented}");
     let page = error_catalog_model::render::render_page(&catalog, "numeric_codes.yaml");
     assert!(page.contains("the error code, as a number"), "{page}");
+
+    let catalog = fixture_bodies_are_what_the_runtime_sends::<EnvelopeListError>(
+        "tests/fixtures/envelope_lists.yaml",
+    );
+    let page = error_catalog_model::render::render_page(&catalog, "envelope_lists.yaml");
+    assert!(
+        page.contains("| <code>messages</code> | always <code>&#91;&#93;</code> |"),
+        "{page}"
+    );
+    assert!(page.contains(r#""messages":[]"#), "{page}");
 }
 
 #[test]

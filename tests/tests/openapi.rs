@@ -54,7 +54,8 @@ fn every_example_body_fits_the_schema_from_the_template() {
         + examples_fit_the_schema::<Rfc9457Error>("rfc9457")
         + examples_fit_the_schema::<ProblemError>("problem preset")
         + examples_fit_the_schema::<CardError>("card fixture")
-        + examples_fit_the_schema::<NumericCodeError>("numeric codes fixture");
+        + examples_fit_the_schema::<NumericCodeError>("numeric codes fixture")
+        + examples_fit_the_schema::<EnvelopeListError>("envelope lists fixture");
     let entries: usize = [
         AiApiError::entries().len(),
         AimlApiError::entries().len(),
@@ -70,6 +71,7 @@ fn every_example_body_fits_the_schema_from_the_template() {
         ProblemError::entries().len(),
         CardError::entries().len(),
         NumericCodeError::entries().len(),
+        EnvelopeListError::entries().len(),
     ]
     .iter()
     .sum();

@@ -7,9 +7,9 @@ use std::fmt::Debug;
 
 use error_catalog::{ApiErrorCatalog, ErrorEntry, ParamKind, RequestContext, Segment};
 use error_catalog_tests::{
-    AiApiError, AimlApiError, AnthropicError, BedrockError, CardError, ErrorCodesError,
-    GatewayError, GeminiApiError, GeminiError, GitHubError, GoogleError, NumericCodeError,
-    OpenAiError, ProblemError, ProblemTypeError, Rfc9457Error, StripeError,
+    AiApiError, AimlApiError, AnthropicError, BedrockError, CardError, EnvelopeListError,
+    ErrorCodesError, GatewayError, GeminiApiError, GeminiError, GitHubError, GoogleError,
+    NumericCodeError, OpenAiError, ProblemError, ProblemTypeError, Rfc9457Error, StripeError,
 };
 use proptest::prelude::*;
 use serde::Serialize;
@@ -183,6 +183,7 @@ round_trips! {
     rfc9457_extensions: Rfc9457Error,
     bedrock_code_header: BedrockError,
     numeric_codes: NumericCodeError,
+    numeric_codes_in_a_list: EnvelopeListError,
 }
 
 /// The case a CI run found: Stripe's `({method}: {path})` with a method that

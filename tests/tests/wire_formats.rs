@@ -4,7 +4,8 @@
 
 use error_catalog::{http, ApiErrorCatalog, Object, RequestContext};
 use error_catalog_tests::{
-    AnthropicError, GeminiError, HeaderCodeError, NumericCodeError, OpenAiError, ProblemError,
+    AnthropicError, EnvelopeListError, GeminiError, HeaderCodeError, NumericCodeError, OpenAiError,
+    ProblemError,
 };
 use serde_json::json;
 
@@ -713,4 +714,21 @@ fn a_retry_after_parameter_travels_in_the_retry_after_slot() {
     assert_eq!(body(&e), sent);
     let response = error_catalog::response::build_response(&e, None, None);
     assert_eq!(response.headers()["retry-after"], "30");
+}
+
+#[test]
+fn an_empty_list_is_a_constant_and_codes_in_a_list_may_be_numbers() {
+    let sent = r#"{"success":false,"errors":[{"code":1001,"message":"Invalid zone identifier abc"}],"messages":[],"result":null}"#;
+    let e = EnvelopeListError::from_body(sent.as_bytes(), Some(400)).unwrap();
+    assert_eq!(e, EnvelopeListError::InvalidZone { zone: "abc".into() });
+    assert_eq!(body(&e), sent);
+    // Constants are not checked when reading, however the body fills them.
+    let busy = br#"{"success":false,"errors":[{"code":10000,"message":"Authentication error"}],"messages":[{"code":1,"message":"note"}],"result":{}}"#;
+    let e = EnvelopeListError::from_body(busy, Some(403)).unwrap();
+    assert_eq!(e, EnvelopeListError::AuthenticationError);
+    let schema = error_catalog::openapi::body_schema::<EnvelopeListError>();
+    assert_eq!(
+        schema["properties"]["messages"],
+        json!({"type": "array", "maxItems": 0})
+    );
 }

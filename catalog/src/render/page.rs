@@ -160,6 +160,13 @@ fn slot_meaning(slot: Slot) -> &'static str {
 fn constants(node: &Node) -> Vec<(String, String)> {
     fn walk(node: &Node, path: &mut Vec<String>, out: &mut Vec<(String, String)>) {
         match node {
+            // Empty ones are constants (Cloudflare's `"messages": []`).
+            Node::Object { members, .. } if members.is_empty() => {
+                out.push((path.join("."), "{}".to_owned()));
+            }
+            Node::Array { items, .. } if items.is_empty() => {
+                out.push((path.join("."), "[]".to_owned()));
+            }
             Node::Object { members, .. } => {
                 for (k, v) in members.iter() {
                     path.push(k.to_string());

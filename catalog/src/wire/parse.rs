@@ -193,13 +193,6 @@ fn parse_node(node: &Node, diagnostics: &mut Diagnostics, depth: usize) -> Optio
             BodyNode::object(out, when)
         }
         Value::Seq(items) => {
-            if items.is_empty() {
-                diagnostics.error(
-                    node.pos,
-                    "an empty list in the wire body carries nothing; remove it or add elements",
-                );
-                return None;
-            }
             if too_wide(node, items.len(), "list", diagnostics) {
                 return None;
             }

@@ -197,7 +197,10 @@ impl<'de> Visitor<'de> for JsonVisitor<'_> {
                 continue;
             };
             match template.iter().find(|(name, _)| *name == key) {
-                Some((_, node @ (Node::Object { .. } | Node::Array { .. }))) => {
+                // Objects and arrays of constants only are not read.
+                Some((_, node @ (Node::Object { .. } | Node::Array { .. })))
+                    if node.has_slots() =>
+                {
                     members.push((key, map.next_value_seed(Pruned(node))?));
                 }
                 Some((

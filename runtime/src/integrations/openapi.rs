@@ -48,6 +48,7 @@ fn node_schema<E: ApiErrorCatalog>(node: &Node) -> Value {
             }
             json!({"type": "object", "properties": properties, "required": required})
         }
+        Node::Array { items, .. } if items.is_empty() => json!({"type": "array", "maxItems": 0}),
         Node::Array { items, .. } => {
             let items: Vec<Value> = items.iter().map(node_schema::<E>).collect();
             json!({"type": "array", "items": {"anyOf": items}})
