@@ -8,6 +8,7 @@ use error_catalog_tests::{
     AiApiError, AimlApiError, AnthropicError, ErrorCodesError, GatewayError, GeminiError, OpenAiError,
     ProblemError, ProblemTypeError, CardError, StripeError, GitHubError, GeminiApiError,
     GoogleError, Rfc9457Error, BedrockError, NumericCodeError, EnvelopeListError,
+    FractionalWaitError,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -50,4 +51,5 @@ fuzz_target!(|data: &[u8]| {
     check::<BedrockError>(data, status);
     check::<NumericCodeError>(data, status);
     check::<EnvelopeListError>(data, status);
+    check::<FractionalWaitError>(data, status);
 });

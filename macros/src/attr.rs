@@ -98,7 +98,15 @@ pub fn variant_attr(attrs: &[Attribute]) -> Result<VariantAttr> {
     for attr in attrs.iter().filter(|a| a.path().is_ident("catalog")) {
         attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("code") {
-                out.code = Some(meta.value()?.parse()?);
+                let value = meta.value()?;
+                // Numeric codes are matched by their text, as `code()` returns it.
+                if value.peek(syn::LitInt) || value.peek(syn::Token![-]) {
+                    return Err(syn::Error::new(
+                        value.span(),
+                        "write the code as a string, `code = \"20404\"`: numeric codes are matched by their text, as `code()` returns it",
+                    ));
+                }
+                out.code = Some(value.parse()?);
                 Ok(())
             } else if meta.path.is_ident("entry") {
                 out.entry = Some(meta.value()?.parse()?);

@@ -20,7 +20,7 @@ pub use error_catalog_core::RateLimitValue;
 use crate::catalog::PackedEntries;
 
 /// What the derive knows of a catalog at compile time, besides its body format.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct CatalogParts {
     /// Short machine name of the API.
     pub name: &'static str,

@@ -155,6 +155,11 @@ pub enum NumericCodeError {}
 #[derive(Debug, Clone, PartialEq)]
 pub enum EnvelopeListError {}
 
+/// A test catalog whose wait has fractions of a second (Discord's shape).
+#[error_catalog::catalog_enum(path = "fixtures/fractional_wait.yaml")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum FractionalWaitError {}
+
 /// Amazon Bedrock Runtime: the code in the `x-amzn-ErrorType` header.
 #[error_catalog::catalog_enum(path = "../catalog/bedrock.yaml")]
 #[derive(Debug, Clone, PartialEq)]

@@ -150,6 +150,10 @@ fn the_docs_writer_writes_numeric_codes_and_empty_lists_as_the_runtime_does() {
     assert!(documented.starts_with(r#"{"code":20404,"#), "{documented}");
     let page = error_catalog_model::render::render_page(&catalog, "numeric_codes.yaml");
     assert!(page.contains("the error code, as a number"), "{page}");
+    assert!(
+        page.contains("the body's retry member, in whole seconds"),
+        "{page}"
+    );
 
     let catalog = fixture_bodies_are_what_the_runtime_sends::<EnvelopeListError>(
         "tests/fixtures/envelope_lists.yaml",

@@ -55,7 +55,8 @@ fn every_example_body_fits_the_schema_from_the_template() {
         + examples_fit_the_schema::<ProblemError>("problem preset")
         + examples_fit_the_schema::<CardError>("card fixture")
         + examples_fit_the_schema::<NumericCodeError>("numeric codes fixture")
-        + examples_fit_the_schema::<EnvelopeListError>("envelope lists fixture");
+        + examples_fit_the_schema::<EnvelopeListError>("envelope lists fixture")
+        + examples_fit_the_schema::<FractionalWaitError>("fractional wait fixture");
     let entries: usize = [
         AiApiError::entries().len(),
         AimlApiError::entries().len(),
@@ -72,6 +73,7 @@ fn every_example_body_fits_the_schema_from_the_template() {
         CardError::entries().len(),
         NumericCodeError::entries().len(),
         EnvelopeListError::entries().len(),
+        FractionalWaitError::entries().len(),
     ]
     .iter()
     .sum();

@@ -8,8 +8,9 @@ use std::fmt::Debug;
 use error_catalog::{ApiErrorCatalog, ErrorEntry, ParamKind, RequestContext, Segment};
 use error_catalog_tests::{
     AiApiError, AimlApiError, AnthropicError, BedrockError, CardError, EnvelopeListError,
-    ErrorCodesError, GatewayError, GeminiApiError, GeminiError, GitHubError, GoogleError,
-    NumericCodeError, OpenAiError, ProblemError, ProblemTypeError, Rfc9457Error, StripeError,
+    ErrorCodesError, FractionalWaitError, GatewayError, GeminiApiError, GeminiError, GitHubError,
+    GoogleError, NumericCodeError, OpenAiError, ProblemError, ProblemTypeError, Rfc9457Error,
+    StripeError,
 };
 use proptest::prelude::*;
 use serde::Serialize;
@@ -184,6 +185,7 @@ round_trips! {
     bedrock_code_header: BedrockError,
     numeric_codes: NumericCodeError,
     numeric_codes_in_a_list: EnvelopeListError,
+    fractional_wait: FractionalWaitError,
 }
 
 /// The case a CI run found: Stripe's `({method}: {path})` with a method that

@@ -4,8 +4,8 @@
 
 use error_catalog::{http, ApiErrorCatalog, Object, RequestContext};
 use error_catalog_tests::{
-    AnthropicError, EnvelopeListError, GeminiError, HeaderCodeError, NumericCodeError, OpenAiError,
-    ProblemError,
+    AnthropicError, EnvelopeListError, FractionalWaitError, GeminiError, HeaderCodeError,
+    NumericCodeError, OpenAiError, ProblemError,
 };
 use serde_json::json;
 
@@ -688,7 +688,7 @@ fn a_code_of_the_other_type_is_a_format_error() {
     };
     assert_eq!(
         mistake.to_string(),
-        "`code` must be a whole number (the error code), found a string"
+        "`code` must be the error code, an integer with no fraction or exponent from -9223372036854775808 to 18446744073709551615, found a string"
     );
     let fraction = br#"{"code":20404.5,"message":"m","status":404}"#;
     assert!(matches!(
@@ -723,7 +723,7 @@ fn an_empty_list_is_a_constant_and_codes_in_a_list_may_be_numbers() {
     assert_eq!(e, EnvelopeListError::InvalidZone { zone: "abc".into() });
     assert_eq!(body(&e), sent);
     // Constants are not checked when reading, however the body fills them.
-    let busy = br#"{"success":false,"errors":[{"code":10000,"message":"Authentication error"}],"messages":[{"code":1,"message":"note"}],"result":{}}"#;
+    let busy = br#"{"success":false,"errors":[{"code":10000,"message":"Authentication error"}],"messages":5,"result":{}}"#;
     let e = EnvelopeListError::from_body(busy, Some(403)).unwrap();
     assert_eq!(e, EnvelopeListError::AuthenticationError);
     let schema = error_catalog::openapi::body_schema::<EnvelopeListError>();
@@ -731,4 +731,41 @@ fn an_empty_list_is_a_constant_and_codes_in_a_list_may_be_numbers() {
         schema["properties"]["messages"],
         json!({"type": "array", "maxItems": 0})
     );
+}
+
+#[test]
+fn a_wait_with_fractions_lives_on_a_member_of_its_own() {
+    let sent = r#"{"message":"You are being rate limited.","retry_after":64.57,"global":false}"#;
+    let e = FractionalWaitError::from_body(sent.as_bytes(), Some(429)).unwrap();
+    assert_eq!(
+        e,
+        FractionalWaitError::RateLimited {
+            retry_after: 64.57,
+            global: false
+        }
+    );
+    assert_eq!(body(&e), sent);
+    assert_eq!(e.retry_after(), Some(std::time::Duration::from_secs(65)));
+    let response = error_catalog::response::build_response(&e, None, None);
+    assert_eq!(response.headers()["retry-after"], "65");
+    // An error the catalog does not know keeps the body's wait too.
+    let new =
+        br#"{"code":0,"message":"You are being rate limited.","retry_after":0.25,"global":true}"#;
+    let e = FractionalWaitError::from_body(new, Some(429)).unwrap();
+    assert_eq!(e.unknown().unwrap().retry_after, Some(1));
+    assert_eq!(e.retry_after(), Some(std::time::Duration::from_secs(1)));
+}
+
+#[test]
+fn codes_that_read_back_otherwise_are_written_as_text() {
+    let mut unknown = error_catalog::UnknownError::default();
+    for (code, written) in [("+5", r#""+5""#), ("007", r#""007""#), ("-3", "-3")] {
+        unknown.code = Some(code.into());
+        let e = NumericCodeError::Unknown(Box::new(unknown.clone()));
+        assert!(
+            body(&e).starts_with(&format!(r#"{{"code":{written},"#)),
+            "{}",
+            body(&e)
+        );
+    }
 }

@@ -161,7 +161,11 @@ fn constants(node: &Node) -> Vec<(String, String)> {
     fn walk(node: &Node, path: &mut Vec<String>, out: &mut Vec<(String, String)>) {
         match node {
             // Empty ones are constants (Cloudflare's `"messages": []`).
-            Node::Object { members, .. } if members.is_empty() => {
+            Node::Object {
+                members,
+                when: None,
+                ..
+            } if members.is_empty() => {
                 out.push((path.join("."), "{}".to_owned()));
             }
             Node::Array { items, .. } if items.is_empty() => {
@@ -550,10 +554,15 @@ fn reference_section(out: &mut String, catalog: &Catalog, anchors: &Anchors) {
         if !entry.params.is_empty() {
             let _ = writeln!(out, "**Parameters:**\n");
             for p in &entry.params {
+                let body = &catalog.wire.body;
+                let in_object = body.has_slot(Slot::Params) || body.has_slot(Slot::Metadata);
                 let place = if p.in_message {
                     "in the message"
                 } else if p.placed {
                     "a member of its own in the body"
+                } else if !in_object && p.name == "retry_after" {
+                    // Validation allows no other place then.
+                    "the body's retry member, in whole seconds"
                 } else {
                     "in the body's data"
                 };

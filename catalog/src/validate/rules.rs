@@ -346,29 +346,39 @@ pub(super) fn check_code_types(errors: Option<&Node>, wire: &WireFormat, d: &mut
             Some(n) => (n.as_text().unwrap_or_default(), n.pos),
             None => (key.name.clone(), key.pos),
         };
-        if !is_json_integer(&text) {
+        if is_json_integer(&text) && !in_code_range(&text) {
+            d.error(
+                pos,
+                format!("code `{text}` of entry `{}` is out of range: numeric codes run from -9223372036854775808 to 18446744073709551615, the integers JSON parsers read exactly; write the code the API sends", key.name),
+            );
+        } else if !is_json_integer(&text) {
             let what = match node {
                 Some(_) => format!("code `{text}` of entry `{}` is", key.name),
                 None => format!("entry `{text}` has no `code:`, so its code is its key, which is"),
             };
             d.error(
                 pos,
-                format!("{what} not a whole number, but this catalog's codes are numbers (`codes: number` under `wire:`); write `code:` with the number the API sends, such as `code: 20404`, or `code: null` for an error it sends without a code"),
+                format!("{what} not an integer as JSON writes it (digits, an optional leading `-`, no leading zeros), but this catalog's codes are numbers (`codes: number` under `wire:`); write `code:` with the number the API sends, such as `code: 20404`, or `code: null` for an error it sends without a code"),
             );
         }
     }
 }
 
-/// Whether `text` is an integer as JSON writes it (no sign but `-`, no
-/// leading zeros) that fits an `i64`.
+/// Whether `text` is an integer as JSON writes it: digits, an optional
+/// leading `-`, no leading zeros, not `-0`.
 fn is_json_integer(text: &str) -> bool {
     let digits = text.strip_prefix('-').unwrap_or(text);
-    let canonical = match digits.as_bytes() {
-        [b'0'] => true,
+    match digits.as_bytes() {
+        [b'0'] => digits.len() == text.len(),
         [b'1'..=b'9', rest @ ..] => rest.iter().all(u8::is_ascii_digit),
         _ => false,
-    };
-    canonical && text.parse::<i64>().is_ok() && text != "-0"
+    }
+}
+
+/// Whether an integer code fits what a body can carry and be read back:
+/// from `i64::MIN` to `u64::MAX`.
+fn in_code_range(text: &str) -> bool {
+    text.parse::<i64>().is_ok() || text.parse::<u64>().is_ok()
 }
 
 // Rule: a code sent in a header is read up to its first `:` and trimmed
@@ -473,9 +483,31 @@ pub(super) fn check_params_placed(
             // The field at fault travels in `$field`.
             param.placed = alone.contains(&param.name.as_str())
                 || field_param.as_deref() == Some(param.name.as_str());
-            let in_hint = hint_slot
-                && param.name == "retry_after"
-                && matches!(param.kind, ParamKind::Integer | ParamKind::Number);
+            // Whole seconds only: the slot cannot carry a fraction.
+            let hint = hint_slot && param.name == "retry_after";
+            let in_hint = hint && param.kind == ParamKind::Integer;
+            if hint && !param.in_message && !param.placed && !in_object && !in_hint {
+                d.error(
+                    param.pos.or(entry.pos),
+                    format!(
+                        "parameter `retry_after` of entry `{}` is a {}, but the wire body's retry slot carries whole seconds; declare it `integer`, or place it on a member of its own with `$param.retry_after` to keep fractions (Discord's `64.57`)",
+                        entry.key,
+                        param.kind.name()
+                    ),
+                );
+                continue;
+            }
+            // `None` would be written as the entry's figure and read back as it.
+            let slot_only = in_hint && !param.in_message && !param.placed && !in_object;
+            if slot_only && param.optional && entry.retry_after.is_some() {
+                d.error(
+                    param.pos.or(entry.pos),
+                    format!(
+                        "optional parameter `retry_after` of entry `{}` lives in the wire body's retry slot, which writes the entry's `retry_after` figure when the parameter is `None`, so `None` would read back as that figure; drop `optional: true` or the entry's figure",
+                        entry.key
+                    ),
+                );
+            }
             if !param.in_message && !param.placed && !in_object && !in_hint {
                 // A misspelt placeholder or `$param.NAME` is the likelier mistake.
                 let in_text =

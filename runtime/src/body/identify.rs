@@ -68,9 +68,14 @@ pub(crate) fn from_slots<E: ApiErrorCatalog>(
         message: message.to_owned(),
         field: body.field.map(str::to_owned),
         data: data.map(Json::object_to_value),
+        // The body's wait: its retry slot, else a `retry_after` member the
+        // template places or its data holds (fractions round up).
         retry_after: found.retry_after.or_else(|| {
-            data.and_then(|p| Json::get(p, "retry_after"))
-                .and_then(Json::as_u64)
+            let named = found.named.iter().rev().find(|(n, _)| n == "retry_after");
+            named
+                .map(|(_, v)| v)
+                .or_else(|| data.and_then(|p| Json::get(p, "retry_after")))
+                .and_then(Json::as_secs)
         }),
         // The bytes parsed as JSON already. Members the template does not
         // read are skipped unchecked, so bytes that are not UTF-8 can remain

@@ -50,6 +50,14 @@ impl<'a> Json<'a> {
         }
     }
 
+    /// A wait in seconds: a whole number, or a fraction rounded up.
+    pub(crate) fn as_secs(&self) -> Option<u64> {
+        match *self {
+            Json::Float(x) if x >= 0.0 => Some(x.ceil() as u64),
+            _ => self.as_u64(),
+        }
+    }
+
     pub(crate) fn is_null(&self) -> bool {
         matches!(self, Json::Null)
     }

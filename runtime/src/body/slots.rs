@@ -148,7 +148,12 @@ impl<'de> Slots<'de> {
             (Slot::Code, v) if self.numeric_codes => match v {
                 Json::Int(i) => return self.code = Some(Cow::Owned(i.to_string())),
                 Json::UInt(u) => return self.code = Some(Cow::Owned(u.to_string())),
-                v => ("a whole number (the error code)", v),
+                // serde_json reads `20404.0`, `1e4`, `-0` and integers
+                // past 64 bits as floats.
+                v => (
+                    "the error code, an integer with no fraction or exponent from -9223372036854775808 to 18446744073709551615",
+                    v,
+                ),
             },
             (Slot::Code, Json::Str(s)) => return self.code = Some(s),
             (Slot::Message, Json::Str(s)) => return self.message = Some(s),

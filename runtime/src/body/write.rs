@@ -82,9 +82,10 @@ impl<E: ApiErrorCatalog> Body<'_, E> {
                 if !E::catalog().wire().numeric_codes {
                     return Some(Value::Str(code));
                 }
-                match (code.parse(), code.parse()) {
-                    (Ok(number), _) => Value::Int(number),
-                    (_, Ok(big)) => Value::Number(big),
+                // Only text that reads back the same (not `+5` or `007`).
+                match (code.parse::<i64>(), code.parse::<u64>()) {
+                    (Ok(number), _) if number.to_string() == code => Value::Int(number),
+                    (_, Ok(big)) if big.to_string() == code => Value::Number(big),
                     _ => Value::Str(code),
                 }
             }

@@ -15,12 +15,24 @@ use crate::wire::WireFormat;
 ///
 /// Each derived enum has one, built at compile time; read it with
 /// [`ApiErrorCatalog::catalog`](crate::ApiErrorCatalog::catalog).
-#[derive(Debug)]
 pub struct Catalog {
     /// What the derive wrote: names, headers, the packed entries, the code table.
     pub(crate) parts: CatalogParts,
     pub(crate) wire: WireFormat,
     pub(crate) packed: PackedEntries,
+}
+
+/// The API's names, body format and entry count: the packed entries would
+/// be megabytes for a large catalog.
+impl std::fmt::Debug for Catalog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Catalog")
+            .field("name", &self.parts.name)
+            .field("title", &self.parts.title)
+            .field("wire", &self.wire)
+            .field("entries", &self.parts.len)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Catalog {

@@ -105,8 +105,10 @@ impl RetryPolicy {
             ClientError::Api { retry_after, .. } | ClientError::Body { retry_after, .. } => {
                 *retry_after
             }
-            #[allow(unreachable_patterns)]
-            _ => None,
+            #[cfg(feature = "reqwest")]
+            ClientError::Transport(_) => None,
+            #[cfg(feature = "reqwest-middleware")]
+            ClientError::Middleware(_) => None,
         }
     }
 }

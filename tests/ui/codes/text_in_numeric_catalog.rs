@@ -6,6 +6,8 @@ pub enum DemoError {
     NotFound,
     RateLimited,
     Teapot,
+    TooBig,
+    LeadingZero,
 }
 
 fn main() {}
