@@ -11,45 +11,13 @@ pub use utoipa;
 
 pub use crate::api_error::ApiErrorCatalog;
 pub use crate::body::Parts;
-pub use crate::catalog::{Catalog, ErrorEntry, RateLimitHeader};
+pub use crate::catalog::{Catalog, CatalogParts, ErrorEntry, RateLimitHeader};
 pub use crate::param::{ParamValue, ToParam};
 pub use crate::unknown::UnknownError;
 pub use crate::wire::{Node, Slot, WireFormat};
 pub use error_catalog_core::RateLimitValue;
 
 use crate::catalog::PackedEntries;
-
-/// What the derive knows of a catalog at compile time, besides its body format.
-#[derive(Clone, Copy)]
-pub struct CatalogParts {
-    /// Short machine name of the API.
-    pub name: &'static str,
-    /// Human title.
-    pub title: &'static str,
-    /// What the API is.
-    pub description: Option<&'static str>,
-    /// The error domain.
-    pub domain: Option<&'static str>,
-    /// Documented rate-limit headers.
-    pub rate_limit_headers: &'static [RateLimitHeader],
-    /// The request-id header, if the API names its own.
-    pub request_id_header: Option<&'static str>,
-    /// The should-retry header, if the API sends one.
-    pub should_retry_header: Option<&'static str>,
-    /// The entries' strings (see `error_catalog_model::pack`).
-    pub packed_text: &'static str,
-    /// The entries' integers.
-    pub packed_data: &'static [u8],
-    /// How many entries there are.
-    pub len: usize,
-    /// The wire-code table.
-    pub code_table: &'static [u32],
-    /// The shift that turns a code's hash into a table slot.
-    pub code_shift: u32,
-    /// The indexes, ascending, of the entries the enum has no variant for
-    /// (a `subset` enum); empty otherwise.
-    pub left_out: &'static [u32],
-}
 
 /// The `static` catalog of a derived enum.
 pub const fn catalog(parts: CatalogParts, wire: WireFormat) -> Catalog {

@@ -8,8 +8,39 @@ pub(crate) use entry::reason;
 pub use entry::{ErrorEntry, ParamInfo, RateLimitHeader};
 pub(crate) use packed::PackedEntries;
 
-use crate::__private::CatalogParts;
 use crate::wire::WireFormat;
+
+/// What the derive knows of a catalog at compile time, besides its body format.
+#[derive(Clone, Copy)]
+pub struct CatalogParts {
+    /// Short machine name of the API.
+    pub name: &'static str,
+    /// Human title.
+    pub title: &'static str,
+    /// What the API is.
+    pub description: Option<&'static str>,
+    /// The error domain.
+    pub domain: Option<&'static str>,
+    /// Documented rate-limit headers.
+    pub rate_limit_headers: &'static [RateLimitHeader],
+    /// The request-id header, if the API names its own.
+    pub request_id_header: Option<&'static str>,
+    /// The should-retry header, if the API sends one.
+    pub should_retry_header: Option<&'static str>,
+    /// The entries' strings (see `error_catalog_model::pack`).
+    pub packed_text: &'static str,
+    /// The entries' integers.
+    pub packed_data: &'static [u8],
+    /// How many entries there are.
+    pub len: usize,
+    /// The wire-code table.
+    pub code_table: &'static [u32],
+    /// The shift that turns a code's hash into a table slot.
+    pub code_shift: u32,
+    /// The indexes, ascending, of the entries the enum has no variant for
+    /// (a `subset` enum); empty otherwise.
+    pub left_out: &'static [u32],
+}
 
 /// A whole catalog: the API it describes, its body format and every entry.
 ///
