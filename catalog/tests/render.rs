@@ -481,3 +481,28 @@ fn messages_show_braces_as_sent() {
     );
     assert!(!page.contains("{{"), "{page}");
 }
+
+#[test]
+fn keys_and_codes_that_make_the_same_anchor_get_their_own() {
+    // `a.b` and `a-b` both make the anchor `a-b`; a code `a b` too; `other`
+    // is also the `-error` form that the group heading `Other` gives `other`.
+    let catalog = load_str(
+        "name: demo\nwire: flat\nerrors:\n  a.b: {name: Dot, status: 400, message: m}\n  a-b: {name: Dash, status: 401, message: n}\n  x: {code: \"a b\", status: 402, message: o}\n  other: {status: 403, message: p}\n  other-error: {name: OtherError, status: 404, message: q}\n",
+    )
+    .unwrap();
+    let page = render_page(&catalog, "demo.yaml");
+    let ids: Vec<&str> = page
+        .lines()
+        .filter_map(|l| l.strip_prefix("<a id=\"")?.strip_suffix("\"></a>"))
+        .collect();
+    assert_eq!(
+        ids,
+        ["a-b", "a-b-2", "a-b-3", "x", "other-error", "other-error-2"],
+        "{page}"
+    );
+    // Each entry's links go to its own anchor.
+    assert!(
+        page.contains("(#a-b-2)") && page.contains("(#other-error-2)"),
+        "{page}"
+    );
+}

@@ -422,31 +422,60 @@ fn guides_section(out: &mut String, catalog: &Catalog) {
 
 /// The ids entries' (and codes') links go to: the key as an anchor, with
 /// `-error` added when a section heading of the page (a group named as the
-/// entry) has that id on GitHub, which links would reach first.
-struct Anchors(std::collections::HashSet<String>);
+/// entry) has that id on GitHub, which links would reach first, and a number
+/// added when an earlier entry or code has it (`a.b` and `a-b`).
+struct Anchors(std::collections::HashMap<String, String>);
 
 impl Anchors {
     fn of(catalog: &Catalog) -> Anchors {
         let groups = catalog.groups().into_iter();
         let subgroups = catalog.entries.iter().filter_map(|e| e.subgroup.as_deref());
         let guides = catalog.guides.iter().map(|g| g.title.as_str());
-        let headings = PAGE_SECTIONS
+        let headings: std::collections::HashSet<String> = PAGE_SECTIONS
             .iter()
             .copied()
             .chain(groups)
             .chain(subgroups)
-            .chain(guides);
-        Anchors(headings.map(heading_id).collect())
+            .chain(guides)
+            .map(heading_id)
+            .collect();
+        let mut used = std::collections::HashSet::new();
+        let mut ids = std::collections::HashMap::new();
+        // In page order, so the first of two that collide keeps the plain id.
+        let names = (0..catalog.entries.len()).flat_map(|i| {
+            let key = catalog.entries[i].key.as_str();
+            code_anchor(catalog, i).into_iter().chain([key])
+        });
+        for name in names {
+            let mut id = anchor(name);
+            if headings.contains(&id.to_lowercase()) {
+                id.push_str("-error");
+            }
+            let base = id.clone();
+            let mut n = 1;
+            while !used.insert(id.clone()) {
+                n += 1;
+                id = format!("{base}-{n}");
+            }
+            ids.insert(name.to_owned(), id);
+        }
+        Anchors(ids)
     }
 
     fn entry(&self, key: &str) -> String {
-        let id = anchor(key);
-        if self.0.contains(&id.to_lowercase()) {
-            format!("{id}-error")
-        } else {
-            id
-        }
+        self.0.get(key).cloned().unwrap_or_else(|| anchor(key))
     }
+}
+
+/// The wire code of entry `i` when it needs an anchor of its own, so
+/// `page.md#<code>` finds it: a code that is no entry's key, on its first entry.
+fn code_anchor(catalog: &Catalog, i: usize) -> Option<&str> {
+    let entry = &catalog.entries[i];
+    let code = entry.code.as_deref()?;
+    let needed = code != entry.key
+        && !catalog.entries.iter().any(|e| e.key == code)
+        && !catalog.entries[..i].iter().any(|e| e.code == entry.code);
+    needed.then_some(code)
 }
 
 fn headers_section(out: &mut String, catalog: &Catalog) {
@@ -477,16 +506,8 @@ fn headers_section(out: &mut String, catalog: &Catalog) {
 fn reference_section(out: &mut String, catalog: &Catalog, anchors: &Anchors) {
     let _ = writeln!(out, "## Error reference\n");
     for (i, entry) in catalog.entries.iter().enumerate() {
-        // A code that is no entry's key gets an anchor too, on its first
-        // entry, so `page.md#<code>` finds it (with `-error` where a heading
-        // has that id).
-        if let Some(wire_code) = entry.code.as_deref() {
-            let code_needs_anchor = wire_code != entry.key
-                && !catalog.entries.iter().any(|e| e.key == wire_code)
-                && !catalog.entries[..i].iter().any(|e| e.code == entry.code);
-            if code_needs_anchor {
-                let _ = writeln!(out, "<a id=\"{}\"></a>", anchors.entry(wire_code));
-            }
+        if let Some(wire_code) = code_anchor(catalog, i) {
+            let _ = writeln!(out, "<a id=\"{}\"></a>", anchors.entry(wire_code));
         }
         let _ = writeln!(out, "<a id=\"{}\"></a>\n", anchors.entry(&entry.key));
         let _ = writeln!(out, "### {}\n", code(&entry.key));
