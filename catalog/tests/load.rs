@@ -706,3 +706,22 @@ fn a_guide_title_must_not_be_a_group_heading() {
         "{text:?}"
     );
 }
+
+/// The rate-limit section is on a page only when the catalog lists headers,
+/// so only then may no guide take its title.
+#[test]
+fn a_guide_may_take_the_title_of_a_section_the_page_does_not_have() {
+    let guide = "guides:\n  - {title: Rate-limit headers, text: Ours}\n";
+    let without =
+        format!("name: demo\nwire: flat\nerrors:\n  a: {{status: 429, message: x}}\n{guide}");
+    load_str(&without).unwrap();
+    let with = format!(
+        "{without}rate_limit_headers:\n  - {{name: X-Limit, value: limit, description: d}}\n"
+    );
+    let text: Vec<String> = errors(&with).iter().map(ToString::to_string).collect();
+    assert_eq!(text.len(), 1, "{text:?}");
+    assert!(
+        text[0].contains("as the page's `Rate-limit headers` section"),
+        "{text:?}"
+    );
+}

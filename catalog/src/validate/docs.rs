@@ -3,7 +3,7 @@
 use super::header_name;
 use super::read::{at, boolean, check_keys, member, required, strings, text};
 use crate::diagnostic::{Diagnostics, Pos};
-use crate::markdown::{heading_id, PAGE_SECTIONS};
+use crate::markdown::heading_id;
 use crate::model::{Guide, HeaderDoc, LeadExample, StatusDoc};
 use crate::node::{Key, Node, Value};
 use crate::suggest::quoted_list;
@@ -42,8 +42,9 @@ pub(super) fn lead_example(node: &Node, d: &mut Diagnostics) -> Option<LeadExamp
     })
 }
 
-/// `guides: [{title, text, items, numbered}]`: sections of the page.
-pub(super) fn guides(node: &Node, d: &mut Diagnostics) -> Vec<Guide> {
+/// `guides: [{title, text, items, numbered}]`: sections of the page, whose
+/// other sections are `page_sections`.
+pub(super) fn guides(node: &Node, page_sections: &[&str], d: &mut Diagnostics) -> Vec<Guide> {
     let sections = mappings(
         node,
         "`guides` must be a list of sections (`- {title: Best practices, items: [...]}`)",
@@ -83,7 +84,7 @@ pub(super) fn guides(node: &Node, d: &mut Diagnostics) -> Vec<Guide> {
         // Its heading's link must lead to it, not to a section of the same id.
         if let Some(title) = &title {
             let id = heading_id(title);
-            let section = PAGE_SECTIONS.iter().find(|other| heading_id(other) == id);
+            let section = page_sections.iter().find(|other| heading_id(other) == id);
             let guide = out.iter().find(|g| heading_id(&g.title) == id);
             let other = match (section, guide) {
                 (Some(s), _) => Some(format!("the page's `{s}` section")),

@@ -111,8 +111,12 @@ pub(crate) fn catalog(root: &Node, d: &mut Diagnostics) -> Option<Catalog> {
         member(members, "request_id_header").and_then(|n| header_name(n, "request_id_header", d));
     let should_retry_header = member(members, "should_retry_header")
         .and_then(|n| header_name(n, "should_retry_header", d));
+    // The page has a rate-limit section only for a catalog that lists headers.
+    let sections: Vec<&str> = (crate::markdown::PAGE_SECTIONS.iter().copied())
+        .filter(|s| *s != "Rate-limit headers" || !rate_limit_headers.is_empty())
+        .collect();
     let guides = member(members, "guides")
-        .map(|n| guides(n, d))
+        .map(|n| guides(n, &sections, d))
         .unwrap_or_default();
     let example = member(members, "example").and_then(|n| lead_example(n, d));
     let mut entries = required(
