@@ -4,6 +4,8 @@ use std::fmt;
 
 use serde_json::value::RawValue;
 
+use crate::wire::WireFormat;
+
 /// An error the catalog does not know, kept whole so a client can still show,
 /// log, classify and forward it. Servers add codes faster than clients
 /// update: a new code must never make parsing fail.
@@ -22,17 +24,28 @@ pub struct UnknownError {
     pub data: Option<serde_json::Value>,
     /// The retry hint the body or response carried, in seconds.
     pub retry_after: Option<u64>,
+    /// The error type the body gave, where its format has one (`$type`:
+    /// OpenAI's `invalid_request_error`); written where the sending enum's
+    /// format has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_type: Option<String>,
     /// The whole body exactly as received (the JSON value, every member and
     /// byte of it), when it was read from bytes ([`ApiErrorCatalog::from_body`](crate::ApiErrorCatalog::from_body),
-    /// the client); serializing the error writes it back unchanged, so a
-    /// gateway can forward or log what the upstream API sent. A generic
-    /// `Deserialize` (e.g. `serde_json::from_value`) does not fill it.
+    /// the client). Serializing the error with an enum of the body format it
+    /// was read in writes it back unchanged, so a gateway can forward or log
+    /// what the upstream API sent; an enum of another format (a gateway
+    /// translating one API's errors into another's) writes the error in its
+    /// own format instead. A generic `Deserialize` (e.g.
+    /// `serde_json::from_value`) does not fill it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<Box<RawValue>>,
+    /// The body format `body` was read in; `None` for an error made by hand.
+    #[serde(skip)]
+    pub(crate) read_in: Option<&'static WireFormat>,
 }
 
 /// Two unknown errors are equal when what they say is: code, status,
-/// message, field, data and retry hint. The raw `body` is how it travelled,
+/// message, field, data, retry hint and type. The raw `body` is how it travelled,
 /// and is not compared (a body read from bytes and the same body read from a
 /// parsed `serde_json::Value` give equal errors).
 impl PartialEq for UnknownError {
@@ -44,6 +57,7 @@ impl PartialEq for UnknownError {
             &self.field,
             &self.data,
             self.retry_after,
+            &self.error_type,
         ) == (
             &other.code,
             other.status,
@@ -51,6 +65,7 @@ impl PartialEq for UnknownError {
             &other.field,
             &other.data,
             other.retry_after,
+            &other.error_type,
         )
     }
 }
@@ -85,6 +100,7 @@ impl fmt::Debug for UnknownError {
             .field("field", &self.field.as_deref().map(Shown::text))
             .field("data", &data.as_deref().map(Shown::text))
             .field("retry_after", &self.retry_after)
+            .field("error_type", &self.error_type.as_deref().map(Shown::text))
             .field("body", &self.body.as_deref().map(|b| Shown::text(b.get())))
             .finish()
     }
@@ -133,7 +149,9 @@ mod tests {
             field: Some(long.clone()),
             data: Some(body["data"].clone()),
             retry_after: Some(7),
+            error_type: None,
             body: RawValue::from_string(body.to_string()).ok(),
+            read_in: None,
         };
         let shown = format!("{error:?}");
         assert!(shown.len() < 8 * 1024, "{} bytes", shown.len());

@@ -769,3 +769,30 @@ fn codes_that_read_back_otherwise_are_written_as_text() {
         );
     }
 }
+
+// ----- A gateway translating one API's errors into another's -----
+
+#[test]
+fn an_unknown_error_moved_to_another_apis_enum_is_written_in_that_format() {
+    let upstream = r#"{"type":"error","error":{"type":"brand_new_error","message":"Something new"},"request_id":"req_1"}"#;
+    let e = error_catalog_tests::AnthropicError::from_body(upstream.as_bytes(), Some(409)).unwrap();
+    // The same API's enum forwards the body as it came.
+    assert_eq!(body(&e), upstream);
+    let unknown = e.unknown().unwrap().clone();
+    let translated = OpenAiError::Unknown(Box::new(unknown));
+    assert_eq!(
+        body(&translated),
+        r#"{"error":{"message":"Something new","param":null,"code":"brand_new_error"}}"#
+    );
+}
+
+#[test]
+fn an_unknown_error_keeps_its_type() {
+    let sent = r#"{"error":{"message":"Unsupported value: 'temperature'","type":"invalid_request_error","param":"temperature","code":"unsupported_value"}}"#;
+    let e = OpenAiError::from_body(sent.as_bytes(), Some(400)).unwrap();
+    let unknown = e.unknown().unwrap();
+    assert_eq!(unknown.error_type.as_deref(), Some("invalid_request_error"));
+    // Read without the bytes (no raw body to forward), written from its parts.
+    let parsed: OpenAiError = serde_json::from_str(sent).unwrap();
+    assert_eq!(body(&parsed), sent);
+}

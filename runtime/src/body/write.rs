@@ -17,9 +17,16 @@ pub(crate) fn serialize<E: ApiErrorCatalog, S: Serializer>(
     context: Option<&RequestContext>,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    // An unknown error read from bytes goes back out exactly as it came in.
-    if let Some(raw) = error.unknown().and_then(|u| u.body.as_deref()) {
-        return raw.serialize(serializer);
+    // An unknown error read from bytes goes back out exactly as it came in,
+    // unless this enum's format is another API's.
+    if let Some(unknown) = error.unknown() {
+        let wire = E::catalog().wire();
+        let same_format = unknown
+            .read_in
+            .is_none_or(|read_in| std::ptr::eq(read_in, wire) || read_in == wire);
+        if let Some(raw) = unknown.body.as_deref().filter(|_| same_format) {
+            return raw.serialize(serializer);
+        }
     }
     let body = Body {
         error,
@@ -103,7 +110,10 @@ impl<E: ApiErrorCatalog> Body<'_, E> {
                 Some(en) => en.grpc_status(),
                 None => error_catalog_core::grpc_code(status()?),
             }),
-            Slot::Type => Value::Str(entry?.error_type?),
+            Slot::Type => Value::Str(match entry {
+                Some(en) => en.error_type?,
+                None => e.unknown()?.error_type.as_deref()?,
+            }),
             Slot::Field => Value::Str(e.field()?),
             Slot::Detail => Value::Str(entry?.field.and(entry?.description)?),
             Slot::Params => Value::Params {
