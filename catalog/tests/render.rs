@@ -495,11 +495,28 @@ fn keys_and_codes_that_make_the_same_anchor_get_their_own() {
         .lines()
         .filter_map(|l| l.strip_prefix("<a id=\"")?.strip_suffix("\"></a>"))
         .collect();
+    // Keys keep the plain ids before codes that make the same one.
     assert_eq!(
         ids,
         ["a-b", "a-b-2", "a-b-3", "x", "other-error", "other-error-2"],
         "{page}"
     );
+    let position = |id: &str| page.find(&format!("<a id=\"{id}\">")).unwrap();
+    assert!(
+        position("a-b-3") < position("x"),
+        "the code's anchor is on its entry"
+    );
+    // A number added is no heading's id either.
+    let catalog = load_str(
+        "name: demo\nwire: flat\nerrors:\n  a.b: {name: Dot, status: 400, message: m, group: A}\n  a-b: {name: Dash, status: 401, message: n, group: A-b 2}\n",
+    )
+    .unwrap();
+    let grouped = render_page(&catalog, "demo.yaml");
+    assert!(
+        grouped.contains("<a id=\"a-b\">") && grouped.contains("<a id=\"a-b-3\">"),
+        "{grouped}"
+    );
+    assert!(!grouped.contains("<a id=\"a-b-2\">"), "{grouped}");
     // Each entry's links go to its own anchor.
     assert!(
         page.contains("(#a-b-2)") && page.contains("(#other-error-2)"),

@@ -32,11 +32,14 @@ pub struct UnknownError {
     /// The whole body exactly as received (the JSON value, every member and
     /// byte of it), when it was read from bytes ([`ApiErrorCatalog::from_body`](crate::ApiErrorCatalog::from_body),
     /// the client). Serializing the error with an enum of the body format it
-    /// was read in writes it back unchanged, so a gateway can forward or log
-    /// what the upstream API sent; an enum of another format (a gateway
-    /// translating one API's errors into another's) writes the error in its
-    /// own format instead. A generic `Deserialize` (e.g.
-    /// `serde_json::from_value`) does not fill it.
+    /// was read in (the same template and content type) writes it back
+    /// unchanged, so a gateway can forward or log what the upstream API sent;
+    /// an enum of another format (a gateway translating one API's errors into
+    /// another's) writes the error in its own format instead. A generic
+    /// `Deserialize` of the enum (e.g. `serde_json::from_value`) does not fill
+    /// it. An `UnknownError` restored from its own serde form, or made by
+    /// hand, has no record of the format: any enum writes its `body`, so
+    /// clear it before sending such an error in another API's format.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<Box<RawValue>>,
     /// The body format `body` was read in; `None` for an error made by hand.
@@ -88,7 +91,7 @@ impl fmt::Display for UnknownError {
 impl std::error::Error for UnknownError {}
 
 /// Like a derived `Debug`, but each text the body chose (code, message,
-/// field, data, body) shows at most its first KiB: any `{:?}` of an error
+/// field, data, type, body) shows at most its first KiB: any `{:?}` of an error
 /// enum holding one would otherwise print a body of up to a megabyte, twice.
 impl fmt::Debug for UnknownError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

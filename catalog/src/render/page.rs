@@ -441,19 +441,18 @@ impl Anchors {
             .collect();
         let mut used = std::collections::HashSet::new();
         let mut ids = std::collections::HashMap::new();
-        // In page order, so the first of two that collide keeps the plain id.
-        let names = (0..catalog.entries.len()).flat_map(|i| {
-            let key = catalog.entries[i].key.as_str();
-            code_anchor(catalog, i).into_iter().chain([key])
-        });
-        for name in names {
+        // Keys first, in file order, then the codes that are no key: of two
+        // that collide, an entry's key keeps the plain id.
+        let keys = catalog.entries.iter().map(|e| e.key.as_str());
+        let codes = (0..catalog.entries.len()).filter_map(|i| code_anchor(catalog, i));
+        for name in keys.chain(codes) {
             let mut id = anchor(name);
             if headings.contains(&id.to_lowercase()) {
                 id.push_str("-error");
             }
             let base = id.clone();
             let mut n = 1;
-            while !used.insert(id.clone()) {
+            while headings.contains(&id.to_lowercase()) || !used.insert(id.clone()) {
                 n += 1;
                 id = format!("{base}-{n}");
             }
@@ -462,6 +461,8 @@ impl Anchors {
         Anchors(ids)
     }
 
+    /// The id of an entry's key or of a code [`code_anchor`] gives (every
+    /// one is in the map; another name gets its plain anchor).
     fn entry(&self, key: &str) -> String {
         self.0.get(key).cloned().unwrap_or_else(|| anchor(key))
     }
