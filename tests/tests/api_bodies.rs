@@ -674,7 +674,6 @@ fn anthropic_bodies_are_read_and_written_exactly() {
             429,
             A::RateLimitError {
                 message: message("This request would exceed your organization's rate limit of 30,000 input tokens per minute (org: 679abe92-92c4-46b0-a952-e528847bd206, model: claude-opus-4-6). For details, refer to: https://docs.claude.com/en/api/rate-limits. You can see the response headers for current usage. Please reduce the prompt length or the maximum tokens requested, or try again later. You may also contact sales at https://www.anthropic.com/contact-sales to discuss your options for a rate limit increase."),
-                details: None,
             },
             Some("req_011CYYc3J1X8TQSFat6bg7VX"),
         ),
@@ -705,9 +704,9 @@ fn anthropic_bodies_are_read_and_written_exactly() {
         (
             "anthropic/16_docs_rate_limit_429_spend_cap_details.json",
             429,
-            A::RateLimitError {
+            A::SpendLimitReached {
                 message: message("You have reached your API usage limits: your organization has crossed its monthly API usage threshold, set based on your organization's API tier. You will regain access on 2026-09-01 at 00:00 UTC."),
-                details: Some(obj(r#"{"error_code":"enforced_spend_limit_reached"}"#)),
+                details: obj(r#"{"error_code":"enforced_spend_limit_reached"}"#),
             },
             Some("req_018EeWyXxfu5pfWkrYcMdjWG"),
         ),
@@ -793,4 +792,26 @@ fn bedrock_bodies_are_read_by_their_header_and_written_exactly() {
             .count();
         assert_eq!(alone.entry().is_none(), shared > 1, "{file}: {alone:?}");
     }
+}
+
+/// A spent spend cap is a 429 of the rate-limit type that carries `details`;
+/// retrying it cannot help, unlike the rate limit without them.
+#[test]
+fn anthropic_spend_cap_is_a_429_not_to_retry() {
+    use error_catalog_tests::AnthropicError as A;
+    let body = |file: &str| compact(&doc(file));
+    let cap = A::from_body(
+        body("anthropic/16_docs_rate_limit_429_spend_cap_details.json").as_bytes(),
+        Some(429),
+    )
+    .unwrap();
+    assert!(matches!(cap, A::SpendLimitReached { .. }), "{cap:?}");
+    assert!(!cap.is_retryable());
+    let limit = A::from_body(
+        body("anthropic/04_rate_limit_429_org_input_tpm_with_headers.json").as_bytes(),
+        Some(429),
+    )
+    .unwrap();
+    assert!(matches!(limit, A::RateLimitError { .. }), "{limit:?}");
+    assert!(limit.is_retryable());
 }

@@ -97,8 +97,9 @@ pub(super) fn check_entries_distinguishable(
     let has_type = wire.body.has_slot(Slot::Type);
     let has_field = wire.body.has_slot(Slot::Field);
     // What tells an entry apart: its code and message (and field), or,
-    // without a code, its status, type, entry values and message. The first
-    // entry with each key wins.
+    // without a code, its status, type, entry values and message; and the
+    // parameters it has on members of their own (a body that carries one is
+    // not an entry without it). The first entry with each key wins.
     type Key<'a> = (
         Option<&'a str>,
         &'a str,
@@ -106,13 +107,19 @@ pub(super) fn check_entries_distinguishable(
         Option<&'a str>,
         u16,
         Vec<(&'a str, &'a str)>,
+        Vec<&'a str>,
     );
+    let alone = wire.body.placed_params();
     let mut seen: TextMap<Key<'_>, &Entry> =
         TextMap::with_capacity_and_hasher(entries.len(), Default::default());
     let mut reported = Vec::new();
     for (index, entry) in entries.iter().enumerate() {
         let message = entry.message.source.as_str();
         let code = entry.code.as_deref().filter(|_| has_code);
+        let mut own: Vec<&str> = (entry.params.iter().map(|p| p.name.as_str()))
+            .filter(|name| alone.contains(name))
+            .collect();
+        own.sort_unstable();
         let key: Key<'_> = match code {
             Some(code) => (
                 Some(code),
@@ -121,6 +128,7 @@ pub(super) fn check_entries_distinguishable(
                 None,
                 entry.status,
                 Vec::new(),
+                own,
             ),
             None => (
                 None,
@@ -133,6 +141,7 @@ pub(super) fn check_entries_distinguishable(
                     .iter()
                     .map(|v| (v.name.as_str(), v.value.as_str()))
                     .collect(),
+                own,
             ),
         };
         let first = *seen.entry(key).or_insert(entry);
