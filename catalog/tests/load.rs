@@ -725,3 +725,20 @@ fn a_guide_may_take_the_title_of_a_section_the_page_does_not_have() {
         "{text:?}"
     );
 }
+
+/// Entries sharing code, status and message are told apart by a required
+/// parameter on a member of its own that only one has; an optional one does
+/// not (a body of the entry whose value is `None` would read as the other).
+#[test]
+fn a_required_parameter_on_its_own_member_tells_entries_apart() {
+    let catalog = |optional: bool| {
+        format!("name: demo\nwire:\n  body: {{code: $code, message: $message, details: $param.details}}\nerrors:\n  limit: {{code: limit, status: 429, message: \"{{message}}\"}}\n  cap: {{code: limit, status: 429, message: \"{{message}}\", retryable: false, params: {{details: {{type: object, optional: {optional}}}}}}}\n")
+    };
+    load_str(&catalog(false)).unwrap();
+    let text: Vec<String> = errors(&catalog(true))
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(text.len(), 1, "{text:?}");
+    assert!(text[0].contains("duplicate code `limit`"), "{text:?}");
+}

@@ -98,8 +98,9 @@ pub(super) fn check_entries_distinguishable(
     let has_field = wire.body.has_slot(Slot::Field);
     // What tells an entry apart: its code and message (and field), or,
     // without a code, its status, type, entry values and message; and the
-    // parameters it has on members of their own (a body that carries one is
-    // not an entry without it). The first entry with each key wins.
+    // required parameters it has on members of their own (a body that
+    // carries one is not an entry without it). The first entry with each key
+    // wins.
     type Key<'a> = (
         Option<&'a str>,
         &'a str,
@@ -116,8 +117,10 @@ pub(super) fn check_entries_distinguishable(
     for (index, entry) in entries.iter().enumerate() {
         let message = entry.message.source.as_str();
         let code = entry.code.as_deref().filter(|_| has_code);
-        let mut own: Vec<&str> = (entry.params.iter().map(|p| p.name.as_str()))
-            .filter(|name| alone.contains(name))
+        // Required ones only: a body of an entry whose one is `None` lacks it.
+        let mut own: Vec<&str> = (entry.params.iter())
+            .filter(|p| !p.optional && alone.contains(&p.name.as_str()))
+            .map(|p| p.name.as_str())
             .collect();
         own.sort_unstable();
         let key: Key<'_> = match code {
