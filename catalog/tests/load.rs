@@ -741,4 +741,15 @@ fn a_required_parameter_on_its_own_member_tells_entries_apart() {
         .collect();
     assert_eq!(text.len(), 1, "{text:?}");
     assert!(text[0].contains("duplicate code `limit`"), "{text:?}");
+    let refused = |yaml: &str| {
+        let text: Vec<String> = errors(yaml).iter().map(ToString::to_string).collect();
+        assert!(
+            text.iter().any(|t| t.contains("duplicate code `limit`")),
+            "{text:?}"
+        );
+    };
+    // Both declare it (one optional): a body that carries it fits both.
+    refused("name: demo\nwire:\n  body: {code: $code, message: $message, details: $param.details}\nerrors:\n  cap: {code: limit, status: 429, message: \"{message}\", params: {details: object}}\n  limit: {code: limit, status: 429, message: \"{message}\", params: {details: {type: object, optional: true}}}\n");
+    // Inside a `$when` object it may not be written at all.
+    refused("name: demo\nwire:\n  body: {code: $code, message: $message, more: {$when: $field, details: $param.details}}\nerrors:\n  limit: {code: limit, status: 429, message: \"{message}\"}\n  cap: {code: limit, status: 429, message: \"{message}\", params: {details: object}}\n");
 }

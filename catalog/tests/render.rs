@@ -517,6 +517,17 @@ fn keys_and_codes_that_make_the_same_anchor_get_their_own() {
         "{grouped}"
     );
     assert!(!grouped.contains("<a id=\"a-b-2\">"), "{grouped}");
+    // Nor another key's plain id, in any case.
+    let catalog = load_str(
+        "name: demo\nwire: flat\nerrors:\n  A-B-2: {name: Upper, status: 400, message: m}\n  a.b: {name: Dot, status: 401, message: n}\n  a-b: {name: Dash, status: 402, message: o}\n",
+    )
+    .unwrap();
+    let cased = render_page(&catalog, "demo.yaml");
+    let ids: Vec<&str> = cased
+        .lines()
+        .filter_map(|l| l.strip_prefix("<a id=\"")?.strip_suffix("\"></a>"))
+        .collect();
+    assert_eq!(ids, ["A-B-2", "a-b", "a-b-3"], "{cased}");
     // Each entry's links go to its own anchor.
     assert!(
         page.contains("(#a-b-2)") && page.contains("(#other-error-2)"),

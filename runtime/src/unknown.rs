@@ -32,7 +32,8 @@ pub struct UnknownError {
     /// The whole body exactly as received (the JSON value, every member and
     /// byte of it), when it was read from bytes ([`ApiErrorCatalog::from_body`](crate::ApiErrorCatalog::from_body),
     /// the client). Serializing the error with an enum of the body format it
-    /// was read in (the same template and content type) writes it back
+    /// was read in (the same wire format: template, content type, code header
+    /// and code type) writes it back
     /// unchanged, so a gateway can forward or log what the upstream API sent;
     /// an enum of another format (a gateway translating one API's errors into
     /// another's) writes the error in its own format instead. A generic

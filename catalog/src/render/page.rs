@@ -239,7 +239,7 @@ fn status_section(out: &mut String, catalog: &Catalog) {
         } else if entries.iter().all(|e| !e.retryable) {
             "no"
         } else {
-            "depends on the code"
+            "depends on the error"
         };
         let _ = writeln!(
             out,
@@ -439,23 +439,38 @@ impl Anchors {
             .chain(guides)
             .map(heading_id)
             .collect();
-        let mut used = std::collections::HashSet::new();
-        let mut ids = std::collections::HashMap::new();
         // Keys first, in file order, then the codes that are no key: of two
-        // that collide, an entry's key keeps the plain id.
+        // that collide, an entry's key keeps the plain id. Ids compare as
+        // GitHub's heading ids do, ignoring case.
         let keys = catalog.entries.iter().map(|e| e.key.as_str());
         let codes = (0..catalog.entries.len()).filter_map(|i| code_anchor(catalog, i));
-        for name in keys.chain(codes) {
-            let mut id = anchor(name);
-            if headings.contains(&id.to_lowercase()) {
-                id.push_str("-error");
-            }
-            let base = id.clone();
+        let named: Vec<(&str, String)> = keys
+            .chain(codes)
+            .map(|name| {
+                let id = anchor(name);
+                match headings.contains(&id.to_lowercase()) {
+                    true => (name, format!("{id}-error")),
+                    false => (name, id),
+                }
+            })
+            .collect();
+        let plain: std::collections::HashSet<String> =
+            named.iter().map(|(_, id)| id.to_lowercase()).collect();
+        let mut used = std::collections::HashSet::new();
+        let mut ids = std::collections::HashMap::new();
+        for (name, base) in named {
+            let mut id = base.clone();
             let mut n = 1;
-            while headings.contains(&id.to_lowercase()) || !used.insert(id.clone()) {
+            // A number added makes no heading's id and no other name's plain one.
+            let taken = |id: &str, n: usize| {
+                let id = id.to_lowercase();
+                used.contains(&id) || (n > 1 && (headings.contains(&id) || plain.contains(&id)))
+            };
+            while taken(&id, n) {
                 n += 1;
                 id = format!("{base}-{n}");
             }
+            used.insert(id.to_lowercase());
             ids.insert(name.to_owned(), id);
         }
         Anchors(ids)

@@ -97,10 +97,10 @@ pub(super) fn check_entries_distinguishable(
     let has_type = wire.body.has_slot(Slot::Type);
     let has_field = wire.body.has_slot(Slot::Field);
     // What tells an entry apart: its code and message (and field), or,
-    // without a code, its status, type, entry values and message; and the
-    // required parameters it has on members of their own (a body that
-    // carries one is not an entry without it). The first entry with each key
-    // wins.
+    // without a code, its status, type, entry values and message. Entries
+    // alike in those are still told apart by a parameter one has on a
+    // member of its own, always written, that the other does not declare
+    // at all (a body that carries it is not the other's).
     type Key<'a> = (
         Option<&'a str>,
         &'a str,
@@ -108,21 +108,19 @@ pub(super) fn check_entries_distinguishable(
         Option<&'a str>,
         u16,
         Vec<(&'a str, &'a str)>,
-        Vec<&'a str>,
     );
-    let alone = wire.body.placed_params();
-    let mut seen: TextMap<Key<'_>, &Entry> =
+    let telling = telling_params(wire);
+    let tells = |a: &Entry, b: &Entry| {
+        a.params.iter().any(|p| {
+            !p.optional && telling.contains(&p.name.as_str()) && b.param(&p.name).is_none()
+        })
+    };
+    let mut seen: TextMap<Key<'_>, Vec<&Entry>> =
         TextMap::with_capacity_and_hasher(entries.len(), Default::default());
     let mut reported = Vec::new();
     for (index, entry) in entries.iter().enumerate() {
         let message = entry.message.source.as_str();
         let code = entry.code.as_deref().filter(|_| has_code);
-        // Required ones only: a body of an entry whose one is `None` lacks it.
-        let mut own: Vec<&str> = (entry.params.iter())
-            .filter(|p| !p.optional && alone.contains(&p.name.as_str()))
-            .map(|p| p.name.as_str())
-            .collect();
-        own.sort_unstable();
         let key: Key<'_> = match code {
             Some(code) => (
                 Some(code),
@@ -131,7 +129,6 @@ pub(super) fn check_entries_distinguishable(
                 None,
                 entry.status,
                 Vec::new(),
-                own,
             ),
             None => (
                 None,
@@ -144,13 +141,17 @@ pub(super) fn check_entries_distinguishable(
                     .iter()
                     .map(|v| (v.name.as_str(), v.value.as_str()))
                     .collect(),
-                own,
             ),
         };
-        let first = *seen.entry(key).or_insert(entry);
-        if std::ptr::eq(first, entry) {
+        let alike = seen.entry(key).or_default();
+        let Some(first) = alike
+            .iter()
+            .copied()
+            .find(|a| !tells(a, entry) && !tells(entry, a))
+        else {
+            alike.push(entry);
             continue;
-        }
+        };
         reported.push(index);
         let (what, fix) = match code {
             Some(code) => (
@@ -194,6 +195,27 @@ pub(super) fn check_entries_distinguishable(
         );
     }
     reported
+}
+
+/// The parameters that, placed on a member of their own, are in every body
+/// of an entry that requires them: outside `$when` objects, and not a
+/// `retry_after` that a retry slot also fills.
+fn telling_params(wire: &WireFormat) -> Vec<&str> {
+    fn walk<'a>(node: &'a crate::wire::Node, out: &mut Vec<&'a str>) {
+        use crate::wire::Node as N;
+        match node {
+            N::Object { when: Some(_), .. } => {}
+            N::Object { members, .. } => members.iter().for_each(|(_, n)| walk(n, out)),
+            N::Array { items, .. } => items.iter().for_each(|n| walk(n, out)),
+            N::Param(name) | N::ParamOrNull(name) => out.push(name),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(&wire.body, &mut out);
+    let hint_slot = wire.body.has_slot(Slot::RetryAfter) || wire.body.has_slot(Slot::RetryDelay);
+    out.retain(|name| !(hint_slot && *name == "retry_after"));
+    out
 }
 
 // Rule: every entry can be read back. A reader tries the entries a body may
@@ -302,10 +324,11 @@ fn swallows(a: &Entry, b: &Entry) -> bool {
             p.optional && p.kind != ParamKind::List
         }
     });
+    // An optional one is missing from the bodies where it is `None`.
     let own_members = b
         .params
         .iter()
-        .any(|p| p.placed && a.param(&p.name).is_none());
+        .any(|p| p.placed && !p.optional && a.param(&p.name).is_none());
     if !text_only || own_members {
         return false;
     }
