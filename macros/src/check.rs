@@ -303,6 +303,21 @@ fn check_fields(variant: &Variant<'_>, entry: &Entry, shown: &str, errors: &mut 
                 ),
             ));
         }
+        // Rule: only an optional parameter is held in an `Option`: a required
+        // one left `None` would be written without its member, and read back
+        // as another entry, or not at all.
+        if field.is_option() && !param.optional {
+            errors.push(Error::new(
+                field.span,
+                format!(
+                    "field `{ident}` is an `Option`, but parameter `{}` of entry `{}` is required ({}); declare it as `{ident}: {}`, or mark the parameter `optional: true` in the catalog",
+                    param.name,
+                    entry.key,
+                    at(shown, param.pos.or(entry.pos)),
+                    rust_type(entry, &param.name)
+                ),
+            ));
+        }
         // Rule: a field of a plain Rust type holds a parameter of that kind,
         // so the body carries what the catalog says (an integer, not "12").
         if let Some(written) = field.written_kind().filter(|k| *k != param.kind) {
