@@ -482,6 +482,13 @@ fn messages_show_braces_as_sent() {
     assert!(!page.contains("{{"), "{page}");
 }
 
+/// The ids of a page's `<a id>` anchors, in page order.
+fn anchor_ids(page: &str) -> Vec<&str> {
+    page.lines()
+        .filter_map(|l| l.strip_prefix("<a id=\"")?.strip_suffix("\"></a>"))
+        .collect()
+}
+
 #[test]
 fn keys_and_codes_that_make_the_same_anchor_get_their_own() {
     // `a.b` and `a-b` both make the anchor `a-b`; a code `a b` too; `other`
@@ -491,10 +498,7 @@ fn keys_and_codes_that_make_the_same_anchor_get_their_own() {
     )
     .unwrap();
     let page = render_page(&catalog, "demo.yaml");
-    let ids: Vec<&str> = page
-        .lines()
-        .filter_map(|l| l.strip_prefix("<a id=\"")?.strip_suffix("\"></a>"))
-        .collect();
+    let ids = anchor_ids(&page);
     // Keys keep the plain ids before codes that make the same one.
     assert_eq!(
         ids,
@@ -523,10 +527,7 @@ fn keys_and_codes_that_make_the_same_anchor_get_their_own() {
     )
     .unwrap();
     let cased = render_page(&catalog, "demo.yaml");
-    let ids: Vec<&str> = cased
-        .lines()
-        .filter_map(|l| l.strip_prefix("<a id=\"")?.strip_suffix("\"></a>"))
-        .collect();
+    let ids = anchor_ids(&cased);
     assert_eq!(ids, ["A-B-2", "a-b", "a-b-3"], "{cased}");
     // Each entry's links go to its own anchor.
     assert!(

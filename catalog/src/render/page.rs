@@ -424,7 +424,14 @@ fn guides_section(out: &mut String, catalog: &Catalog) {
 /// `-error` added when a section heading of the page (a group named as the
 /// entry) has that id on GitHub, which links would reach first, and a number
 /// added when an earlier entry or code has it (`a.b` and `a-b`).
-struct Anchors(std::collections::HashMap<String, String>);
+struct Anchors {
+    /// By entry key, and by code for the codes that get an anchor.
+    ids: std::collections::HashMap<String, String>,
+    /// By entry index: the code that gets an anchor on that entry, so
+    /// `page.md#<code>` finds it (a code that is no entry's key, on its
+    /// first entry).
+    codes: Vec<Option<String>>,
+}
 
 impl Anchors {
     fn of(catalog: &Catalog) -> Anchors {
@@ -439,13 +446,22 @@ impl Anchors {
             .chain(guides)
             .map(heading_id)
             .collect();
+        let keys: std::collections::HashSet<&str> =
+            catalog.entries.iter().map(|e| e.key.as_str()).collect();
+        let mut seen = std::collections::HashSet::new();
+        let codes: Vec<Option<String>> = (catalog.entries.iter())
+            .map(|e| {
+                let code = e.code.as_deref()?;
+                let first = seen.insert(code);
+                (first && !keys.contains(code)).then(|| code.to_owned())
+            })
+            .collect();
         // Keys first, in file order, then the codes that are no key: of two
         // that collide, an entry's key keeps the plain id. Ids compare as
         // GitHub's heading ids do, ignoring case.
         let keys = catalog.entries.iter().map(|e| e.key.as_str());
-        let codes = (0..catalog.entries.len()).filter_map(|i| code_anchor(catalog, i));
         let named: Vec<(&str, String)> = keys
-            .chain(codes)
+            .chain(codes.iter().flatten().map(String::as_str))
             .map(|name| {
                 let id = anchor(name);
                 match headings.contains(&id.to_lowercase()) {
@@ -473,25 +489,19 @@ impl Anchors {
             used.insert(id.to_lowercase());
             ids.insert(name.to_owned(), id);
         }
-        Anchors(ids)
+        Anchors { ids, codes }
     }
 
-    /// The id of an entry's key or of a code [`code_anchor`] gives (every
-    /// one is in the map; another name gets its plain anchor).
+    /// The id of an entry's key or of a code that gets an anchor (every one
+    /// is in the map; another name gets its plain anchor).
     fn entry(&self, key: &str) -> String {
-        self.0.get(key).cloned().unwrap_or_else(|| anchor(key))
+        self.ids.get(key).cloned().unwrap_or_else(|| anchor(key))
     }
-}
 
-/// The wire code of entry `i` when it needs an anchor of its own, so
-/// `page.md#<code>` finds it: a code that is no entry's key, on its first entry.
-fn code_anchor(catalog: &Catalog, i: usize) -> Option<&str> {
-    let entry = &catalog.entries[i];
-    let code = entry.code.as_deref()?;
-    let needed = code != entry.key
-        && !catalog.entries.iter().any(|e| e.key == code)
-        && !catalog.entries[..i].iter().any(|e| e.code == entry.code);
-    needed.then_some(code)
+    /// The code that gets an anchor on entry `i`, if any.
+    fn code_at(&self, i: usize) -> Option<&str> {
+        self.codes.get(i)?.as_deref()
+    }
 }
 
 fn headers_section(out: &mut String, catalog: &Catalog) {
@@ -522,7 +532,7 @@ fn headers_section(out: &mut String, catalog: &Catalog) {
 fn reference_section(out: &mut String, catalog: &Catalog, anchors: &Anchors) {
     let _ = writeln!(out, "## Error reference\n");
     for (i, entry) in catalog.entries.iter().enumerate() {
-        if let Some(wire_code) = code_anchor(catalog, i) {
+        if let Some(wire_code) = anchors.code_at(i) {
             let _ = writeln!(out, "<a id=\"{}\"></a>", anchors.entry(wire_code));
         }
         let _ = writeln!(out, "<a id=\"{}\"></a>\n", anchors.entry(&entry.key));

@@ -77,10 +77,10 @@ pub(crate) fn from_slots<E: ApiErrorCatalog>(
                 .or_else(|| data.and_then(|p| Json::get(p, "retry_after")))
                 .and_then(Json::as_secs)
         }),
+        error_type: body.error_type.map(str::to_owned),
         // The bytes parsed as JSON already. Members the template does not
         // read are skipped unchecked, so bytes that are not UTF-8 can remain
         // there: they are kept as U+FFFD, as JSON has no other spelling.
-        error_type: body.error_type.map(str::to_owned),
         body: raw
             .map(String::from_utf8_lossy)
             .and_then(|text| RawValue::from_string(text.into_owned()).ok()),
