@@ -622,6 +622,41 @@ fn openai_bodies_with_and_without_a_code_are_read_and_written_exactly() {
             requested_tokens: 4294,
         },
     );
+    exact(
+        "openai/09_404_invalid_url_code_null.json",
+        404,
+        OpenAiError::InvalidUrl {
+            method: "POST".into(),
+            path: "/v1/chat/completions".into(),
+        },
+    );
+    let unsupported = exact(
+        "openai/10_400_unsupported_parameter.json",
+        400,
+        OpenAiError::UnsupportedParameter {
+            message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.".into(),
+            param: some("max_tokens"),
+        },
+    );
+    assert_eq!(unsupported.field(), Some("max_tokens"));
+    assert!(!unsupported.is_retryable());
+    // A code-less 400 with a message of its own: the entry that holds them.
+    // (Its members came in another order, so only the values are compared.)
+    let refused = OpenAiError::InvalidRequest {
+        message: "Your request was rejected as a result of our safety system. Your prompt may contain text that is not allowed by our safety system.".into(),
+        param: None,
+    };
+    read("openai/11_400_safety_system_code_null.json", 400, &refused);
+    assert_eq!(refused.field(), None);
+    // The CDN's 502 has a number for a code: the unknown fallback, retried,
+    // and forwarded byte for byte.
+    let text = doc("openai/12_502_cf_bad_gateway_numeric_code.json");
+    let gateway = OpenAiError::from_body(text.as_bytes(), Some(502)).unwrap();
+    let unknown = gateway.unknown().expect("no entry has code 502");
+    assert_eq!(unknown.code.as_deref(), Some("502"));
+    assert_eq!(unknown.message, "Bad gateway.");
+    assert!(gateway.is_retryable());
+    assert_eq!(serde_json::to_string(&gateway).unwrap(), text);
     // The key is sensitive: read back, it is kept, and written as it came.
     let text = doc("openai/04_401_invalid_api_key.json");
     let key = OpenAiError::from_body(text.as_bytes(), Some(401)).unwrap();

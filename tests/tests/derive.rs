@@ -204,7 +204,7 @@ fn bodies_of_the_wrong_shape_are_errors_not_panics() {
         b"{",
         b"[]",
         b"null",
-        br#"{"code":1,"message":"x"}"#,
+        br#"{"code":1.5,"message":"x"}"#,
         br#"{"code":"x","message":{"a":1}}"#,
         br#"{"code":"model_not_found"}"#,
     ];

@@ -139,17 +139,33 @@ where
         // Without the HTTP status too: a body carries enough (a code, a
         // status in the body, a message) to tell the entry, unless the entry
         // has a twin with the same code and message that only the status
-        // tells apart (Stripe's `resource_missing`, 404 or 400).
+        // tells apart (Stripe's `resource_missing`, 404 or 400), or whose
+        // message is a lone placeholder that holds any (OpenAI's code-less
+        // 400 beside its 404 `Invalid URL (...)`).
         // Nor where the code is only in a header, which a body alone lacks.
-        let twin = E::entries()
-            .iter()
-            .any(|o| o.key != entry.key && o.code == entry.code && o.message == entry.message);
-        if twin || code_header.is_some() {
+        let twin = E::entries().iter().any(|o| {
+            let any_message = matches!(o.segments, [Segment::Placeholder(_)]);
+            o.key != entry.key
+                && o.code == entry.code
+                && o.error_type == entry.error_type
+                && (o.message == entry.message || (any_message && o.status != entry.status))
+        });
+        if code_header.is_some() {
             continue;
         }
         let without_status = E::from_body(json.as_bytes(), None)
             .map_err(|e| TestCaseError::fail(format!("{}: {e}\n{json}", entry.key)))?;
-        prop_assert_eq!(&without_status, &made, "without the status: {}", json);
+        if twin {
+            // Never the twin: this entry, or unknown rather than a guess.
+            prop_assert!(
+                without_status == made || without_status.unknown().is_some(),
+                "without the status: {:?} from {}",
+                without_status,
+                json
+            );
+        } else {
+            prop_assert_eq!(&without_status, &made, "without the status: {}", json);
+        }
     }
     Ok(())
 }

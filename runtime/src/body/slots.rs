@@ -66,17 +66,12 @@ pub(crate) struct Slots<'de> {
     pub(crate) params: Option<Vec<Member<'de>>>,
     pub(crate) metadata: Option<Vec<Member<'de>>>,
     pub(crate) retry_after: Option<u64>,
-    /// Whether codes are JSON numbers (`codes: number`), kept as their text.
-    numeric_codes: bool,
 }
 
 impl<'de> Slots<'de> {
     /// Reads the slots of `wire`'s body template from a parsed body.
     pub(crate) fn read(wire: &WireFormat, value: Json<'de>) -> Self {
-        let mut slots = Slots {
-            numeric_codes: wire.numeric_codes,
-            ..Slots::default()
-        };
+        let mut slots = Slots::default();
         slots.walk(&wire.body, value, &Path::Root);
         slots
     }
@@ -145,17 +140,13 @@ impl<'de> Slots<'de> {
     /// status or the catalog, or set per response, do not pick the entry.
     fn set(&mut self, slot: Slot, value: Json<'de>, path: &Path<'_>) {
         let expected = match (slot, value) {
-            (Slot::Code, v) if self.numeric_codes => match v {
-                Json::Int(i) => return self.code = Some(Cow::Owned(i.to_string())),
-                Json::UInt(u) => return self.code = Some(Cow::Owned(u.to_string())),
-                // serde_json reads `20404.0`, `1e4`, `-0` and integers
-                // past 64 bits as floats.
-                v => (
-                    "the error code, an integer with no fraction or exponent from -9223372036854775808 to 18446744073709551615",
-                    v,
-                ),
-            },
+            // A code is its text, sent as a string or as an integer, whichever
+            // the catalog writes: APIs of string codes answer some errors with
+            // a number (a CDN's 502 before OpenAI's servers), and the text
+            // finds no entry there, so the body is the unknown fallback.
             (Slot::Code, Json::Str(s)) => return self.code = Some(s),
+            (Slot::Code, Json::Int(i)) => return self.code = Some(Cow::Owned(i.to_string())),
+            (Slot::Code, Json::UInt(u)) => return self.code = Some(Cow::Owned(u.to_string())),
             (Slot::Message, Json::Str(s)) => return self.message = Some(s),
             (Slot::Field, Json::Str(s)) => return self.field = Some(s),
             (Slot::Type, Json::Str(s)) => return self.error_type = Some(s),
@@ -180,7 +171,13 @@ impl<'de> Slots<'de> {
                 Some(n) => return self.retry_after = Some(n),
                 None => ("a duration such as \"60s\"", v),
             },
-            (Slot::Code | Slot::Message | Slot::Field | Slot::Type, v) => ("a string", v),
+            // serde_json reads `20404.0`, `1e4`, `-0` and integers past 64
+            // bits as floats.
+            (Slot::Code, v) => (
+                "the error code, a string or an integer with no fraction or exponent from -9223372036854775808 to 18446744073709551615",
+                v,
+            ),
+            (Slot::Message | Slot::Field | Slot::Type, v) => ("a string", v),
             (Slot::Params, v) => ("an object or null", v),
             (Slot::Metadata, v) => ("an object", v),
             (
