@@ -5,7 +5,7 @@
 use error_catalog::{http, ApiErrorCatalog, Object, RequestContext};
 use error_catalog_tests::{
     AnthropicError, EnvelopeListError, FractionalWaitError, GeminiError, HeaderCodeError,
-    NumericCodeError, OpenAiError, ProblemError,
+    NumericCodeError, OpenAiError, ProblemError, StripeError,
 };
 use serde_json::json;
 
@@ -234,10 +234,11 @@ fn google_retry_info_and_bad_request_appear_when_they_apply() {
         f,
         "every violation read back"
     );
-    // Details in another order, with extra members, still parse.
+    // Details in another order, with extra members and an element the
+    // template does not name, still parse.
     let shuffled = json!({"error": {"details": [
         {"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "30s"},
-        {"@type": "type.googleapis.com/google.rpc.Help", "links": []},
+        {"@type": "type.googleapis.com/google.rpc.DebugInfo", "detail": "x"},
         {"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "RATE_LIMIT_EXCEEDED", "domain": "googleapis.com", "metadata": {"metric": "requests", "retry_after": "30"}}
     ], "message": "Quota exceeded for quota metric 'requests'.", "code": 429, "status": "RESOURCE_EXHAUSTED", "extra": true}});
     assert_eq!(
@@ -245,6 +246,69 @@ fn google_retry_info_and_bad_request_appear_when_they_apply() {
         e
     );
     assert_eq!(e.retry_after(), Some(std::time::Duration::from_secs(30)));
+    // A `Help` element carries `links`, which this entry does not declare:
+    // the body is another error than the entry, so it stays unknown (and
+    // whole) rather than losing its links when written back. This holds
+    // although no other entry has the code.
+    let with_links = json!({"error": {"details": [
+        {"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "RATE_LIMIT_EXCEEDED", "domain": "googleapis.com", "metadata": {"metric": "requests", "retry_after": "30"}},
+        {"@type": "type.googleapis.com/google.rpc.Help", "links": [{"description": "Quotas", "url": "https://example.com/quotas"}]}
+    ], "message": "Quota exceeded for quota metric 'requests'.", "code": 429, "status": "RESOURCE_EXHAUSTED"}});
+    assert_eq!(
+        GeminiError::entries()
+            .iter()
+            .filter(|x| x.code == Some("RATE_LIMIT_EXCEEDED"))
+            .count(),
+        1
+    );
+    let read = GeminiError::from_body(with_links.to_string().as_bytes(), Some(429)).unwrap();
+    assert!(read.unknown().is_some(), "{read:?}");
+    assert_eq!(serde_json::to_value(&read).unwrap(), with_links);
+}
+
+// ----- What a body must match beside its code -----
+
+#[test]
+fn an_entry_alone_with_its_code_still_checks_type_values_and_parameters() {
+    // The code decides among entries, and one entry alone with it may have
+    // its message reworded; but a type, an entry value or a parameter member
+    // the body carries that the entry does not have makes it another error,
+    // whatever other entries share the code: unknown, and kept whole.
+    let other_type = br#"{"error":{"message":"Unsupported parameter: 'n'.","type":"authentication_error","param":"n","code":"unsupported_parameter"}}"#;
+    let e = OpenAiError::from_body(other_type, Some(400)).unwrap();
+    assert!(e.unknown().is_some(), "{e:?}");
+    assert_eq!(serde_json::to_vec(&e).unwrap(), other_type);
+    // The same body with the entry's type is the entry.
+    let same_type = String::from_utf8_lossy(other_type)
+        .replace("authentication_error", "invalid_request_error");
+    let e = OpenAiError::from_body(same_type.as_bytes(), Some(400)).unwrap();
+    assert_eq!(
+        e,
+        OpenAiError::UnsupportedParameter {
+            message: "Unsupported parameter: 'n'.".into(),
+            param: Some("n".into())
+        }
+    );
+
+    let made = StripeError::ParameterMissing {
+        param: "amount".into(),
+        request_log_url: None,
+    };
+    let written = serde_json::to_string(&made).unwrap();
+    assert!(written.contains("/parameter-missing"), "{written}");
+    let moved = written.replace("/parameter-missing", "/parameter-missing-v2");
+    let e = StripeError::from_body(moved.as_bytes(), Some(400)).unwrap();
+    assert!(e.unknown().is_some(), "another doc_url: {e:?}");
+    assert_eq!(serde_json::to_string(&e).unwrap(), moved);
+    let unknown_member = written.replace(
+        r#""param":"amount""#,
+        r#""param":"amount","decline_code":"x""#,
+    );
+    let e = StripeError::from_body(unknown_member.as_bytes(), Some(400)).unwrap();
+    assert!(
+        e.unknown().is_some(),
+        "a parameter member the entry lacks: {e:?}"
+    );
 }
 
 // ----- RFC 9457 problem details preset -----
