@@ -201,13 +201,14 @@ fn rebuild(variant: &Variant<'_>, v: &str) -> Option<String> {
             }
         } else {
             let name = ident.to_string();
-            // An `Option` field takes `None` when the body lacks the parameter.
-            let missing = if field.is_option() {
-                ".unwrap_or_default()"
+            // An `Option` field takes `None` when the body lacks the parameter;
+            // a value of another type makes the body unknown, as for any field.
+            let get = if field.is_option() {
+                "get_optional"
             } else {
-                "?"
+                "get"
             };
-            let _ = write!(reads, "let __v{i} = parts.get({}){missing};", string(&name));
+            let _ = write!(reads, "let __v{i} = parts.{get}({})?;", string(&name));
             let _ = write!(inits, "{ident}: __v{i},");
         }
     }

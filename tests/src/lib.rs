@@ -39,22 +39,23 @@ pub fn sample_items(
 ) -> serde_json::Value {
     use error_catalog::ParamKind;
     use serde_json::Value;
+    let value = |kind: ParamKind, i: usize| match kind {
+        ParamKind::Integer => Value::from(i),
+        ParamKind::Number => Value::from(i as f64 + 0.5),
+        ParamKind::Boolean => Value::from(i % 2 == 0),
+        ParamKind::Object => serde_json::json!({"n": i}),
+        ParamKind::String | ParamKind::List => Value::from(format!("{text}-{i}")),
+    };
     (0..count)
-        .map(|i| {
-            let item: serde_json::Map<String, Value> = members
-                .iter()
-                .map(|m| {
-                    let value = match m.kind {
-                        ParamKind::Integer => Value::from(i),
-                        ParamKind::Number => Value::from(i as f64 + 0.5),
-                        ParamKind::Boolean => Value::from(i % 2 == 0),
-                        ParamKind::Object => serde_json::json!({"n": i}),
-                        ParamKind::String | ParamKind::List => Value::from(format!("{text}-{i}")),
-                    };
-                    (m.name.to_string(), value)
-                })
-                .collect();
-            Value::Object(item)
+        .map(|i| match members {
+            // Items that are plain values (`items: string`).
+            [only] if only.name.is_empty() => value(only.kind, i),
+            _ => Value::Object(
+                members
+                    .iter()
+                    .map(|m| (m.name.to_string(), value(m.kind, i)))
+                    .collect(),
+            ),
         })
         .collect()
 }

@@ -311,6 +311,34 @@ fn an_entry_alone_with_its_code_still_checks_type_values_and_parameters() {
     );
 }
 
+#[test]
+fn a_parameter_of_another_json_type_makes_the_body_unknown_not_lost() {
+    // Stripe's card_declined declares `payment_intent` an optional object and
+    // `decline_code` an optional string, each on a member of its own.
+    let made = StripeError::from_params("card_declined", &serde_json::Map::new()).unwrap();
+    let written: serde_json::Value = serde_json::to_value(&made).unwrap();
+    for (member, value) in [
+        ("payment_intent", json!("pi_123")),
+        ("payment_intent", json!([1, 2])),
+        ("decline_code", json!(42)),
+        ("decline_code", json!({"a": 1})),
+    ] {
+        let mut body = written.clone();
+        body["error"][member] = value.clone();
+        let text = body.to_string();
+        let e = StripeError::from_body(text.as_bytes(), Some(402)).unwrap();
+        assert!(e.unknown().is_some(), "{member}: {value} read as {e:?}");
+        assert_eq!(serde_json::to_string(&e).unwrap(), text, "kept whole");
+    }
+    // Of the right type, or `null`, they are the entry's.
+    let mut body = written.clone();
+    body["error"]["decline_code"] = json!("insufficient_funds");
+    body["error"]["payment_intent"] = json!(null);
+    let e = StripeError::from_body(body.to_string().as_bytes(), Some(402)).unwrap();
+    assert!(e.unknown().is_none(), "{e:?}");
+    assert_eq!(e.code(), "card_declined");
+}
+
 // ----- RFC 9457 problem details preset -----
 
 #[test]

@@ -341,12 +341,18 @@ pub struct Parts<'a> {
 impl<'a> Parts<'a> {
     /// The parameter `name`: from the body's data object, else from the message.
     pub fn get<T: FromParam>(&self, name: &str) -> Option<T> {
-        // The search is not generic, so deriving crates compile only this match.
-        match self.raw(name)? {
-            Raw::Text(text) => T::from_text(text),
-            Raw::Json(value) => T::from_json(&value),
-            Raw::JsonStr(text) => T::from_json_str(text),
-            Raw::JsonText(text) => T::from_json_text(&text),
+        read(self.raw(name)?)
+    }
+
+    /// The optional parameter `name`: `Some(None)` when the body lacks it,
+    /// `None` when the body has a value the type cannot read (a string where
+    /// the catalog has an object), so that the body is unknown rather than
+    /// losing that value.
+    pub fn get_optional<T: FromParam>(&self, name: &str) -> Option<Option<T>> {
+        match self.raw(name) {
+            None => Some(None),
+            // `null` reads as `None` too.
+            Some(raw) => read::<Option<T>>(raw),
         }
     }
 
@@ -382,6 +388,17 @@ impl<'a> Parts<'a> {
             ("retry_after", Some(secs)) => Some(Raw::Json(Value::from(secs))),
             _ => None,
         }
+    }
+}
+
+/// Reads a parameter's value into its Rust type. Not generic over the
+/// search, so deriving crates compile only this match.
+fn read<T: FromParam>(raw: Raw<'_>) -> Option<T> {
+    match raw {
+        Raw::Text(text) => T::from_text(text),
+        Raw::Json(value) => T::from_json(&value),
+        Raw::JsonStr(text) => T::from_json_str(text),
+        Raw::JsonText(text) => T::from_json_text(&text),
     }
 }
 
