@@ -336,5 +336,22 @@ pub(super) fn params(
             });
         }
     }
+    // Rule: `retry_after` is the wait clients honour (`retry_after()`, the
+    // retry middleware), read as seconds; as text it would be ignored.
+    if let Some(param) = out.iter().find(|p| {
+        p.name == "retry_after" && !matches!(p.kind, ParamKind::Integer | ParamKind::Number)
+    }) {
+        let declared = if param.pos.is_some() {
+            format!("is declared `{}`", param.kind.name())
+        } else {
+            "has no type, so it is text".to_owned()
+        };
+        d.error(
+            param.pos.or(message_node.and_then(|n| n.pos)),
+            format!(
+                "parameter `retry_after` {declared}, but clients read it as the seconds to wait before retrying; declare `params: {{retry_after: integer}}` (whole seconds) or `number` (fractions, rounded up), or give it another name if it is not a wait in seconds"
+            ),
+        );
+    }
     out
 }
