@@ -144,7 +144,7 @@ fn entry(key: &Key, node: &Node, d: &mut Diagnostics) -> Option<Entry> {
     let status = required(
         members,
         "status",
-        node.pos.or(key.pos),
+        key.pos.or(node.pos),
         &what,
         "`status: 400`",
         d,
@@ -153,7 +153,7 @@ fn entry(key: &Key, node: &Node, d: &mut Diagnostics) -> Option<Entry> {
     let message_node = required(
         members,
         "message",
-        node.pos.or(key.pos),
+        key.pos.or(node.pos),
         &what,
         "`message: Human-readable text`",
         d,
