@@ -131,6 +131,7 @@ fn stripe_documented_bodies_are_read_and_written_exactly() {
         StripeError::UnrecognizedRequestUrl {
             method: "GET".into(),
             path: "/v1/payment_pages/cs_live_b1UHeLGBOobLncdnhuALJT10JSuCss2MKlfOxbGlCMA0APuBhbUa4ajB4h/confirm".into(),
+            request_log_url: None,
         },
     );
 
@@ -169,19 +170,24 @@ fn stripe_documented_bodies_are_read_and_written_exactly() {
     let limited = exact(
         "stripe/08_rate_limit_429.json",
         429,
-        StripeError::RateLimitTestMode,
+        StripeError::RateLimitTestMode {
+            request_log_url: None,
+        },
     );
     assert!(limited.is_retryable());
     exact(
         "stripe/09_api_key_missing_401.json",
         401,
-        StripeError::ApiKeyMissing,
+        StripeError::ApiKeyMissing {
+            request_log_url: None,
+        },
     );
     exact(
         "stripe/10_idempotency_error.json",
         400,
         StripeError::IdempotencyError {
             key: "bad-idempotent-key-0".into(),
+            request_log_url: None,
         },
     );
 }

@@ -211,6 +211,7 @@ fn stripe_message_split_elsewhere_writes_the_same_body() {
     let made = StripeError::UnrecognizedRequestUrl {
         method: ": ".into(),
         path: "/v1/x".into(),
+        request_log_url: None,
     };
     let json = serde_json::to_string(&made).unwrap();
     let back = StripeError::from_body(json.as_bytes(), Some(404)).unwrap();

@@ -176,11 +176,11 @@ impl<'a> Body<'a> {
     /// The parameters to build `entry` from, if the body can be it: a status
     /// the response has must be the entry's, a field the body names must be
     /// the entry's (when it has one), a type the body gives must be the
-    /// entry's, the body must carry no other value than the entry's own and
-    /// no parameter member the entry lacks, and with `require_message` (the
+    /// entry's, and the body must carry no parameter member the entry lacks,
+    /// whatever other entries share its code. With `require_message` (the
     /// code does not decide: several entries share it, or the body has none)
-    /// the message must match the template. These hold whatever other entries
-    /// the catalog has, so adding one never changes how another's bodies read.
+    /// the message must match the template and each entry value the body
+    /// carries must be the entry's too.
     fn fits(&self, entry: &'static crate::ErrorEntry, require_message: bool) -> Option<Parts<'a>> {
         if self.status.is_some_and(|s| s != entry.status) {
             return None;
@@ -198,14 +198,6 @@ impl<'a> Body<'a> {
         {
             return None;
         }
-        // So are the entry's own values (an RFC 9457 `type` URI): each the
-        // body carries must be the entry's. One it leaves out says nothing
-        // (older Stripe bodies have no `doc_url`).
-        for (name, found) in self.values {
-            if entry.value(name) != Some(&**found) {
-                return None;
-            }
-        }
         // A parameter the body carries that the entry does not have says it
         // is another error (GitHub's `errors` list on a plain 404).
         let foreign = self
@@ -216,11 +208,20 @@ impl<'a> Body<'a> {
             return None;
         }
         let segments = entry.segments;
-        // The message must match where the code does not decide; otherwise it
-        // is walked only if a parameter is read from it.
         if require_message {
+            // The entry's own values (an RFC 9457 `type` URI) tell apart
+            // entries that share a code; each the body carries must be the
+            // entry's. One it leaves out says nothing (older Stripe bodies
+            // have no `doc_url`). Where the code decides they are not
+            // compared: they are links that move (Stripe's `doc_url` host).
+            for (name, found) in self.values {
+                if entry.value(name) != Some(&**found) {
+                    return None;
+                }
+            }
             walk_template(segments, self.message, |_, _| false)?;
         }
+        // Otherwise the message is walked only if a parameter is read from it.
         // A list must have the items the catalog declares: an item of another
         // shape makes the body unknown, never a different entry.
         // (On a member of its own, or in the `$params` object.)

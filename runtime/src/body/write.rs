@@ -263,7 +263,13 @@ fn serialize_params<E: ApiErrorCatalog, S: Serializer>(
         // not carry.
         // Neither has those a `$param.NAME` member carries.
         let placed = entry.param(name).is_none_or(|p| p.placed);
-        if !placed && (all_as_strings || entry.param(name).is_some_and(|p| !p.in_message)) {
+        // `$metadata` leaves out a parameter that is `None`: as text it
+        // would be `""`, which an integer cannot read back.
+        let absent = all_as_strings && value == ParamValue::Null;
+        if !placed
+            && !absent
+            && (all_as_strings || entry.param(name).is_some_and(|p| !p.in_message))
+        {
             data.push((name, value));
         }
     });
