@@ -602,16 +602,18 @@ fn a_placeholder_read_from_elsewhere_still_swallows_when_that_reads_as_text() {
         "{}",
         all[0]
     );
-    // `b`'s integer `reason` reads as text too.
-    let number = "name: demo\nwire:\n  body: {message: $message, details: $params}\nerrors:\n  a: {status: 400, message: \"{reason}\"}\n  b: {status: 400, message: Bad, params: {reason: integer}}\n";
-    let all = errors(number);
+    // So does `b`'s `reason` text in its data object.
+    let text = "name: demo\nwire:\n  body: {message: $message, details: $params}\nerrors:\n  a: {status: 400, message: \"{reason}\"}\n  b: {status: 400, message: Bad, params: {reason: string}}\n";
+    let all = errors(text);
     assert!(
         all[0].message.contains("entry `b` can never be read back"),
         "{}",
         all[0]
     );
-    // An object there does not: `a` cannot be built from `b`'s body.
-    load_str(&number.replace("reason: integer", "reason: object")).unwrap();
+    // A number or an object there does not: text reads only a JSON string,
+    // so `a` cannot be built from `b`'s body.
+    load_str(&text.replace("reason: string", "reason: integer")).unwrap();
+    load_str(&text.replace("reason: string", "reason: object")).unwrap();
 }
 
 #[test]

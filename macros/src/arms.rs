@@ -180,9 +180,9 @@ fn from_parts_arm(code: &mut String, variant: &Variant<'_>, v: &str, index: usiz
 }
 
 /// An expression of type `Option<Self>` building `variant` (Rust name `v`)
-/// from `parts` (a `&Parts`), each parameter read by `Parts::get`;
-/// `None` if it cannot be built (it holds an internal cause with no empty
-/// value).
+/// from `parts` (a `&Parts`), each parameter read by `Parts::get` (by
+/// `Parts::get_optional` for an `Option` field); `None` if it cannot be built
+/// (it holds an internal cause with no empty value).
 fn rebuild(variant: &Variant<'_>, v: &str) -> Option<String> {
     // Each parameter is read into a local first and the variant built from the
     // locals: a struct literal with a `?` in every field makes rustc's code

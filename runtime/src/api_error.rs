@@ -80,8 +80,9 @@ pub trait ApiErrorCatalog: Sized + std::error::Error + 'static {
     }
 
     /// Builds the value of the entry whose catalog key is `key` from named
-    /// parameter values (JSON numbers, strings, booleans; strings are also read
-    /// as numbers where a number is expected). `None` when there is no such
+    /// parameter values, each of its parameter's JSON type (strings are also
+    /// read as numbers and booleans where those are expected; a number is not
+    /// read as text). `None` when there is no such
     /// entry, a parameter is missing or does not fit its field, or the variant
     /// has an internal cause that cannot be empty.
     ///

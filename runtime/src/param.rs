@@ -167,6 +167,11 @@ pub trait ToParam {
 
 /// A field type that can be read back from an error body: from a JSON member
 /// of the body's data object, or from the text a message placeholder matched.
+///
+/// Return `None` for a value the type cannot hold: the body is then no value
+/// of the entry (even for an `Option` field, which is `None` only when the
+/// body lacks the parameter or has `null`), and reads as the unknown fallback,
+/// kept whole. The text types read only JSON strings.
 pub trait FromParam: Sized {
     /// Reads the value from a JSON member.
     fn from_json(value: &serde_json::Value) -> Option<Self>;

@@ -409,6 +409,7 @@ fn google_aip193_examples_are_read_and_written_exactly() {
             attachment: "local-ssd=3,nvidia-t4=2".into(),
             locale: some("en-US"),
             localized_message: some("A e2-medium with local-ssd=3,nvidia-t4=2 is currently unavailable in the us-east1-a zone.\nCapacity changes frequently, so try your request in a different zone, with a different VM hardware configuration, or at a later time. For more information, see troubleshooting documentation."),
+            links: None,
         },
     );
     // The version of the example the AIP later corrected put the gRPC number
@@ -653,7 +654,10 @@ fn openai_bodies_with_and_without_a_code_are_read_and_written_exactly() {
         param: None,
     };
     read("openai/11_400_safety_system_code_null.json", 400, &refused);
-    assert_eq!(refused.field(), None);
+    let text = doc("openai/11_400_safety_system_code_null.json");
+    let parsed = OpenAiError::from_body(text.as_bytes(), Some(400)).unwrap();
+    assert_eq!(parsed.field(), None);
+    assert!(!parsed.is_retryable());
     // The CDN's 502 has a number for a code: the unknown fallback, retried,
     // and forwarded byte for byte.
     let text = doc("openai/12_502_cf_bad_gateway_numeric_code.json");

@@ -146,9 +146,10 @@ where
         let twin = E::entries().iter().any(|o| {
             let any_message = matches!(o.segments, [Segment::Placeholder(_)]);
             o.key != entry.key
+                && o.status != entry.status
                 && o.code == entry.code
                 && o.error_type == entry.error_type
-                && (o.message == entry.message || (any_message && o.status != entry.status))
+                && (o.message == entry.message || any_message)
         });
         if code_header.is_some() {
             continue;

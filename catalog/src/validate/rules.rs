@@ -312,16 +312,18 @@ pub(super) fn check_entries_reachable(
 /// another error).
 fn swallows(a: &Entry, b: &Entry) -> bool {
     // A placeholder `b`'s body may also hold elsewhere reads from there:
-    // text, numbers and booleans read as text, an object, a list or a
-    // missing optional value do not.
+    // text reads as text (so does any value `b` has in its message); a JSON
+    // number, boolean, object or list, or a missing optional value, does
+    // not. Nor does an optional parameter of `a` read one of another type.
     let text_only = a.params.iter().all(|p| {
+        let same_name = b.param(&p.name);
         if p.in_message {
             p.kind == ParamKind::String
-                && b.param(&p.name).is_none_or(|bp| {
-                    !bp.optional && !matches!(bp.kind, ParamKind::Object | ParamKind::List)
+                && same_name.is_none_or(|bp| {
+                    !bp.optional && (bp.kind == ParamKind::String || bp.in_message)
                 })
         } else {
-            p.optional && p.kind != ParamKind::List
+            p.optional && p.kind != ParamKind::List && same_name.is_none_or(|bp| bp.kind == p.kind)
         }
     });
     // An optional one is missing from the bodies where it is `None`.

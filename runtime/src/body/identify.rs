@@ -59,8 +59,10 @@ pub(crate) fn from_slots<E: ApiErrorCatalog>(
         CodeHeader::Read(Some(code)) => found.code.as_deref().or(Some(code)),
         _ => found.code.as_deref(),
     };
-    if let Some(made) = identify::<E>(code, header_read, &body) {
-        return Ok(made);
+    if !found.code_of_other_type {
+        if let Some(made) = identify::<E>(code, header_read, &body) {
+            return Ok(made);
+        }
     }
     let unknown = UnknownError {
         code: code.map(str::to_owned),
@@ -340,7 +342,10 @@ pub struct Parts<'a> {
 }
 
 impl<'a> Parts<'a> {
-    /// The parameter `name`: from the body's data object, else from the message.
+    /// The parameter `name`: the field at fault when it is that parameter,
+    /// else a member of its own, the data or metadata object, the message,
+    /// or the retry slot; `None` when the body lacks it or its type cannot
+    /// read it.
     pub fn get<T: FromParam>(&self, name: &str) -> Option<T> {
         read(self.raw(name)?)
     }

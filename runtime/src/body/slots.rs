@@ -66,12 +66,19 @@ pub(crate) struct Slots<'de> {
     pub(crate) params: Option<Vec<Member<'de>>>,
     pub(crate) metadata: Option<Vec<Member<'de>>>,
     pub(crate) retry_after: Option<u64>,
+    /// Whether the code came as a string where codes are numbers (`codes:
+    /// number`), or as a number where they are strings.
+    pub(crate) code_of_other_type: bool,
+    numeric_codes: bool,
 }
 
 impl<'de> Slots<'de> {
     /// Reads the slots of `wire`'s body template from a parsed body.
     pub(crate) fn read(wire: &WireFormat, value: Json<'de>) -> Self {
-        let mut slots = Slots::default();
+        let mut slots = Slots {
+            numeric_codes: wire.numeric_codes,
+            ..Slots::default()
+        };
         slots.walk(&wire.body, value, &Path::Root);
         slots
     }
@@ -140,13 +147,23 @@ impl<'de> Slots<'de> {
     /// status or the catalog, or set per response, do not pick the entry.
     fn set(&mut self, slot: Slot, value: Json<'de>, path: &Path<'_>) {
         let expected = match (slot, value) {
-            // A code is its text, sent as a string or as an integer, whichever
-            // the catalog writes: APIs of string codes answer some errors with
-            // a number (a CDN's 502 before OpenAI's servers), and the text
-            // finds no entry there, so the body is the unknown fallback.
-            (Slot::Code, Json::Str(s)) => return self.code = Some(s),
-            (Slot::Code, Json::Int(i)) => return self.code = Some(Cow::Owned(i.to_string())),
-            (Slot::Code, Json::UInt(u)) => return self.code = Some(Cow::Owned(u.to_string())),
+            // A code is its text, sent as a string or as an integer: APIs of
+            // string codes answer some errors with a number (a CDN's 502
+            // before OpenAI's servers). One of the type the catalog does not
+            // write is no entry's, so the body is the unknown fallback, kept
+            // whole rather than written back with the other type.
+            (Slot::Code, Json::Str(s)) => {
+                self.code_of_other_type = self.numeric_codes;
+                return self.code = Some(s);
+            }
+            (Slot::Code, Json::Int(i)) => {
+                self.code_of_other_type = !self.numeric_codes;
+                return self.code = Some(Cow::Owned(i.to_string()));
+            }
+            (Slot::Code, Json::UInt(u)) => {
+                self.code_of_other_type = !self.numeric_codes;
+                return self.code = Some(Cow::Owned(u.to_string()));
+            }
             (Slot::Message, Json::Str(s)) => return self.message = Some(s),
             (Slot::Field, Json::Str(s)) => return self.field = Some(s),
             (Slot::Type, Json::Str(s)) => return self.error_type = Some(s),
