@@ -614,6 +614,23 @@ fn a_placeholder_read_from_elsewhere_still_swallows_when_that_reads_as_text() {
     // so `a` cannot be built from `b`'s body.
     load_str(&text.replace("reason: string", "reason: integer")).unwrap();
     load_str(&text.replace("reason: string", "reason: object")).unwrap();
+    // In `$metadata` every value is text: an integer there reads as text.
+    let metadata = "name: demo\nwire: google\nerrors:\n  a: {code: QUOTA, status: 429, message: \"Quota {limit} exceeded.\"}\n  b: {code: QUOTA, status: 429, message: Quota 100 exceeded., params: {limit: integer}}\n";
+    let all = errors(metadata);
+    assert!(
+        all[0].message.contains("entry `b` can never be read back"),
+        "{}",
+        all[0]
+    );
+    // An optional number reads an integer.
+    let number = "name: demo\nwire:\n  body: {message: $message, details: $params}\nerrors:\n  a: {status: 400, message: \"{message}\", params: {limit: {type: number, optional: true}}}\n  b: {status: 400, message: Bad, params: {limit: integer}}\n";
+    let all = errors(number);
+    assert!(
+        all[0].message.contains("entry `b` can never be read back"),
+        "{}",
+        all[0]
+    );
+    load_str(&number.replace("limit: integer", "limit: boolean")).unwrap();
 }
 
 #[test]

@@ -46,6 +46,11 @@ pub struct UnknownError {
     /// The body format `body` was read in; `None` for an error made by hand.
     #[serde(skip)]
     pub(crate) read_in: Option<&'static WireFormat>,
+    /// Whether the body sent the code as a JSON number (`Some(true)`) or a
+    /// string, so that it is written back as it came; `None` for an error
+    /// made by hand, whose code is written as the catalog writes codes.
+    #[serde(skip)]
+    pub(crate) code_was_number: Option<bool>,
 }
 
 /// Two unknown errors are equal when what they say is: code, status,
@@ -156,6 +161,7 @@ mod tests {
             error_type: None,
             body: RawValue::from_string(body.to_string()).ok(),
             read_in: None,
+            code_was_number: None,
         };
         let shown = format!("{error:?}");
         assert!(shown.len() < 8 * 1024, "{} bytes", shown.len());

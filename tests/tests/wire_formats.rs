@@ -305,6 +305,30 @@ fn an_entry_alone_with_its_code_still_checks_type_and_parameters() {
     assert_ne!(moved, written);
     let e = StripeError::from_body(moved.as_bytes(), Some(400)).unwrap();
     assert_eq!(e, made, "another doc_url");
+    // Also where two entries share the code and the link (Stripe's
+    // `resource_missing`, 404 for a path, 400 for a parameter): it does not
+    // tell them apart, so it is not compared either.
+    let missing = StripeError::ResourceMissing {
+        resource: "customer".into(),
+        id: "cus_1".into(),
+        param: None,
+        request_log_url: None,
+    };
+    let moved = serde_json::to_string(&missing)
+        .unwrap()
+        .replace("https://stripe.com/docs/", "https://docs.stripe.com/");
+    assert!(moved.contains("docs.stripe.com"), "{moved}");
+    let e = StripeError::from_body(moved.as_bytes(), Some(404)).unwrap();
+    assert_eq!(e, missing);
+    // A value the entry does not have at all says it is another error
+    // (an RFC 9457 `type` on a problem whose entry has none).
+    let age = ProblemError::InvalidAge {
+        invalid_params: Vec::new(),
+    };
+    let typed = body(&age).replacen('{', r#"{"type":"https://example.com/probs/age","#, 1);
+    let e = ProblemError::from_body(typed.as_bytes(), Some(400)).unwrap();
+    assert!(e.unknown().is_some(), "{e:?}");
+    assert_eq!(body(&e), typed);
     let unknown_member = written.replace(
         r#""param":"amount""#,
         r#""param":"amount","decline_code":"x""#,
@@ -775,7 +799,7 @@ fn a_numeric_code_the_catalog_does_not_know_is_the_unknown_fallback() {
 }
 
 #[test]
-fn a_code_is_read_as_text_whether_sent_as_a_string_or_an_integer() {
+fn a_code_of_the_other_json_type_is_no_entrys_and_the_body_is_kept_whole() {
     // A numeric catalog reads a quoted code as its text, but as no entry's:
     // the entry would write it back as a number. Unknown, and kept whole.
     let quoted =
@@ -783,6 +807,11 @@ fn a_code_is_read_as_text_whether_sent_as_a_string_or_an_integer() {
     let e = NumericCodeError::from_body(quoted, Some(404)).unwrap();
     assert_eq!(e.unknown().and_then(|u| u.code.as_deref()), Some("20404"));
     assert_eq!(body(&e).as_bytes(), quoted);
+    // Read through serde (no raw body kept), the code still goes back as
+    // the string it came as, so the body does not become the entry.
+    let e: NumericCodeError = serde_json::from_slice(quoted).unwrap();
+    assert!(e.unknown().is_some(), "{e:?}");
+    assert!(body(&e).starts_with(r#"{"code":"20404","#), "{}", body(&e));
     // A catalog of string codes reads an integer as its text: the CDN in front
     // of OpenAI answers a bad gateway with one (tests/bodies/openai/SOURCES.md),
     // which is no entry's code, so the body is the unknown fallback, kept whole.

@@ -236,6 +236,8 @@ pub(super) fn check_entries_reachable(
     let has_code = wire.carries_code();
     let has_type = wire.body.has_slot(Slot::Type);
     let has_field = wire.body.has_slot(Slot::Field);
+    // Parameters not placed on members of their own travel as text there.
+    let in_metadata = wire.body.has_slot(Slot::Metadata);
     // The order a reader tries entries in, within what it chooses among:
     // without a code in the response, code-less entries come first.
     let order = |i: usize, e: &Entry| (!has_code && e.code.is_some(), i);
@@ -260,7 +262,7 @@ pub(super) fn check_entries_reachable(
             let b = &entries[later];
             // Whether every body of `b` also fits `a`.
             let shadows = |a: &Entry, b: &Entry| {
-                swallows(a, b)
+                swallows(a, b, in_metadata)
                     && !(has_type && b.error_type.is_some() && a.error_type != b.error_type)
                     && !(has_field
                         && a.field.is_some()
@@ -306,24 +308,34 @@ pub(super) fn check_entries_reachable(
 }
 
 /// Whether `a`'s message template matches every message of `b` and `a` can
-/// be built from any body of `b`: its placeholders are text, it needs no
-/// parameter the body may lack, has no list whose items could differ, and
-/// `b` places no parameter of its own on a member (which would say it is
-/// another error).
-fn swallows(a: &Entry, b: &Entry) -> bool {
-    // A placeholder `b`'s body may also hold elsewhere reads from there:
-    // text reads as text (so does any value `b` has in its message); a JSON
-    // number, boolean, object or list, or a missing optional value, does
-    // not. Nor does an optional parameter of `a` read one of another type.
+/// be built from any body of `b`: each parameter of `a` reads whatever `b`'s
+/// body holds under its name, it needs no parameter the body may lack, has no
+/// list whose items could differ, and `b` places no parameter of its own on a
+/// member (which would say it is another error). `in_metadata`: the format
+/// writes unplaced parameters as text in a `$metadata` object.
+fn swallows(a: &Entry, b: &Entry, in_metadata: bool) -> bool {
+    // Whether `a`'s parameter `p` reads what `b`'s body holds for `bp`, of
+    // the same name. Only in `b`'s message, `a` reads it as text from there
+    // if `a` has it in its message, else not at all (`None`). In
+    // `$metadata` it is text, which text always reads and a number or an
+    // integer reads when `bp` is one. As JSON, text reads only a string, a
+    // number an integer too, anything else only its own type.
+    let reads = |p: &crate::model::Param, bp: &crate::model::Param| {
+        if bp.in_message && !bp.placed && !in_metadata {
+            return true;
+        }
+        let numeric = p.kind == ParamKind::Number && bp.kind == ParamKind::Integer;
+        match p.kind {
+            ParamKind::String => bp.kind == ParamKind::String || (in_metadata && !bp.placed),
+            kind => bp.kind == kind || numeric,
+        }
+    };
     let text_only = a.params.iter().all(|p| {
         let same_name = b.param(&p.name);
         if p.in_message {
-            p.kind == ParamKind::String
-                && same_name.is_none_or(|bp| {
-                    !bp.optional && (bp.kind == ParamKind::String || bp.in_message)
-                })
+            p.kind == ParamKind::String && same_name.is_none_or(|bp| !bp.optional && reads(p, bp))
         } else {
-            p.optional && p.kind != ParamKind::List && same_name.is_none_or(|bp| bp.kind == p.kind)
+            p.optional && p.kind != ParamKind::List && same_name.is_none_or(|bp| reads(p, bp))
         }
     });
     // An optional one is missing from the bodies where it is `None`.

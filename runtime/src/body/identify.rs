@@ -49,6 +49,7 @@ pub(crate) fn from_slots<E: ApiErrorCatalog>(
         field: found.field.as_deref(),
         error_type: found.error_type.as_deref(),
         values: &found.values,
+        apart: &[],
         named: &found.named,
         data,
         metadata: found.metadata.as_deref(),
@@ -59,7 +60,10 @@ pub(crate) fn from_slots<E: ApiErrorCatalog>(
         CodeHeader::Read(Some(code)) => found.code.as_deref().or(Some(code)),
         _ => found.code.as_deref(),
     };
-    if !found.code_of_other_type {
+    // A body code of the other JSON type than the catalog's is no entry's.
+    let other_type =
+        found.code.is_some() && found.code_was_number != E::catalog().wire().numeric_codes;
+    if !other_type {
         if let Some(made) = identify::<E>(code, header_read, &body) {
             return Ok(made);
         }
@@ -87,6 +91,7 @@ pub(crate) fn from_slots<E: ApiErrorCatalog>(
             .map(String::from_utf8_lossy)
             .and_then(|text| RawValue::from_string(text.into_owned()).ok()),
         read_in: raw.map(|_| E::catalog().wire()),
+        code_was_number: found.code.is_some().then_some(found.code_was_number),
     };
     E::__from_unknown(unknown).map_err(|u| BodyError::Unknown(Box::new(u)))
 }
@@ -102,6 +107,11 @@ fn identify<E: ApiErrorCatalog>(
 ) -> Option<E> {
     let catalog = E::catalog();
     let Some(code) = code else {
+        let apart = values_apart(body, catalog.entries().iter());
+        let body = &Body {
+            apart: &apart,
+            ..*body
+        };
         let wire = catalog.wire();
         // Whether this response would have shown an entry's code: in the
         // body, or in a code header that was read.
@@ -130,10 +140,30 @@ fn identify<E: ApiErrorCatalog>(
         return None;
     };
     let candidates = catalog.entries_with_code(code);
+    let apart = values_apart(body, candidates.clone().map(|(_, e)| e));
+    let body = &Body {
+        apart: &apart,
+        ..*body
+    };
     // One entry for the code: the code decides, even if the server reworded the message.
     // Several: the message must say which.
     let require_message = candidates.clone().nth(1).is_some();
     first_fit(candidates, body, require_message, false)?.ok()
+}
+
+/// For each entry value the body carries, whether `entries` (those that could
+/// be the body) do not all have the same one.
+fn values_apart<'e>(
+    body: &Body<'_>,
+    entries: impl Iterator<Item = &'e crate::ErrorEntry> + Clone,
+) -> Vec<bool> {
+    (body.values.iter())
+        .map(|(name, _)| {
+            let mut values = entries.clone().map(|e| e.value(name));
+            let first = values.next();
+            values.any(|v| Some(v) != first)
+        })
+        .collect()
 }
 
 /// The value of the first of `entries` that fits the body and builds, or
@@ -162,12 +192,17 @@ fn first_fit<E: ApiErrorCatalog>(
 }
 
 /// What a body says that picks the entry and fills its parameters.
+#[derive(Clone, Copy)]
 struct Body<'a> {
     message: &'a str,
     status: Option<u16>,
     field: Option<&'a str>,
     error_type: Option<&'a str>,
     values: &'a [(Cow<'static, str>, Cow<'a, str>)],
+    /// For each of `values`, whether the entries that could be the body
+    /// disagree on it, so that another value than the entry's says the body
+    /// is another entry (filled in by [`identify`]).
+    apart: &'a [bool],
     named: &'a [(Cow<'static, str>, Json<'a>)],
     data: Option<&'a [Member<'a>]>,
     metadata: Option<&'a [Member<'a>]>,
@@ -178,11 +213,12 @@ impl<'a> Body<'a> {
     /// The parameters to build `entry` from, if the body can be it: a status
     /// the response has must be the entry's, a field the body names must be
     /// the entry's (when it has one), a type the body gives must be the
-    /// entry's, and the body must carry no parameter member the entry lacks,
-    /// whatever other entries share its code. With `require_message` (the
-    /// code does not decide: several entries share it, or the body has none)
-    /// the message must match the template and each entry value the body
-    /// carries must be the entry's too.
+    /// entry's, and the body must carry no parameter member or entry value
+    /// the entry lacks, whatever other entries share its code. An entry
+    /// value the body carries must be the entry's where the candidates
+    /// differ on it. With `require_message` (the code does not decide:
+    /// several entries share it, or the body has none) the message must
+    /// match the template.
     fn fits(&self, entry: &'static crate::ErrorEntry, require_message: bool) -> Option<Parts<'a>> {
         if self.status.is_some_and(|s| s != entry.status) {
             return None;
@@ -209,18 +245,22 @@ impl<'a> Body<'a> {
         if foreign {
             return None;
         }
+        // An entry value the body carries (an RFC 9457 `type` URI) that the
+        // entry lacks says it is another error; one that differs from the
+        // entry's says so where it tells the candidates apart. Elsewhere it
+        // is a link that moved (Stripe's `doc_url` host), written back as the
+        // catalog has it. One the body leaves out says nothing (older Stripe
+        // bodies have no `doc_url`).
+        for (i, (name, found)) in self.values.iter().enumerate() {
+            let apart = self.apart.get(i).copied().unwrap_or(true);
+            match entry.value(name) {
+                None => return None,
+                Some(own) if apart && own != &**found => return None,
+                Some(_) => {}
+            }
+        }
         let segments = entry.segments;
         if require_message {
-            // The entry's own values (an RFC 9457 `type` URI) tell apart
-            // entries that share a code; each the body carries must be the
-            // entry's. One it leaves out says nothing (older Stripe bodies
-            // have no `doc_url`). Where the code decides they are not
-            // compared: they are links that move (Stripe's `doc_url` host).
-            for (name, found) in self.values {
-                if entry.value(name) != Some(&**found) {
-                    return None;
-                }
-            }
             walk_template(segments, self.message, |_, _| false)?;
         }
         // Otherwise the message is walked only if a parameter is read from it.

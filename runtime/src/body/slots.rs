@@ -66,19 +66,14 @@ pub(crate) struct Slots<'de> {
     pub(crate) params: Option<Vec<Member<'de>>>,
     pub(crate) metadata: Option<Vec<Member<'de>>>,
     pub(crate) retry_after: Option<u64>,
-    /// Whether the code came as a string where codes are numbers (`codes:
-    /// number`), or as a number where they are strings.
-    pub(crate) code_of_other_type: bool,
-    numeric_codes: bool,
+    /// Whether the code came as a JSON number rather than a string.
+    pub(crate) code_was_number: bool,
 }
 
 impl<'de> Slots<'de> {
     /// Reads the slots of `wire`'s body template from a parsed body.
     pub(crate) fn read(wire: &WireFormat, value: Json<'de>) -> Self {
-        let mut slots = Slots {
-            numeric_codes: wire.numeric_codes,
-            ..Slots::default()
-        };
+        let mut slots = Slots::default();
         slots.walk(&wire.body, value, &Path::Root);
         slots
     }
@@ -153,15 +148,15 @@ impl<'de> Slots<'de> {
             // write is no entry's, so the body is the unknown fallback, kept
             // whole rather than written back with the other type.
             (Slot::Code, Json::Str(s)) => {
-                self.code_of_other_type = self.numeric_codes;
+                self.code_was_number = false;
                 return self.code = Some(s);
             }
             (Slot::Code, Json::Int(i)) => {
-                self.code_of_other_type = !self.numeric_codes;
+                self.code_was_number = true;
                 return self.code = Some(Cow::Owned(i.to_string()));
             }
             (Slot::Code, Json::UInt(u)) => {
-                self.code_of_other_type = !self.numeric_codes;
+                self.code_was_number = true;
                 return self.code = Some(Cow::Owned(u.to_string()));
             }
             (Slot::Message, Json::Str(s)) => return self.message = Some(s),

@@ -84,9 +84,15 @@ impl<E: ApiErrorCatalog> Body<'_, E> {
                     Some(en) => en.code?,
                     None => e.unknown()?.code.as_deref()?,
                 };
-                // Codes of such a catalog are integers' text; an unknown
-                // error made by hand may hold other text, written as it is.
-                if !E::catalog().wire().numeric_codes {
+                // An unknown error's code goes back in the JSON type it came
+                // in; otherwise as the catalog writes codes. Those of a numeric
+                // catalog are integers' text, but one made by hand may hold
+                // other text, written as it is.
+                let number = match e.unknown().and_then(|u| u.code_was_number) {
+                    Some(came_as_number) => came_as_number,
+                    None => E::catalog().wire().numeric_codes,
+                };
+                if !number {
                     return Some(Value::Str(code));
                 }
                 // Only text that reads back the same (not `+5` or `007`).
@@ -259,8 +265,8 @@ fn serialize_params<E: ApiErrorCatalog, S: Serializer>(
     }
     let mut data: Vec<(&'static str, ParamValue<'_>)> = Vec::new();
     error.visit_params(&mut |name, value| {
-        // `$metadata` has every parameter; `$params` those the message does
-        // not carry.
+        // `$metadata` has every parameter but those that are `None`;
+        // `$params` those the message does not carry.
         // Neither has those a `$param.NAME` member carries.
         let placed = entry.param(name).is_none_or(|p| p.placed);
         // `$metadata` leaves out a parameter that is `None`: as text it
