@@ -631,6 +631,10 @@ fn a_placeholder_read_from_elsewhere_still_swallows_when_that_reads_as_text() {
         all[0]
     );
     load_str(&number.replace("limit: integer", "limit: boolean")).unwrap();
+    // With a `$params` object too, read before `$metadata`, `b`'s integer
+    // there is JSON, which `a`'s text does not read: `b` is reachable.
+    let both = "name: demo\nwire:\n  body: {code: $code, message: $message, details: $params, meta: $metadata}\nerrors:\n  a: {code: QUOTA, status: 429, message: \"Quota {limit} exceeded.\"}\n  b: {code: QUOTA, status: 429, message: Quota 100 exceeded., params: {limit: integer}}\n";
+    load_str(both).unwrap();
 }
 
 #[test]

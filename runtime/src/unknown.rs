@@ -12,7 +12,11 @@ use crate::wire::WireFormat;
 #[derive(Clone, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct UnknownError {
-    /// The wire code, when the format carries one.
+    /// The wire code, when the format carries one, as text. Read from a
+    /// body, it is written back by an enum of that body's format in the JSON
+    /// type it came in (`502` stays a number in a catalog of string codes);
+    /// by another API's enum, or once restored from this type's own serde
+    /// form, in the type that enum's catalog writes codes in.
     pub code: Option<String>,
     /// The HTTP status, from the body or the response.
     pub status: Option<u16>,
@@ -43,7 +47,7 @@ pub struct UnknownError {
     /// clear it before sending such an error in another API's format.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<Box<RawValue>>,
-    /// The body format `body` was read in; `None` for an error made by hand.
+    /// The body format it was read in; `None` for an error made by hand.
     #[serde(skip)]
     pub(crate) read_in: Option<&'static WireFormat>,
     /// Whether the body sent the code as a JSON number (`Some(true)`) or a
@@ -53,9 +57,19 @@ pub struct UnknownError {
     pub(crate) code_was_number: Option<bool>,
 }
 
+impl UnknownError {
+    /// Whether it was read in body format `wire`, or made by hand (no record
+    /// of a format): then its raw body and its code's JSON type go back as
+    /// they came.
+    pub(crate) fn read_in_or_made(&self, wire: &WireFormat) -> bool {
+        self.read_in
+            .is_none_or(|read_in| std::ptr::eq(read_in, wire) || read_in == wire)
+    }
+}
+
 /// Two unknown errors are equal when what they say is: code, status,
-/// message, field, data, retry hint and type. The raw `body` is how it travelled,
-/// and is not compared (a body read from bytes and the same body read from a
+/// message, field, data, retry hint and type. The raw `body` and the JSON type
+/// the code came in are how it travelled, and are not compared (a body read from bytes and the same body read from a
 /// parsed `serde_json::Value` give equal errors).
 impl PartialEq for UnknownError {
     fn eq(&self, other: &Self) -> bool {

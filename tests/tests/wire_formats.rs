@@ -279,6 +279,12 @@ fn an_entry_alone_with_its_code_still_checks_type_and_parameters() {
     assert!(e.unknown().is_some(), "{e:?}");
     assert_eq!(serde_json::to_vec(&e).unwrap(), other_type);
     // The same body with the entry's type is the entry.
+    // A field the entry has no place for (OpenAI's `insufficient_quota` names
+    // no parameter) would be lost too.
+    let with_field = br#"{"error":{"message":"You exceeded your current quota, please check your plan and billing details.","type":"insufficient_quota","param":"model","code":"insufficient_quota"}}"#;
+    let e = OpenAiError::from_body(with_field, Some(429)).unwrap();
+    assert!(e.unknown().is_some(), "{e:?}");
+    assert_eq!(serde_json::to_vec(&e).unwrap(), with_field);
     let same_type = String::from_utf8_lossy(other_type)
         .replace("authentication_error", "invalid_request_error");
     let e = OpenAiError::from_body(same_type.as_bytes(), Some(400)).unwrap();
@@ -823,6 +829,11 @@ fn a_code_of_the_other_json_type_is_no_entrys_and_the_body_is_kept_whole() {
     assert_eq!(unknown.error_type.as_deref(), Some("cf_bad_gateway"));
     assert!(e.is_retryable());
     assert_eq!(serde_json::to_vec(&e).unwrap(), gateway);
+    // Moved into another API's enum, it is written in that API's format,
+    // codes included: Anthropic's are strings.
+    let moved = AnthropicError::Unknown(Box::new(unknown.clone()));
+    let written = serde_json::to_string(&moved).unwrap();
+    assert!(written.contains(r#""type":"502""#), "{written}");
     // Anything else where the code goes is a format error: a fraction, a
     // number past 64 bits, a boolean.
     for (body, found) in [

@@ -236,8 +236,10 @@ pub(super) fn check_entries_reachable(
     let has_code = wire.carries_code();
     let has_type = wire.body.has_slot(Slot::Type);
     let has_field = wire.body.has_slot(Slot::Field);
-    // Parameters not placed on members of their own travel as text there.
+    // Parameters not placed on members of their own travel as text there
+    // (but a `$params` object, read first, holds those not in the message).
     let in_metadata = wire.body.has_slot(Slot::Metadata);
+    let in_params = wire.body.has_slot(Slot::Params);
     // The order a reader tries entries in, within what it chooses among:
     // without a code in the response, code-less entries come first.
     let order = |i: usize, e: &Entry| (!has_code && e.code.is_some(), i);
@@ -262,7 +264,7 @@ pub(super) fn check_entries_reachable(
             let b = &entries[later];
             // Whether every body of `b` also fits `a`.
             let shadows = |a: &Entry, b: &Entry| {
-                swallows(a, b, in_metadata)
+                swallows(a, b, in_metadata, in_params)
                     && !(has_type && b.error_type.is_some() && a.error_type != b.error_type)
                     && !(has_field
                         && a.field.is_some()
@@ -312,8 +314,9 @@ pub(super) fn check_entries_reachable(
 /// body holds under its name, it needs no parameter the body may lack, has no
 /// list whose items could differ, and `b` places no parameter of its own on a
 /// member (which would say it is another error). `in_metadata`: the format
-/// writes unplaced parameters as text in a `$metadata` object.
-fn swallows(a: &Entry, b: &Entry, in_metadata: bool) -> bool {
+/// writes unplaced parameters as text in a `$metadata` object; `in_params`:
+/// and those not in the message as JSON in a `$params` object.
+fn swallows(a: &Entry, b: &Entry, in_metadata: bool, in_params: bool) -> bool {
     // Whether `a`'s parameter `p` reads what `b`'s body holds for `bp`, of
     // the same name. Only in `b`'s message, `a` reads it as text from there
     // if `a` has it in its message, else not at all (`None`). In
@@ -325,8 +328,9 @@ fn swallows(a: &Entry, b: &Entry, in_metadata: bool) -> bool {
             return true;
         }
         let numeric = p.kind == ParamKind::Number && bp.kind == ParamKind::Integer;
+        let as_text = in_metadata && !bp.placed && (bp.in_message || !in_params);
         match p.kind {
-            ParamKind::String => bp.kind == ParamKind::String || (in_metadata && !bp.placed),
+            ParamKind::String => bp.kind == ParamKind::String || as_text,
             kind => bp.kind == kind || numeric,
         }
     };

@@ -90,7 +90,7 @@ pub(crate) fn from_slots<E: ApiErrorCatalog>(
         body: raw
             .map(String::from_utf8_lossy)
             .and_then(|text| RawValue::from_string(text.into_owned()).ok()),
-        read_in: raw.map(|_| E::catalog().wire()),
+        read_in: Some(E::catalog().wire()),
         code_was_number: found.code.is_some().then_some(found.code_was_number),
     };
     E::__from_unknown(unknown).map_err(|u| BodyError::Unknown(Box::new(u)))
@@ -223,10 +223,12 @@ impl<'a> Body<'a> {
         if self.status.is_some_and(|s| s != entry.status) {
             return None;
         }
-        if let (Some(found), Some(field)) = (self.field, entry.field) {
-            if found != field {
-                return None;
-            }
+        // A field the body names is the entry's, or the entry's field
+        // parameter holds it; an entry with neither would lose it.
+        match (self.field, entry.field, entry.field_param) {
+            (Some(found), Some(field), _) if found != field => return None,
+            (Some(_), None, None) => return None,
+            _ => {}
         }
         // A type the body gives is the entry's: an entry without one would
         // have written none.

@@ -20,10 +20,7 @@ pub(crate) fn serialize<E: ApiErrorCatalog, S: Serializer>(
     // An unknown error read from bytes goes back out exactly as it came in,
     // unless this enum's format is another API's.
     if let Some(unknown) = error.unknown() {
-        let wire = E::catalog().wire();
-        let same_format = unknown
-            .read_in
-            .is_none_or(|read_in| std::ptr::eq(read_in, wire) || read_in == wire);
+        let same_format = unknown.read_in_or_made(E::catalog().wire());
         if let Some(raw) = unknown.body.as_deref().filter(|_| same_format) {
             return raw.serialize(serializer);
         }
@@ -85,13 +82,15 @@ impl<E: ApiErrorCatalog> Body<'_, E> {
                     None => e.unknown()?.code.as_deref()?,
                 };
                 // An unknown error's code goes back in the JSON type it came
-                // in; otherwise as the catalog writes codes. Those of a numeric
-                // catalog are integers' text, but one made by hand may hold
-                // other text, written as it is.
-                let number = match e.unknown().and_then(|u| u.code_was_number) {
-                    Some(came_as_number) => came_as_number,
-                    None => E::catalog().wire().numeric_codes,
-                };
+                // in when written in the format it was read in; otherwise as
+                // the catalog writes codes. Those of a numeric catalog are
+                // integers' text, but one made by hand may hold other text,
+                // written as it is.
+                let wire = E::catalog().wire();
+                let came_as = (e.unknown())
+                    .filter(|u| u.read_in_or_made(wire))
+                    .and_then(|u| u.code_was_number);
+                let number = came_as.unwrap_or(wire.numeric_codes);
                 if !number {
                     return Some(Value::Str(code));
                 }
