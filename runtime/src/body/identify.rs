@@ -43,22 +43,23 @@ pub(crate) fn from_slots<E: ApiErrorCatalog>(
     };
     let status = found.status.or(status);
     let data = found.params.as_deref();
+    let header_read = matches!(header, CodeHeader::Read(_));
+    let code = match header {
+        CodeHeader::Read(Some(code)) => found.code.as_deref().or(Some(code)),
+        _ => found.code.as_deref(),
+    };
+    let apart = values_apart::<E>(code, &found.values);
     let body = Body {
         message,
         status,
         field: found.field.as_deref(),
         error_type: found.error_type.as_deref(),
         values: &found.values,
-        apart: &[],
+        apart: &apart,
         named: &found.named,
         data,
         metadata: found.metadata.as_deref(),
         retry_after: found.retry_after,
-    };
-    let header_read = matches!(header, CodeHeader::Read(_));
-    let code = match header {
-        CodeHeader::Read(Some(code)) => found.code.as_deref().or(Some(code)),
-        _ => found.code.as_deref(),
     };
     // A body code of the other JSON type than the catalog's is no entry's.
     let other_type =
@@ -107,11 +108,6 @@ fn identify<E: ApiErrorCatalog>(
 ) -> Option<E> {
     let catalog = E::catalog();
     let Some(code) = code else {
-        let apart = values_apart(body, catalog.entries().iter());
-        let body = &Body {
-            apart: &apart,
-            ..*body
-        };
         let wire = catalog.wire();
         // Whether this response would have shown an entry's code: in the
         // body, or in a code header that was read.
@@ -140,28 +136,31 @@ fn identify<E: ApiErrorCatalog>(
         return None;
     };
     let candidates = catalog.entries_with_code(code);
-    let apart = values_apart(body, candidates.clone().map(|(_, e)| e));
-    let body = &Body {
-        apart: &apart,
-        ..*body
-    };
     // One entry for the code: the code decides, even if the server reworded the message.
     // Several: the message must say which.
     let require_message = candidates.clone().nth(1).is_some();
     first_fit(candidates, body, require_message, false)?.ok()
 }
 
-/// For each entry value the body carries, whether `entries` (those that could
-/// be the body) do not all have the same one.
-fn values_apart<'e>(
-    body: &Body<'_>,
-    entries: impl Iterator<Item = &'e crate::ErrorEntry> + Clone,
+/// For each entry value the body carries, whether the entries that could be
+/// the body (those with its code, or every entry when it has none) do not all
+/// have the same one.
+fn values_apart<E: ApiErrorCatalog>(
+    code: Option<&str>,
+    values: &[(Cow<'static, str>, Cow<'_, str>)],
 ) -> Vec<bool> {
-    (body.values.iter())
-        .map(|(name, _)| {
-            let mut values = entries.clone().map(|e| e.value(name));
-            let first = values.next();
-            values.any(|v| Some(v) != first)
+    fn differ<'e>(mut entries: impl Iterator<Item = &'e crate::ErrorEntry>, name: &str) -> bool {
+        let first = entries.next().map(|e| e.value(name));
+        entries.any(|e| Some(e.value(name)) != first)
+    }
+    if values.is_empty() {
+        return Vec::new();
+    }
+    let catalog = E::catalog();
+    (values.iter())
+        .map(|(name, _)| match code {
+            Some(code) => differ(catalog.entries_with_code(code).map(|(_, e)| e), name),
+            None => differ(catalog.entries().iter(), name),
         })
         .collect()
 }
@@ -192,7 +191,6 @@ fn first_fit<E: ApiErrorCatalog>(
 }
 
 /// What a body says that picks the entry and fills its parameters.
-#[derive(Clone, Copy)]
 struct Body<'a> {
     message: &'a str,
     status: Option<u16>,
@@ -201,7 +199,7 @@ struct Body<'a> {
     values: &'a [(Cow<'static, str>, Cow<'a, str>)],
     /// For each of `values`, whether the entries that could be the body
     /// disagree on it, so that another value than the entry's says the body
-    /// is another entry (filled in by [`identify`]).
+    /// is another entry.
     apart: &'a [bool],
     named: &'a [(Cow<'static, str>, Json<'a>)],
     data: Option<&'a [Member<'a>]>,
