@@ -259,11 +259,12 @@ impl<'a> Body<'a> {
                 Some(_) => {}
             }
         }
+        // The message must fit where the code does not decide; otherwise it
+        // is walked only if a parameter is read from it.
         let segments = entry.segments;
         if require_message {
             walk_template(segments, self.message, |_, _| false)?;
         }
-        // Otherwise the message is walked only if a parameter is read from it.
         // A list must have the items the catalog declares: an item of another
         // shape makes the body unknown, never a different entry.
         // (On a member of its own, or in the `$params` object.)
@@ -437,8 +438,8 @@ impl<'a> Parts<'a> {
     }
 }
 
-/// Reads a parameter's value into its Rust type. Not generic over the
-/// search, so deriving crates compile only this match.
+/// Reads a parameter's value into its Rust type. The search for the value
+/// (`Parts::raw`) is not generic, so deriving crates compile only this match.
 fn read<T: FromParam>(raw: Raw<'_>) -> Option<T> {
     match raw {
         Raw::Text(text) => T::from_text(text),
